@@ -1,0 +1,86 @@
+import Fastify, { type FastifyInstance } from 'fastify';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import websocket from '@fastify/websocket';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { DestinationStream } from 'pino';
+import { Type } from 'typebox';
+import type { Config } from './config.ts';
+import { loggerOptions } from './logging.ts';
+import errors from './plugins/errors.ts';
+import db from './plugins/db.ts';
+import secrets from './plugins/secrets.ts';
+import security from './plugins/security.ts';
+import staffSession from './plugins/staff-session.ts';
+import client from './plugins/client.ts';
+import staffRoutes from './staff/routes.ts';
+import settingsRoutes from './settings/routes.ts';
+import departmentRoutes from './departments/routes.ts';
+import { ErrorBody } from './errors.ts';
+
+export interface BuildOptions {
+  /** Where log lines go (tests capture them to prove nothing identifying is written). */
+  logStream?: DestinationStream;
+}
+
+export async function buildApp(config: Config, options: BuildOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: loggerOptions(config, options.logStream),
+    bodyLimit: config.bodyLimit,
+    trustProxy: config.trustProxy,
+    routerOptions: { ignoreTrailingSlash: true },
+    ajv: { customOptions: { removeAdditional: false, allErrors: false } },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  // Tier 1: cross-cutting plugins.
+  await app.register(errors);
+  await app.register(db, { config });
+  await app.register(secrets, { config });
+  await app.register(security);
+  await app.register(staffSession, { config });
+  await app.register(websocket, { options: { maxPayload: 4096, perMessageDeflate: false } });
+  await app.register(swagger, {
+    openapi: {
+      info: {
+        title: 'Greenroom API',
+        version: '1',
+        description: 'Anonymous employee listening portal. Errors are always {error, message}.',
+      },
+      components: {
+        securitySchemes: {
+          staffSession: { type: 'apiKey', in: 'cookie', name: 'greenroom_session' },
+          privateToken: { type: 'http', scheme: 'PrivateToken', description: 'RFC 9577 token' },
+        },
+      },
+    },
+  });
+  app.addSchema(ErrorBody);
+  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  // Tier 2: features.
+  app.get(
+    '/api/health',
+    {
+      schema: {
+        tags: ['public'],
+        summary: 'Liveness: migrations ran and the database answers',
+        response: { 200: Type.Object({ status: Type.Literal('ok') }), 503: ErrorBody },
+      },
+    },
+    async (_request, reply) => {
+      try {
+        await app.db.selectFrom('setting').select('key').limit(1).execute();
+        return { status: 'ok' as const };
+      } catch {
+        return reply.code(503).send({ error: 'unavailable', message: 'The database does not answer.' });
+      }
+    },
+  );
+  await app.register(staffRoutes, { prefix: '/api' });
+  await app.register(settingsRoutes, { prefix: '/api' });
+  await app.register(departmentRoutes, { prefix: '/api' });
+
+  await app.register(client, { config });
+  return app;
+}

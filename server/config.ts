@@ -1,0 +1,106 @@
+import path from 'node:path';
+
+export interface Config {
+  port: number;
+  host: string;
+  /** null → embedded PGlite in dataDir. */
+  databaseUrl: string | null;
+  dataDir: string;
+  adminUsername: string | null;
+  adminPassword: string | null;
+  /** Fill an empty embedded database with a demo organisation. Never on real Postgres. */
+  seedDemo: boolean;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /** Master secret for key encryption and keyed hashes; null → generated key file in dataDir. */
+  secret: string | null;
+  /** Extra origins allowed to make state-changing staff requests (the app's own origin always is). */
+  allowedOrigins: string[];
+  /** Set behind a TLS-terminating proxy so cookies get `Secure`. Client IPs are never read either way. */
+  trustProxy: boolean;
+  /** Largest accepted request body in bytes. */
+  bodyLimit: number;
+  /** Where the built client lives. */
+  clientDir: string;
+}
+
+export class ConfigError extends Error {
+  constructor(
+    readonly variable: string,
+    message: string,
+  ) {
+    super(`${variable}: ${message}`);
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+function integer(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new ConfigError(name, `must be an integer between ${min} and ${max}, got "${raw}"`);
+  }
+  return value;
+}
+
+function boolean(env: Env, name: string, fallback: boolean): boolean {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (/^(1|true|yes|on)$/i.test(raw)) return true;
+  if (/^(0|false|no|off)$/i.test(raw)) return false;
+  throw new ConfigError(name, `must be true or false, got "${raw}"`);
+}
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+/** Reads and validates every setting in one place; a bad value names its variable. */
+export function loadConfig(env: Env = process.env): Config {
+  const databaseUrl = env.DATABASE_URL?.trim() || null;
+  if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    throw new ConfigError('DATABASE_URL', 'must start with postgres:// or postgresql://');
+  }
+  const adminUsername = env.GREENROOM_ADMIN_USERNAME?.trim() || null;
+  const adminPassword = env.GREENROOM_ADMIN_PASSWORD || null;
+  if (Boolean(adminUsername) !== Boolean(adminPassword)) {
+    throw new ConfigError(
+      adminUsername ? 'GREENROOM_ADMIN_PASSWORD' : 'GREENROOM_ADMIN_USERNAME',
+      'set both GREENROOM_ADMIN_USERNAME and GREENROOM_ADMIN_PASSWORD, or neither',
+    );
+  }
+  if (adminPassword && adminPassword.length < 12) {
+    throw new ConfigError('GREENROOM_ADMIN_PASSWORD', 'must be at least 12 characters');
+  }
+  const logLevel = (env.LOG_LEVEL || 'info') as Config['logLevel'];
+  if (!LOG_LEVELS.includes(logLevel)) {
+    throw new ConfigError('LOG_LEVEL', `must be one of ${LOG_LEVELS.join(', ')}`);
+  }
+  const secret = env.GREENROOM_SECRET || null;
+  if (secret && secret.length < 32) {
+    throw new ConfigError('GREENROOM_SECRET', 'must be at least 32 characters (e.g. openssl rand -hex 32)');
+  }
+  const allowedOrigins = (env.ALLOWED_ORIGINS ?? '')
+    .split(',')
+    .map((o) => o.trim())
+    .filter(Boolean);
+  for (const origin of allowedOrigins) {
+    if (!/^https?:\/\/[^/]+$/.test(origin)) {
+      throw new ConfigError('ALLOWED_ORIGINS', `"${origin}" is not an origin like https://greenroom.example.com`);
+    }
+  }
+  return {
+    port: integer(env, 'PORT', 3000, 0, 65535),
+    host: env.HOST || '127.0.0.1',
+    databaseUrl,
+    dataDir: env.DATA_DIR || './data',
+    adminUsername,
+    adminPassword,
+    seedDemo: databaseUrl ? false : boolean(env, 'SEED_DEMO', true),
+    logLevel,
+    secret,
+    allowedOrigins,
+    trustProxy: boolean(env, 'TRUST_PROXY', false),
+    bodyLimit: integer(env, 'BODY_LIMIT', 64 * 1024, 1024, 10 * 1024 * 1024),
+    clientDir: env.CLIENT_DIR || path.resolve(import.meta.dirname, '../dist/client'),
+  };
+}

@@ -1,0 +1,78 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import { conflict, errorResponses, notFound } from '../errors.ts';
+import { audit } from '../staff/queries.ts';
+import { createDepartment, listDepartments, updateDepartment } from './queries.ts';
+
+const Kind = Type.Union([Type.Literal('frontstage'), Type.Literal('backstage')]);
+const Department = Type.Object({
+  id: Type.String(),
+  name: Type.String(),
+  kind: Kind,
+  description: Type.String(),
+});
+const DepartmentFields = {
+  name: Type.String({ minLength: 2, maxLength: 80 }),
+  kind: Kind,
+  description: Type.Optional(Type.String({ maxLength: 300 })),
+};
+
+const departmentRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  app.get(
+    '/departments',
+    {
+      schema: {
+        tags: ['public'],
+        summary: 'All departments, backstage first',
+        response: { 200: Type.Object({ departments: Type.Array(Department) }) },
+      },
+    },
+    async () => ({ departments: await listDepartments(app.db) }),
+  );
+
+  app.post(
+    '/admin/departments',
+    {
+      preHandler: app.requireStaff('admin'),
+      schema: {
+        tags: ['admin'],
+        summary: 'Add a department',
+        body: Type.Object(DepartmentFields, { additionalProperties: false }),
+        response: { 201: Type.Object({ id: Type.String() }), ...errorResponses(400, 401, 403, 409) },
+      },
+    },
+    async (request, reply) => {
+      const id = await createDepartment(app.db, request.body);
+      if (!id) throw conflict('department_exists', `A department named "${request.body.name}" exists already.`);
+      await audit(app.db, request.staff!, 'department.create', { type: 'department', id }, { name: request.body.name });
+      return reply.code(201).send({ id });
+    },
+  );
+
+  app.patch(
+    '/admin/departments/:id',
+    {
+      preHandler: app.requireStaff('admin'),
+      schema: {
+        tags: ['admin'],
+        summary: 'Rename or re-describe a department',
+        params: Type.Object({ id: Type.String({ format: 'uuid' }) }),
+        body: Type.Partial(Type.Object(DepartmentFields), { additionalProperties: false, minProperties: 1 }),
+        response: { 200: Type.Object({ id: Type.String() }), ...errorResponses(400, 401, 403, 404, 409) },
+      },
+    },
+    async (request) => {
+      const { id } = request.params;
+      try {
+        if (!(await updateDepartment(app.db, id, request.body))) throw notFound('No such department.');
+      } catch (error) {
+        if ((error as { code?: string }).code === '23505') throw conflict('department_exists', 'That name is taken.');
+        throw error;
+      }
+      await audit(app.db, request.staff!, 'department.update', { type: 'department', id }, request.body);
+      return { id };
+    },
+  );
+};
+
+export default departmentRoutes;

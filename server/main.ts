@@ -1,0 +1,53 @@
+import closeWithGrace from 'close-with-grace';
+import { buildApp } from './app.ts';
+import { ConfigError, loadConfig } from './config.ts';
+import { ensureFirstAdmin, seedDemo } from './seed/index.ts';
+
+let config;
+try {
+  config = loadConfig(process.env);
+} catch (error) {
+  if (error instanceof ConfigError) {
+    console.error(`Greenroom cannot start: ${error.message}`);
+    process.exit(2);
+  }
+  throw error;
+}
+
+const app = await buildApp(config);
+await app.ready();
+
+if (config.adminUsername && config.adminPassword) {
+  if (await ensureFirstAdmin(app, config.adminUsername, config.adminPassword)) {
+    app.log.info(`created the first admin account "${config.adminUsername}"`);
+  }
+}
+const demo = config.seedDemo ? await seedDemo(app) : null;
+
+closeWithGrace({ delay: 10_000 }, async ({ err }) => {
+  if (err) app.log.error({ err }, 'shutting down after an error');
+  await app.close();
+});
+
+await app.listen({ port: config.port, host: config.host });
+const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${(app.server.address() as { port: number }).port}`;
+const database = config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `embedded PGlite in ${config.dataDir}`;
+const lines = [
+  '',
+  `  Greenroom is running at ${url}`,
+  `  Database: ${database}`,
+  `  API reference: ${url}/api/docs`,
+];
+if (demo) {
+  lines.push(
+    '',
+    '  Demo organisation created. These passwords are shown ONCE — note them now:',
+    `    admin      ${demo.admin.username} / ${demo.admin.password}`,
+    `    moderator  ${demo.moderator.username} / ${demo.moderator.password}`,
+    ...demo.notes.map((note) => `  ${note}`),
+    `  Sign in at ${url}/#/staff/login   (start over: stop, delete ${config.dataDir}, start again)`,
+  );
+} else {
+  lines.push(`  Staff sign in at ${url}/#/staff/login`);
+}
+console.log(lines.join('\n') + '\n');

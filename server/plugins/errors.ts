@@ -1,0 +1,44 @@
+import fp from 'fastify-plugin';
+import type { FastifyError } from 'fastify';
+import { HttpError } from '../errors.ts';
+
+// Fastify's own error codes mapped to our stable codes; anything unknown below 500 becomes `bad_request`.
+const FASTIFY_CODES: Record<string, [number, string, string]> = {
+  FST_ERR_CTP_BODY_TOO_LARGE: [413, 'payload_too_large', 'The request body is too large.'],
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: [415, 'unsupported_media_type', 'Unsupported content type.'],
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: [400, 'bad_request', 'Content-Length does not match the body.'],
+  FST_ERR_CTP_EMPTY_JSON_BODY: [400, 'invalid_json', 'The JSON body is empty.'],
+  FST_ERR_CTP_INVALID_JSON_BODY: [400, 'invalid_json', 'The body is not valid JSON.'],
+};
+
+export default fp(
+  async (app) => {
+    app.setErrorHandler((error: FastifyError | HttpError, request, reply) => {
+      if (error instanceof HttpError) {
+        return reply.code(error.statusCode).headers(error.headers).send({ error: error.code, message: error.message });
+      }
+      if (error.validation) {
+        return reply.code(400).send({ error: 'invalid_request', message: error.message });
+      }
+      const known = error.code ? FASTIFY_CODES[error.code] : undefined;
+      if (known) return reply.code(known[0]).send({ error: known[1], message: known[2] });
+      if (error instanceof SyntaxError) {
+        return reply.code(400).send({ error: 'invalid_json', message: 'The body is not valid JSON.' });
+      }
+      const status = error.statusCode ?? 500;
+      if (status >= 400 && status < 500) {
+        if (status === 429) {
+          return reply.code(429).send({ error: 'rate_limited', message: 'Too many requests; try again later.' });
+        }
+        return reply.code(status).send({ error: 'bad_request', message: error.message });
+      }
+      if (status === 503) {
+        return reply.code(503).send({ error: 'unavailable', message: 'Service temporarily unavailable.' });
+      }
+      request.log.error({ err: error }, 'unhandled error');
+      return reply.code(500).send({ error: 'internal_error', message: 'Internal Server Error' });
+    });
+
+  },
+  { name: 'errors' },
+);

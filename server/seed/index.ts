@@ -1,0 +1,57 @@
+import { randomBytes } from 'node:crypto';
+import type { FastifyInstance } from 'fastify';
+import { createDepartment } from '../departments/queries.ts';
+import { hashPassword } from '../staff/passwords.ts';
+import { countStaff, createStaff } from '../staff/queries.ts';
+import { DEMO_DEPARTMENTS } from './departments.ts';
+
+export interface DemoSeedResult {
+  admin: { username: string; password: string };
+  moderator: { username: string; password: string };
+  notes: string[];
+}
+
+/** A feature adds its share of demo content by registering a step; steps run in order on an empty database. */
+export type SeedStep = (app: FastifyInstance, result: DemoSeedResult) => Promise<void>;
+
+const steps: SeedStep[] = [];
+export const addSeedStep = (step: SeedStep) => steps.push(step);
+
+const readablePassword = () => randomBytes(12).toString('base64url');
+
+/** Fills an empty embedded database with a small demo organisation. Returns null if it was not empty. */
+export async function seedDemo(app: FastifyInstance): Promise<DemoSeedResult | null> {
+  if ((await countStaff(app.db)) > 0) return null;
+  for (const department of DEMO_DEPARTMENTS) await createDepartment(app.db, department);
+  const result: DemoSeedResult = {
+    admin: { username: 'admin', password: readablePassword() },
+    moderator: { username: 'moderator', password: readablePassword() },
+    notes: [],
+  };
+  await createStaff(app.db, {
+    username: result.admin.username,
+    displayName: 'Alex Admin',
+    role: 'admin',
+    passwordHash: await hashPassword(result.admin.password),
+  });
+  await createStaff(app.db, {
+    username: result.moderator.username,
+    displayName: 'Morgan Moderator',
+    role: 'moderator',
+    passwordHash: await hashPassword(result.moderator.password),
+  });
+  for (const step of steps) await step(app, result);
+  return result;
+}
+
+/** With GREENROOM_ADMIN_USERNAME/PASSWORD set, the first admin is created when no staff account exists. */
+export async function ensureFirstAdmin(app: FastifyInstance, username: string, password: string): Promise<boolean> {
+  if ((await countStaff(app.db)) > 0) return false;
+  await createStaff(app.db, {
+    username,
+    displayName: username,
+    role: 'admin',
+    passwordHash: await hashPassword(password),
+  });
+  return true;
+}

@@ -1,0 +1,144 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import { conflict, errorResponses, notFound, unauthorized } from '../errors.ts';
+import { SESSION_COOKIE } from '../plugins/staff-session.ts';
+import { decoy, hashPassword, verifyPassword } from './passwords.ts';
+import {
+  audit,
+  createSession,
+  createStaff,
+  deleteSession,
+  findStaffForLogin,
+  listStaff,
+  SESSION_TTL_MS,
+  setStaffDisabled,
+} from './queries.ts';
+import { LoginBody, NewStaffBody, StaffListItem, StaffMember } from './schemas.ts';
+
+const staffRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  // Brute force is slowed twice over: per username, and across all usernames together.
+  const perUsername = app.rateLimit({
+    max: 10,
+    timeWindow: '15 minutes',
+    hook: 'preHandler',
+    keyGenerator: (request) => `login:${String((request.body as { username?: unknown })?.username).toLowerCase()}`,
+  });
+  const overall = app.rateLimit({ max: 120, timeWindow: '1 minute', keyGenerator: () => 'login:*' });
+
+  app.post(
+    '/staff/login',
+    {
+      preHandler: [perUsername, overall],
+      schema: {
+        tags: ['staff'],
+        summary: 'Sign in as staff; sets an HttpOnly SameSite=Strict session cookie',
+        body: LoginBody,
+        response: { 200: Type.Object({ staff: StaffMember }), ...errorResponses(400, 401, 429) },
+      },
+    },
+    async (request, reply) => {
+      const { username, password } = request.body;
+      const found = await findStaffForLogin(app.db, username);
+      const ok = await verifyPassword(found?.passwordHash ?? (await decoy()), password);
+      if (!found || !ok || found.disabled) {
+        throw unauthorized('invalid_credentials', 'Wrong username or password.');
+      }
+      const sessionId = await createSession(app.db, found.id);
+      reply.setCookie(SESSION_COOKIE, sessionId, {
+        httpOnly: true,
+        sameSite: 'strict',
+        secure: request.protocol === 'https',
+        path: '/',
+        maxAge: SESSION_TTL_MS / 1000,
+      });
+      const staff = { id: found.id, username: found.username, displayName: found.displayName, role: found.role };
+      return { staff };
+    },
+  );
+
+  app.post(
+    '/staff/logout',
+    { schema: { tags: ['staff'], summary: 'End the staff session', response: { 204: Type.Null() } } },
+    async (request, reply) => {
+      const sessionId = request.cookies[SESSION_COOKIE];
+      if (sessionId) await deleteSession(app.db, sessionId);
+      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      return reply.code(204).send(null);
+    },
+  );
+
+  app.get(
+    '/staff/me',
+    {
+      preHandler: app.requireStaff(),
+      schema: {
+        tags: ['staff'],
+        summary: 'The signed-in staff member',
+        response: { 200: Type.Object({ staff: StaffMember }), ...errorResponses(401) },
+      },
+    },
+    async (request) => ({ staff: request.staff! }),
+  );
+
+  app.get(
+    '/admin/staff',
+    {
+      preHandler: app.requireStaff('admin'),
+      schema: {
+        tags: ['admin'],
+        summary: 'List staff accounts',
+        response: { 200: Type.Object({ staff: Type.Array(StaffListItem) }), ...errorResponses(401, 403) },
+      },
+    },
+    async () => {
+      const rows = await listStaff(app.db);
+      return { staff: rows.map((row) => ({ ...row, createdAt: new Date(row.createdAt).toISOString() })) };
+    },
+  );
+
+  app.post(
+    '/admin/staff',
+    {
+      preHandler: app.requireStaff('admin'),
+      schema: {
+        tags: ['admin'],
+        summary: 'Create a moderator or admin account',
+        body: NewStaffBody,
+        response: { 201: Type.Object({ id: Type.String() }), ...errorResponses(400, 401, 403, 409) },
+      },
+    },
+    async (request, reply) => {
+      const { username, displayName, role, password } = request.body;
+      const id = await createStaff(app.db, { username, displayName, role, passwordHash: await hashPassword(password) });
+      if (!id) throw conflict('username_taken', `The username "${username}" is already taken.`);
+      await audit(app.db, request.staff!, 'staff.create', { type: 'staff', id }, { username, role });
+      return reply.code(201).send({ id });
+    },
+  );
+
+  app.post(
+    '/admin/staff/:id/disabled',
+    {
+      preHandler: app.requireStaff('admin'),
+      schema: {
+        tags: ['admin'],
+        summary: 'Disable or re-enable a staff account (disabling ends its sessions)',
+        params: Type.Object({ id: Type.String({ format: 'uuid' }) }),
+        body: Type.Object({ disabled: Type.Boolean() }, { additionalProperties: false }),
+        response: { 200: Type.Object({ disabled: Type.Boolean() }), ...errorResponses(400, 401, 403, 404) },
+      },
+    },
+    async (request) => {
+      const { id } = request.params;
+      if (id === request.staff!.id) throw conflict('cannot_disable_self', 'You cannot disable your own account.');
+      if (!(await setStaffDisabled(app.db, id, request.body.disabled))) throw notFound('No such staff account.');
+      await audit(app.db, request.staff!, request.body.disabled ? 'staff.disable' : 'staff.enable', {
+        type: 'staff',
+        id,
+      });
+      return { disabled: request.body.disabled };
+    },
+  );
+};
+
+export default staffRoutes;

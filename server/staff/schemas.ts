@@ -1,0 +1,39 @@
+import { Type, type Static } from 'typebox';
+
+export const StaffRole = Type.Union([Type.Literal('admin'), Type.Literal('moderator')]);
+
+export const StaffMember = Type.Object({
+  id: Type.String({ format: 'uuid' }),
+  username: Type.String(),
+  displayName: Type.String(),
+  role: StaffRole,
+});
+
+export const LoginBody = Type.Object(
+  {
+    username: Type.String({ minLength: 1, maxLength: 64 }),
+    password: Type.String({ minLength: 1, maxLength: 256 }),
+  },
+  { additionalProperties: false },
+);
+export type LoginBody = Static<typeof LoginBody>;
+
+export const NewStaffBody = Type.Object(
+  {
+    username: Type.String({ pattern: '^[a-zA-Z0-9._-]{3,32}$', description: 'Letters, digits, dot, dash, underscore' }),
+    displayName: Type.String({ minLength: 1, maxLength: 80 }),
+    role: StaffRole,
+    password: Type.String({ minLength: 12, maxLength: 256 }),
+  },
+  { additionalProperties: false },
+);
+export type NewStaffBody = Static<typeof NewStaffBody>;
+
+export const StaffListItem = Type.Object({
+  id: Type.String(),
+  username: Type.String(),
+  displayName: Type.String(),
+  role: StaffRole,
+  disabled: Type.Boolean(),
+  createdAt: Type.String({ format: 'date-time' }),
+});

@@ -1,0 +1,76 @@
+import { randomBytes } from 'node:crypto';
+import { Writable } from 'node:stream';
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll } from 'vitest';
+import { buildApp } from '../../server/app.ts';
+import { loadConfig, type Config } from '../../server/config.ts';
+import { databaseUrl, TEMPLATE_DB, withAdminClient } from './postgres.ts';
+
+export type TestDatabase = 'pglite' | 'postgres';
+export const testDatabase = (process.env.GREENROOM_TEST_DB ?? 'pglite') as TestDatabase;
+
+export interface TestApp {
+  app: FastifyInstance;
+  config: Config;
+  /** Every log line the app wrote, parsed. */
+  logs: Record<string, unknown>[];
+  rawLogs: string[];
+}
+
+/** A fresh database for this test file: a copy of the migrated template on Postgres, in-memory PGlite otherwise. */
+async function freshDatabase(): Promise<{ databaseUrl: string | null; drop: () => Promise<void> }> {
+  if (testDatabase === 'pglite') return { databaseUrl: null, drop: async () => {} };
+  const name = `greenroom_test_${randomBytes(6).toString('hex')}`;
+  await withAdminClient((client) => client.query(`create database ${name} template ${TEMPLATE_DB}`));
+  return {
+    databaseUrl: databaseUrl(name),
+    drop: () => withAdminClient((client) => client.query(`drop database if exists ${name} with (force)`)).then(() => {}),
+  };
+}
+
+export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp & { close(): Promise<void> }> {
+  const database = await freshDatabase();
+  const config = loadConfig({
+    DATA_DIR: 'memory://',
+    LOG_LEVEL: 'info',
+    SEED_DEMO: 'false',
+    ...(database.databaseUrl ? { DATABASE_URL: database.databaseUrl } : {}),
+    ...env,
+  });
+  const rawLogs: string[] = [];
+  const logs: Record<string, unknown>[] = [];
+  const logStream = new Writable({
+    write(chunk, _encoding, callback) {
+      for (const line of String(chunk).split('\n').filter(Boolean)) {
+        rawLogs.push(line);
+        logs.push(JSON.parse(line));
+      }
+      callback();
+    },
+  });
+  const app = await buildApp(config, { logStream });
+  await app.ready();
+  return {
+    app,
+    config,
+    logs,
+    rawLogs,
+    async close() {
+      await app.close();
+      await database.drop();
+    },
+  };
+}
+
+/** One app per test file, closed after the file. */
+export function build(env: Record<string, string> = {}): TestApp {
+  const handle = {} as TestApp;
+  let close: () => Promise<void> = async () => {};
+  beforeAll(async () => {
+    const created = await createTestApp(env);
+    Object.assign(handle, created);
+    close = created.close;
+  });
+  afterAll(() => close());
+  return handle;
+}

@@ -1,0 +1,51 @@
+import { defineConfig } from 'vitest/config';
+import { postgresReachable } from './test/helpers/postgres.ts';
+
+// Integration tests run twice: on embedded PGlite and on the real Postgres (when one is reachable).
+// Pure unit tests (*.unit.test.ts) and browser journeys (test/e2e) run once.
+const integration = ['test/**/*.test.ts'];
+const notIntegration = ['test/**/*.unit.test.ts', 'test/e2e/**', 'node_modules/**'];
+
+export default defineConfig(async () => {
+  const withPostgres = await postgresReachable();
+  if (!withPostgres) {
+    console.warn(
+      '\n' +
+        '#'.repeat(78) +
+        '\n#  POSTGRES IS NOT REACHABLE (TEST_DATABASE_URL or postgres://postgres@127.0.0.1:5432).\n' +
+        '#  The integration suite runs on PGlite ONLY. Start Postgres to run it on both.\n' +
+        '#'.repeat(78) +
+        '\n',
+    );
+  }
+  const integrationProject = (name: 'pglite' | 'postgres') => ({
+    test: {
+      name,
+      include: integration,
+      exclude: notIntegration,
+      env: { GREENROOM_TEST_DB: name },
+      ...(name === 'postgres' ? { globalSetup: ['test/helpers/postgres-setup.ts'] } : {}),
+      testTimeout: 60_000,
+      hookTimeout: 60_000,
+    },
+  });
+  return {
+    test: {
+      reporters: ['default', ['json', { outputFile: 'test-results.json' }]],
+      projects: [
+        { test: { name: 'unit', include: ['test/**/*.unit.test.ts'], testTimeout: 60_000 } },
+        integrationProject('pglite'),
+        ...(withPostgres ? [integrationProject('postgres')] : []),
+        {
+          test: {
+            name: 'e2e',
+            include: ['test/e2e/**/*.test.ts'],
+            testTimeout: 180_000,
+            hookTimeout: 180_000,
+            fileParallelism: false,
+          },
+        },
+      ],
+    },
+  };
+});
