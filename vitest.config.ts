@@ -1,4 +1,4 @@
-import { defineConfig } from 'vitest/config';
+import { defineConfig, type ViteUserConfig } from 'vitest/config';
 import { postgresReachable } from './test/helpers/postgres.ts';
 
 // Integration tests run twice: on embedded PGlite and on the real Postgres (when one is reachable).
@@ -6,7 +6,7 @@ import { postgresReachable } from './test/helpers/postgres.ts';
 const integration = ['test/**/*.test.ts'];
 const notIntegration = ['test/**/*.unit.test.ts', 'test/e2e/**', 'node_modules/**'];
 
-export default defineConfig(async () => {
+export default defineConfig(async (): Promise<ViteUserConfig> => {
   const withPostgres = await postgresReachable();
   if (!withPostgres) {
     console.warn(

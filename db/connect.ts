@@ -7,6 +7,9 @@ import type { Database } from './schema.ts';
 
 // Postgres returns bigint counts as strings by default; every count we keep fits in a JS number.
 pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
+// Anonymous rows carry calendar days, not instants: keep DATE as the 'YYYY-MM-DD' string it is.
+pg.types.setTypeParser(pg.types.builtins.DATE, (value) => value);
+const PGLITE_PARSERS = { 20: (value: string) => Number(value), 1082: (value: string) => value };
 
 export type DatabaseKind = 'postgres' | 'pglite';
 
@@ -15,6 +18,8 @@ export interface DatabaseHandle {
   kind: DatabaseKind;
   /** Present on real Postgres: used by the focus-group bus for LISTEN/NOTIFY. */
   pool: pg.Pool | null;
+  /** Present on the embedded database (single process: the focus-group bus can stay in memory). */
+  pglite: PGlite | null;
   close(): Promise<void>;
 }
 
@@ -31,10 +36,10 @@ export async function connect(options: ConnectOptions): Promise<DatabaseHandle> 
     // An idle client that loses its server must not crash the process; the pool replaces it.
     pool.on('error', () => {});
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-    return { db, kind: 'postgres', pool, close: () => db.destroy() };
+    return { db, kind: 'postgres', pool, pglite: null, close: () => db.destroy() };
   }
   if (!options.dataDir.startsWith('memory://')) mkdirSync(options.dataDir, { recursive: true });
-  const pglite = await PGlite.create(options.dataDir);
+  const pglite = await PGlite.create(options.dataDir, { parsers: PGLITE_PARSERS });
   const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
-  return { db, kind: 'pglite', pool: null, close: () => db.destroy() };
+  return { db, kind: 'pglite', pool: null, pglite, close: () => db.destroy() };
 }

@@ -1,7 +1,15 @@
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+import type { FocusGroupTables } from './tables/focus-groups.ts';
+import type { KudosTables } from './tables/kudos.ts';
+import type { PulseTables } from './tables/pulses.ts';
+import type { SuggestionTables } from './tables/suggestions.ts';
+import type { ThemeTables } from './tables/themes.ts';
+import type { TokenTables } from './tables/tokens.ts';
 
-type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
-type Json<T> = ColumnType<T, string, string>;
+export type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+export type Json<T> = ColumnType<T, string, string>;
+/** A calendar day ('YYYY-MM-DD'): the only time anonymous rows carry. */
+export type Day = ColumnType<string, string | undefined, string>;
 
 export type StaffRole = 'admin' | 'moderator';
 export type DepartmentKind = 'frontstage' | 'backstage';
@@ -47,7 +55,17 @@ export interface DepartmentTable {
   created_at: Timestamp;
 }
 
-export interface Database {
+/**
+ * The one Database interface. Foundation tables are declared here; each feature declares its own
+ * tables in db/tables/<feature>.ts (one owner per file) and they are joined here.
+ */
+export interface Database
+  extends TokenTables,
+    SuggestionTables,
+    KudosTables,
+    PulseTables,
+    FocusGroupTables,
+    ThemeTables {
   staff: StaffTable;
   staff_session: StaffSessionTable;
   audit_log: AuditLogTable;

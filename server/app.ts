@@ -13,10 +13,18 @@ import secrets from './plugins/secrets.ts';
 import security from './plugins/security.ts';
 import staffSession from './plugins/staff-session.ts';
 import client from './plugins/client.ts';
+import contentEvents from './plugins/content-events.ts';
+import privateToken from './plugins/private-token.ts';
 import staffRoutes from './staff/routes.ts';
 import settingsRoutes from './settings/routes.ts';
 import departmentRoutes from './departments/routes.ts';
 import { ErrorBody } from './errors.ts';
+import tokenRoutes from './tokens/routes.ts';
+import suggestionRoutes from './suggestions/routes.ts';
+import kudosRoutes from './kudos/routes.ts';
+import pulseRoutes from './pulses/routes.ts';
+import focusGroupRoutes from './focus-groups/routes.ts';
+import themeRoutes from './themes/routes.ts';
 
 export interface BuildOptions {
   /** Where log lines go (tests capture them to prove nothing identifying is written). */
@@ -38,6 +46,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(secrets, { config });
   await app.register(security);
   await app.register(staffSession, { config });
+  await app.register(contentEvents);
+  await app.register(privateToken, { config });
   await app.register(websocket, { options: { maxPayload: 4096, perMessageDeflate: false } });
   await app.register(swagger, {
     openapi: {
@@ -80,6 +90,13 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(staffRoutes, { prefix: '/api' });
   await app.register(settingsRoutes, { prefix: '/api' });
   await app.register(departmentRoutes, { prefix: '/api' });
+  // Feature folders declare full paths (tokens also serves /.well-known).
+  await app.register(tokenRoutes, { config });
+  await app.register(suggestionRoutes, { config });
+  await app.register(kudosRoutes, { config });
+  await app.register(pulseRoutes, { config });
+  await app.register(focusGroupRoutes, { config });
+  await app.register(themeRoutes, { config });
 
   await app.register(client, { config });
   return app;

@@ -1,15 +1,53 @@
 import type { Component } from 'svelte';
 import Home from './routes/employee/Home.svelte';
+import Enrol from './routes/employee/Enrol.svelte';
+import Anonymity from './routes/employee/Anonymity.svelte';
+import Wallet from './routes/employee/Wallet.svelte';
+import Suggest from './routes/employee/Suggest.svelte';
+import Board from './routes/employee/Board.svelte';
+import MySuggestions from './routes/employee/MySuggestions.svelte';
+import Kudos from './routes/employee/Kudos.svelte';
+import Department from './routes/employee/Department.svelte';
+import Pulse from './routes/employee/Pulse.svelte';
+import FocusGroups from './routes/employee/FocusGroups.svelte';
+import Room from './routes/employee/Room.svelte';
+import Themes from './routes/employee/Themes.svelte';
 import StaffLogin from './routes/staff/StaffLogin.svelte';
 import Console from './routes/moderator/Console.svelte';
+import Queue from './routes/moderator/Queue.svelte';
+import KudosQueue from './routes/moderator/KudosQueue.svelte';
+import Pulses from './routes/moderator/Pulses.svelte';
+import PulseResults from './routes/moderator/PulseResults.svelte';
+import ModFocusGroups from './routes/moderator/FocusGroups.svelte';
+import RoomConsole from './routes/moderator/RoomConsole.svelte';
+import ModThemes from './routes/moderator/Themes.svelte';
 import Admin from './routes/admin/Admin.svelte';
 import NotFound from './routes/NotFound.svelte';
 
 // Order matters: the first match wins; the catch-all stays last.
 export const routes: Record<string, Component<any>> = {
   '/': Home,
+  '/enrol': Enrol,
+  '/anonymity': Anonymity,
+  '/wallet': Wallet,
+  '/suggest': Suggest,
+  '/board': Board,
+  '/mine': MySuggestions,
+  '/kudos': Kudos,
+  '/departments/:id': Department,
+  '/pulse': Pulse,
+  '/focus-groups': FocusGroups,
+  '/focus-groups/:id': Room,
+  '/themes': Themes,
   '/staff/login': StaffLogin,
   '/mod': Console,
+  '/mod/queue': Queue,
+  '/mod/kudos': KudosQueue,
+  '/mod/pulses': Pulses,
+  '/mod/pulses/:id': PulseResults,
+  '/mod/focus-groups': ModFocusGroups,
+  '/mod/focus-groups/:id': RoomConsole,
+  '/mod/themes': ModThemes,
   '/admin/:tab?': Admin,
   '*': NotFound,
 };

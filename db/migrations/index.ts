@@ -1,7 +1,19 @@
 import type { Migration } from 'kysely';
 import * as m0001 from './0001_foundation.ts';
+import * as m0002 from './0002_tokens.ts';
+import * as m0003 from './0003_suggestions.ts';
+import * as m0004 from './0004_kudos.ts';
+import * as m0005 from './0005_pulses.ts';
+import * as m0006 from './0006_focus_groups.ts';
+import * as m0007 from './0007_themes.ts';
 
 // Listed explicitly (not read from disk) so bundlers and tsx resolve the same set.
 export const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
+  '0002_tokens': m0002,
+  '0003_suggestions': m0003,
+  '0004_kudos': m0004,
+  '0005_pulses': m0005,
+  '0006_focus_groups': m0006,
+  '0007_themes': m0007,
 };

@@ -1,21 +1,21 @@
 import { randomBytes } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
+import { seed as seedFocusGroups } from '../focus-groups/seed.ts';
+import { seed as seedKudos } from '../kudos/seed.ts';
+import { seed as seedPulses } from '../pulses/seed.ts';
+import { seed as seedSuggestions } from '../suggestions/seed.ts';
+import { seed as seedThemes } from '../themes/seed.ts';
+import { seed as seedTokens } from '../tokens/seed.ts';
 import { createDepartment } from '../departments/queries.ts';
 import { hashPassword } from '../staff/passwords.ts';
 import { countStaff, createStaff } from '../staff/queries.ts';
 import { DEMO_DEPARTMENTS } from './departments.ts';
+import type { DemoSeedResult, SeedStep } from './types.ts';
 
-export interface DemoSeedResult {
-  admin: { username: string; password: string };
-  moderator: { username: string; password: string };
-  notes: string[];
-}
+export type { DemoSeedResult, SeedStep } from './types.ts';
 
-/** A feature adds its share of demo content by registering a step; steps run in order on an empty database. */
-export type SeedStep = (app: FastifyInstance, result: DemoSeedResult) => Promise<void>;
-
-const steps: SeedStep[] = [];
-export const addSeedStep = (step: SeedStep) => steps.push(step);
+// Order matters: tokens (enrolment codes) first, themes last (they read everything else).
+const steps: SeedStep[] = [seedTokens, seedSuggestions, seedKudos, seedPulses, seedFocusGroups, seedThemes];
 
 const readablePassword = () => randomBytes(12).toString('base64url');
 

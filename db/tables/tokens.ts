@@ -1,0 +1,3 @@
+// Tables owned by the tokens feature. Nullable columns are `T | null`; see db/schema.ts.
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface TokenTables {}
