@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { Writable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
 import { buildApp } from '../../server/app.ts';
 import { loadConfig, type Config } from '../../server/config.ts';
-import { databaseUrl, TEMPLATE_DB, withAdminClient } from './postgres.ts';
+import { databaseUrl, withAdminClient } from './postgres.ts';
 
 export type TestDatabase = 'pglite' | 'postgres';
 export const testDatabase = (process.env.GREENROOM_TEST_DB ?? 'pglite') as TestDatabase;
@@ -21,7 +21,7 @@ export interface TestApp {
 async function freshDatabase(): Promise<{ databaseUrl: string | null; drop: () => Promise<void> }> {
   if (testDatabase === 'pglite') return { databaseUrl: null, drop: async () => {} };
   const name = `greenroom_test_${randomBytes(6).toString('hex')}`;
-  await withAdminClient((client) => client.query(`create database ${name} template ${TEMPLATE_DB}`));
+  await withAdminClient((client) => client.query(`create database ${name} template ${inject('templateDb')}`));
   return {
     databaseUrl: databaseUrl(name),
     drop: () => withAdminClient((client) => client.query(`drop database if exists ${name} with (force)`)).then(() => {}),
