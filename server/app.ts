@@ -1,4 +1,4 @@
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type RouteOptions } from 'fastify';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import websocket from '@fastify/websocket';
@@ -29,6 +29,8 @@ import themeRoutes from './themes/routes.ts';
 export interface BuildOptions {
   /** Where log lines go (tests capture them to prove nothing identifying is written). */
   logStream?: DestinationStream;
+  /** Sees every route as it is added (the permission-matrix and fuzz tests build their case lists from it). */
+  onRoute?: (route: RouteOptions) => void;
 }
 
 export async function buildApp(config: Config, options: BuildOptions = {}): Promise<FastifyInstance> {
@@ -39,6 +41,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     routerOptions: { ignoreTrailingSlash: true },
     ajv: { customOptions: { removeAdditional: false, allErrors: false } },
   }).withTypeProvider<TypeBoxTypeProvider>();
+
+  if (options.onRoute) app.addHook('onRoute', options.onRoute);
 
   // Tier 1: cross-cutting plugins.
   await app.register(errors);

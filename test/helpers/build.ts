@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { Writable } from 'node:stream';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, RouteOptions } from 'fastify';
 import { afterAll, beforeAll, inject } from 'vitest';
 import { buildApp } from '../../server/app.ts';
 import { loadConfig, type Config } from '../../server/config.ts';
@@ -15,6 +15,8 @@ export interface TestApp {
   /** Every log line the app wrote, parsed. */
   logs: Record<string, unknown>[];
   rawLogs: string[];
+  /** Every route the app registered (method, url, schema, config) — for tests generated from the route list. */
+  routes: RouteOptions[];
 }
 
 /** A fresh database for this test file: a copy of the migrated template on Postgres, in-memory PGlite otherwise. */
@@ -48,13 +50,15 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
       callback();
     },
   });
-  const app = await buildApp(config, { logStream });
+  const routes: RouteOptions[] = [];
+  const app = await buildApp(config, { logStream, onRoute: (route) => routes.push(route) });
   await app.ready();
   return {
     app,
     config,
     logs,
     rawLogs,
+    routes,
     async close() {
       await app.close();
       await database.drop();
