@@ -2,6 +2,7 @@ import Fastify, { type FastifyInstance, type RouteOptions } from 'fastify';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import websocket from '@fastify/websocket';
+import underPressure from '@fastify/under-pressure';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { DestinationStream } from 'pino';
 import { Type } from 'typebox';
@@ -46,6 +47,14 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
 
   // Tier 1: cross-cutting plugins.
   await app.register(errors);
+  // Overload is shed with 503 + Retry-After instead of queueing until the process falls over.
+  await app.register(underPressure, {
+    maxEventLoopDelay: config.maxEventLoopDelayMs,
+    retryAfter: 5,
+    pressureHandler: (_request, reply) => {
+      reply.code(503).header('retry-after', '5').send({ error: 'overloaded', message: 'The server is busy; try again shortly.' });
+    },
+  });
   await app.register(db, { config });
   await app.register(secrets, { config });
   await app.register(security);

@@ -19,6 +19,8 @@ export interface Config {
   trustProxy: boolean;
   /** Largest accepted request body in bytes. */
   bodyLimit: number;
+  /** Shed load with 503 when the event loop lags more than this (0 = never). */
+  maxEventLoopDelayMs: number;
   /** Where the built client lives. */
   clientDir: string;
 }
@@ -101,6 +103,7 @@ export function loadConfig(env: Env = process.env): Config {
     allowedOrigins,
     trustProxy: boolean(env, 'TRUST_PROXY', false),
     bodyLimit: integer(env, 'BODY_LIMIT', 64 * 1024, 1024, 10 * 1024 * 1024),
+    maxEventLoopDelayMs: integer(env, 'MAX_EVENT_LOOP_DELAY_MS', 1000, 0, 60_000),
     clientDir: env.CLIENT_DIR || path.resolve(import.meta.dirname, '../dist/client'),
   };
 }

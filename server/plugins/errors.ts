@@ -11,6 +11,17 @@ const FASTIFY_CODES: Record<string, [number, string, string]> = {
   FST_ERR_CTP_INVALID_JSON_BODY: [400, 'invalid_json', 'The body is not valid JSON.'],
 };
 
+// A database that is down or restarting is a temporary condition: 503 + Retry-After, never a 500.
+const DATABASE_DOWN_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', '57P01', '57P02', '57P03', '08000', '08001', '08003', '08006']);
+export function isDatabaseUnavailable(error: unknown): boolean {
+  const candidate = error as { code?: string; message?: string } | null;
+  if (!candidate) return false;
+  if (candidate.code && DATABASE_DOWN_CODES.has(candidate.code)) return true;
+  return /Connection terminated|connection timeout|Client has encountered a connection error|timeout exceeded when trying to connect/i.test(
+    candidate.message ?? '',
+  );
+}
+
 export default fp(
   async (app) => {
     app.setErrorHandler((error: FastifyError | HttpError, request, reply) => {
@@ -32,7 +43,8 @@ export default fp(
         }
         return reply.code(status).send({ error: 'bad_request', message: error.message });
       }
-      if (status === 503) {
+      if (status === 503 || isDatabaseUnavailable(error)) {
+        reply.header('retry-after', '2');
         return reply.code(503).send({ error: 'unavailable', message: 'Service temporarily unavailable.' });
       }
       request.log.error({ err: error }, 'unhandled error');

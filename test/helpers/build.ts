@@ -36,6 +36,8 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     DATA_DIR: 'memory://',
     LOG_LEVEL: 'info',
     SEED_DEMO: 'false',
+    // Embedded PGlite blocks the loop while it works; the overload test turns shedding on explicitly.
+    MAX_EVENT_LOOP_DELAY_MS: '0',
     ...(database.databaseUrl ? { DATABASE_URL: database.databaseUrl } : {}),
     ...env,
   });
