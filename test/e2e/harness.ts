@@ -1,7 +1,8 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { afterAll, beforeAll } from 'vitest';
+import { sql } from 'kysely';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { createTestApp, type TestApp } from '../helpers/build.ts';
 import { given, type SignedInStaff } from '../helpers/given.ts';
 
@@ -26,6 +27,40 @@ export interface Portal extends TestApp {
   /** Signs a staff member in through the real sign-in page. */
   signIn(page: Page, staff: SignedInStaff): Promise<void>;
   screenshot(page: Page, name: string): Promise<string>;
+  /** Every secret the browsers sent or received (credentials, tokens, receipts, seats, codes, cookies). */
+  secrets: Set<string>;
+}
+
+const SECRET_FIELDS = new Set(['credential', 'receipt', 'seat', 'code', 'codes', 'token', 'password']);
+
+function collectSecrets(value: unknown, into: Set<string>, key = ''): void {
+  if (typeof value === 'string') {
+    if (SECRET_FIELDS.has(key) && value.length >= 8) into.add(value);
+  } else if (Array.isArray(value)) {
+    for (const item of value) collectSecrets(item, into, key);
+  } else if (value && typeof value === 'object') {
+    for (const [k, v] of Object.entries(value)) collectSecrets(v, into, k);
+  }
+}
+
+/** Privacy audit after each browser journey: nothing identifying in any log line or any table. */
+async function auditPrivacy(test: TestApp, secrets: Set<string>) {
+  const tables = await sql<{ name: string }>`select table_name as name from information_schema.tables
+    where table_schema = 'public' and table_type = 'BASE TABLE' order by 1`.execute(test.app.db);
+  const dumps: string[] = [];
+  for (const { name } of tables.rows) {
+    const rows = await sql<{ row: unknown }>`select row_to_json(t) as row from ${sql.table(name)} t`.execute(test.app.db);
+    dumps.push(`${name}: ${JSON.stringify(rows.rows)}`);
+  }
+  // The server announcing its own listening address is not a client's IP.
+  const logs = test.rawLogs.filter((line) => !line.includes('Server listening at'));
+  const haystacks = { logs: logs.join('\n'), tables: dumps.join('\n') };
+  for (const [where, text] of Object.entries(haystacks)) {
+    expect(text, `${where} hold the browser's IP`).not.toContain('127.0.0.1');
+    expect(text, `${where} hold a user agent`).not.toMatch(/HeadlessChrome|Mozilla\/5\.0/);
+    expect(text, `${where} hold a PrivateToken header`).not.toContain('PrivateToken');
+    for (const secret of secrets) expect(text.includes(secret), `${where} hold a secret the browser holds`).toBe(false);
+  }
 }
 
 /** One server + one browser per test file, closed afterwards. */
@@ -37,16 +72,31 @@ export function portal(env: Record<string, string> = {}): Portal {
     if (!existsSync('dist/client/index.html')) throw new Error('The client is not built: run `npm run build` first.');
     if (!existsSync(CHROMIUM)) throw new Error(`No Chromium at ${CHROMIUM}: apt-get install -y chromium`);
     mkdirSync(SCREENSHOTS, { recursive: true });
-    const test = await createTestApp(env);
+    // The privacy audit reads debug-level logs: even at debug nothing identifying may be written.
+    const test = await createTestApp({ LOG_LEVEL: 'debug', ...env });
     await test.app.listen({ port: 0, host: '127.0.0.1' });
     const { port } = test.app.server.address() as { port: number };
     const browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS });
     Object.assign(handle, test, {
       url: `http://127.0.0.1:${port}`,
       browser,
+      secrets: new Set<string>(),
       async newPage() {
         const context = await browser.newContext({ viewport: { width: 1280, height: 860 } });
         contexts.push(context);
+        context.on('request', (request) => {
+          const authorization = request.headers()['authorization'];
+          const token = authorization?.match(/token="([^"]+)"/)?.[1] ?? authorization?.match(/^Bearer (.+)$/)?.[1];
+          if (token) handle.secrets.add(token);
+          const body = request.postData();
+          if (body?.startsWith('{')) collectSecrets(JSON.parse(body), handle.secrets);
+        });
+        context.on('response', async (response) => {
+          if (!(response.headers()['content-type'] ?? '').includes('application/json')) return;
+          collectSecrets(await response.json().catch(() => null), handle.secrets);
+          const cookie = response.headers()['set-cookie']?.match(/greenroom_session=([^;]+)/)?.[1];
+          if (cookie) handle.secrets.add(cookie);
+        });
         const page = await context.newPage();
         page.on('pageerror', (error) => console.error(`[browser] ${error.message}`));
         return page;
@@ -68,7 +118,11 @@ export function portal(env: Record<string, string> = {}): Portal {
     close = async () => {
       for (const context of contexts) await context.close().catch(() => {});
       await browser.close();
-      await test.close();
+      try {
+        await auditPrivacy(test, handle.secrets);
+      } finally {
+        await test.close();
+      }
     };
   });
   afterAll(() => close());
