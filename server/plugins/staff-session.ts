@@ -14,11 +14,17 @@ declare module 'fastify' {
   }
   interface FastifyInstance {
     /** preHandler: 401 without a session, 403 without one of the roles. */
-    requireStaff(...roles: StaffRole[]): (request: FastifyRequest, reply: FastifyReply) => Promise<void>;
+    requireStaff(
+      ...roles: StaffRole[]
+    ): ((request: FastifyRequest, reply: FastifyReply) => Promise<void>) & { staffRoles: StaffRole[] };
   }
 }
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/** The roles a route's guard admits, if the function is a staff guard (tests read it to build the permission matrix). */
+export const isStaffGuard = (fn: unknown): fn is { staffRoles: StaffRole[] } =>
+  typeof fn === 'function' && Array.isArray((fn as { staffRoles?: unknown }).staffRoles);
 
 export default fp<{ config: Config }>(
   async (app, { config }) => {
@@ -44,11 +50,24 @@ export default fp<{ config: Config }>(
       }
     });
 
-    app.decorate('requireStaff', (...roles: StaffRole[]) => async (request: FastifyRequest) => {
-      if (!request.staff) throw unauthorized('unauthenticated', 'Sign in as staff first.');
-      if (roles.length && !roles.includes(request.staff.role)) {
-        throw forbidden('forbidden', 'Your role may not do this.');
-      }
+    app.decorate('requireStaff', (...roles: StaffRole[]) => {
+      const guard = async (request: FastifyRequest) => {
+        if (!request.staff) throw unauthorized('unauthenticated', 'Sign in as staff first.');
+        if (roles.length && !roles.includes(request.staff.role)) {
+          throw forbidden('forbidden', 'Your role may not do this.');
+        }
+      };
+      return Object.assign(guard, { staffRoles: roles });
+    });
+
+    // Routes list the guard as a preHandler; it is moved to preValidation so a caller without the
+    // right session learns nothing about a route's input rules (401/403 comes before any 400).
+    app.addHook('onRoute', (route) => {
+      const handlers = [route.preHandler ?? []].flat();
+      const guards = handlers.filter((handler) => isStaffGuard(handler));
+      if (!guards.length) return;
+      route.preHandler = handlers.filter((handler) => !isStaffGuard(handler)) as typeof route.preHandler;
+      route.preValidation = [...guards, ...[route.preValidation ?? []].flat()] as typeof route.preValidation;
     });
   },
   { name: 'staff-session', dependencies: ['db'] },

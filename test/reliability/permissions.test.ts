@@ -1,0 +1,114 @@
+import fc from 'fast-check';
+import type { RouteOptions } from 'fastify';
+import { beforeAll, expect, test } from 'vitest';
+import { isStaffGuard } from '../../server/plugins/staff-session.ts';
+import { build } from '../helpers/build.ts';
+import { given, type SignedInStaff } from '../helpers/given.ts';
+import { enrolMember, type Member } from '../helpers/members.ts';
+import { valueFor } from './arbitraries.ts';
+
+// The permission matrix is built from the route list itself, so a new route cannot escape it:
+// every route × every kind of caller gets exactly the allowed outcome.
+const t = build();
+
+type Actor = 'nobody' | 'employee' | 'moderator' | 'admin' | 'disabled' | 'expired';
+const ACTORS: Actor[] = ['nobody', 'employee', 'moderator', 'admin', 'disabled', 'expired'];
+type Guard = 'admin' | 'staff' | 'token' | 'public';
+
+function guardOf(route: RouteOptions): Guard {
+  if (route.url.startsWith('/api/admin/')) return 'admin';
+  if (route.url.startsWith('/api/mod/')) return 'staff';
+  const guard = [route.preValidation ?? [], route.preHandler ?? []].flat().find(isStaffGuard);
+  if (guard) return guard.staffRoles.length === 1 && guard.staffRoles[0] === 'admin' ? 'admin' : 'staff';
+  if ((route.config as { privateToken?: unknown } | undefined)?.privateToken) return 'token';
+  return 'public';
+}
+
+/** Which actors a guard lets through (an allowed actor may still get 400/404/409 from the route itself). */
+const ALLOWED: Record<Guard, Actor[]> = {
+  admin: ['admin'],
+  staff: ['moderator', 'admin'],
+  token: ['employee'],
+  public: ACTORS,
+};
+
+const skip = (route: RouteOptions) =>
+  route.method === 'HEAD' ||
+  (route as { websocket?: boolean }).websocket === true ||
+  !(route.url.startsWith('/api') || route.url.startsWith('/.well-known')) ||
+  route.url.startsWith('/api/docs') ||
+  ['/api/staff/logout', '/api/staff/login'].includes(route.url);
+
+let staff: Record<'moderator' | 'admin' | 'disabled' | 'expired', SignedInStaff>;
+let member: Member;
+
+beforeAll(async () => {
+  const make = given(t.app);
+  staff = {
+    moderator: await make.staff('moderator'),
+    admin: await make.staff('admin'),
+    disabled: await make.staff('admin'),
+    expired: await make.staff('admin'),
+  };
+  await t.app.db.updateTable('staff').set({ disabled: true }).where('id', '=', staff.disabled.id).execute();
+  await t.app.db
+    .updateTable('staff_session')
+    .set({ expires_at: new Date(Date.now() - 60_000) })
+    .where('staff_id', '=', staff.expired.id)
+    .execute();
+  member = await enrolMember(t.app);
+});
+
+function sampleRequest(route: RouteOptions) {
+  const schema = (route.schema ?? {}) as Record<string, any>;
+  const [params, query, body] = fc.sample(
+    fc.tuple(valueFor(schema.params, 0, true), valueFor(schema.querystring, 0, true), valueFor(schema.body, 0, true)),
+    { numRuns: 1, seed: 7 },
+  )[0]!;
+  const url = route.url.replace(/:(\w+)\??/g, (_m, name: string) =>
+    encodeURIComponent(String((params as Record<string, unknown> | undefined)?.[name] ?? '00000000-0000-4000-8000-000000000000')),
+  );
+  return { url, query: (query ?? {}) as Record<string, string>, body };
+}
+
+test('every route × every caller gets exactly the allowed outcome', async () => {
+  const routes = t.routes.filter((route) => !skip(route));
+  expect(routes.length).toBeGreaterThan(10);
+  const failures: string[] = [];
+  for (const route of routes) {
+    const guard = guardOf(route);
+    for (const method of [route.method].flat()) {
+      if (method === 'HEAD') continue;
+      for (const actor of ACTORS) {
+        const request = sampleRequest(route);
+        const headers: Record<string, string> = {};
+        if (actor === 'employee') {
+          const scope = typeof (route.config as any)?.privateToken === 'string' ? (route.config as any).privateToken : 'general';
+          // Scoped routes (pulse:<id>) cannot be satisfied for a random id; a general token is the employee's best try.
+          [headers.authorization] = await member.tokens(scope, 1);
+        } else if (actor !== 'nobody') {
+          Object.assign(headers, staff[actor].headers);
+        }
+        const hasBody = !['GET', 'DELETE'].includes(method);
+        const response = await t.app.inject({
+          method: method as 'GET',
+          url: request.url,
+          query: Object.fromEntries(Object.entries(request.query).map(([k, v]) => [k, String(v)])),
+          headers,
+          ...(hasBody ? { payload: (request.body ?? {}) as object } : {}),
+        });
+        const status = response.statusCode;
+        const code = status >= 400 ? response.json().error : null;
+        const where = `${method} ${route.url} as ${actor} → ${status} ${code ?? ''}`;
+        const refusedForAuth = (status === 401 && ['unauthenticated', 'token_invalid', 'token_spent'].includes(code)) || (status === 403 && code === 'forbidden');
+        const allowed = ALLOWED[guard].includes(actor);
+        const scopedToken = guard === 'token' && typeof (route.config as any)?.privateToken === 'function';
+        if (status >= 500) failures.push(`${where} (5xx)`);
+        else if (allowed && refusedForAuth && !(scopedToken && code === 'token_invalid')) failures.push(`${where} (should be let through)`);
+        else if (!allowed && !refusedForAuth) failures.push(`${where} (should be refused)`);
+        else if (!allowed && guard === 'admin' && actor === 'moderator' && status !== 403) failures.push(`${where} (wrong role must be 403)`);
+      }
+    }
+  }
+  expect(failures).toEqual([]);
+});
