@@ -18,7 +18,7 @@ type Guard = 'admin' | 'staff' | 'token' | 'public';
 function guardOf(route: RouteOptions): Guard {
   if (route.url.startsWith('/api/admin/')) return 'admin';
   if (route.url.startsWith('/api/mod/')) return 'staff';
-  const guard = [route.preValidation ?? [], route.preHandler ?? []].flat().find(isStaffGuard);
+  const guard = ([route.preValidation ?? [], route.preHandler ?? []].flat() as unknown[]).find(isStaffGuard);
   if (guard) return guard.staffRoles.length === 1 && guard.staffRoles[0] === 'admin' ? 'admin' : 'staff';
   if ((route.config as { privateToken?: unknown } | undefined)?.privateToken) return 'token';
   return 'public';
