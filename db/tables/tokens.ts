@@ -1,3 +1,68 @@
 // Tables owned by the tokens feature. Nullable columns are `T | null`; see db/schema.ts.
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
-export interface TokenTables {}
+// What links a person to anything: only enrolment (a code handed to someone) and issuance counts.
+// Nothing here joins a member to a spent token: the blind signature makes that impossible.
+import type { Generated } from 'kysely';
+import type { Timestamp } from '../schema.ts';
+
+/** One issuer key per scope (and per epoch for `general`). Public key and times are public anyway. */
+export interface TokenKeyTable {
+  /** token_key_id, hex: SHA-256 of token_key. */
+  id: string;
+  /** Last byte of the id; unique among live keys so a TokenRequest names exactly one. */
+  truncated_id: number;
+  scope: string;
+  /** SPKI with the RSASSA-PSS OID, exactly as published in the directory. */
+  token_key: Uint8Array;
+  /** PKCS#8, sealed with AES-256-GCM under the master secret. */
+  private_key: Uint8Array;
+  /** Tokens each member may obtain for this key. */
+  budget: number;
+  not_before: Timestamp;
+  not_after: Timestamp;
+  created_at: Generated<Date>;
+}
+
+/** Who generated a set of codes (staff actions are not anonymous). */
+export interface EnrolmentBatchTable {
+  id: Generated<string>;
+  created_at: Generated<Date>;
+  created_by: string | null;
+  count: number;
+}
+
+/** A single-use enrolment code: `id` is the code's first half, the rest only as argon2id. */
+export interface EnrolmentCodeTable {
+  id: string;
+  batch_id: string;
+  secret_hash: string;
+  /** No time: a use must not be matched to a member by when it happened. */
+  used: Generated<boolean>;
+}
+
+/** An enrolled browser: only the keyed hash of its credential. No code, no time, no name. */
+export interface MemberTable {
+  id: Generated<string>;
+  credential_hash: string;
+}
+
+/** How many tokens a member obtained for a key. Never blinded messages, signatures or times. */
+export interface TokenIssuanceTable {
+  member_id: string;
+  key_id: string;
+  issued: number;
+}
+
+/** A spent token: its nullifier (SHA-256 of the token input). Purged with its key. */
+export interface SpentTokenTable {
+  nullifier: Uint8Array;
+  key_id: string;
+}
+
+export interface TokenTables {
+  token_key: TokenKeyTable;
+  enrolment_batch: EnrolmentBatchTable;
+  enrolment_code: EnrolmentCodeTable;
+  member: MemberTable;
+  token_issuance: TokenIssuanceTable;
+  spent_token: SpentTokenTable;
+}

@@ -1,9 +1,15 @@
 // OWNER: tokens feature (issue 3). Interface below is the contract other features code against.
+// Redemption (RFC 9577): a route with `config: { privateToken: scope }` gets its Authorization header
+// verified before the handler runs; the handler spends the token in its own transaction.
 import fp from 'fastify-plugin';
-import type { FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import type { Config } from '../config.ts';
+import { unauthorized } from '../errors.ts';
+import { challengeDigestFor, nullifierOf, parseAuthorization, verifyAuthenticator } from '../tokens/crypto.ts';
+import { isRedeemable, Keyring } from '../tokens/keys.ts';
+import { insertNullifier, isForeignKeyViolation, isUniqueViolation } from '../tokens/queries.ts';
 
 /** A token whose signature, key and challenge were verified by the preHandler; not yet spent. */
 export interface RedeemedToken {
@@ -24,11 +30,68 @@ declare module 'fastify' {
 }
 
 /**
+ * The TokenChallenge a client builds for this server: issuer_name is the host the browser talks to
+ * (the Host header as received, port included), origin_info the same host, so a token is bound to
+ * this deployment; redemption_context is SHA-256(scope). Issuance and redemption use this one function.
+ */
+export function challengeNames(request: FastifyRequest): { issuerName: string; originInfo: string } {
+  const host = (request.host || 'localhost').toLowerCase();
+  return { issuerName: host, originInfo: host };
+}
+
+const digests = new Map<string, Buffer>();
+function expectedDigest(request: FastifyRequest, scope: string): Buffer {
+  const { issuerName, originInfo } = challengeNames(request);
+  const cacheKey = `${issuerName}\n${originInfo}\n${scope}`;
+  let digest = digests.get(cacheKey);
+  if (!digest) {
+    if (digests.size > 10_000) digests.clear();
+    digest = challengeDigestFor(issuerName, originInfo, scope);
+    digests.set(cacheKey, digest);
+  }
+  return digest;
+}
+
+const invalid = () => unauthorized('token_invalid', 'A valid PrivateToken for this action is required.');
+
+/** Verifies the request's token for `scope`: format, key, scope, time window, challenge and signature. */
+export async function verifyToken(app: FastifyInstance, request: FastifyRequest, scope: string): Promise<RedeemedToken> {
+  const token = parseAuthorization(request.headers.authorization);
+  if (!token) throw invalid();
+  const key = await app.tokenKeys.byId(token.tokenKeyId.toString('hex'));
+  if (!key || key.scope !== scope || !isRedeemable(key)) throw invalid();
+  if (!token.challengeDigest.equals(expectedDigest(request, scope))) throw invalid();
+  if (!verifyAuthenticator(key.keyPair.publicKey, token.tokenInput, token.authenticator)) throw invalid();
+  return { scope, tokenKeyId: key.id, nullifier: nullifierOf(token) };
+}
+
+/**
  * Spends the request's token inside the caller's transaction (the same one that writes the action),
  * so the action and the spend commit or roll back together. Throws 401 token_spent if already spent.
  */
-export async function spendToken(_trx: Kysely<Database>, _token: RedeemedToken | null): Promise<void> {
-  throw new Error('not implemented yet');
+export async function spendToken(trx: Kysely<Database>, token: RedeemedToken | null): Promise<void> {
+  if (!token) throw invalid();
+  try {
+    await insertNullifier(trx, token.nullifier, token.tokenKeyId);
+  } catch (error) {
+    if (isUniqueViolation(error)) throw unauthorized('token_spent', 'This token was already spent.');
+    // The key was retired between verification and spending.
+    if (isForeignKeyViolation(error)) throw invalid();
+    throw error;
+  }
 }
 
-export default fp<{ config: Config }>(async () => {}, { name: 'private-token', dependencies: ['db', 'secrets'] });
+export default fp<{ config: Config }>(
+  async (app) => {
+    app.decorate('tokenKeys', new Keyring(app));
+    app.decorateRequest('privateToken', null);
+    // Runs after schema validation, so a malformed body never costs a token.
+    app.addHook('preHandler', async (request) => {
+      const configured = request.routeOptions.config.privateToken;
+      if (!configured) return;
+      const scope = typeof configured === 'function' ? configured(request) : configured;
+      request.privateToken = await verifyToken(app, request, scope);
+    });
+  },
+  { name: 'private-token', dependencies: ['db', 'secrets'] },
+);

@@ -1,7 +1,380 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyRequest } from 'fastify';
 import type { Config } from '../config.ts';
+import { badRequest, errorResponses, HttpError, tooMany, unauthorized } from '../errors.ts';
+import { challengeNames } from '../plugins/private-token.ts';
+import { audit } from '../staff/queries.ts';
+import {
+  CREDENTIAL_PATTERN,
+  CREDENTIAL_PURPOSE,
+  decoyCodeHash,
+  hashCodeSecret,
+  newCredential,
+  newEnrolmentCode,
+  parseEnrolmentCode,
+  verifyCodeSecret,
+  type EnrolmentCode,
+} from './codes.ts';
+import {
+  blindSign,
+  decodeBatchRequest,
+  decodeTokenRequest,
+  encodeBatchResponse,
+  FormatError,
+  MEDIA_TYPES,
+  TOKEN_REQUEST_LENGTH,
+  TOKEN_TYPE,
+  type TokenRequest,
+} from './crypto.ts';
+import { budgetFor, ensureGeneralKeys, isIssuable, retireKeys, startKeyMaintenance, type IssuerKey } from './keys.ts';
+import {
+  burnCodeAndEnrol,
+  consumeBudget,
+  createEnrolmentBatch,
+  existingCodeIds,
+  findMemberId,
+  findUnusedCode,
+  issuedCounts,
+  listEnrolmentBatches,
+  refundBudget,
+  revokeUnusedCodes,
+} from './queries.ts';
+import {
+  BatchParams,
+  Budget,
+  CodeBatches,
+  Directory,
+  EnrolBody,
+  Enrolled,
+  KeysQuery,
+  MAX_BATCH,
+  NewCodes,
+  NewCodesBody,
+  Revoked,
+  TokenKeys,
+} from './schemas.ts';
+
+const ISSUE_PATH = '/api/tokens/issue';
+const binary = (mediaType: string, description: string) => ({
+  description,
+  content: { [mediaType]: { schema: { type: 'string', format: 'binary' } } },
+});
+
+const invalidRequest = (message: string) => new HttpError(422, 'invalid_token_request', message);
 
 // Routes declare full paths (/api/..., /.well-known/...); registered without a prefix.
-const routes: FastifyPluginAsyncTypebox<{ config: Config }> = async () => {};
+const routes: FastifyPluginAsyncTypebox<{ config: Config }> = async (app) => {
+  // Keys for this epoch and the next exist before the first request; ended ones are destroyed.
+  app.addHook('onReady', async () => {
+    await ensureGeneralKeys(app);
+    await retireKeys(app);
+  });
+  const stopMaintenance = startKeyMaintenance(app);
+  app.addHook('onClose', async () => stopMaintenance());
+
+  // Privacy Pass bodies are raw bytes (RFC 9578 §6.1; draft-ietf-privacypass-batched-tokens-06 §5).
+  app.addContentTypeParser(
+    [MEDIA_TYPES.request, MEDIA_TYPES.batchRequest],
+    { parseAs: 'buffer', bodyLimit: 8 + MAX_BATCH * TOKEN_REQUEST_LENGTH },
+    (_request, body, done) => done(null, body),
+  );
+
+  /** The member behind `Authorization: Bearer <credential>`, or 401 invalid_credential. */
+  async function memberOf(request: FastifyRequest): Promise<string> {
+    const match = /^Bearer[ \t]+(\S+)[ \t]*$/i.exec(request.headers.authorization ?? '');
+    const credential = match?.[1];
+    const memberId =
+      credential && CREDENTIAL_PATTERN.test(credential)
+        ? await findMemberId(app.db, app.secrets.hmac(CREDENTIAL_PURPOSE, credential))
+        : null;
+    if (!memberId) throw unauthorized('invalid_credential', 'This membership credential is not valid.');
+    return memberId;
+  }
+
+  /** Live keys in the shape of DESIGN §6, for this request's issuer name and origin. */
+  async function publishedKeys(request: FastifyRequest, scope?: string) {
+    const now = new Date();
+    let keys = (await app.tokenKeys.all()).filter((key) => isIssuable(key, now));
+    if (!keys.some((key) => key.scope === 'general' && key.notBefore <= now)) {
+      await ensureGeneralKeys(app, now);
+      keys = (await app.tokenKeys.all(0)).filter((key) => isIssuable(key, now));
+    }
+    const names = challengeNames(request);
+    const out = [];
+    for (const key of keys) {
+      if (scope && key.scope !== scope) continue;
+      out.push({
+        tokenKey: key.tokenKey.toString('base64url'),
+        tokenKeyId: key.id,
+        scope: key.scope,
+        budget: await budgetFor(app.db, key),
+        notBefore: key.notBefore.toISOString(),
+        notAfter: key.notAfter.toISOString(),
+        ...names,
+      });
+    }
+    return out;
+  }
+
+  app.get(
+    '/.well-known/private-token-issuer-directory',
+    {
+      schema: {
+        tags: ['tokens'],
+        summary: 'Issuer directory (RFC 9578 §4): every live token key, token type 2',
+        response: { 200: Directory },
+      },
+    },
+    async (request, reply) => {
+      const keys = await publishedKeys(request);
+      const directory = {
+        'issuer-request-uri': ISSUE_PATH,
+        'token-keys': keys.map((key) => ({
+          'token-type': TOKEN_TYPE,
+          'token-key': key.tokenKey,
+          'not-before': Math.floor(Date.parse(key.notBefore) / 1000),
+        })),
+      };
+      // Fastify serializes JSON media types only; this one is JSON under its RFC 9578 name.
+      return reply.header('cache-control', 'public, max-age=300').type(MEDIA_TYPES.directory).send(JSON.stringify(directory));
+    },
+  );
+
+  app.get(
+    '/api/tokens/keys',
+    {
+      schema: {
+        tags: ['tokens'],
+        summary: 'Issuer keys with their scope, budget, window and challenge parameters',
+        description:
+          'The TokenChallenge for a key is token_type=2, issuer_name=issuerName, ' +
+          'redemption_context=SHA-256(utf8(scope)), origin_info=originInfo. issuerName and originInfo are ' +
+          'the host the request was sent to (port included), so clients can build challenges themselves.',
+        querystring: KeysQuery,
+        response: { 200: TokenKeys, ...errorResponses(400) },
+      },
+    },
+    async (request, reply) => {
+      reply.header('cache-control', 'no-cache');
+      return { keys: await publishedKeys(request, request.query.scope) };
+    },
+  );
+
+  app.post(
+    ISSUE_PATH,
+    {
+      schema: {
+        tags: ['tokens'],
+        summary: 'Issue blind signatures (RFC 9578 type 2), single or batched',
+        description:
+          `Authorization: Bearer <membership credential>. Content-Type ${MEDIA_TYPES.request} with one TokenRequest ` +
+          `answers ${MEDIA_TYPES.response} (the blind signature). Batch form: Content-Type ` +
+          `${MEDIA_TYPES.batchRequest} with a GenericBatchTokenRequest (draft-ietf-privacypass-batched-tokens-06 ` +
+          `§5: QUIC varint length, then up to ${MAX_BATCH} TokenRequests) answers ${MEDIA_TYPES.batchResponse}. ` +
+          'A batch is all or nothing: if any key would go over budget, nothing is signed (429). ' +
+          'Only how many tokens a member obtained per key is stored.',
+        response: {
+          200: binary(MEDIA_TYPES.response, 'The blind signature, or a GenericBatchTokenResponse'),
+          ...errorResponses(401, 413, 415, 422, 429),
+        },
+      },
+    },
+    async (request, reply) => {
+      reply.header('cache-control', 'no-store');
+      const memberId = await memberOf(request);
+      const batched = (request.headers['content-type'] ?? '').toLowerCase().startsWith(MEDIA_TYPES.batchRequest);
+      if (!Buffer.isBuffer(request.body)) {
+        throw new HttpError(415, 'unsupported_media_type', `Send ${MEDIA_TYPES.request} or ${MEDIA_TYPES.batchRequest}.`);
+      }
+      let tokenRequests: TokenRequest[];
+      try {
+        tokenRequests = batched ? decodeBatchRequest(request.body) : [decodeTokenRequest(request.body)];
+      } catch (error) {
+        if (error instanceof FormatError) throw invalidRequest(`Malformed TokenRequest: ${error.message}.`);
+        throw error;
+      }
+      if (tokenRequests.length === 0 || tokenRequests.length > MAX_BATCH) {
+        throw invalidRequest(`A batch holds 1 to ${MAX_BATCH} TokenRequests.`);
+      }
+
+      // Every request must name a live key and carry a message below its modulus before budget is taken.
+      const now = new Date();
+      const keys: IssuerKey[] = [];
+      for (const tokenRequest of tokenRequests) {
+        const key = await app.tokenKeys.byTruncatedId(tokenRequest.truncatedTokenKeyId);
+        if (!key || !isIssuable(key, now)) throw invalidRequest('No live issuer key has this truncated_token_key_id.');
+        if (Buffer.compare(tokenRequest.blindedMsg, key.modulus) >= 0) throw invalidRequest('Blinded message out of range.');
+        keys.push(key);
+      }
+      const counts = new Map<IssuerKey, number>();
+      for (const key of keys) counts.set(key, (counts.get(key) ?? 0) + 1);
+
+      await app.db.transaction().execute(async (trx) => {
+        for (const [key, count] of counts) {
+          if (!(await consumeBudget(trx, memberId, key.id, count, await budgetFor(trx, key)))) {
+            const retryAfter = Math.max(1, Math.ceil((key.notAfter.getTime() - now.getTime()) / 1000));
+            throw tooMany('budget_exhausted', `No tokens left for "${key.scope}" with this key.`, retryAfter);
+          }
+        }
+      });
+
+      let signatures: Buffer[];
+      try {
+        signatures = tokenRequests.map((tokenRequest, index) => blindSign(keys[index]!.keyPair, tokenRequest.blindedMsg));
+      } catch (error) {
+        for (const [key, count] of counts) await refundBudget(app.db, memberId, key.id, count);
+        if (error instanceof FormatError) throw invalidRequest(error.message);
+        throw error;
+      }
+      if (!batched) return reply.type(MEDIA_TYPES.response).send(signatures[0]);
+      return reply.type(MEDIA_TYPES.batchResponse).send(encodeBatchResponse(signatures));
+    },
+  );
+
+  app.get(
+    '/api/tokens/budget',
+    {
+      schema: {
+        tags: ['tokens'],
+        summary: 'How many tokens this credential may still obtain, per live key',
+        description: 'Authorization: Bearer <membership credential>.',
+        response: { 200: Budget, ...errorResponses(401) },
+      },
+    },
+    async (request, reply) => {
+      reply.header('cache-control', 'no-store');
+      const memberId = await memberOf(request);
+      const issued = await issuedCounts(app.db, memberId);
+      const now = new Date();
+      const keys = [];
+      for (const key of await app.tokenKeys.all()) {
+        if (!isIssuable(key, now)) continue;
+        const budget = await budgetFor(app.db, key);
+        const count = issued.get(key.id) ?? 0;
+        keys.push({ tokenKeyId: key.id, scope: key.scope, budget, issued: count, remaining: Math.max(0, budget - count) });
+      }
+      return { keys };
+    },
+  );
+
+  // ---- enrolment ----
+
+  // Guessing is slowed per code and across all codes together; keys never involve the client address.
+  const perCode = app.rateLimit({
+    max: 5,
+    timeWindow: '15 minutes',
+    hook: 'preHandler',
+    keyGenerator: (request) => {
+      const code = String((request.body as { code?: unknown } | undefined)?.code ?? '');
+      return `enrol:${code.toUpperCase().replace(/[\s-]/g, '').slice(0, 8)}`;
+    },
+  });
+  const overall = app.rateLimit({ max: 120, timeWindow: '1 minute', keyGenerator: () => 'enrol:*' });
+
+  app.post(
+    '/api/enrol',
+    {
+      preHandler: [perCode, overall],
+      schema: {
+        tags: ['tokens'],
+        summary: 'Trade a single-use enrolment code for a membership credential',
+        description: 'The code is burnt. Nothing links the credential to the code: no code id, no time is kept with it.',
+        body: EnrolBody,
+        response: { 201: Enrolled, ...errorResponses(400, 429) },
+      },
+    },
+    async (request, reply) => {
+      reply.header('cache-control', 'no-store');
+      const refused = () => badRequest('invalid_code', 'This enrolment code is not valid or was already used.');
+      const parsed = parseEnrolmentCode(request.body.code);
+      if (!parsed) throw refused();
+      const row = await findUnusedCode(app.db, parsed.id);
+      const matches = await verifyCodeSecret(row?.secretHash ?? (await decoyCodeHash()), parsed.secret);
+      if (!row || !matches) throw refused();
+      const credential = newCredential();
+      if (!(await burnCodeAndEnrol(app.db, row.id, app.secrets.hmac(CREDENTIAL_PURPOSE, credential)))) throw refused();
+      return reply.code(201).send({ credential });
+    },
+  );
+
+  app.post(
+    '/api/admin/enrolment-codes',
+    {
+      preHandler: app.requireStaff('admin'),
+      schema: {
+        tags: ['admin'],
+        summary: 'Generate single-use enrolment codes (shown once)',
+        body: NewCodesBody,
+        response: { 201: NewCodes, ...errorResponses(400, 401, 403) },
+      },
+    },
+    async (request, reply) => {
+      reply.header('cache-control', 'no-store');
+      const codes = await generateCodes(request.body.count);
+      const hashed: { id: string; secretHash: string }[] = [];
+      // argon2 runs on libuv's pool: a few at a time keeps all cores busy without queueing everything.
+      for (let i = 0; i < codes.length; i += 4) {
+        const chunk = codes.slice(i, i + 4);
+        hashed.push(...(await Promise.all(chunk.map(async (code) => ({ id: code.id, secretHash: await hashCodeSecret(code.secret) })))));
+      }
+      const batchId = await createEnrolmentBatch(app.db, request.staff!.id, hashed);
+      await audit(app.db, request.staff!, 'enrolment-codes.create', { type: 'enrolment_batch', id: batchId }, { count: codes.length });
+      return reply.code(201).send({ batchId, codes: codes.map((code) => code.code) });
+    },
+  );
+
+  /** Fresh codes whose ids are unused, in the database and within the batch. */
+  async function generateCodes(count: number): Promise<EnrolmentCode[]> {
+    const codes = new Map<string, EnrolmentCode>();
+    while (codes.size < count) {
+      const fresh = Array.from({ length: count - codes.size }, newEnrolmentCode).filter((code) => !codes.has(code.id));
+      const taken = await existingCodeIds(app.db, fresh.map((code) => code.id));
+      for (const code of fresh) if (!taken.has(code.id)) codes.set(code.id, code);
+    }
+    return [...codes.values()];
+  }
+
+  app.get(
+    '/api/admin/enrolment-codes',
+    {
+      preHandler: app.requireStaff('admin'),
+      schema: {
+        tags: ['admin'],
+        summary: 'Batches of enrolment codes: who generated them, how many were used',
+        response: { 200: CodeBatches, ...errorResponses(401, 403) },
+      },
+    },
+    async () => {
+      const batches = await listEnrolmentBatches(app.db);
+      return {
+        batches: batches.map((batch) => ({
+          ...batch,
+          createdAt: new Date(batch.createdAt).toISOString(),
+          used: Number(batch.used ?? 0),
+          unused: Number(batch.unused ?? 0),
+        })),
+      };
+    },
+  );
+
+  app.post(
+    '/api/admin/enrolment-codes/batches/:id/revoke',
+    {
+      preHandler: app.requireStaff('admin'),
+      schema: {
+        tags: ['admin'],
+        summary: "Revoke a batch's unused codes (a lost or leaked sheet)",
+        params: BatchParams,
+        response: { 200: Revoked, ...errorResponses(400, 401, 403, 404) },
+      },
+    },
+    async (request) => {
+      const revoked = await revokeUnusedCodes(app.db, request.params.id);
+      if (revoked === null) throw new HttpError(404, 'not_found', 'No such batch of codes.');
+      await audit(app.db, request.staff!, 'enrolment-codes.revoke', { type: 'enrolment_batch', id: request.params.id }, { revoked });
+      return { revoked };
+    },
+  );
+};
 
 export default routes;

@@ -1,0 +1,242 @@
+// Issuance benchmark: blind signatures per second through HTTP (POST /api/tokens/issue, batch form)
+// next to the raw OpenSSL operation (privateDecrypt, RSA_NO_PADDING) on the same key in the same
+// server process and run. Also redemption: token verifications per second through HTTP, with and
+// without the nullifier insert, next to raw RSASSA-PSS verification.
+//
+//   npm run bench:issuance        (BATCH, CONCURRENCY, ROUNDS, TOKENS, REDEEM override)
+//
+// The server runs in a child process listening on a real port, on Postgres when reachable
+// (TEST_DATABASE_URL or postgres://postgres@127.0.0.1:5432) and embedded PGlite otherwise.
+// Targets (issue 3): HTTP issuance ≥ 50% of raw and ≥ 1000 tokens/s.
+import { fork } from 'node:child_process';
+import { constants, privateDecrypt, randomBytes, sign, verify } from 'node:crypto';
+import { performance } from 'node:perf_hooks';
+
+const BATCH = Number(process.env.BATCH ?? 30); // a week's general budget in one request
+const CONCURRENCY = Number(process.env.CONCURRENCY ?? 8);
+const ROUNDS = Number(process.env.ROUNDS ?? 3);
+const TOKENS = Number(process.env.TOKENS ?? 6000); // signed per HTTP phase
+const REDEEM = Number(process.env.REDEEM ?? 3000); // redeemed per HTTP phase
+const RAW_OPS = 3000;
+const ISSUE_SCOPE = 'bench:issuance';
+const REDEEM_SCOPE = 'bench:redemption';
+
+type Message =
+  | { type: 'ready'; port: number; database: string; credentials: string[]; truncatedId: number; modulusTop: number }
+  | { type: 'raw'; signPerSecond: number; verifyPerSecond: number }
+  | { type: 'tokens'; headers: string[] };
+
+// ---------------------------------------------------------------- server (child process)
+
+async function serve(): Promise<void> {
+  const { buildApp } = await import('../server/app.ts');
+  const { loadConfig } = await import('../server/config.ts');
+  const { spendToken } = await import('../server/plugins/private-token.ts');
+  const { createScopeKey } = await import('../server/tokens/keys.ts');
+  const { authorizationFor, challengeDigestFor, tokenInputFor } = await import('../server/tokens/crypto.ts');
+  const { createCodes, enrolWith, obtainTokens } = await import('../test/helpers/members.ts');
+  const { databaseUrl, postgresReachable, withAdminClient } = await import('../test/helpers/postgres.ts');
+
+  const onPostgres = await postgresReachable();
+  const name = `greenroom_bench_${randomBytes(5).toString('hex')}`;
+  if (onPostgres) await withAdminClient((client) => client.query(`create database ${name}`));
+  const config = loadConfig({
+    ...(onPostgres ? { DATABASE_URL: databaseUrl(name) } : {}),
+    DATA_DIR: 'memory://',
+    LOG_LEVEL: 'warn',
+    SEED_DEMO: 'false',
+    MAX_EVENT_LOOP_DELAY_MS: '0',
+  });
+  const app = await buildApp(config);
+  // Redemption routes for this run only: verification alone, and verification + spend.
+  app.post('/bench/verify', { config: { privateToken: REDEEM_SCOPE } }, async () => ({ ok: true }));
+  app.post('/bench/spend', { config: { privateToken: REDEEM_SCOPE } }, async (request) => {
+    await app.db.transaction().execute((trx) => spendToken(trx, request.privateToken));
+    return { ok: true };
+  });
+  await app.ready();
+
+  const window = { notBefore: new Date(Date.now() - 60_000), notAfter: new Date(Date.now() + 86_400_000) };
+  // Budgets large enough that the benchmark never runs out; the conditional UPDATE still runs per request.
+  const issueKey = await createScopeKey(app, { scope: ISSUE_SCOPE, budget: 1_000_000_000, ...window });
+  const redeemKey = await createScopeKey(app, { scope: REDEEM_SCOPE, budget: 1_000_000_000, ...window });
+  const issuing = (await app.tokenKeys.byId(issueKey.tokenKeyId))!;
+  const redeeming = (await app.tokenKeys.byId(redeemKey.tokenKeyId))!;
+
+  // One enrolled member per load-generator worker, through the real API.
+  const credentials: string[] = [];
+  for (const code of await createCodes(app, CONCURRENCY)) credentials.push(await enrolWith(app, code));
+  // Correctness before speed: one token end to end with privacypass-ts, blinded client-side.
+  await obtainTokens(app, credentials[0]!, ISSUE_SCOPE, 2);
+
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const { port } = app.server.address() as { port: number };
+  const host = `127.0.0.1:${port}`;
+  process.send!({
+    type: 'ready',
+    port,
+    database: onPostgres ? 'PostgreSQL' : 'embedded PGlite (Postgres not reachable)',
+    credentials,
+    truncatedId: issuing.truncatedId,
+    modulusTop: issuing.modulus[0]!,
+  } satisfies Message);
+
+  process.on('message', async (message: { type: string; count?: number }) => {
+    if (message.type === 'raw') {
+      // The raw operations, in this process, on the same keys the routes use.
+      const blinded = Buffer.concat([Buffer.from([0]), randomBytes(255)]);
+      let started = performance.now();
+      for (let i = 0; i < RAW_OPS; i++) privateDecrypt({ key: issuing.keyPair.privateKey, padding: constants.RSA_NO_PADDING }, blinded);
+      const signPerSecond = RAW_OPS / ((performance.now() - started) / 1000);
+      const input = randomBytes(98);
+      const options = { padding: constants.RSA_PKCS1_PSS_PADDING, saltLength: 48 };
+      const signature = sign('sha384', input, { key: redeeming.keyPair.privateKey, ...options });
+      started = performance.now();
+      for (let i = 0; i < RAW_OPS; i++) verify('sha384', input, { key: redeeming.keyPair.publicKey, ...options }, signature);
+      const verifyPerSecond = RAW_OPS / ((performance.now() - started) / 1000);
+      process.send!({ type: 'raw', signPerSecond, verifyPerSecond } satisfies Message);
+    } else if (message.type === 'tokens') {
+      // Valid tokens minted fast for the redemption phase: an RSASSA-PSS signature over the token
+      // input is exactly what finalizing a blind signature yields (RFC 9474 §4.4), without sjcl's slow client.
+      const digest = challengeDigestFor(host, host, REDEEM_SCOPE);
+      const headers: string[] = [];
+      for (let i = 0; i < message.count!; i++) {
+        const tokenInput = tokenInputFor(randomBytes(32), digest, redeeming.idBytes);
+        const authenticator = sign('sha384', tokenInput, {
+          key: redeeming.keyPair.privateKey,
+          padding: constants.RSA_PKCS1_PSS_PADDING,
+          saltLength: 48,
+        });
+        headers.push(authorizationFor(Buffer.concat([tokenInput, authenticator])));
+      }
+      process.send!({ type: 'tokens', headers } satisfies Message);
+    } else if (message.type === 'stop') {
+      await app.close();
+      if (onPostgres) await withAdminClient((client) => client.query(`drop database if exists ${name} with (force)`));
+      process.exit(0);
+    }
+  });
+}
+
+// ---------------------------------------------------------------- load generator
+
+/** A GenericBatchTokenRequest of `size` type-2 TokenRequests with random messages below the modulus. */
+function batchBody(size: number, truncatedId: number): Buffer {
+  const requests = Array.from({ length: size }, () => {
+    const request = Buffer.alloc(259);
+    request.writeUInt16BE(2, 0);
+    request[2] = truncatedId;
+    randomBytes(256).copy(request, 3);
+    request[3] = 0; // below n, whose top byte is ≥ 0x80
+    return request;
+  });
+  const body = Buffer.concat(requests);
+  const length = Buffer.alloc(4);
+  length.writeUInt32BE(body.length | 0x80000000, 0);
+  return Buffer.concat([length, body]);
+}
+
+interface Phase {
+  perSecond: number;
+  p50: number;
+  p99: number;
+}
+const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))]!;
+
+async function load(requests: number, perRequest: number, send: (worker: number, i: number) => Promise<Response>): Promise<Phase> {
+  const latencies: number[] = [];
+  let next = 0;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: CONCURRENCY }, async (_, worker) => {
+      while (next < requests) {
+        const i = next++;
+        const t0 = performance.now();
+        const response = await send(worker, i);
+        await response.arrayBuffer();
+        latencies.push(performance.now() - t0);
+        if (response.status !== 200) throw new Error(`HTTP ${response.status}`);
+      }
+    }),
+  );
+  const seconds = (performance.now() - started) / 1000;
+  latencies.sort((a, b) => a - b);
+  return { perSecond: (requests * perRequest) / seconds, p50: percentile(latencies, 0.5), p99: percentile(latencies, 0.99) };
+}
+
+async function main() {
+  const child = fork(import.meta.filename, ['--serve'], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const ask = <T extends Message['type']>(request: { type: string; count?: number }, type: T) =>
+    new Promise<Extract<Message, { type: T }>>((resolve) => {
+      const listener = (message: Message) => {
+        if (message.type !== type) return;
+        child.off('message', listener);
+        resolve(message as Extract<Message, { type: T }>);
+      };
+      child.on('message', listener);
+      if (request.type !== 'none') child.send(request);
+    });
+  const ready = await Promise.race([
+    ask({ type: 'none' }, 'ready'),
+    new Promise<never>((_, reject) => child.once('exit', (code) => reject(new Error(`server exited (${code}) before it was ready`)))),
+  ]);
+  const base = `http://127.0.0.1:${ready.port}`;
+  const bodies = Array.from({ length: 16 }, () => batchBody(BATCH, ready.truncatedId));
+  const issue = (worker: number, i: number) =>
+    fetch(`${base}/api/tokens/issue`, {
+      method: 'POST',
+      headers: {
+        authorization: `Bearer ${ready.credentials[worker % ready.credentials.length]}`,
+        'content-type': 'application/private-token-generic-batch-request',
+      },
+      body: bodies[i % bodies.length],
+    });
+  const redeem = (path: string, headers: string[]) => (_worker: number, i: number) =>
+    fetch(`${base}${path}`, { method: 'POST', headers: { authorization: headers[i]! } });
+  const issueRequests = Math.ceil(TOKENS / BATCH);
+
+  await load(20, BATCH, issue); // warm-up
+  const rounds: { raw: Extract<Message, { type: 'raw' }>; issued: Phase; verified: Phase; spent: Phase }[] = [];
+  for (let round = 0; round < ROUNDS; round++) {
+    const raw = await ask({ type: 'raw' }, 'raw');
+    const issued = await load(issueRequests, BATCH, issue);
+    const { headers } = await ask({ type: 'tokens', count: REDEEM * 2 }, 'tokens');
+    const verified = await load(REDEEM, 1, redeem('/bench/verify', headers.slice(0, REDEEM)));
+    const spent = await load(REDEEM, 1, redeem('/bench/spend', headers.slice(REDEEM)));
+    rounds.push({ raw, issued, verified, spent });
+  }
+  child.send({ type: 'stop' });
+  await new Promise((resolve) => child.once('exit', resolve));
+
+  const median = (values: number[]) => [...values].sort((x, y) => x - y)[Math.floor(values.length / 2)]!;
+  const rawSign = median(rounds.map((r) => r.raw.signPerSecond));
+  const rawVerify = median(rounds.map((r) => r.raw.verifyPerSecond));
+  const issued = median(rounds.map((r) => r.issued.perSecond));
+  const verified = median(rounds.map((r) => r.verified.perSecond));
+  const spent = median(rounds.map((r) => r.spent.perSecond));
+  const issueRatio = issued / rawSign;
+
+  console.log(`\nToken issuance and redemption on ${ready.database}; server in one process on a real port`);
+  console.log(`  ${ROUNDS} rounds: ${issueRequests} batch requests × ${BATCH} TokenRequests, ${REDEEM} redemptions per phase, ${CONCURRENCY} in flight (medians)\n`);
+  for (const [index, r] of rounds.entries()) {
+    console.log(
+      `  round ${index + 1}: raw sign ${r.raw.signPerSecond.toFixed(0)}/s, HTTP issue ${r.issued.perSecond.toFixed(0)}/s, ` +
+        `raw verify ${r.raw.verifyPerSecond.toFixed(0)}/s, HTTP verify ${r.verified.perSecond.toFixed(0)}/s, verify+spend ${r.spent.perSecond.toFixed(0)}/s`,
+    );
+  }
+  const row = (label: string, perSecond: number, extra = '') => console.log(`${label.padEnd(46)} ${perSecond.toFixed(0).padStart(7)} /s ${extra}`);
+  console.log('');
+  row('raw OpenSSL privateDecrypt (RSA-2048, no padding)', rawSign);
+  row(`HTTP issuance, batch of ${BATCH} (tokens signed)`, issued, `  p50 ${median(rounds.map((r) => r.issued.p50)).toFixed(1)} ms/request`);
+  row('raw OpenSSL RSASSA-PSS verify', rawVerify);
+  row('HTTP redemption: verify only', verified, `  p50 ${median(rounds.map((r) => r.verified.p50)).toFixed(1)} ms`);
+  row('HTTP redemption: verify + nullifier insert', spent, `  p50 ${median(rounds.map((r) => r.spent.p50)).toFixed(1)} ms`);
+  console.log('');
+  console.log(`issuance ratio: ${(issueRatio * 100).toFixed(0)}% of raw (target ≥ 50%) — ${issueRatio >= 0.5 ? 'PASS' : 'FAIL'}`);
+  console.log(`issuance rate: ${issued.toFixed(0)} tokens/s (target ≥ 1000) — ${issued >= 1000 ? 'PASS' : 'FAIL'}`);
+  console.log(`redemption: verify only ${((verified / rawVerify) * 100).toFixed(0)}% of raw verify; with the spend ${((spent / rawVerify) * 100).toFixed(0)}%`);
+  process.exitCode = issueRatio >= 0.5 && issued >= 1000 ? 0 : 1;
+}
+
+if (process.argv.includes('--serve')) await serve();
+else await main();

@@ -1,0 +1,156 @@
+// npm run bench:themes — quality of the themes engine on the hand-labelled corpus, and its speed.
+//
+// Quality: NMI, ARI and purity against the corpus labels (unclustered comments count as one more
+// cluster), over five seeds, for the production configuration and two ablations; trend correctness for
+// every labelled theme (judged on the theme holding most of its comments).
+// Speed: full computation on 10k and 100k comments (the corpus mixed with noise), one incremental
+// update, peak memory; ratios against a same-run baseline (wink-nlp reading the same texts, nothing more).
+
+import winkNLP from 'wink-nlp';
+import model from 'wink-eng-lite-web-model';
+import { ThemeModel, type ThemeItem, type ThemesResult } from '../server/themes/engine/index.ts';
+import { noLexicon } from '../server/themes/engine/lexicon.ts';
+import { adjustedRandIndex, nmi, purity } from '../server/themes/engine/metrics.ts';
+import { addDays } from '../server/themes/engine/trend.ts';
+import { wordNet } from '../server/themes/wordnet.ts';
+import { corpusItems, corpusTrends, random, CORPUS_FIRST_DAY, type CorpusItem } from '../test/themes/corpus.ts';
+
+const fmt = (x: number, digits = 3) => x.toFixed(digits);
+const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+
+function scores(items: CorpusItem[], result: ThemesResult) {
+  const predicted = new Map<string, string>();
+  result.themes.forEach((theme, t) => theme.itemIds.forEach((id) => predicted.set(id, `t${t}`)));
+  const truth = items.map((item) => item.theme);
+  const labels = items.map((item) => predicted.get(item.id) ?? 'unclustered');
+  return { nmi: nmi(truth, labels), ari: adjustedRandIndex(truth, labels), purity: purity(truth, labels), themes: result.themes.length, unclustered: result.unclustered.length };
+}
+
+function trendCorrectness(items: CorpusItem[], result: ThemesResult) {
+  const rows: Array<{ theme: string; expected: string; got: string; label: string }> = [];
+  for (const [theme, expected] of corpusTrends()) {
+    const ids = new Set(items.filter((item) => item.theme === theme).map((item) => item.id));
+    let best: ThemesResult['themes'][number] | null = null;
+    let bestShared = 0;
+    for (const candidate of result.themes) {
+      const shared = candidate.itemIds.filter((id) => ids.has(id)).length;
+      if (shared > bestShared) [best, bestShared] = [candidate, shared];
+    }
+    rows.push({ theme, expected, got: best?.trend ?? 'none', label: best?.label ?? '—' });
+  }
+  return rows;
+}
+
+function quality() {
+  const items = corpusItems();
+  console.log(`\n## Quality — hand-labelled corpus: ${items.length} comments, ${new Set(items.map((i) => i.theme)).size} labels (incl. miscellaneous)\n`);
+  const configurations = [
+    { name: 'production (WordNet + workplace thesaurus)', options: { lexicon: wordNet() } },
+    { name: 'ablation: WordNet only, no thesaurus', options: { lexicon: wordNet(), concepts: new Map() } },
+    { name: 'ablation: words only (no WordNet, no thesaurus)', options: { lexicon: noLexicon, concepts: new Map() } },
+  ];
+  console.log('| configuration | NMI | ARI | purity | themes | unclustered |');
+  console.log('| --- | --- | --- | --- | --- | --- |');
+  let production: ThemesResult | null = null;
+  for (const { name, options } of configurations) {
+    const runs = [1, 2, 3, 4, 5].map((seed) => {
+      const result = ThemeModel.compute(items, { ...options, seed }).result();
+      if (seed === 1 && !production) production = result;
+      return scores(items, result);
+    });
+    console.log(
+      `| ${name} | ${fmt(mean(runs.map((r) => r.nmi)))} (${fmt(Math.min(...runs.map((r) => r.nmi)))}–${fmt(Math.max(...runs.map((r) => r.nmi)))}) | ${fmt(mean(runs.map((r) => r.ari)))} | ${fmt(mean(runs.map((r) => r.purity)))} | ${fmt(mean(runs.map((r) => r.themes)), 1)} | ${fmt(mean(runs.map((r) => r.unclustered)), 1)} |`,
+    );
+  }
+  const rows = trendCorrectness(items, production!);
+  const trended = rows.filter((row) => row.expected !== 'steady');
+  console.log(`\nTrends (production, seed 1), as of the corpus's last day:`);
+  console.log('| labelled theme | made | found | engine label |');
+  console.log('| --- | --- | --- | --- |');
+  for (const row of rows) console.log(`| ${row.theme} | ${row.expected} | ${row.got} ${row.got === row.expected ? '✓' : '✗'} | ${row.label} |`);
+  console.log(
+    `\nTrend correctness: ${rows.filter((r) => r.got === r.expected).length}/${rows.length} themes; ` +
+      `made rising/fading/emerging: ${trended.filter((r) => r.got === r.expected).length}/${trended.length}.`,
+  );
+}
+
+// ---- speed ----
+
+const FILLERS = [
+  'to be honest',
+  'again',
+  'this week',
+  'as I said before',
+  'honestly',
+  'not for the first time',
+  'in our branch',
+  'at head office',
+  'please',
+  'it has been like this for ages',
+  'can someone look at this',
+  'I know others feel the same',
+];
+
+/** n comments: corpus comments perturbed (words dropped, fillers added, two joined), plus 20% word salad. */
+function synthetic(n: number, seed: number): ThemeItem[] {
+  const next = random(seed);
+  const base = corpusItems();
+  const vocabulary = base.flatMap((item) => item.text.split(/\s+/));
+  const pick = <T>(list: T[]) => list[Math.floor(next() * list.length)]!;
+  const items: ThemeItem[] = [];
+  for (let i = 0; i < n; i++) {
+    let text: string;
+    let day: string;
+    if (next() < 0.2) {
+      const length = 4 + Math.floor(next() * 16);
+      text = Array.from({ length }, () => pick(vocabulary)).join(' ');
+      day = addDays(CORPUS_FIRST_DAY, Math.floor(next() * 90));
+    } else {
+      const source = pick(base);
+      const words = source.text.split(/\s+/).filter(() => next() > 0.15);
+      if (next() < 0.5) words.splice(Math.floor(next() * words.length), 0, pick(FILLERS));
+      if (next() < 0.15) words.push(...pick(base.filter((item) => item.theme === source.theme)).text.split(/\s+/).slice(0, 8));
+      text = words.join(' ');
+      day = source.day;
+    }
+    items.push({ id: `s${i}`, text, day });
+  }
+  return items;
+}
+
+function timeIt<T>(run: () => T): { value: T; ms: number } {
+  const start = performance.now();
+  const value = run();
+  return { value, ms: performance.now() - start };
+}
+
+function speed() {
+  console.log('\n## Speed (this machine, one process, sizes run in order)\n');
+  const startup = timeIt(() => {
+    ThemeModel.compute(corpusItems().slice(0, 40), { lexicon: wordNet() });
+  });
+  console.log(`Start-up (load wink model + WordNet, first small run): ${fmt(startup.ms, 0)} ms\n`);
+  const nlp = winkNLP(model, ['sbd', 'negation', 'sentiment', 'pos']);
+  console.log('| comments | baseline: wink reads the texts | full computation | ratio | themes | unclustered | incremental update (1 comment) | peak RSS so far |');
+  console.log('| --- | --- | --- | --- | --- | --- | --- | --- |');
+  for (const n of [10_000, 100_000]) {
+    const items = synthetic(n, n);
+    const baseline = timeIt(() => {
+      for (const item of items) nlp.readDoc(item.text);
+    });
+    const full = timeIt(() => ThemeModel.compute(items, { lexicon: wordNet() }));
+    const result = full.value.result();
+    const addition: ThemeItem = { id: `new-${n}`, text: 'The loan system crashed again and we lost three applications this morning.', day: '2025-03-31' };
+    const incremental = timeIt(() => full.value.update({ added: [addition] }));
+    const placed = incremental.value.themes.find((theme) => theme.itemIds.includes(addition.id));
+    const peak = process.resourceUsage().maxRSS / 1024;
+    console.log(
+      `| ${n.toLocaleString('en')} | ${fmt(baseline.ms / 1000, 2)} s | ${fmt(full.ms / 1000, 2)} s | ${fmt(full.ms / baseline.ms, 2)}× | ${result.themes.length} | ${result.unclustered.length} | ${fmt(incremental.ms, 1)} ms → "${placed?.label ?? 'unclustered'}" | ${fmt(peak, 0)} MB |`,
+    );
+  }
+  console.log('\nTargets: 10k ≤ 3 s, 100k ≤ 60 s and ≤ 1.5 GB, incremental ≤ 100 ms.');
+}
+
+const only = process.argv[2];
+if (only !== 'speed') quality();
+if (only !== 'quality') speed();

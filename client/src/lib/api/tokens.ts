@@ -1,0 +1,34 @@
+import type { Static } from 'typebox';
+import { get, post, send } from '../api.ts';
+import type { Budget, CodeBatch, TokenKeyInfo } from '../../../../server/tokens/schemas.ts';
+
+// Shapes come from server/tokens/schemas.ts (type-only imports: nothing of the server is bundled).
+export type PublishedKey = Static<typeof TokenKeyInfo>;
+export type KeyBudget = Static<typeof Budget>['keys'][number];
+export type CodeBatchInfo = Static<typeof CodeBatch>;
+
+export const MEDIA = {
+  request: 'application/private-token-request',
+  batchRequest: 'application/private-token-generic-batch-request',
+} as const;
+
+const bearer = (credential: string) => ({ authorization: `Bearer ${credential}` });
+
+export const tokensApi = {
+  keys: (scope?: string) =>
+    get<{ keys: PublishedKey[] }>(`/api/tokens/keys${scope ? `?scope=${encodeURIComponent(scope)}` : ''}`),
+  enrol: (code: string) => post<{ credential: string }>('/api/enrol', { code }),
+  budget: (credential: string) => send<{ keys: KeyBudget[] }>('GET', '/api/tokens/budget', { headers: bearer(credential) }),
+  /** One TokenRequest, or a GenericBatchTokenRequest when `batched`; answers the raw response bytes. */
+  issue: (credential: string, bytes: Uint8Array, batched: boolean) =>
+    send<Uint8Array>('POST', '/api/tokens/issue', {
+      headers: bearer(credential),
+      raw: { contentType: batched ? MEDIA.batchRequest : MEDIA.request, bytes },
+    }),
+};
+
+export const enrolmentCodesApi = {
+  create: (count: number) => post<{ batchId: string; codes: string[] }>('/api/admin/enrolment-codes', { count }),
+  batches: () => get<{ batches: CodeBatchInfo[] }>('/api/admin/enrolment-codes'),
+  revoke: (batchId: string) => post<{ revoked: number }>(`/api/admin/enrolment-codes/batches/${batchId}/revoke`),
+};

@@ -1,0 +1,58 @@
+import type { RoomRow, TranscriptLine } from './queries.ts';
+
+// Transcripts carry pseudonyms and minute offsets only: no seat, no wall-clock time, no staff name.
+
+const day = (date: Date) => date.toISOString().slice(0, 10);
+
+/** Keeps a spreadsheet from running a cell as a formula (CSV injection). */
+function csvCell(value: string | number): string {
+  let text = String(value);
+  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  return /[",\n\r]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}
+
+export function transcriptCsv(lines: TranscriptLine[]): string {
+  const rows = [
+    ['seq', 'minute', 'kind', 'author', 'text'],
+    ...lines.map((l) => [l.seq, l.minute, l.kind, l.author, l.text]),
+  ];
+  return rows.map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n';
+}
+
+const quote = (text: string) =>
+  text
+    .split(/\r?\n/)
+    .map((line) => `> ${line}`)
+    .join('\n');
+
+export function transcriptMarkdown(room: RoomRow, lines: TranscriptLine[], hidden: number): string {
+  const out = [
+    `# ${room.title}`,
+    '',
+    `Focus group of ${day(room.startsAt)} · ${room.moderation === 'pre' ? 'pre' : 'post'}-moderated · pseudonyms only` +
+      (room.closedAt ? '' : ' · still open'),
+    '',
+  ];
+  if (room.description) out.push(room.description, '');
+  for (const line of lines) {
+    if (line.kind === 'prompt')
+      out.push(`## ${line.text.replace(/\s+/g, ' ')}`, '', `_Prompt, minute ${line.minute}_`, '');
+    else out.push(`**${line.author}** · minute ${line.minute}`, '', quote(line.text), '');
+  }
+  if (!lines.some((line) => line.kind === 'message')) out.push('_No messages._', '');
+  if (hidden > 0)
+    out.push(
+      `_${hidden} message${hidden === 1 ? ' was' : 's were'} hidden by the moderator and are not included._`,
+      '',
+    );
+  return out.join('\n');
+}
+
+export const transcriptFilename = (room: RoomRow, extension: string) =>
+  `focus-group-${day(room.startsAt)}-${
+    room.title
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '')
+      .slice(0, 40) || 'transcript'
+  }.${extension}`;

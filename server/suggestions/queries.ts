@@ -1,0 +1,374 @@
+import { sql, type Kysely } from 'kysely';
+import type { Database } from '../../db/schema.ts';
+import type { SuggestionModeration, SuggestionStatus } from '../../db/tables/suggestions.ts';
+import { today } from './threads.ts';
+
+// All SQL of the suggestions feature. Functions take `db` or a transaction; routes open transactions.
+
+export const BOARD_PAGE_SIZE = 20;
+export const MOD_PAGE_SIZE = 50;
+
+type Db = Kysely<Database>;
+interface DepartmentRef {
+  id: string;
+  name: string;
+}
+
+export interface NewSuggestion {
+  text: string;
+  concernsDepartmentId: string | null;
+  ownDepartmentId: string | null;
+  moderation: SuggestionModeration;
+  piiFlags: string[];
+  /** Seeding only: everything below defaults to a fresh item of today. */
+  day?: string;
+  reviewed?: boolean;
+  status?: SuggestionStatus;
+  response?: string | null;
+  responseDay?: string | null;
+  rejectReason?: string | null;
+  votes?: number;
+}
+
+export async function insertSuggestion(trx: Db, input: NewSuggestion): Promise<string> {
+  const row = await trx
+    .insertInto('suggestion')
+    .values({
+      text: input.text,
+      concerns_department_id: input.concernsDepartmentId,
+      own_department_id: input.ownDepartmentId,
+      moderation: input.moderation,
+      pii_flags: JSON.stringify(input.piiFlags),
+      day: input.day ?? today(),
+      reviewed: input.reviewed ?? false,
+      status: input.status ?? 'new',
+      response: input.response ?? null,
+      response_day: input.responseDay ?? null,
+      reject_reason: input.rejectReason ?? null,
+      votes: input.votes ?? 0,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/** Adds one "me too" to a published suggestion; null when there is no such published item. */
+export async function addVote(trx: Db, id: string): Promise<number | null> {
+  const row = await trx
+    .updateTable('suggestion')
+    .set((eb) => ({ votes: eb('votes', '+', 1) }))
+    .where('id', '=', id)
+    .where('moderation', '=', 'published')
+    .returning('votes')
+    .executeTakeFirst();
+  return row?.votes ?? null;
+}
+
+/**
+ * Self-declared own departments that may be shown: those shared by at least k published suggestions
+ * (the board's period is everything published). Smaller groups are never revealed, not even to moderators.
+ */
+export async function ownDepartmentCounts(db: Db): Promise<Map<string, number>> {
+  const rows = await db
+    .selectFrom('suggestion')
+    .select(['own_department_id as id', (eb) => eb.fn.countAll<number>().as('count')])
+    .where('moderation', '=', 'published')
+    .where('own_department_id', 'is not', null)
+    .groupBy('own_department_id')
+    .execute();
+  return new Map(rows.map((row) => [row.id!, Number(row.count)]));
+}
+
+export const visibleOwnDepartments = (counts: Map<string, number>, k: number) =>
+  new Set([...counts].filter(([, count]) => count >= k).map(([id]) => id));
+
+function baseItems(db: Db) {
+  return db
+    .selectFrom('suggestion as s')
+    .leftJoin('department as cd', 'cd.id', 's.concerns_department_id')
+    .leftJoin('department as od', 'od.id', 's.own_department_id');
+}
+
+const ITEM_COLUMNS = [
+  's.id',
+  's.text',
+  's.status',
+  's.votes',
+  's.day',
+  's.redacted',
+  's.response',
+  's.response_day as responseDay',
+  'cd.id as concernsId',
+  'cd.name as concernsName',
+  'od.id as ownId',
+  'od.name as ownName',
+] as const;
+
+interface ItemRow {
+  concernsId: string | null;
+  concernsName: string | null;
+  ownId: string | null;
+  ownName: string | null;
+}
+
+const departmentOf = (id: string | null, name: string | null): DepartmentRef | undefined =>
+  id && name ? { id, name } : undefined;
+const ownDepartmentOf = (row: ItemRow, visible: Set<string>) =>
+  row.ownId && visible.has(row.ownId) ? departmentOf(row.ownId, row.ownName) : undefined;
+
+export interface BoardFilters {
+  sort: 'new' | 'top';
+  department?: string | undefined;
+  status?: SuggestionStatus | undefined;
+  page: number;
+}
+
+export async function listBoard(db: Db, filters: BoardFilters, visible: Set<string>) {
+  const filtered = baseItems(db)
+    .where('s.moderation', '=', 'published')
+    .$if(Boolean(filters.department), (qb) => qb.where('s.concerns_department_id', '=', filters.department!))
+    .$if(Boolean(filters.status), (qb) => qb.where('s.status', '=', filters.status!));
+  const rows = await filtered
+    .select(ITEM_COLUMNS)
+    .$if(filters.sort === 'top', (qb) => qb.orderBy('s.votes', 'desc').orderBy('s.day', 'desc'))
+    .$if(filters.sort === 'new', (qb) => qb.orderBy('s.day', 'desc').orderBy('s.votes', 'desc'))
+    .orderBy('s.id')
+    .limit(BOARD_PAGE_SIZE)
+    .offset((filters.page - 1) * BOARD_PAGE_SIZE)
+    .execute();
+  const { total } = await filtered.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
+  return {
+    total: Number(total),
+    items: rows.map((row) => ({
+      id: row.id,
+      text: row.text,
+      status: row.status,
+      votes: row.votes,
+      day: row.day,
+      redacted: row.redacted,
+      ...(row.response ? { response: row.response } : {}),
+      ...(row.response && row.responseDay ? { responseDay: row.responseDay } : {}),
+      ...(row.concernsId ? { concernsDepartment: departmentOf(row.concernsId, row.concernsName) } : {}),
+      ...(ownDepartmentOf(row, visible) ? { ownDepartment: ownDepartmentOf(row, visible) } : {}),
+    })),
+  };
+}
+
+export async function departmentNames(db: Db): Promise<Map<string, string>> {
+  const rows = await db.selectFrom('department').select(['id', 'name']).execute();
+  return new Map(rows.map((row) => [row.id, row.name]));
+}
+
+// ---- moderators ----
+
+export interface ModFilters {
+  /** The queue: every item no moderator has decided on yet, oldest first. */
+  queue?: boolean;
+  moderation?: SuggestionModeration | undefined;
+  awaitingReply?: boolean | undefined;
+  page: number;
+}
+
+/** Moderator view of items, with thread size and whether the author wrote last. */
+export async function listForModerators(db: Db, filters: ModFilters, visible: Set<string>) {
+  const lastSender = sql<string | null>`(select m.sender from thread_message m
+    where m.kind = 'suggestion' and m.item_id = s.id order by m.seq desc limit 1)`;
+  const filtered = baseItems(db)
+    .$if(Boolean(filters.queue), (qb) => qb.where('s.reviewed', '=', false))
+    .$if(filters.moderation !== undefined, (qb) => qb.where('s.moderation', '=', filters.moderation!))
+    .$if(filters.awaitingReply === true, (qb) => qb.where(lastSender, '=', 'author'));
+  const rows = await filtered
+    .select(ITEM_COLUMNS)
+    .select([
+      's.moderation',
+      's.reviewed',
+      's.pii_flags as piiFlags',
+      's.reject_reason as reason',
+      (eb) =>
+        eb
+          .selectFrom('thread_message as m')
+          .select((inner) => inner.fn.countAll<number>().as('n'))
+          .where('m.kind', '=', 'suggestion')
+          .whereRef('m.item_id', '=', 's.id')
+          .as('messages'),
+      lastSender.as('lastSender'),
+    ])
+    // The queue is worked oldest first; published lists show the newest first.
+    .$if(Boolean(filters.queue), (qb) => qb.orderBy('s.day', 'asc'))
+    .$if(!filters.queue, (qb) => qb.orderBy('s.day', 'desc'))
+    .orderBy('s.id')
+    .limit(MOD_PAGE_SIZE)
+    .offset((filters.page - 1) * MOD_PAGE_SIZE)
+    .execute();
+  const { total } = await filtered.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
+  return {
+    total: Number(total),
+    items: rows.map((row) => ({
+      id: row.id,
+      text: row.text,
+      moderation: row.moderation,
+      reviewed: row.reviewed,
+      status: row.status,
+      votes: row.votes,
+      day: row.day,
+      redacted: row.redacted,
+      piiFlags: row.piiFlags,
+      messages: Number(row.messages ?? 0),
+      awaitingReply: row.lastSender === 'author',
+      ...(row.reason ? { reason: row.reason } : {}),
+      ...(row.response ? { response: row.response } : {}),
+      ...(row.concernsId ? { concernsDepartment: departmentOf(row.concernsId, row.concernsName) } : {}),
+      ...(ownDepartmentOf(row, visible) ? { ownDepartment: ownDepartmentOf(row, visible) } : {}),
+    })),
+  };
+}
+
+export async function findForDecision(trx: Db, id: string) {
+  // Row-locked: two moderators deciding at once are serialised, the second sees the first's outcome.
+  return trx
+    .selectFrom('suggestion')
+    .select(['id', 'text', 'moderation', 'reviewed'])
+    .where('id', '=', id)
+    .forUpdate()
+    .executeTakeFirst();
+}
+
+export async function applyDecision(
+  trx: Db,
+  id: string,
+  change:
+    | { action: 'publish' }
+    | { action: 'reject'; reason: string }
+    | { action: 'redact'; text: string; piiFlags: string[] },
+): Promise<void> {
+  const set =
+    change.action === 'publish'
+      ? { moderation: 'published' as const, reject_reason: null }
+      : change.action === 'reject'
+        ? { moderation: 'rejected' as const, reject_reason: change.reason }
+        : // The edited text replaces the original in place: the original is gone once the decision commits.
+          { moderation: 'published' as const, reject_reason: null, text: change.text, redacted: true, pii_flags: JSON.stringify(change.piiFlags) };
+  await trx.updateTable('suggestion').set({ ...set, reviewed: true }).where('id', '=', id).execute();
+}
+
+export async function setStatus(
+  trx: Db,
+  id: string,
+  change: { status: SuggestionStatus; response?: string | undefined },
+): Promise<{ status: SuggestionStatus; response: string | null } | null> {
+  const response = change.response?.trim();
+  const row = await trx
+    .updateTable('suggestion')
+    .set({
+      status: change.status,
+      ...(response !== undefined ? { response: response || null, response_day: response ? today() : null } : {}),
+    })
+    .where('id', '=', id)
+    .where('moderation', '=', 'published')
+    .returning(['status', 'response'])
+    .executeTakeFirst();
+  return row ?? null;
+}
+
+export async function findModerationState(db: Db, id: string) {
+  return db.selectFrom('suggestion').select(['id', 'moderation']).where('id', '=', id).executeTakeFirst();
+}
+
+/** What the author sees through their receipt. */
+export async function findSuggestionForThread(db: Db, id: string) {
+  const row = await db
+    .selectFrom('suggestion as s')
+    .leftJoin('department as cd', 'cd.id', 's.concerns_department_id')
+    .select([
+      's.id',
+      's.text',
+      's.moderation',
+      's.status',
+      's.reject_reason as reason',
+      's.day',
+      's.response',
+      's.votes',
+      's.redacted',
+      'cd.id as concernsId',
+      'cd.name as concernsName',
+    ])
+    .where('s.id', '=', id)
+    .executeTakeFirst();
+  if (!row) return null;
+  return {
+    kind: 'suggestion' as const,
+    id: row.id,
+    text: row.text,
+    // One word for the author: where it stands now.
+    status: row.moderation === 'published' ? row.status : row.moderation,
+    moderation: row.moderation,
+    day: row.day,
+    votes: row.votes,
+    redacted: row.redacted,
+    ...(row.moderation === 'rejected' && row.reason ? { reason: row.reason } : {}),
+    ...(row.moderation === 'published' && row.response ? { response: row.response } : {}),
+    ...(row.concernsId ? { concernsDepartment: departmentOf(row.concernsId, row.concernsName) } : {}),
+  };
+}
+
+/** Published suggestions with status and votes, oldest first, for the CSV export. */
+export async function listForExport(db: Db, visible: Set<string>) {
+  const rows = await baseItems(db)
+    .select(ITEM_COLUMNS)
+    .where('s.moderation', '=', 'published')
+    .orderBy('s.day', 'asc')
+    .orderBy('s.id')
+    .execute();
+  return rows.map((row) => ({
+    id: row.id,
+    day: row.day,
+    concernsDepartment: row.concernsName ?? '',
+    ownDepartment: ownDepartmentOf(row, visible)?.name ?? '',
+    status: row.status,
+    votes: row.votes,
+    redacted: row.redacted,
+    text: row.text,
+    response: row.response ?? '',
+    responseDay: row.responseDay ?? '',
+  }));
+}
+
+export interface ThemeSourceItem {
+  id: string;
+  source: 'suggestion';
+  text: string;
+  day: string;
+  published: boolean;
+  departmentId: string | null;
+  status?: string;
+}
+
+/**
+ * Every suggestion the themes engine may read: published and still-pending items (moderators see
+ * themes over both). Rejected items are left out: they were refused, often for being abuse or noise.
+ * `departmentId` is the department the suggestion concerns; `status` is the lifecycle status or 'pending'.
+ */
+export async function listThemeSourceItems(db: Db): Promise<ThemeSourceItem[]> {
+  const rows = await db
+    .selectFrom('suggestion')
+    .select(['id', 'text', 'day', 'moderation', 'status', 'concerns_department_id as departmentId'])
+    .where('moderation', '!=', 'rejected')
+    .orderBy('day')
+    .orderBy('id')
+    .execute();
+  return rows.map((row) => ({
+    id: row.id,
+    source: 'suggestion',
+    text: row.text,
+    day: row.day,
+    published: row.moderation === 'published',
+    departmentId: row.departmentId,
+    status: row.moderation === 'published' ? row.status : 'pending',
+  }));
+}
+
+export async function countSuggestions(db: Db): Promise<number> {
+  const row = await db.selectFrom('suggestion').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+

@@ -1,0 +1,161 @@
+import { Type, type Static } from 'typebox';
+
+// Wire values of the lifecycle: the board, the CSV and the client use these exact strings.
+export const STATUSES = ['new', 'under_review', 'planned', 'in_progress', 'done', 'wont_do'] as const;
+export const Status = Type.Union([
+  Type.Literal('new'),
+  Type.Literal('under_review'),
+  Type.Literal('planned'),
+  Type.Literal('in_progress'),
+  Type.Literal('done'),
+  Type.Literal('wont_do'),
+]);
+export const Moderation = Type.Union([Type.Literal('pending'), Type.Literal('published'), Type.Literal('rejected')]);
+
+export const TEXT_MIN = 10;
+export const TEXT_MAX = 4000;
+export const SuggestionText = Type.String({ minLength: TEXT_MIN, maxLength: TEXT_MAX });
+const Uuid = Type.String({ format: 'uuid' });
+// Days go out as plain strings ('YYYY-MM-DD'); no response-side format so the serializer never reinterprets them.
+const DayString = Type.String({ description: 'YYYY-MM-DD' });
+const DepartmentRef = Type.Object({ id: Type.String(), name: Type.String() });
+
+export const IdParams = Type.Object({ id: Uuid });
+
+export const NewSuggestionBody = Type.Object(
+  {
+    text: SuggestionText,
+    concernsDepartmentId: Type.Optional(Uuid),
+    ownDepartmentId: Type.Optional(Uuid),
+  },
+  { additionalProperties: false },
+);
+export type NewSuggestionBody = Static<typeof NewSuggestionBody>;
+
+export const Created = Type.Object({ id: Type.String(), receipt: Type.String() });
+
+export const BoardQuery = Type.Object(
+  {
+    sort: Type.Optional(Type.Union([Type.Literal('new'), Type.Literal('top')])),
+    department: Type.Optional(Uuid),
+    status: Type.Optional(Status),
+    page: Type.Optional(Type.Integer({ minimum: 1, maximum: 10_000 })),
+  },
+  { additionalProperties: false },
+);
+export type BoardQuery = Static<typeof BoardQuery>;
+
+export const BoardItem = Type.Object({
+  id: Type.String(),
+  text: Type.String(),
+  status: Status,
+  votes: Type.Integer(),
+  day: DayString,
+  redacted: Type.Boolean(),
+  response: Type.Optional(Type.String()),
+  responseDay: Type.Optional(DayString),
+  concernsDepartment: Type.Optional(DepartmentRef),
+  /** Present only where at least k published suggestions share it (minimum group size). */
+  ownDepartment: Type.Optional(DepartmentRef),
+});
+export type BoardItem = Static<typeof BoardItem>;
+
+export const VoiceCount = Type.Object({
+  department: Type.Union([DepartmentRef, Type.Null()]),
+  /** null: suppressed (smaller than k, or hidden so it cannot be recovered by subtraction). */
+  count: Type.Union([Type.Integer(), Type.Null()]),
+});
+
+export const Board = Type.Object({
+  items: Type.Array(BoardItem),
+  page: Type.Integer(),
+  pageSize: Type.Integer(),
+  total: Type.Integer(),
+  /** Published suggestions by the author's self-declared department; groups under k are suppressed. */
+  voices: Type.Array(VoiceCount),
+});
+
+export const Votes = Type.Object({ votes: Type.Integer() });
+
+// ---- threads ----
+
+export const ReceiptField = Type.String({ minLength: 1, maxLength: 100 });
+export const OpenThreadBody = Type.Object({ receipt: ReceiptField }, { additionalProperties: false });
+export const ReplyBody = Type.Object(
+  { receipt: ReceiptField, body: Type.String({ minLength: 1, maxLength: 2000 }) },
+  { additionalProperties: false },
+);
+export const ThreadMessage = Type.Object({
+  from: Type.Union([Type.Literal('moderator'), Type.Literal('author')]),
+  body: Type.String(),
+  day: DayString,
+});
+export const ThreadItem = Type.Object({
+  kind: Type.Union([Type.Literal('suggestion'), Type.Literal('kudos')]),
+  id: Type.String(),
+  text: Type.String(),
+  /** Suggestions: 'pending' | 'rejected' before publication, then the lifecycle status. Kudos: their own. */
+  status: Type.String(),
+  reason: Type.Optional(Type.String()),
+  day: DayString,
+  moderation: Type.Optional(Moderation),
+  response: Type.Optional(Type.String()),
+  votes: Type.Optional(Type.Integer()),
+  redacted: Type.Optional(Type.Boolean()),
+  concernsDepartment: Type.Optional(DepartmentRef),
+});
+export const Thread = Type.Object({ item: ThreadItem, messages: Type.Array(ThreadMessage) });
+export const Posted = Type.Object({ message: ThreadMessage });
+
+// ---- moderators ----
+
+export const DecisionBody = Type.Object(
+  {
+    action: Type.Union([Type.Literal('publish'), Type.Literal('reject'), Type.Literal('redact')]),
+    reason: Type.Optional(Type.String({ minLength: 1, maxLength: 1000 })),
+    text: Type.Optional(SuggestionText),
+  },
+  { additionalProperties: false },
+);
+export type DecisionBody = Static<typeof DecisionBody>;
+
+export const ModReplyBody = Type.Object(
+  { body: Type.String({ minLength: 1, maxLength: 2000 }) },
+  { additionalProperties: false },
+);
+export const StatusBody = Type.Object(
+  { status: Status, response: Type.Optional(Type.String({ maxLength: 2000 })) },
+  { additionalProperties: false },
+);
+
+export const ModItem = Type.Object({
+  id: Type.String(),
+  text: Type.String(),
+  moderation: Moderation,
+  reviewed: Type.Boolean(),
+  status: Status,
+  votes: Type.Integer(),
+  day: DayString,
+  redacted: Type.Boolean(),
+  /** Kinds of personal data the server found ('email', 'phone', …): never the matches. */
+  piiFlags: Type.Array(Type.String()),
+  reason: Type.Optional(Type.String()),
+  response: Type.Optional(Type.String()),
+  concernsDepartment: Type.Optional(DepartmentRef),
+  ownDepartment: Type.Optional(DepartmentRef),
+  messages: Type.Integer(),
+  /** The author wrote last: a moderator owes an answer. */
+  awaitingReply: Type.Boolean(),
+});
+export type ModItem = Static<typeof ModItem>;
+
+export const ModListQuery = Type.Object(
+  {
+    moderation: Type.Optional(Moderation),
+    awaitingReply: Type.Optional(Type.Boolean()),
+    page: Type.Optional(Type.Integer({ minimum: 1, maximum: 10_000 })),
+  },
+  { additionalProperties: false },
+);
+export const ModList = Type.Object({ items: Type.Array(ModItem), page: Type.Integer(), pageSize: Type.Integer(), total: Type.Integer() });
+export const ModThread = Type.Object({ messages: Type.Array(ThreadMessage) });

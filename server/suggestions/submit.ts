@@ -1,0 +1,48 @@
+import type { FastifyInstance } from 'fastify';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema.ts';
+import { departmentExists } from '../departments/queries.ts';
+import { badRequest } from '../errors.ts';
+import { getSettings } from '../settings/queries.ts';
+import { piiKinds } from './pii.ts';
+import { insertSuggestion } from './queries.ts';
+import { TEXT_MIN, type NewSuggestionBody } from './schemas.ts';
+import { createReceipt } from './threads.ts';
+
+async function checkDepartment(app: FastifyInstance, id: string | undefined, field: string) {
+  if (id && !(await departmentExists(app.db, id))) {
+    throw badRequest('unknown_department', `The ${field} is not a department we know.`);
+  }
+}
+
+/**
+ * Records a new suggestion and its receipt. Every refusal happens before the transaction opens;
+ * `spend` runs inside it (the route spends the request's token there), so the action and the spend
+ * commit or roll back together. The submit benchmark calls this same function without a token.
+ */
+export async function submitSuggestion(
+  app: FastifyInstance,
+  body: NewSuggestionBody,
+  spend: (trx: Kysely<Database>) => Promise<void>,
+): Promise<{ id: string; receipt: string }> {
+  const text = body.text.trim();
+  if (text.length < TEXT_MIN) throw badRequest('text_too_short', `Write at least ${TEXT_MIN} characters.`);
+  await checkDepartment(app, body.concernsDepartmentId, 'department it concerns');
+  await checkDepartment(app, body.ownDepartmentId, 'own department');
+  const { moderationMode } = await getSettings(app.db);
+  const created = await app.db.transaction().execute(async (trx) => {
+    await spend(trx);
+    const id = await insertSuggestion(trx, {
+      text,
+      concernsDepartmentId: body.concernsDepartmentId ?? null,
+      ownDepartmentId: body.ownDepartmentId ?? null,
+      // Post-moderation publishes at once; the item still waits in the queue for a moderator's look.
+      moderation: moderationMode === 'post' ? 'published' : 'pending',
+      piiFlags: piiKinds(text),
+    });
+    const receipt = await createReceipt(trx, app.secrets, { kind: 'suggestion', itemId: id });
+    return { id, receipt };
+  });
+  app.contentEvents.changed({ source: 'suggestion' });
+  return created;
+}

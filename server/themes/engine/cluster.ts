@@ -1,0 +1,160 @@
+import { addDoc, emptyModel, evidence, fitDmm, logLikelihood, mostLikely, type BagOfWords, type DmmModel } from './dmm.ts';
+import { seededRandom } from './random.ts';
+
+// From bags to themes, fast at any size:
+//  1. fit the mixture (GSDMM) on a sample of at most `sampleSize` distinct comments, a few restarts,
+//     keeping the most likely fit — the sampler itself settles on how many themes there are;
+//  2. assign every other comment to its most likely theme and polish with two greedy sweeps
+//     (linear in the number of comments: no pairwise comparison anywhere);
+//  3. themes smaller than `minSize` are dissolved; a comment whose words are not clearly more likely in
+//     its theme than in the corpus as a whole (lift below `minLift`) stays unclustered.
+
+export interface ClusterOptions {
+  minSize: number;
+  seed: number;
+  sampleSize?: number;
+  maxClusters?: number;
+  restarts?: number;
+  /** Mean log-ratio per feature (nats) a comment needs to belong to a theme. */
+  minLift?: number;
+  /** Total log-ratio (nats) a comment needs to belong to a theme. */
+  minEvidence?: number;
+  alpha?: number;
+  beta?: number;
+}
+
+export interface ThemeClustering {
+  /** Theme per bag, −1 unclustered. */
+  labels: Int32Array;
+  /** How typical each bag is of its theme (total log-ratio): ranks quotes. */
+  lifts: Float32Array;
+  /** The mixture over the kept themes only (theme t is cluster t), for assigning new comments. */
+  model: DmmModel;
+  minLift: number;
+  minEvidence: number;
+}
+
+export const DEFAULT_MIN_LIFT = 0.25;
+export const DEFAULT_MIN_EVIDENCE = 1.5;
+
+const belongs = (e: { mean: number; total: number }, minLift: number, minEvidence: number) => e.mean >= minLift && e.total >= minEvidence;
+
+function jointLogLikelihood(model: DmmModel, bags: BagOfWords[], labels: Int32Array): number {
+  let total = 0;
+  bags.forEach((bag, d) => {
+    if (bag.words.length > 0) total += bag.weight * (Math.log(model.docs[labels[d]!]! + model.alpha) + logLikelihood(model, bag, labels[d]!));
+  });
+  return total;
+}
+
+export function clusterBags(bags: BagOfWords[], vocabulary: number, options: ClusterOptions): ThemeClustering {
+  const n = bags.length;
+  const alpha = options.alpha ?? 0.1;
+  const beta = options.beta ?? 0.2;
+  const minLift = options.minLift ?? DEFAULT_MIN_LIFT;
+  const minEvidence = options.minEvidence ?? DEFAULT_MIN_EVIDENCE;
+  const usable: number[] = [];
+  for (let d = 0; d < n; d++) if (bags[d]!.words.length > 0) usable.push(d);
+
+  // 1. Sample and fit.
+  const next = seededRandom(options.seed);
+  const sample = usable.slice();
+  for (let i = sample.length - 1; i > 0; i--) {
+    const j = Math.floor(next() * (i + 1));
+    [sample[i], sample[j]] = [sample[j]!, sample[i]!];
+  }
+  sample.length = Math.min(sample.length, options.sampleSize ?? 2000);
+  sample.sort((a, b) => a - b);
+  const sampleBags = sample.map((d) => bags[d]!);
+  const maxClusters = options.maxClusters ?? Math.max(10, Math.min(50, Math.round(sample.length / 8)));
+  let best: { model: DmmModel; labels: Int32Array; score: number } | null = null;
+  for (let restart = 0; restart < (options.restarts ?? (sample.length <= 1000 ? 2 : 1)); restart++) {
+    const fit = fitDmm(sampleBags, vocabulary, { maxClusters, alpha, beta, seed: options.seed + 7919 * restart });
+    const score = jointLogLikelihood(fit.model, sampleBags, fit.labels);
+    if (!best || score > best.score) best = { ...fit, score };
+  }
+  const labels = new Int32Array(n).fill(-1);
+  if (!best) return { labels, lifts: new Float32Array(n), model: emptyModel(0, vocabulary, alpha, beta), minLift, minEvidence };
+
+  // 2. Everyone else joins the most likely theme; then two greedy sweeps over all.
+  const model = best.model;
+  sample.forEach((d, i) => (labels[d] = best!.labels[i]!));
+  const all = Int32Array.from({ length: maxClusters }, (_, z) => z);
+  const inSample = new Uint8Array(n);
+  for (const d of sample) inSample[d] = 1;
+  for (const d of usable) {
+    if (inSample[d]) continue;
+    labels[d] = mostLikely(model, bags[d]!, all).cluster;
+    addDoc(model, bags[d]!, labels[d]!, 1);
+  }
+  for (let sweep = 0; sweep < 2; sweep++) {
+    let moved = 0;
+    for (const d of usable) {
+      addDoc(model, bags[d]!, labels[d]!, -1);
+      const { cluster } = mostLikely(model, bags[d]!, all);
+      if (cluster !== labels[d]) moved++;
+      labels[d] = cluster;
+      addDoc(model, bags[d]!, cluster, 1);
+    }
+    if (moved === 0) break;
+  }
+
+  // 3. Keep themes big enough (and not one comment repeated); place or drop the rest.
+  const weight = new Float64Array(maxClusters);
+  const distinct = new Float64Array(maxClusters);
+  for (const d of usable) {
+    weight[labels[d]!]! += bags[d]!.weight;
+    distinct[labels[d]!]!++;
+  }
+  const kept = [...all].filter((z) => weight[z]! >= options.minSize && distinct[z]! >= 2);
+  const keptSet = new Set(kept);
+  for (const d of usable) {
+    if (keptSet.has(labels[d]!)) continue;
+    addDoc(model, bags[d]!, labels[d]!, -1);
+    labels[d] = -1;
+  }
+  const lifts = new Float32Array(n);
+  const weak = new Uint8Array(n);
+  const orphans: number[] = [];
+  for (const d of usable) {
+    if (labels[d] === -1) {
+      orphans.push(d);
+      continue;
+    }
+    const e = evidence(model, bags[d]!, labels[d]!);
+    lifts[d] = e.total;
+    if (!belongs(e, minLift, minEvidence)) weak[d] = 1;
+  }
+  for (const d of orphans) {
+    if (kept.length === 0) continue;
+    const placed = mostLikely(model, bags[d]!, kept);
+    lifts[d] = placed.total;
+    if (belongs(placed, minLift, minEvidence)) {
+      labels[d] = placed.cluster;
+      addDoc(model, bags[d]!, placed.cluster, 1);
+    }
+  }
+
+  // Compact: theme t of the result is cluster kept[t]; weakly attached comments become unclustered.
+  const slot = new Map(kept.map((z, t) => [z, t]));
+  const compact = emptyModel(kept.length, vocabulary, alpha, beta);
+  for (const d of usable) {
+    const z = labels[d]!;
+    if (z < 0) continue;
+    if (weak[d]) {
+      labels[d] = -1;
+      continue;
+    }
+    labels[d] = slot.get(z)!;
+    addDoc(compact, bags[d]!, labels[d]!, 1);
+  }
+  return { labels, lifts, model: compact, minLift, minEvidence };
+}
+
+/** A new comment against an existing clustering (incremental updates). */
+export function assignBag(clustering: ThemeClustering, bag: BagOfWords): { theme: number; lift: number } {
+  if (bag.words.length === 0 || clustering.model.clusters === 0) return { theme: -1, lift: -Infinity };
+  const themes = Int32Array.from({ length: clustering.model.clusters }, (_, t) => t);
+  const placed = mostLikely(clustering.model, bag, themes);
+  return { theme: belongs(placed, clustering.minLift, clustering.minEvidence) ? placed.cluster : -1, lift: placed.total };
+}

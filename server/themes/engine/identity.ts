@@ -1,0 +1,65 @@
+// Stable theme ids across recomputes: a new theme takes the id of the previous theme it most resembles
+// (shared comments first, then shared vocabulary), one to one, when the resemblance is clear.
+
+export interface ThemeFingerprint {
+  itemIds: string[];
+  /** Feature → weight (its top keywords). */
+  signature: Record<string, number>;
+}
+
+export interface PreviousTheme extends ThemeFingerprint {
+  id: string;
+}
+
+export const MATCH_THRESHOLD = 0.3;
+
+function jaccard(a: Set<string>, b: string[]): number {
+  if (a.size === 0 || b.length === 0) return 0;
+  let shared = 0;
+  for (const id of b) if (a.has(id)) shared++;
+  return shared / (a.size + b.length - shared);
+}
+
+function cosine(a: Record<string, number>, b: Record<string, number>): number {
+  let dot = 0;
+  let na = 0;
+  let nb = 0;
+  for (const [key, value] of Object.entries(a)) {
+    na += value * value;
+    const other = b[key];
+    if (other !== undefined) dot += value * other;
+  }
+  for (const value of Object.values(b)) nb += value * value;
+  return na === 0 || nb === 0 ? 0 : dot / Math.sqrt(na * nb);
+}
+
+export function resemblance(previous: ThemeFingerprint, next: ThemeFingerprint, previousItems = new Set(previous.itemIds)): number {
+  const items = jaccard(previousItems, next.itemIds);
+  const words = cosine(previous.signature, next.signature);
+  // Containment matters too: a theme that grew keeps most of its old comments.
+  let kept = 0;
+  for (const id of next.itemIds) if (previousItems.has(id)) kept++;
+  const containment = previousItems.size === 0 ? 0 : kept / previousItems.size;
+  return 0.45 * Math.max(items, 0.8 * containment) + 0.55 * words;
+}
+
+/** Ids for `next` themes: matched ones reuse a previous id, others get `newId()`. */
+export function matchIds(previous: PreviousTheme[], next: ThemeFingerprint[], newId: () => string): string[] {
+  const pairs: Array<{ p: number; n: number; score: number }> = [];
+  previous.forEach((old, p) => {
+    const oldItems = new Set(old.itemIds);
+    next.forEach((theme, n) => {
+      const score = resemblance(old, theme, oldItems);
+      if (score >= MATCH_THRESHOLD) pairs.push({ p, n, score });
+    });
+  });
+  pairs.sort((a, b) => b.score - a.score);
+  const ids: Array<string | null> = next.map(() => null);
+  const used = new Set<number>();
+  for (const { p, n } of pairs) {
+    if (used.has(p) || ids[n] !== null) continue;
+    used.add(p);
+    ids[n] = previous[p]!.id;
+  }
+  return ids.map((id) => id ?? newId());
+}

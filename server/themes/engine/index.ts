@@ -1,0 +1,293 @@
+import { randomUUID } from 'node:crypto';
+import { assignBag, clusterBags, type ThemeClustering } from './cluster.ts';
+import { addDoc, type BagOfWords } from './dmm.ts';
+import { domainConcepts, type ConceptMap } from './domain.ts';
+import { matchIds, type PreviousTheme } from './identity.ts';
+import { corpusStatistics, describe, type CorpusStatistics } from './label.ts';
+import { noLexicon, type Lexicon } from './lexicon.ts';
+import { createPreprocessor, type Preprocessor, type ProcessedText } from './preprocess.ts';
+import { quote } from './redact.ts';
+import { sentimentOf } from './sentiment.ts';
+import { countDays, dailyCounts, trendOf, type DayCounts, type Trend, type TrendTest } from './trend.ts';
+import { buildFeatureSpace, toBag, type FeatureSpace } from './vectors.ts';
+
+// The themes engine: comments in, themes out. Pure apart from the NLP model it loads; no database,
+// no network. Used by the server's recompute job, the analyst CLI and the quality benchmark.
+
+export type { Trend, TrendTest } from './trend.ts';
+export type { PreviousTheme } from './identity.ts';
+
+export interface ThemeItem {
+  id: string;
+  text: string;
+  /** 'YYYY-MM-DD'; undated comments count in themes but not in trends. */
+  day?: string | null;
+  /** Only published comments are quoted (defaults to true). */
+  published?: boolean;
+}
+
+export interface ThemeOptions {
+  lexicon?: Lexicon;
+  concepts?: ConceptMap;
+  preprocessor?: Preprocessor;
+  /** Trends are measured against this day (default: the latest day among the items). */
+  asOf?: string;
+  windowDays?: number;
+  /** Length of each theme's daily series. */
+  dailyDays?: number;
+  minThemeSize?: number;
+  seed?: number;
+  /** Themes of the previous computation, so surviving themes keep their ids. */
+  previous?: PreviousTheme[];
+  newId?: () => string;
+  quoteCount?: number;
+  sampleSize?: number;
+  minLift?: number;
+}
+
+export interface Quote {
+  itemId: string;
+  text: string;
+}
+
+export interface Theme {
+  id: string;
+  label: string;
+  keywords: string[];
+  size: number;
+  itemIds: string[];
+  trend: Trend;
+  test: TrendTest;
+  sentiment: number;
+  daily: Array<{ day: string; count: number }>;
+  quotes: Quote[];
+  signature: Record<string, number>;
+}
+
+export interface ThemesResult {
+  themes: Theme[];
+  unclustered: string[];
+  asOf: string | null;
+}
+
+interface ItemState {
+  id: string;
+  text: string;
+  day: string | null;
+  published: boolean;
+  doc: number;
+  theme: number;
+  lift: number;
+}
+
+interface ThemeState {
+  id: string;
+  label: string;
+  keywords: string[];
+  signature: Record<string, number>;
+  items: Set<string>;
+  summary: Theme | null;
+}
+
+const TREND_ORDER: Record<Trend, number> = { emerging: 0, rising: 1, steady: 2, fading: 3 };
+
+const normalise = (text: string) => text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+
+const preprocessors = new WeakMap<Lexicon, Preprocessor>();
+let sharedConcepts: ConceptMap | null = null;
+
+export const defaultMinThemeSize = (n: number) => Math.max(4, Math.round(n * 0.012));
+
+/** A computed set of themes that can take in new and withdrawn comments without starting over. */
+export class ThemeModel {
+  readonly #options: Required<Pick<ThemeOptions, 'windowDays' | 'dailyDays' | 'quoteCount'>> & ThemeOptions;
+  readonly #preprocessor: Preprocessor;
+  readonly #docs: ProcessedText[] = [];
+  readonly #bags: BagOfWords[] = [];
+  readonly #sentiments: number[] = [];
+  readonly #docByText = new Map<string, number>();
+  readonly #items = new Map<string, ItemState>();
+  readonly #themes: ThemeState[] = [];
+  #space!: FeatureSpace;
+  #clustering!: ThemeClustering;
+  #asOf: string | null = null;
+  #firstDay: string | null = null;
+
+  private constructor(options: ThemeOptions) {
+    this.#options = { windowDays: 14, dailyDays: 90, quoteCount: 3, ...options };
+    const lexicon = options.lexicon ?? noLexicon;
+    let preprocessor = options.preprocessor ?? preprocessors.get(lexicon);
+    if (!preprocessor) preprocessors.set(lexicon, (preprocessor = createPreprocessor(lexicon)));
+    this.#preprocessor = preprocessor;
+  }
+
+  static compute(items: ThemeItem[], options: ThemeOptions = {}): ThemeModel {
+    const model = new ThemeModel(options);
+    model.#computeAll(items);
+    return model;
+  }
+
+  #docFor(text: string): number {
+    const key = normalise(text);
+    let index = this.#docByText.get(key);
+    if (index === undefined) {
+      index = this.#docs.length;
+      const doc = this.#preprocessor.process(text);
+      this.#docs.push(doc);
+      this.#sentiments.push(sentimentOf(doc));
+      this.#docByText.set(key, index);
+    }
+    return index;
+  }
+
+  #computeAll(input: ThemeItem[]): void {
+    const lexicon = this.#options.lexicon ?? noLexicon;
+    const concepts = this.#options.concepts ?? (sharedConcepts ??= domainConcepts());
+    const multiplicity: number[] = [];
+    for (const item of input) {
+      if (this.#items.has(item.id)) continue;
+      const doc = this.#docFor(item.text);
+      multiplicity[doc] = (multiplicity[doc] ?? 0) + 1;
+      this.#items.set(item.id, { id: item.id, text: item.text, day: item.day ?? null, published: item.published ?? true, doc, theme: -1, lift: 0 });
+    }
+    this.#space = buildFeatureSpace(this.#docs, { lexicon, concepts });
+    this.#docs.forEach((doc, d) => this.#bags.push(toBag(this.#space, doc, multiplicity[d] ?? 1)));
+    this.#clustering = clusterBags(this.#bags, this.#space.names.length, {
+      minSize: this.#options.minThemeSize ?? defaultMinThemeSize(this.#items.size),
+      seed: this.#options.seed ?? 1,
+      sampleSize: this.#options.sampleSize,
+      minLift: this.#options.minLift,
+    });
+    const themeCount = this.#clustering.model.clusters;
+    const members: Array<Set<string>> = Array.from({ length: themeCount }, () => new Set());
+    for (const item of this.#items.values()) {
+      item.theme = this.#clustering.labels[item.doc]!;
+      item.lift = this.#clustering.lifts[item.doc]!;
+      if (item.theme >= 0) members[item.theme]!.add(item.id);
+    }
+    const statistics = corpusStatistics(this.#docs);
+    const descriptions = members.map((ids) => this.#describe(ids, statistics));
+    const ids = matchIds(
+      this.#options.previous ?? [],
+      descriptions.map((description, t) => ({ itemIds: [...members[t]!], signature: description.signature })),
+      this.#options.newId ?? randomUUID,
+    );
+    descriptions.forEach((description, t) => this.#themes.push({ id: ids[t]!, ...description, items: members[t]!, summary: null }));
+    this.#refreshDays();
+  }
+
+  #describe(ids: Set<string>, statistics: CorpusStatistics) {
+    const weights = new Map<number, number>();
+    for (const id of ids) {
+      const doc = this.#items.get(id)!.doc;
+      weights.set(doc, (weights.get(doc) ?? 0) + 1);
+    }
+    return describe(
+      [...weights].map(([doc, weight]) => ({ doc: this.#docs[doc]!, weight })),
+      statistics,
+    );
+  }
+
+  /** Recomputes the period; when it moved, every summary is stale. */
+  #refreshDays(): boolean {
+    let first: string | null = null;
+    let last: string | null = null;
+    for (const item of this.#items.values()) {
+      if (!item.day) continue;
+      if (first === null || item.day < first) first = item.day;
+      if (last === null || item.day > last) last = item.day;
+    }
+    const asOf = this.#options.asOf ?? last;
+    const moved = asOf !== this.#asOf || first !== this.#firstDay;
+    this.#asOf = asOf;
+    this.#firstDay = first;
+    if (moved) for (const theme of this.#themes) theme.summary = null;
+    return moved;
+  }
+
+  #summarise(theme: ThemeState): Theme {
+    const items = [...theme.items].map((id) => this.#items.get(id)!);
+    const days: DayCounts = countDays(items.flatMap((item) => (item.day ? [item.day] : [])));
+    const asOf = this.#asOf;
+    const test: TrendTest =
+      asOf && this.#firstDay
+        ? trendOf(days, { asOf, firstDay: this.#firstDay, windowDays: this.#options.windowDays })
+        : { trend: 'steady', recent: 0, baseline: 0, ratio: 1, pValue: 1 };
+    const sentiment = items.length === 0 ? 0 : items.reduce((sum, item) => sum + this.#sentiments[item.doc]!, 0) / items.length;
+    const quotes: Quote[] = [];
+    const quotedDocs = new Set<number>();
+    for (const item of items.filter((i) => i.published).sort((a, b) => b.lift - a.lift || a.id.localeCompare(b.id))) {
+      if (quotes.length >= this.#options.quoteCount) break;
+      if (quotedDocs.has(item.doc)) continue;
+      quotedDocs.add(item.doc);
+      quotes.push({ itemId: item.id, text: quote(item.text) });
+    }
+    return {
+      id: theme.id,
+      label: theme.label,
+      keywords: theme.keywords,
+      size: items.length,
+      itemIds: items.map((item) => item.id).sort(),
+      trend: test.trend,
+      test,
+      sentiment: Math.round(sentiment * 100) / 100,
+      daily: asOf ? dailyCounts(days, asOf, this.#options.dailyDays) : [],
+      quotes,
+      signature: theme.signature,
+    };
+  }
+
+  /** Themes, most urgent first: emerging, rising, steady, fading; larger first within each. */
+  result(): ThemesResult {
+    const themes = this.#themes
+      .filter((theme) => theme.items.size > 0)
+      .map((theme) => (theme.summary ??= this.#summarise(theme)))
+      .sort((a, b) => TREND_ORDER[a.trend] - TREND_ORDER[b.trend] || b.size - a.size || a.label.localeCompare(b.label));
+    const unclustered = [...this.#items.values()].filter((item) => item.theme < 0).map((item) => item.id);
+    return { themes, unclustered, asOf: this.#asOf };
+  }
+
+  /**
+   * Incremental update: new comments join their most likely theme (or stay unclustered), withdrawn
+   * ones leave; labels and the theme set stay as computed. Only touched themes are summarised again.
+   */
+  update(change: { added?: ThemeItem[]; removed?: string[]; asOf?: string }): ThemesResult {
+    if (change.asOf) this.#options.asOf = change.asOf;
+    const touched = new Set<number>();
+    for (const id of change.removed ?? []) {
+      const item = this.#items.get(id);
+      if (!item) continue;
+      if (item.theme >= 0) {
+        addDoc(this.#clustering.model, { ...this.#bags[item.doc]!, weight: 1 }, item.theme, -1);
+        this.#themes[item.theme]!.items.delete(id);
+        touched.add(item.theme);
+      }
+      this.#items.delete(id);
+    }
+    for (const input of change.added ?? []) {
+      if (this.#items.has(input.id)) continue;
+      const doc = this.#docFor(input.text);
+      if (!this.#bags[doc]) this.#bags[doc] = toBag(this.#space, this.#docs[doc]!, 1);
+      const bag = { ...this.#bags[doc]!, weight: 1 };
+      const { theme, lift } = assignBag(this.#clustering, bag);
+      const item: ItemState = { id: input.id, text: input.text, day: input.day ?? null, published: input.published ?? true, doc, theme, lift };
+      this.#items.set(item.id, item);
+      if (theme >= 0) {
+        addDoc(this.#clustering.model, bag, theme, 1);
+        this.#themes[theme]!.items.add(item.id);
+        touched.add(theme);
+      }
+    }
+    if (!this.#refreshDays()) for (const t of touched) this.#themes[t]!.summary = null;
+    return this.result();
+  }
+
+  get size(): number {
+    return this.#items.size;
+  }
+}
+
+/** One-shot convenience: themes of a list of comments. */
+export function computeThemes(items: ThemeItem[], options: ThemeOptions = {}): ThemesResult {
+  return ThemeModel.compute(items, options).result();
+}

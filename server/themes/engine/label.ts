@@ -1,0 +1,134 @@
+import type { ProcessedText } from './preprocess.ts';
+
+// Labels a person would write: the noun phrase that best tells this theme apart from the rest of the
+// corpus (class-based TF-IDF over noun phrases, longer phrases preferred when just as frequent), in the
+// words people actually used ("Car park spaces", "LOS outages"), joined with a second phrase when one
+// phrase covers too little of the theme ("Canteen food and coffee machine").
+
+export interface CorpusStatistics {
+  size: number;
+  /** Comments containing each phrase / lemma key. */
+  df: Map<string, number>;
+}
+
+export interface Member {
+  doc: ProcessedText;
+  weight: number;
+}
+
+export interface Description {
+  label: string;
+  keywords: string[];
+  /** Lemma → weight, for recognising the theme later (stable ids). */
+  signature: Record<string, number>;
+}
+
+export function corpusStatistics(docs: ProcessedText[]): CorpusStatistics {
+  const df = new Map<string, number>();
+  for (const doc of docs) for (const key of keysOf(doc)) df.set(key, (df.get(key) ?? 0) + 1);
+  return { size: docs.length, df };
+}
+
+/** Every key a comment mentions once: its noun phrases and its content lemmas. */
+function keysOf(doc: ProcessedText): Set<string> {
+  const keys = new Set<string>();
+  for (const phrase of doc.phrases) keys.add(phrase.key);
+  for (const token of doc.tokens) keys.add(token.lemma);
+  return keys;
+}
+
+interface Candidate {
+  key: string;
+  words: number;
+  clusterDf: number;
+  score: number;
+  surfaces: Map<string, number>;
+  isPhrase: boolean;
+}
+
+const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
+function mostCommon(surfaces: Map<string, number>): string {
+  let best = '';
+  let count = -1;
+  for (const [surface, n] of surfaces) if (n > count || (n === count && surface < best)) [best, count] = [surface, n];
+  return best;
+}
+
+export function describe(members: Member[], corpus: CorpusStatistics): Description {
+  const size = members.reduce((sum, m) => sum + m.weight, 0);
+  const candidates = new Map<string, Candidate>();
+  const covered = new Map<string, Set<number>>();
+  members.forEach(({ doc, weight }, index) => {
+    const seen = new Set<string>();
+    const touch = (key: string, surface: string, isPhrase: boolean) => {
+      let candidate = candidates.get(key);
+      if (!candidate) {
+        candidate = { key, words: key.split(' ').length, clusterDf: 0, score: 0, surfaces: new Map(), isPhrase };
+        candidates.set(key, candidate);
+      }
+      candidate.isPhrase ||= isPhrase;
+      candidate.surfaces.set(surface, (candidate.surfaces.get(surface) ?? 0) + weight);
+      if (!seen.has(key)) {
+        seen.add(key);
+        candidate.clusterDf += weight;
+        let docs = covered.get(key);
+        if (!docs) covered.set(key, (docs = new Set()));
+        docs.add(index);
+      }
+    };
+    for (const phrase of doc.phrases) touch(phrase.key, phrase.surface, true);
+    for (const token of doc.tokens) if (token.pos !== 'n') touch(token.lemma, token.surface, false);
+  });
+
+  for (const candidate of candidates.values()) {
+    const share = candidate.clusterDf / size;
+    const rarity = Math.log(1 + corpus.size / Math.max(1, corpus.df.get(candidate.key) ?? candidate.clusterDf));
+    // A two-word phrase as frequent as its words is the better name for them.
+    const lengthBonus = candidate.words === 1 ? 1 : candidate.words === 2 ? 1.35 : 1.2;
+    candidate.score = share * rarity * lengthBonus;
+  }
+  const minimum = Math.max(2, 0.08 * size);
+  const ranked = [...candidates.values()].filter((c) => c.clusterDf >= Math.min(minimum, 2)).sort((a, b) => b.score - a.score || a.key.localeCompare(b.key));
+
+  const phrases = ranked.filter((c) => c.isPhrase && c.clusterDf >= minimum);
+  const expand = (candidate: Candidate) =>
+    candidate.words > 1
+      ? candidate
+      : (ranked.find((c) => c.isPhrase && c.words > 1 && c.clusterDf >= 2 && c.key.split(' ').includes(candidate.key) && c.score >= 0.3 * candidate.score) ??
+        candidate);
+  const top = phrases[0] ?? ranked[0];
+  const first = top ? expand(top) : undefined;
+  let label = first ? capitalise(mostCommon(first.surfaces)) : 'Other comments';
+  if (first) {
+    const firstCoverage = covered.get(first.key)!;
+    const stems = new Set(first.key.split(' ').map((word) => word.slice(0, 4)));
+    const distinct = (c: Candidate) => !c.key.split(' ').some((word) => stems.has(word.slice(0, 4)));
+    for (const candidate of phrases) {
+      if (candidate === top || candidate.score < 0.4 * first.score || !distinct(candidate)) continue;
+      const second = expand(candidate);
+      if (!distinct(second) || second.words + first.words > 4) continue;
+      if (second.words === 1 && second.clusterDf < 0.15 * size) continue;
+      if (![...covered.get(second.key)!].some((doc) => !firstCoverage.has(doc))) continue;
+      if (firstCoverage.size < 0.6 * members.length) label = `${label} and ${mostCommon(second.surfaces)}`;
+      break;
+    }
+  }
+
+  const keywords: string[] = [];
+  const used = new Set<string>();
+  for (const candidate of ranked) {
+    if (keywords.length >= 8) break;
+    if (candidate.words > 2) continue;
+    const words = candidate.key.split(' ');
+    if (words.every((word) => used.has(word))) continue;
+    // A phrase's single words add nothing once the phrase is in.
+    words.forEach((word) => used.add(word));
+    const surface = mostCommon(candidate.surfaces);
+    keywords.push(candidate.words === 1 && surface !== surface.toUpperCase() ? candidate.key : surface);
+  }
+
+  const signature: Record<string, number> = {};
+  for (const candidate of ranked.slice(0, 25)) signature[candidate.key] = Math.round(candidate.score * 1000) / 1000;
+  return { label, keywords, signature };
+}

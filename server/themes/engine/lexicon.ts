@@ -1,0 +1,14 @@
+/**
+ * What the engine needs from a thesaurus (WordNet in production, anything in tests): the senses of a
+ * word, most common first, each with the ids of its synset and of the synsets directly above it.
+ */
+export interface Sense {
+  synset: string;
+  hypernyms: string[];
+}
+
+export interface Lexicon {
+  senses(lemma: string, pos: 'n' | 'v' | 'a'): Sense[];
+}
+
+export const noLexicon: Lexicon = { senses: () => [] };

@@ -1,0 +1,153 @@
+import winkNLP from 'wink-nlp';
+import model from 'wink-eng-lite-web-model';
+import { noLexicon, type Lexicon } from './lexicon.ts';
+
+/** A content word of a comment: what topic vectors and labels are built from. */
+export interface ContentToken {
+  lemma: string;
+  /** Coarse part of speech: n(oun), v(erb), a(djective). */
+  pos: 'n' | 'v' | 'a';
+  /** How it was written (lower case unless an acronym), for labels a person can read. */
+  surface: string;
+  /** Inside the scope of a negation ("not", "n't", "no", "never"). */
+  negated: boolean;
+  /** Index of the phrase (a run of content words with nothing but adjectives/nouns between) it belongs to. */
+  chunk: number;
+}
+
+export interface ProcessedText {
+  tokens: ContentToken[];
+  /** Noun phrases (1–3 words ending in a noun), keyed by lemmas, with their surface form. */
+  phrases: Array<{ key: string; surface: string }>;
+  /** Lexicon sentiment of the whole text, −1…1 (wink's, negation-aware). */
+  lexiconSentiment: number;
+  /** Words of any kind (for "too short to judge"). */
+  wordCount: number;
+}
+
+// Words that carry no topic in a workplace comment, beyond wink's stop words.
+const GENERIC = new Set(
+  (
+    'be have do get make go come keep let put seem feel say tell ask try give take want need like know think see look use ' +
+    'thing lot bit way kind sort stuff anything something everything nothing anyone someone everyone nobody people person ' +
+    'also really just even still already always never ever again actually honestly literally please thanks thank ' +
+    'can could would should will shall may might must able good bad great nice new old same other many much more most ' +
+    'less few little big small whole own sure certain last next first second every one two three four five ' +
+    'week day month year today morning afternoon time minute hour yesterday tomorrow ' +
+    'yes okay ok etc via per'
+  ).split(' '),
+);
+
+// Acronyms that are ordinary words in capitals.
+const NOT_ACRONYMS = new Set(['I', 'A', 'OK', 'AM', 'PM', 'US', 'NO', 'SO', 'OR', 'TO', 'IN', 'ON', 'AT', 'IS', 'IT\'S']);
+
+const POS_MAP: Record<string, 'n' | 'v' | 'a' | undefined> = { NOUN: 'n', PROPN: 'n', VERB: 'v', ADJ: 'a' };
+
+export interface Preprocessor {
+  process(text: string): ProcessedText;
+}
+
+/** wink-nlp with its English web model: tokens, lemmas, POS, negation, sentiment. One per process is enough. */
+export function createPreprocessor(lexicon: Lexicon = noLexicon): Preprocessor {
+  const nlp = winkNLP(model, ['sbd', 'negation', 'sentiment', 'pos']);
+  const its = nlp.its;
+  const lemmaCache = new Map<string, string>();
+
+  function process(text: string): ProcessedText {
+    const doc = nlp.readDoc(text.length > 4000 ? text.slice(0, 4000) : text);
+    const tokens = doc.tokens();
+    const values = tokens.out(its.value) as string[];
+    const types = tokens.out(its.type) as string[];
+    const tags = tokens.out(its.pos) as string[];
+    const negations = tokens.out(its.negationFlag) as unknown as boolean[];
+    const stops = tokens.out(its.stopWordFlag) as unknown as boolean[];
+    let lemmas: string[] | null = null;
+    const content: ContentToken[] = [];
+    const phrases: ProcessedText['phrases'] = [];
+    let chunk = 0;
+    let run: ContentToken[] = [];
+    let wordCount = 0;
+
+    const closeRun = () => {
+      addPhrases(run, phrases);
+      run = [];
+      chunk++;
+    };
+
+    for (let i = 0; i < values.length; i++) {
+      const value = values[i]!;
+      if (types[i] !== 'word') {
+        closeRun();
+        continue;
+      }
+      wordCount++;
+      const acronym = value.length >= 2 && value.length <= 5 && /^[A-Z]+s?$/.test(value) && !NOT_ACRONYMS.has(value);
+      const pos = acronym ? 'n' : POS_MAP[tags[i]!];
+      if (!pos || (!acronym && stops[i]) || /\d/.test(value) || value.length < 2) {
+        // A determiner, preposition or verb between nouns ends a phrase; "the" before a noun does not matter.
+        if (tags[i] !== 'DET' || run.length > 0) closeRun();
+        continue;
+      }
+      let lemma: string;
+      if (acronym) lemma = value.replace(/s$/, '').toLowerCase();
+      else {
+        const key = `${value.toLowerCase()}|${tags[i]}`;
+        const cached = lemmaCache.get(key);
+        if (cached !== undefined) lemma = cached;
+        else {
+          lemmas ??= tokens.out(its.lemma) as string[];
+          lemma = normaliseLemma(lemmas[i]!.toLowerCase());
+          if (pos === 'n') lemma = singular(lemma, lexicon);
+          if (lemmaCache.size < 200_000) lemmaCache.set(key, lemma);
+        }
+      }
+      if (lemma.length < 2 || GENERIC.has(lemma)) {
+        closeRun();
+        continue;
+      }
+      const token: ContentToken = {
+        lemma,
+        pos,
+        surface: acronym ? value : value.toLowerCase(),
+        negated: Boolean(negations[i]),
+        chunk,
+      };
+      content.push(token);
+      // Phrases are adjective/noun runs; a verb stands alone.
+      if (pos === 'v') {
+        closeRun();
+      } else run.push(token);
+    }
+    closeRun();
+    return { tokens: content, phrases, lexiconSentiment: Number(doc.out(its.sentiment)) || 0, wordCount };
+  }
+
+  return { process };
+}
+
+/** wink leaves some plurals (often of nouns it tagged as names); WordNet knows the singular. */
+function singular(lemma: string, lexicon: Lexicon): string {
+  if (lemma.length < 4 || !lemma.endsWith('s') || /(ss|us|is)$/.test(lemma)) return lemma;
+  if (lexicon.senses(lemma, 'n').length > 0) return lemma;
+  const candidates = lemma.endsWith('ies') ? [lemma.slice(0, -3) + 'y'] : lemma.endsWith('es') ? [lemma.slice(0, -2), lemma.slice(0, -1)] : [lemma.slice(0, -1)];
+  return candidates.find((candidate) => lexicon.senses(candidate, 'n').length > 0) ?? lemma;
+}
+
+/** British/American and hyphen variants collapse to one lemma. */
+function normaliseLemma(lemma: string): string {
+  const stripped = lemma.replace(/^[-']+|[-']+$/g, '').replace(/'s$/, '');
+  return stripped.replace(/-/g, '');
+}
+
+/** Noun phrases inside a run of adjectives and nouns: every 1–3 word span that ends on a noun. */
+function addPhrases(run: ContentToken[], into: ProcessedText['phrases']): void {
+  for (let end = 0; end < run.length; end++) {
+    if (run[end]!.pos !== 'n') continue;
+    for (let length = 1; length <= 3 && end - length + 1 >= 0; length++) {
+      const span = run.slice(end - length + 1, end + 1);
+      // A phrase does not start with a dangling adjective run longer than one word.
+      if (length === 3 && span[0]!.pos === 'a' && span[1]!.pos === 'a') continue;
+      into.push({ key: span.map((t) => t.lemma).join(' '), surface: span.map((t) => t.surface).join(' ') });
+    }
+  }
+}

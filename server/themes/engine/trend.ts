@@ -1,0 +1,152 @@
+// Trend of a theme from its daily counts, by a stated test rather than a ratio of tiny numbers.
+//
+// Model: a theme's comments arrive as a Poisson process. Comparing the rate in a recent window
+// (length W days) with the rate in the theme's own baseline before it (length B days) is the
+// conditional binomial test for two Poisson rates: given n = recent + baseline comments, under "no
+// change" recent ~ Binomial(n, W / (W + B)). One-sided p-values below ALPHA decide, and a minimum
+// effect size keeps large themes from being "rising" over a trivial change:
+//   emerging — significant rise, and the theme hardly existed before the last two windows;
+//   rising   — significant rise over the last 14 days, rate ≥ 1.5× the baseline;
+//   fading   — significant fall over the last 28 days (a fall needs longer to show), rate ≤ 0.5×;
+//   steady   — otherwise (including too little history to tell).
+
+export type Trend = 'emerging' | 'rising' | 'steady' | 'fading';
+
+export const ALPHA = 0.05;
+export const WINDOW_DAYS = 14;
+const BASELINE_WINDOWS = 8;
+const RISE_RATIO = 1.5;
+const FALL_RATIO = 0.5;
+
+export interface TrendTest {
+  trend: Trend;
+  recent: number;
+  baseline: number;
+  /** Rate ratio recent/baseline (Infinity when the baseline is empty). */
+  ratio: number;
+  /** One-sided p-value of the deciding test (the rise test unless fading). */
+  pValue: number;
+}
+
+export function addDays(day: string, days: number): string {
+  const date = new Date(`${day}T00:00:00Z`);
+  date.setUTCDate(date.getUTCDate() + days);
+  return date.toISOString().slice(0, 10);
+}
+
+export function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+}
+
+function logChoose(n: number, k: number): number {
+  return logGamma(n + 1) - logGamma(k + 1) - logGamma(n - k + 1);
+}
+
+/** Lanczos approximation of ln Γ(x). */
+function logGamma(x: number): number {
+  const g = 7;
+  const c = [
+    0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.61502916214059, 12.507343278686905,
+    -0.13857109526572012, 9.9843695780195716e-6, 1.5056327351493116e-7,
+  ];
+  if (x < 0.5) return Math.log(Math.PI / Math.sin(Math.PI * x)) - logGamma(1 - x);
+  x -= 1;
+  let a = c[0]!;
+  const t = x + g + 0.5;
+  for (let i = 1; i < g + 2; i++) a += c[i]! / (x + i);
+  return 0.5 * Math.log(2 * Math.PI) + (x + 0.5) * Math.log(t) - t + Math.log(a);
+}
+
+/** P(X ≥ k) for X ~ Binomial(n, p), summed exactly in log space. */
+export function binomialUpper(k: number, n: number, p: number): number {
+  if (k <= 0) return 1;
+  if (k > n) return 0;
+  if (p <= 0) return 0;
+  if (p >= 1) return 1;
+  let total = 0;
+  for (let i = k; i <= n; i++) {
+    const term = Math.exp(logChoose(n, i) + i * Math.log(p) + (n - i) * Math.log(1 - p));
+    total += term;
+    if (term < total * 1e-15 && i > n * p) break;
+  }
+  return Math.min(1, total);
+}
+
+/** P(X ≤ k) for X ~ Binomial(n, p). */
+export function binomialLower(k: number, n: number, p: number): number {
+  return binomialUpper(n - k, n, 1 - p);
+}
+
+export interface TrendWindowOptions {
+  /** Last day of the period (trends are measured against it). */
+  asOf: string;
+  /** First day with any data at all (the baseline cannot start before it). */
+  firstDay: string;
+  windowDays?: number;
+}
+
+/** Comments per day. */
+export type DayCounts = Map<string, number>;
+
+export function countDays(days: Iterable<string>): DayCounts {
+  const counts: DayCounts = new Map();
+  for (const day of days) counts.set(day, (counts.get(day) ?? 0) + 1);
+  return counts;
+}
+
+/** Trend of one theme from the days of its comments. */
+export function trendOf(input: string[] | DayCounts, options: TrendWindowOptions): TrendTest {
+  const w = options.windowDays ?? WINDOW_DAYS;
+  const byAge = new Map<number, number>();
+  let total = 0;
+  for (const [day, n] of Array.isArray(input) ? countDays(input) : input) {
+    const age = daysBetween(day, options.asOf);
+    if (age < 0) continue;
+    byAge.set(age, (byAge.get(age) ?? 0) + n);
+    total += n;
+  }
+  // Comments aged in [toInclusive, fromExclusive) days before asOf.
+  const count = (fromExclusive: number, toInclusive: number) => {
+    let sum = 0;
+    for (const [age, n] of byAge) if (age >= toInclusive && age < fromExclusive) sum += n;
+    return sum;
+  };
+  const history = daysBetween(options.firstDay, options.asOf) + 1;
+  const steady = (recent = 0, baseline = 0): TrendTest => ({ trend: 'steady', recent, baseline, ratio: 1, pValue: 1 });
+  if (history < 2 * w) return steady();
+
+  // Rise: the last w days against up to BASELINE_WINDOWS·w days before them.
+  const riseBaselineDays = Math.min(history - w, BASELINE_WINDOWS * w);
+  const recent = count(w, 0);
+  const baseline = count(w + riseBaselineDays, w);
+  const riseP = binomialUpper(recent, recent + baseline, w / (w + riseBaselineDays));
+  const riseRatio = baseline === 0 ? (recent > 0 ? Infinity : 1) : recent / w / (baseline / riseBaselineDays);
+  const older = count(Infinity, 2 * w);
+  if (riseP < ALPHA && riseRatio >= RISE_RATIO) {
+    const trend = older <= Math.max(1, 0.1 * total) && recent >= 3 ? 'emerging' : 'rising';
+    return { trend, recent, baseline, ratio: riseRatio, pValue: riseP };
+  }
+
+  // Fall: the last 2w days against the baseline before them.
+  const fall = 2 * w;
+  const fallBaselineDays = Math.min(history - fall, BASELINE_WINDOWS * w);
+  if (fallBaselineDays >= w) {
+    const fallRecent = count(fall, 0);
+    const fallBaseline = count(fall + fallBaselineDays, fall);
+    const fallP = binomialLower(fallRecent, fallRecent + fallBaseline, fall / (fall + fallBaselineDays));
+    const fallRatio = fallBaseline === 0 ? 1 : fallRecent / fall / (fallBaseline / fallBaselineDays);
+    if (fallP < ALPHA && fallRatio <= FALL_RATIO)
+      return { trend: 'fading', recent: fallRecent, baseline: fallBaseline, ratio: fallRatio, pValue: fallP };
+  }
+  return { trend: 'steady', recent, baseline, ratio: riseRatio, pValue: riseP };
+}
+
+/** Zero-filled daily counts over the `span` days ending on asOf. */
+export function dailyCounts(input: string[] | DayCounts, asOf: string, span: number): Array<{ day: string; count: number }> {
+  const first = addDays(asOf, -(span - 1));
+  const counts = Array.isArray(input) ? countDays(input) : input;
+  return Array.from({ length: span }, (_, i) => {
+    const day = addDays(first, i);
+    return { day, count: counts.get(day) ?? 0 };
+  });
+}

@@ -1,0 +1,224 @@
+// All SQL of the tokens feature. Functions take `db` or a transaction; callers own transactions.
+import { sql, type Kysely } from 'kysely';
+import type { Database } from '../../db/schema.ts';
+
+export const isUniqueViolation = (error: unknown) => (error as { code?: string } | null)?.code === '23505';
+export const isForeignKeyViolation = (error: unknown) => (error as { code?: string } | null)?.code === '23503';
+
+// ---- issuer keys ----
+
+export interface KeyRow {
+  id: string;
+  truncatedId: number;
+  scope: string;
+  tokenKey: Uint8Array;
+  privateKey: Uint8Array;
+  budget: number;
+  notBefore: Date;
+  notAfter: Date;
+}
+
+const KEY_COLUMNS = [
+  'id',
+  'truncated_id as truncatedId',
+  'scope',
+  'token_key as tokenKey',
+  'private_key as privateKey',
+  'budget',
+  'not_before as notBefore',
+  'not_after as notAfter',
+] as const;
+
+export async function listKeys(db: Kysely<Database>): Promise<KeyRow[]> {
+  return db.selectFrom('token_key').select(KEY_COLUMNS).orderBy('not_before').orderBy('id').execute();
+}
+
+export async function findKey(
+  db: Kysely<Database>,
+  by: { id: string } | { truncatedId: number } | { scope: string; notBefore: Date },
+): Promise<KeyRow | null> {
+  let query = db.selectFrom('token_key').select(KEY_COLUMNS);
+  if ('id' in by) query = query.where('id', '=', by.id);
+  else if ('truncatedId' in by) query = query.where('truncated_id', '=', by.truncatedId);
+  else query = query.where('scope', '=', by.scope).where('not_before', '=', by.notBefore);
+  return (await query.executeTakeFirst()) ?? null;
+}
+
+export async function insertKey(db: Kysely<Database>, row: KeyRow): Promise<void> {
+  await db
+    .insertInto('token_key')
+    .values({
+      id: row.id,
+      truncated_id: row.truncatedId,
+      scope: row.scope,
+      token_key: row.tokenKey,
+      private_key: row.privateKey,
+      budget: row.budget,
+      not_before: row.notBefore,
+      not_after: row.notAfter,
+    })
+    .execute();
+}
+
+/** Deletes keys that ended before `endedBefore`; their issuance and spent-token rows go with them. */
+export async function deleteKeys(
+  db: Kysely<Database>,
+  endedBefore: Date,
+): Promise<{ keyIds: string[]; spentTokens: number }> {
+  return db.transaction().execute(async (trx) => {
+    const keys = await trx.selectFrom('token_key').select('id').where('not_after', '<', endedBefore).forUpdate().execute();
+    const keyIds = keys.map((key) => key.id);
+    if (keyIds.length === 0) return { keyIds, spentTokens: 0 };
+    const spent = await trx.deleteFrom('spent_token').where('key_id', 'in', keyIds).executeTakeFirst();
+    await trx.deleteFrom('token_issuance').where('key_id', 'in', keyIds).execute();
+    await trx.deleteFrom('token_key').where('id', 'in', keyIds).execute();
+    return { keyIds, spentTokens: Number(spent.numDeletedRows) };
+  });
+}
+
+// ---- enrolment ----
+
+export async function createEnrolmentBatch(
+  db: Kysely<Database>,
+  staffId: string | null,
+  codes: { id: string; secretHash: string }[],
+): Promise<string> {
+  return db.transaction().execute(async (trx) => {
+    const batch = await trx
+      .insertInto('enrolment_batch')
+      .values({ created_by: staffId, count: codes.length })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await trx
+      .insertInto('enrolment_code')
+      .values(codes.map((code) => ({ id: code.id, batch_id: batch.id, secret_hash: code.secretHash })))
+      .execute();
+    return batch.id;
+  });
+}
+
+export async function existingCodeIds(db: Kysely<Database>, ids: string[]): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const rows = await db.selectFrom('enrolment_code').select('id').where('id', 'in', ids).execute();
+  return new Set(rows.map((row) => row.id));
+}
+
+export async function findUnusedCode(db: Kysely<Database>, id: string) {
+  return db
+    .selectFrom('enrolment_code')
+    .select(['id', 'secret_hash as secretHash'])
+    .where('id', '=', id)
+    .where('used', '=', false)
+    .executeTakeFirst();
+}
+
+/** Burns the code and creates the member in one transaction; false if the code was used meanwhile. */
+export async function burnCodeAndEnrol(db: Kysely<Database>, codeId: string, credentialHash: string): Promise<boolean> {
+  return db.transaction().execute(async (trx) => {
+    const burnt = await trx
+      .updateTable('enrolment_code')
+      .set({ used: true })
+      .where('id', '=', codeId)
+      .where('used', '=', false)
+      .returning('id')
+      .executeTakeFirst();
+    if (!burnt) return false;
+    await trx.insertInto('member').values({ credential_hash: credentialHash }).execute();
+    return true;
+  });
+}
+
+export async function listEnrolmentBatches(db: Kysely<Database>) {
+  return db
+    .selectFrom('enrolment_batch as b')
+    .leftJoin('staff as s', 's.id', 'b.created_by')
+    .select((eb) => [
+      'b.id',
+      'b.created_at as createdAt',
+      's.username as createdBy',
+      'b.count',
+      eb
+        .selectFrom('enrolment_code as c')
+        .select((inner) => inner.fn.countAll<number>().as('n'))
+        .whereRef('c.batch_id', '=', 'b.id')
+        .where('c.used', '=', true)
+        .as('used'),
+      eb
+        .selectFrom('enrolment_code as c')
+        .select((inner) => inner.fn.countAll<number>().as('n'))
+        .whereRef('c.batch_id', '=', 'b.id')
+        .where('c.used', '=', false)
+        .as('unused'),
+    ])
+    .orderBy('b.created_at', 'desc')
+    .execute();
+}
+
+/** Deletes a batch's unused codes (a lost sheet); used ones stay counted. Returns how many. */
+export async function revokeUnusedCodes(db: Kysely<Database>, batchId: string): Promise<number | null> {
+  return db.transaction().execute(async (trx) => {
+    const batch = await trx.selectFrom('enrolment_batch').select('id').where('id', '=', batchId).executeTakeFirst();
+    if (!batch) return null;
+    const result = await trx
+      .deleteFrom('enrolment_code')
+      .where('batch_id', '=', batchId)
+      .where('used', '=', false)
+      .executeTakeFirst();
+    return Number(result.numDeletedRows);
+  });
+}
+
+// ---- members and issuance ----
+
+export async function findMemberId(db: Kysely<Database>, credentialHash: string): Promise<string | null> {
+  const row = await db.selectFrom('member').select('id').where('credential_hash', '=', credentialHash).executeTakeFirst();
+  return row?.id ?? null;
+}
+
+/**
+ * Takes `count` tokens from the member's budget for a key in one conditional statement: it inserts
+ * or adds only while the total stays within the budget, so concurrent requests cannot overspend.
+ */
+export async function consumeBudget(
+  db: Kysely<Database>,
+  memberId: string,
+  keyId: string,
+  count: number,
+  budget: number,
+): Promise<boolean> {
+  if (count > budget) return false;
+  const row = await db
+    .insertInto('token_issuance')
+    .values({ member_id: memberId, key_id: keyId, issued: count })
+    .onConflict((oc) =>
+      oc
+        .columns(['member_id', 'key_id'])
+        .doUpdateSet({ issued: sql<number>`token_issuance.issued + ${count}` })
+        .where(sql<boolean>`token_issuance.issued + ${count} <= ${budget}`),
+    )
+    .returning('issued')
+    .executeTakeFirst();
+  return Boolean(row);
+}
+
+/** Gives tokens back when signing failed after the budget was taken. */
+export async function refundBudget(db: Kysely<Database>, memberId: string, keyId: string, count: number): Promise<void> {
+  await db
+    .updateTable('token_issuance')
+    .set({ issued: sql<number>`greatest(issued - ${count}, 0)` })
+    .where('member_id', '=', memberId)
+    .where('key_id', '=', keyId)
+    .execute();
+}
+
+export async function issuedCounts(db: Kysely<Database>, memberId: string): Promise<Map<string, number>> {
+  const rows = await db.selectFrom('token_issuance').select(['key_id', 'issued']).where('member_id', '=', memberId).execute();
+  return new Map(rows.map((row) => [row.key_id, row.issued]));
+}
+
+// ---- redemption ----
+
+/** Inserts the nullifier; a unique violation means the token was spent before. */
+export async function insertNullifier(db: Kysely<Database>, nullifier: Uint8Array, keyId: string): Promise<void> {
+  await db.insertInto('spent_token').values({ nullifier, key_id: keyId }).execute();
+}

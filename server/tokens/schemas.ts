@@ -1,0 +1,87 @@
+import { Type, type Static } from 'typebox';
+
+/** Most codes one request generates (each costs an argon2id hash). */
+export const MAX_CODES_PER_BATCH = 500;
+/** Most TokenRequests in one batched issuance request. */
+export const MAX_BATCH = 128;
+
+export const NewCodesBody = Type.Object(
+  { count: Type.Integer({ minimum: 1, maximum: MAX_CODES_PER_BATCH, description: 'How many single-use codes' }) },
+  { additionalProperties: false },
+);
+
+export const NewCodes = Type.Object({
+  batchId: Type.String(),
+  codes: Type.Array(Type.String(), { description: 'Shown once: only argon2id hashes are kept.' }),
+});
+
+export const CodeBatch = Type.Object({
+  id: Type.String(),
+  createdAt: Type.String({ format: 'date-time' }),
+  createdBy: Type.Union([Type.String(), Type.Null()]),
+  count: Type.Integer(),
+  used: Type.Integer(),
+  unused: Type.Integer(),
+});
+
+export const CodeBatches = Type.Object({ batches: Type.Array(CodeBatch) });
+
+export const BatchParams = Type.Object({ id: Type.String({ format: 'uuid' }) });
+export const Revoked = Type.Object({ revoked: Type.Integer() });
+
+export const EnrolBody = Type.Object(
+  {
+    code: Type.String({
+      minLength: 1,
+      maxLength: 64,
+      description: 'As printed, e.g. K7QM-4XRT-9HWP-2FNC; case, spaces and dashes are ignored',
+    }),
+  },
+  { additionalProperties: false },
+);
+export type EnrolBody = Static<typeof EnrolBody>;
+
+export const Enrolled = Type.Object({
+  credential: Type.String({ description: 'Membership credential (256 random bits). Only its keyed hash is stored.' }),
+});
+
+export const TokenKeyInfo = Type.Object({
+  tokenKey: Type.String({ description: 'base64url SPKI (RSASSA-PSS), exactly as in the issuer directory' }),
+  tokenKeyId: Type.String({ description: 'SHA-256 of the token key, hex' }),
+  scope: Type.String(),
+  budget: Type.Integer({ description: 'Tokens each member may obtain for this key' }),
+  notBefore: Type.String({ format: 'date-time', description: 'Tokens are redeemable from here' }),
+  notAfter: Type.String({ format: 'date-time', description: 'Issuance and redemption end here' }),
+  issuerName: Type.String(),
+  originInfo: Type.String(),
+});
+
+export const KeysQuery = Type.Object(
+  { scope: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })) },
+  { additionalProperties: false },
+);
+
+export const TokenKeys = Type.Object({ keys: Type.Array(TokenKeyInfo) });
+
+export const Directory = Type.Object({
+  'issuer-request-uri': Type.String(),
+  'token-keys': Type.Array(
+    Type.Object({
+      'token-type': Type.Integer(),
+      'token-key': Type.String(),
+      'not-before': Type.Integer({ description: 'Seconds since the Unix epoch' }),
+    }),
+  ),
+});
+
+export const Budget = Type.Object({
+  keys: Type.Array(
+    Type.Object({
+      tokenKeyId: Type.String(),
+      scope: Type.String(),
+      budget: Type.Integer(),
+      issued: Type.Integer(),
+      remaining: Type.Integer(),
+    }),
+  ),
+});
