@@ -11,6 +11,7 @@
 import { fork } from 'node:child_process';
 import { constants, privateDecrypt, randomBytes, sign, verify } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
+import { encodeVarint } from '../server/tokens/crypto.ts';
 
 const BATCH = Number(process.env.BATCH ?? 30); // a week's general budget in one request
 const CONCURRENCY = Number(process.env.CONCURRENCY ?? 8);
@@ -131,9 +132,7 @@ function batchBody(size: number, truncatedId: number): Buffer {
     return request;
   });
   const body = Buffer.concat(requests);
-  const length = Buffer.alloc(4);
-  length.writeUInt32BE(body.length | 0x80000000, 0);
-  return Buffer.concat([length, body]);
+  return Buffer.concat([encodeVarint(body.length), body]);
 }
 
 interface Phase {
@@ -166,6 +165,15 @@ async function load(requests: number, perRequest: number, send: (worker: number,
 
 async function main() {
   const child = fork(import.meta.filename, ['--serve'], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  // A crash here must not leave the server running.
+  process.once('uncaughtException', (error) => {
+    child.kill();
+    throw error;
+  });
+  process.once('unhandledRejection', (error) => {
+    child.kill();
+    throw error;
+  });
   const ask = <T extends Message['type']>(request: { type: string; count?: number }, type: T) =>
     new Promise<Extract<Message, { type: T }>>((resolve) => {
       const listener = (message: Message) => {

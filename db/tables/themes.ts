@@ -1,3 +1,75 @@
 // Tables owned by the themes feature. Nullable columns are `T | null`; see db/schema.ts.
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
-export interface ThemeTables {}
+// Snapshots of computed themes, two scopes: 'public' (built from published text only, for employees)
+// and 'all' (everything the sources hand over, for moderators). Derived data: rebuilt by the job.
+import type { Selectable } from 'kysely';
+import type { Day, Json, Timestamp } from '../schema.ts';
+
+export type ThemeScope = 'public' | 'all';
+export type ThemeTrend = 'emerging' | 'rising' | 'steady' | 'fading';
+export type ThemeSource = 'suggestion' | 'kudos' | 'pulse' | 'focus-group';
+
+export interface ThemeTrendTest {
+  recent: number;
+  baseline: number;
+  ratio: number | null;
+  pValue: number;
+}
+
+export interface ThemeTable {
+  /** Stable across recomputes (matched by similarity); a theme that disappears is retired, not deleted. */
+  id: string;
+  scope: ThemeScope;
+  label: string;
+  keywords: Json<string[]>;
+  /** Weighted top terms: how the next computation recognises this theme. */
+  signature: Json<Record<string, number>>;
+  size: number;
+  trend: ThemeTrend;
+  trend_test: Json<ThemeTrendTest>;
+  sentiment: number;
+  daily: Json<Array<{ day: string; count: number }>>;
+  quotes: Json<Array<{ itemId: string; text: string }>>;
+  /** Position in the latest snapshot (0 = most urgent); null once retired. */
+  rank: number | null;
+  first_seen: Day;
+  last_seen: Day;
+  retired: boolean;
+}
+
+/** Which comment is in which theme (drill-down, filters). Copies only what the sources already publish to staff. */
+export interface ThemeItemTable {
+  scope: ThemeScope;
+  theme_id: string;
+  item_id: string;
+  source: ThemeSource;
+  text: string;
+  day: Day;
+  published: boolean;
+  department_id: string | null;
+  status: string | null;
+  sentiment: number;
+  /** How typical of the theme (quotes are the most central published comments). */
+  centrality: number;
+}
+
+export interface ThemeRunTable {
+  scope: ThemeScope;
+  computed_at: Timestamp;
+  /** Trends are measured against this day. */
+  as_of: Day;
+  first_day: Day | null;
+  item_count: number;
+  theme_count: number;
+  unclustered: number;
+  duration_ms: number;
+  incremental: boolean;
+}
+
+export interface ThemeTables {
+  theme: ThemeTable;
+  theme_item: ThemeItemTable;
+  theme_run: ThemeRunTable;
+}
+
+export type ThemeRow = Selectable<ThemeTable>;
+export type ThemeItemRow = Selectable<ThemeItemTable>;

@@ -4,6 +4,7 @@ import type { Database } from '../../db/schema.ts';
 import type { FocusGroupEventKind } from '../../db/tables/focus-groups.ts';
 import { audit } from '../staff/queries.ts';
 import type { StaffMember } from '../staff/queries.ts';
+import type { SayBatcher } from './batcher.ts';
 import type { ClientFrame, ErrorCode } from './protocol.ts';
 import {
   allocateSeq,
@@ -12,7 +13,6 @@ import {
   insertEvent,
   insertMessage,
   lockSeat,
-  quickSay,
   markClosed,
   roomIsOpen,
   seatByPseudonym,
@@ -54,13 +54,14 @@ const target = (roomId: string) => ({ type: 'focus-group', id: roomId });
  */
 export async function perform(
   database: DatabaseHandle,
+  batcher: SayBatcher,
   roomId: string,
   actor: Actor,
   frame: ActionFrame,
 ): Promise<ActionResult> {
   // Participants' messages are the bulk of the traffic; moderators' stay transactional with their audit row.
   if (frame.type === 'say' && actor.role === 'participant') {
-    const fast = await sayQuickly(database, roomId, actor.seatId, frame.text, frame.clientId ?? null);
+    const fast = await sayQuickly(batcher, roomId, actor.seatId, frame.text, frame.clientId ?? null);
     if (fast) return fast;
   }
   return database.db.transaction().execute(async (trx) => {
@@ -75,9 +76,9 @@ export async function perform(
   });
 }
 
-/** The common case in one statement; null sends the caller down the transactional path for the reason. */
+/** The common case, batched; null sends the caller down the transactional path for the reason. */
 async function sayQuickly(
-  database: DatabaseHandle,
+  batcher: SayBatcher,
   roomId: string,
   seatId: string,
   text: string,
@@ -85,11 +86,10 @@ async function sayQuickly(
 ): Promise<ActionResult | null> {
   let said;
   try {
-    said = await quickSay(database, { roomId, seatId, text, clientId });
+    said = await batcher.say({ roomId, seatId, text, clientId });
   } catch (error) {
     // The unique (seat, clientId) index: the same message re-sent after a reconnect.
-    if ((error as { code?: string }).code === '23505')
-      throw new ActionError('duplicate', 'This message was already received.');
+    if ((error as { code?: string }).code === '23505') throw new ActionError('duplicate', 'This message was already received.');
     throw error;
   }
   if (!said) return null;

@@ -3,6 +3,7 @@ import type { FastifyBaseLogger, FastifyInstance, FastifyRequest } from 'fastify
 import type { WebSocket, RawData } from 'ws';
 import { findSessionStaff, type StaffMember } from '../staff/queries.ts';
 import { SESSION_COOKIE } from '../plugins/staff-session.ts';
+import { SayBatcher } from './batcher.ts';
 import { ActionError, perform, type ActionFrame, type Actor, type ActionResult } from './actions.ts';
 import type { BusNote, RoomBus } from './bus.ts';
 import {
@@ -138,12 +139,14 @@ export class FocusGroupHub {
   private closed = false;
   private readonly unsubscribe: () => void;
   private readonly log: FastifyBaseLogger;
+  private readonly batcher: SayBatcher;
 
   constructor(
     private readonly app: FastifyInstance,
     private readonly bus: RoomBus,
   ) {
     this.log = app.log.child({ feature: 'focus-groups' });
+    this.batcher = new SayBatcher(app.database);
     this.unsubscribe = bus.subscribe((note) => this.onNote(note));
     this.startHeartbeat();
   }
@@ -343,7 +346,7 @@ export class FocusGroupHub {
 
   /** Runs an action (from a socket or an HTTP route), delivers its events here and announces them. */
   async perform(roomId: string, actor: Actor, frame: ActionFrame): Promise<ActionResult> {
-    const result = await perform(this.app.database, roomId, actor, frame);
+    const result = await perform(this.app.database, this.batcher, roomId, actor, frame);
     await this.delivered(roomId, result.events);
     if (result.visibilityChanged) this.app.contentEvents.changed({ source: 'focus-group' });
     return result;

@@ -1,7 +1,300 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Config } from '../config.ts';
+import { departmentExists } from '../departments/queries.ts';
+import { badRequest, conflict, errorResponses, notFound } from '../errors.ts';
+import { spendToken } from '../plugins/private-token.ts';
+import { piiKinds } from '../privacy/pii.ts';
+import { getSettings } from '../settings/queries.ts';
+import { audit } from '../staff/queries.ts';
+import { addThreadMessage, createReceipt, listThreadMessages, ThreadFullError } from '../suggestions/threads.ts';
+import { recentMonths, recognitionRanking, monthlySeries } from './counts.ts';
+import {
+  applyDecision,
+  countsByDepartment,
+  findDepartment,
+  findForDecision,
+  insertKudos,
+  kudosExists,
+  listDepartmentRefs,
+  listFeatured,
+  listForModerators,
+  listPublished,
+  monthlyCounts,
+  PAGE_SIZE,
+  setFeatured,
+} from './queries.ts';
+import {
+  Created,
+  Decision,
+  DecisionBody,
+  DepartmentSummary,
+  Featured,
+  FeatureBody,
+  IdParams,
+  KudosList,
+  ListQuery,
+  ModList,
+  ModListQuery,
+  ModThread,
+  NewKudosBody,
+  Posted,
+  Recognition,
+  ReplyBody,
+  STORY_MIN,
+} from './schemas.ts';
+import { Type } from 'typebox';
 
-// Routes declare full paths (/api/..., /.well-known/...); registered without a prefix.
-const routes: FastifyPluginAsyncTypebox<{ config: Config }> = async () => {};
+/*
+ * Kudos follow the suggestions' rules: every refusal (schema, token, unknown department, a story that is
+ * only whitespace) happens before the transaction; the spend, the insert and the receipt commit together,
+ * so a refused request never burns a token.
+ */
+const routes: FastifyPluginAsyncTypebox<{ config: Config }> = async (app) => {
+  const staffOnly = app.requireStaff('moderator', 'admin');
+  const changed = () => app.contentEvents.changed({ source: 'kudos' });
+
+  // ---- employees ----
+
+  app.post(
+    '/api/kudos',
+    {
+      config: { privateToken: 'general' },
+      schema: {
+        tags: ['kudos'],
+        summary: 'Thank a department with a story (spends one general token); returns the receipt',
+        security: [{ privateToken: [] }],
+        body: NewKudosBody,
+        response: { 201: Created, ...errorResponses(400, 401) },
+      },
+    },
+    async (request, reply) => {
+      const story = request.body.story.trim();
+      if (story.length < STORY_MIN) throw badRequest('story_too_short', `Write at least ${STORY_MIN} characters.`);
+      if (!(await departmentExists(app.db, request.body.departmentId))) {
+        throw badRequest('unknown_department', 'That is not a department we know.');
+      }
+      const { moderationMode } = await getSettings(app.db);
+      const created = await app.db.transaction().execute(async (trx) => {
+        await spendToken(trx, request.privateToken);
+        const id = await insertKudos(trx, {
+          departmentId: request.body.departmentId,
+          story,
+          moderation: moderationMode === 'post' ? 'published' : 'pending',
+          piiFlags: piiKinds(story),
+        });
+        const receipt = await createReceipt(trx, app.secrets, { kind: 'kudos', itemId: id });
+        return { id, receipt };
+      });
+      changed();
+      return reply.code(201).send(created);
+    },
+  );
+
+  app.get(
+    '/api/kudos',
+    {
+      schema: {
+        tags: ['kudos'],
+        summary: 'Published kudos stories, newest first, optionally for one department',
+        querystring: ListQuery,
+        response: { 200: KudosList, ...errorResponses(400) },
+      },
+    },
+    async (request) => {
+      const page = request.query.page ?? 1;
+      const list = await listPublished(app.db, { department: request.query.department, page });
+      return { ...list, page, pageSize: PAGE_SIZE };
+    },
+  );
+
+  app.get(
+    '/api/kudos/featured',
+    {
+      schema: {
+        tags: ['kudos'],
+        summary: 'Stories a moderator featured (they lead the home page)',
+        response: { 200: Featured },
+      },
+    },
+    async () => ({ items: await listFeatured(app.db) }),
+  );
+
+  app.get(
+    '/api/kudos/recognition',
+    {
+      schema: {
+        tags: ['kudos'],
+        summary: 'Departments ranked by published kudos this month; counts below k are hidden',
+        response: { 200: Recognition },
+      },
+    },
+    async () => {
+      const { minimumGroupSize: k } = await getSettings(app.db);
+      const [month] = recentMonths(1);
+      const [departments, counts] = await Promise.all([listDepartmentRefs(app.db), countsByDepartment(app.db, `${month}-01`)]);
+      return { month: month!, minimumGroupSize: k, ...recognitionRanking(departments, counts, k) };
+    },
+  );
+
+  app.get(
+    '/api/departments/:id/kudos-summary',
+    {
+      schema: {
+        tags: ['kudos'],
+        summary: "A department's page: its published stories and kudos per month (months below k hidden)",
+        params: IdParams,
+        response: { 200: DepartmentSummary, ...errorResponses(400, 404) },
+      },
+    },
+    async (request) => {
+      const department = await findDepartment(app.db, request.params.id);
+      if (!department) throw notFound('No such department.');
+      const { minimumGroupSize: k } = await getSettings(app.db);
+      const months = recentMonths(6);
+      const [counts, stories] = await Promise.all([
+        monthlyCounts(app.db, department.id, `${months[months.length - 1]}-01`),
+        listPublished(app.db, { department: department.id, page: 1 }),
+      ]);
+      return { department, minimumGroupSize: k, ...monthlySeries(months, counts, k), stories: stories.items };
+    },
+  );
+
+  // ---- moderators ----
+
+  app.get(
+    '/api/mod/kudos',
+    {
+      preHandler: staffOnly,
+      schema: {
+        tags: ['moderation'],
+        summary: 'Kudos by moderation state; without a status the queue (awaiting a decision), oldest first',
+        querystring: ModListQuery,
+        response: { 200: ModList, ...errorResponses(400, 401, 403) },
+      },
+    },
+    async (request) => ({ items: await listForModerators(app.db, { status: request.query.status, page: request.query.page ?? 1 }) }),
+  );
+
+  app.get(
+    '/api/mod/kudos/:id/thread',
+    {
+      preHandler: staffOnly,
+      schema: {
+        tags: ['moderation'],
+        summary: 'The conversation with the author of a kudos story',
+        params: IdParams,
+        response: { 200: ModThread, ...errorResponses(400, 401, 403, 404) },
+      },
+    },
+    async (request) => {
+      const { id } = request.params;
+      if (!(await kudosExists(app.db, id))) throw notFound('No such kudos.');
+      return { messages: await listThreadMessages(app.db, { kind: 'kudos', itemId: id }) };
+    },
+  );
+
+  app.post(
+    '/api/mod/kudos/:id/decision',
+    {
+      preHandler: staffOnly,
+      schema: {
+        tags: ['moderation'],
+        summary: 'Publish, reject with a reason the author sees, or redact (publish an edited story; the original is discarded)',
+        params: IdParams,
+        body: DecisionBody,
+        response: { 200: Decision, ...errorResponses(400, 401, 403, 404, 409) },
+      },
+    },
+    async (request) => {
+      const { id } = request.params;
+      const { action } = request.body;
+      const reason = request.body.reason?.trim() ?? '';
+      const text = request.body.text?.trim() ?? '';
+      if (action === 'reject' && reason.length < 3) throw badRequest('reason_required', 'Give the author a reason for the rejection.');
+      if (action === 'redact' && text.length < STORY_MIN) {
+        throw badRequest('text_required', `Give the redacted story (at least ${STORY_MIN} characters).`);
+      }
+      const outcome = await app.db.transaction().execute(async (trx) => {
+        const current = await findForDecision(trx, id);
+        if (!current) throw notFound('No such kudos.');
+        if (action === 'publish' && current.moderation === 'published' && current.reviewed) {
+          throw conflict('already_published', 'This story is published already.');
+        }
+        if (action === 'reject' && current.moderation === 'rejected') throw conflict('already_rejected', 'This story is rejected already.');
+        if (action === 'redact' && text === current.story) throw badRequest('text_unchanged', 'The redacted story is the same as the original.');
+        if (action === 'publish') await applyDecision(trx, id, { action });
+        else if (action === 'reject') await applyDecision(trx, id, { action, reason });
+        else await applyDecision(trx, id, { action, text, piiFlags: piiKinds(text) });
+        // The audit names the moderator; it never copies the author's story (a redaction must not survive here).
+        await audit(trx, request.staff!, `kudos.${action}`, { type: 'kudos', id }, {
+          before: current.moderation,
+          ...(action === 'reject' ? { reason } : {}),
+        });
+        return {
+          id,
+          moderation: action === 'reject' ? ('rejected' as const) : ('published' as const),
+          story: action === 'redact' ? text : current.story,
+        };
+      });
+      changed();
+      return outcome;
+    },
+  );
+
+  app.post(
+    '/api/mod/kudos/:id/feature',
+    {
+      preHandler: staffOnly,
+      schema: {
+        tags: ['moderation'],
+        summary: 'Feature a published story on the home page, or take it off',
+        params: IdParams,
+        body: FeatureBody,
+        response: { 200: Type.Object({ id: Type.String(), featured: Type.Boolean() }), ...errorResponses(400, 401, 403, 404, 409) },
+      },
+    },
+    async (request) => {
+      const { id } = request.params;
+      return app.db.transaction().execute(async (trx) => {
+        const updated = await setFeatured(trx, id, request.body.featured);
+        if (!updated) {
+          if (await kudosExists(trx, id)) throw conflict('not_published', 'Publish the story before featuring it.');
+          throw notFound('No such kudos.');
+        }
+        await audit(trx, request.staff!, request.body.featured ? 'kudos.feature' : 'kudos.unfeature', { type: 'kudos', id });
+        return updated;
+      });
+    },
+  );
+
+  app.post(
+    '/api/mod/kudos/:id/replies',
+    {
+      preHandler: staffOnly,
+      schema: {
+        tags: ['moderation'],
+        summary: 'Reply to the anonymous author of a story (they read it through their receipt)',
+        params: IdParams,
+        body: ReplyBody,
+        response: { 201: Posted, ...errorResponses(400, 401, 403, 404, 409) },
+      },
+    },
+    async (request, reply) => {
+      const { id } = request.params;
+      const body = request.body.body.trim();
+      if (!body) throw badRequest('empty_reply', 'Write a reply first.');
+      if (!(await kudosExists(app.db, id))) throw notFound('No such kudos.');
+      const message = await app.db.transaction().execute(async (trx) => {
+        const posted = await addThreadMessage(trx, { kind: 'kudos', itemId: id, from: 'moderator', body }).catch((error) => {
+          if (error instanceof ThreadFullError) throw conflict('thread_full', error.message);
+          throw error;
+        });
+        await audit(trx, request.staff!, 'kudos.reply', { type: 'kudos', id }, { body });
+        return posted;
+      });
+      return reply.code(201).send({ message });
+    },
+  );
+};
 
 export default routes;

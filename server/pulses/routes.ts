@@ -1,7 +1,222 @@
+import { randomUUID } from 'node:crypto';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
 import type { Config } from '../config.ts';
+import { departmentExists } from '../departments/queries.ts';
+import { badRequest, conflict, errorResponses, forbidden, notFound } from '../errors.ts';
+import { spendToken } from '../plugins/private-token.ts';
+import { getSettings } from '../settings/queries.ts';
+import { audit } from '../staff/queries.ts';
+import { today } from '../suggestions/threads.ts';
+import { createScopeKey } from '../tokens/keys.ts';
+import {
+  answersOf,
+  currentPulse,
+  describePulse,
+  findOverlapping,
+  findPulse,
+  insertPulse,
+  insertResponse,
+  listPulses,
+  pulseState,
+  scopeOf,
+  scoreTrend,
+} from './queries.ts';
+import { shapeResults } from './results.ts';
+import { inScale } from './score.ts';
+import { Answered, IdParams, ModPulses, NewPulseBody, Pulse, PulseCreated, ResponseBody, Results } from './schemas.ts';
 
-// Routes declare full paths (/api/..., /.well-known/...); registered without a prefix.
-const routes: FastifyPluginAsyncTypebox<{ config: Config }> = async () => {};
+const DAY_MS = 24 * 60 * 60 * 1000;
+const MAX_PULSE_DAYS = 31;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const isDay = (value: string) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value);
+const midnight = (day: string) => new Date(`${day}T00:00:00Z`);
+
+/*
+ * One answer per person per pulse: each pulse has its own token scope `pulse:<id>` whose key has a budget
+ * of 1, so a member can obtain one token for it (a second issuance is 429 budget_exhausted) and a token
+ * spends once (401 token_spent). Unknown or closed pulses are refused before the token is even read;
+ * an out-of-scale score or unknown department before the transaction: nothing written, nothing burned.
+ */
+const routes: FastifyPluginAsyncTypebox<{ config: Config }> = async (app) => {
+  const staffOnly = app.requireStaff('moderator', 'admin');
+
+  async function results(id: string, audience: 'moderator' | 'public') {
+    const pulse = await findPulse(app.db, id);
+    if (!pulse) throw notFound('No such pulse.');
+    if (audience === 'public' && pulseState(pulse) !== 'closed') {
+      throw forbidden('pulse_not_closed', 'Results are shared with everyone once the pulse closes.');
+    }
+    const { minimumGroupSize: k } = await getSettings(app.db);
+    const [answers, trend] = await Promise.all([answersOf(app.db, id), scoreTrend(app.db, k)]);
+    // Employees see the trend of pulses that closed; moderators also the open one.
+    const visibleTrend = audience === 'public' ? trend.filter((point) => point.opensOn <= pulse.opensOn) : trend;
+    return { pulse: describePulse(pulse), ...shapeResults(pulse.scale, answers, k, audience), trend: visibleTrend };
+  }
+
+  // ---- employees ----
+
+  app.get(
+    '/api/pulses/current',
+    {
+      schema: {
+        tags: ['pulses'],
+        summary: 'The pulse open today, or 404',
+        response: { 200: Pulse, ...errorResponses(404) },
+      },
+    },
+    async () => {
+      const pulse = await currentPulse(app.db);
+      if (!pulse) throw notFound('No pulse is open right now.');
+      return describePulse(pulse);
+    },
+  );
+
+  app.get(
+    '/api/pulses',
+    {
+      schema: {
+        tags: ['pulses'],
+        summary: 'Pulses that have opened, newest first (results of closed ones are public)',
+        response: { 200: Type.Object({ pulses: Type.Array(Pulse) }) },
+      },
+    },
+    async () => {
+      const day = today();
+      const pulses = (await listPulses(app.db)).filter((pulse) => pulse.opensOn <= day);
+      return { pulses: pulses.map((pulse) => describePulse(pulse, day)) };
+    },
+  );
+
+  app.post(
+    '/api/pulses/:id/responses',
+    {
+      config: { privateToken: (request) => scopeOf((request.params as { id: string }).id) },
+      // Before the token is read: an unknown or closed pulse is refused without touching the token.
+      preValidation: async (request) => {
+        const { id } = request.params as { id: string };
+        if (!UUID.test(id)) return; // schema validation answers 400
+        const pulse = await findPulse(app.db, id);
+        if (!pulse) throw notFound('No such pulse.');
+        const state = pulseState(pulse);
+        if (state !== 'open') throw conflict(state === 'closed' ? 'pulse_closed' : 'pulse_not_open', `This pulse is ${state === 'closed' ? 'closed' : 'not open yet'}.`);
+      },
+      schema: {
+        tags: ['pulses'],
+        summary: 'Answer the pulse (spends the one `pulse:<id>` token a member can get): score and optional comment',
+        security: [{ privateToken: [] }],
+        params: IdParams,
+        body: ResponseBody,
+        response: { 201: Answered, ...errorResponses(400, 401, 404, 409) },
+      },
+    },
+    async (request, reply) => {
+      const { id } = request.params;
+      const pulse = await findPulse(app.db, id);
+      if (!pulse) throw notFound('No such pulse.');
+      if (pulseState(pulse) !== 'open') throw conflict('pulse_closed', 'This pulse is closed.');
+      const { score } = request.body;
+      if (!inScale(pulse.scale, score)) throw badRequest('score_out_of_scale', `Answer on the pulse's ${pulse.scale} scale.`);
+      const comment = request.body.comment?.trim() || null;
+      const ownDepartmentId = request.body.ownDepartmentId ?? null;
+      if (ownDepartmentId && !(await departmentExists(app.db, ownDepartmentId))) {
+        throw badRequest('unknown_department', 'That is not a department we know.');
+      }
+      const answered = await app.db.transaction().execute(async (trx) => {
+        await spendToken(trx, request.privateToken);
+        return insertResponse(trx, { pulseId: id, score, comment, ownDepartmentId });
+      });
+      if (comment) app.contentEvents.changed({ source: 'pulse' });
+      return reply.code(201).send(answered);
+    },
+  );
+
+  app.get(
+    '/api/pulses/:id/results',
+    {
+      schema: {
+        tags: ['pulses'],
+        summary: 'Results of a closed pulse for everyone (403 while it is open); every number at least k',
+        params: IdParams,
+        response: { 200: Results, ...errorResponses(400, 403, 404) },
+      },
+    },
+    async (request) => results(request.params.id, 'public'),
+  );
+
+  // ---- moderators ----
+
+  app.post(
+    '/api/mod/pulses',
+    {
+      preHandler: staffOnly,
+      schema: {
+        tags: ['moderation'],
+        summary: 'Schedule a pulse question; creates its token scope (budget 1: one answer per person)',
+        body: NewPulseBody,
+        response: { 201: PulseCreated, ...errorResponses(400, 401, 403, 409) },
+      },
+    },
+    async (request, reply) => {
+      const { opensOn, closesOn, scale } = request.body;
+      const question = request.body.question.trim();
+      if (question.length < 5) throw badRequest('question_too_short', 'Write the question (at least 5 characters).');
+      if (!isDay(opensOn) || !isDay(closesOn)) throw badRequest('invalid_date', 'Dates are calendar days, YYYY-MM-DD.');
+      if (closesOn < opensOn) throw badRequest('invalid_dates', 'The pulse must close on or after the day it opens.');
+      if (closesOn < today()) throw badRequest('closes_in_past', 'The closing day has passed already.');
+      if ((midnight(closesOn).getTime() - midnight(opensOn).getTime()) / DAY_MS >= MAX_PULSE_DAYS) {
+        throw badRequest('too_long', `A pulse stays open at most ${MAX_PULSE_DAYS} days.`);
+      }
+      const overlapping = await findOverlapping(app.db, opensOn, closesOn);
+      if (overlapping) {
+        throw conflict('pulse_overlap', `Another pulse runs ${overlapping.opensOn} – ${overlapping.closesOn}: one question at a time.`);
+      }
+      // The key first: a pulse never exists without its scope. An orphaned key (insert failed) retires on its own.
+      const id = randomUUID();
+      const scope = scopeOf(id);
+      await createScopeKey(app, {
+        scope,
+        budget: 1,
+        notBefore: midnight(opensOn),
+        notAfter: new Date(midnight(closesOn).getTime() + DAY_MS),
+      });
+      await app.db.transaction().execute(async (trx) => {
+        await insertPulse(trx, { id, question, scale, opensOn, closesOn });
+        await audit(trx, request.staff!, 'pulse.create', { type: 'pulse', id }, { question, scale, opensOn, closesOn });
+      });
+      return reply.code(201).send({ id, scope });
+    },
+  );
+
+  app.get(
+    '/api/mod/pulses',
+    {
+      preHandler: staffOnly,
+      schema: {
+        tags: ['moderation'],
+        summary: 'Every pulse, newest first, with its number of answers',
+        response: { 200: ModPulses, ...errorResponses(401, 403) },
+      },
+    },
+    async () => {
+      const day = today();
+      return { pulses: (await listPulses(app.db)).map((pulse) => ({ ...describePulse(pulse, day), answers: pulse.answers })) };
+    },
+  );
+
+  app.get(
+    '/api/mod/pulses/:id/results',
+    {
+      preHandler: staffOnly,
+      schema: {
+        tags: ['moderation'],
+        summary: 'Results so far: answers, distribution, score, breakdown by own department and trend; every group at least k',
+        params: IdParams,
+        response: { 200: Results, ...errorResponses(400, 401, 403, 404) },
+      },
+    },
+    async (request) => results(request.params.id, 'moderator'),
+  );
+};
 
 export default routes;

@@ -64,23 +64,22 @@ export async function addVote(trx: Db, id: string): Promise<number | null> {
   return row?.votes ?? null;
 }
 
-/**
- * Self-declared own departments that may be shown: those shared by at least k published suggestions
- * (the board's period is everything published). Smaller groups are never revealed, not even to moderators.
- */
-export async function ownDepartmentCounts(db: Db): Promise<Map<string, number>> {
+/** Published suggestions per self-declared own department, and how many are published in all. */
+export async function ownDepartmentCounts(db: Db): Promise<{ counts: Map<string, number>; total: number }> {
   const rows = await db
     .selectFrom('suggestion')
     .select(['own_department_id as id', (eb) => eb.fn.countAll<number>().as('count')])
     .where('moderation', '=', 'published')
-    .where('own_department_id', 'is not', null)
     .groupBy('own_department_id')
     .execute();
-  return new Map(rows.map((row) => [row.id!, Number(row.count)]));
+  const counts = new Map<string, number>();
+  let total = 0;
+  for (const row of rows) {
+    total += Number(row.count);
+    if (row.id) counts.set(row.id, Number(row.count));
+  }
+  return { counts, total };
 }
-
-export const visibleOwnDepartments = (counts: Map<string, number>, k: number) =>
-  new Set([...counts].filter(([, count]) => count >= k).map(([id]) => id));
 
 function baseItems(db: Db) {
   return db

@@ -6,7 +6,7 @@ import { spendToken } from '../plugins/private-token.ts';
 import { getSettings } from '../settings/queries.ts';
 import { audit } from '../staff/queries.ts';
 import { toCsv } from './csv.ts';
-import { piiKinds } from './pii.ts';
+import { piiKinds } from '../privacy/pii.ts';
 import {
   addVote,
   applyDecision,
@@ -20,7 +20,6 @@ import {
   MOD_PAGE_SIZE,
   ownDepartmentCounts,
   setStatus,
-  visibleOwnDepartments,
 } from './queries.ts';
 import {
   Board,
@@ -41,7 +40,7 @@ import {
 import { addThreadMessage, listThreadMessages, ThreadFullError } from './threads.ts';
 import { submitSuggestion } from './submit.ts';
 import threadRoutes from './thread-routes.ts';
-import { voicesOf } from './voices.ts';
+import { ownDepartmentVisibility } from './voices.ts';
 
 /*
  * Which refusals burn a token? None.
@@ -63,9 +62,14 @@ const routes: FastifyPluginAsyncTypebox<{ config: Config }> = async (app) => {
   const staffOnly = app.requireStaff('moderator', 'admin');
   const changed = () => app.contentEvents.changed({ source: 'suggestion' });
 
+  /** Own departments that may be shown (≥ k published, after complementary suppression) and the board's counts. */
   async function visibility() {
-    const [{ minimumGroupSize }, counts] = await Promise.all([getSettings(app.db), ownDepartmentCounts(app.db)]);
-    return { k: minimumGroupSize, counts, visible: visibleOwnDepartments(counts, minimumGroupSize) };
+    const [{ minimumGroupSize }, { counts, total }, names] = await Promise.all([
+      getSettings(app.db),
+      ownDepartmentCounts(app.db),
+      departmentNames(app.db),
+    ]);
+    return ownDepartmentVisibility(counts, total, names, minimumGroupSize);
   }
 
   // ---- employees ----
@@ -132,13 +136,13 @@ const routes: FastifyPluginAsyncTypebox<{ config: Config }> = async (app) => {
     },
     async (request) => {
       const page = request.query.page ?? 1;
-      const { k, counts, visible } = await visibility();
+      const { visible, voices } = await visibility();
       const board = await listBoard(
         app.db,
         { sort: request.query.sort ?? 'new', department: request.query.department, status: request.query.status, page },
         visible,
       );
-      return { ...board, page, pageSize: BOARD_PAGE_SIZE, voices: voicesOf(counts, await departmentNames(app.db), k) };
+      return { ...board, page, pageSize: BOARD_PAGE_SIZE, voices };
     },
   );
 

@@ -61,9 +61,9 @@ export const BoardItem = Type.Object({
 export type BoardItem = Static<typeof BoardItem>;
 
 export const VoiceCount = Type.Object({
+  /** null: everyone else (teams under k, teams hidden by complementary suppression, and "rather not say"). */
   department: Type.Union([DepartmentRef, Type.Null()]),
-  /** null: suppressed (smaller than k, or hidden so it cannot be recovered by subtraction). */
-  count: Type.Union([Type.Integer(), Type.Null()]),
+  count: Type.Integer(),
 });
 
 export const Board = Type.Object({
@@ -71,7 +71,7 @@ export const Board = Type.Object({
   page: Type.Integer(),
   pageSize: Type.Integer(),
   total: Type.Integer(),
-  /** Published suggestions by the author's self-declared department; groups under k are suppressed. */
+  /** Published suggestions by the author's self-declared department; never a group under k. */
   voices: Type.Array(VoiceCount),
 });
 

@@ -1,5 +1,5 @@
 import type { SeedStep } from '../seed/types.ts';
-import { piiKinds } from './pii.ts';
+import { piiKinds } from '../privacy/pii.ts';
 import { insertSuggestion } from './queries.ts';
 import { SEED_PENDING, SEED_REJECTED, SEED_THEMES, SEED_THREADS, type Trend } from './seed-content.ts';
 import { addThreadMessage, createReceipt } from './threads.ts';

@@ -4,7 +4,7 @@ import type { Database } from '../../db/schema.ts';
 import { departmentExists } from '../departments/queries.ts';
 import { badRequest } from '../errors.ts';
 import { getSettings } from '../settings/queries.ts';
-import { piiKinds } from './pii.ts';
+import { piiKinds } from '../privacy/pii.ts';
 import { insertSuggestion } from './queries.ts';
 import { TEXT_MIN, type NewSuggestionBody } from './schemas.ts';
 import { createReceipt } from './threads.ts';

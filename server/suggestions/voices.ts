@@ -1,6 +1,34 @@
-// TEMPORARY until server/privacy/min-group.ts lands.
-export function voicesOf(counts: Map<string, number>, names: Map<string, string>, k: number) {
-  return [...counts]
-    .filter(([, count]) => count >= k)
-    .map(([id, count]) => ({ department: { id, name: names.get(id) ?? '' }, count }));
+import { suppress } from '../privacy/min-group.ts';
+
+export interface Voice {
+  /** null: everyone else — smaller teams, suppressed teams and people who did not say. */
+  department: { id: string; name: string } | null;
+  count: number;
+}
+
+/**
+ * Which self-declared own departments may be shown, and the "voices from" counts on the board.
+ * The period is everything published. A department is shown — on its items and in the counts — only
+ * where at least k published suggestions share it, and complementary suppression (the privacy module)
+ * keeps a hidden team from being recovered by subtracting the shown teams from the total.
+ */
+export function ownDepartmentVisibility(
+  counts: Map<string, number>,
+  totalPublished: number,
+  names: Map<string, string>,
+  k: number,
+): { visible: Set<string>; voices: Voice[] } {
+  const result = suppress(
+    [...counts].map(([key, count]) => ({ key, count })),
+    k,
+    totalPublished,
+  );
+  const shown = result.cells.filter((cell) => !cell.suppressed && cell.count! > 0);
+  const voices: Voice[] = shown
+    .map((cell) => ({ department: { id: cell.key, name: names.get(cell.key) ?? '' }, count: cell.count! }))
+    .sort((a, b) => b.count - a.count || a.department.name.localeCompare(b.department.name));
+  // What is left over is by construction 0 or ≥ k, so it can be shown as one group.
+  const rest = result.total === null ? 0 : result.total - shown.reduce((sum, cell) => sum + cell.count!, 0);
+  if (rest > 0) voices.push({ department: null, count: rest });
+  return { visible: new Set(shown.map((cell) => cell.key)), voices };
 }

@@ -1,7 +1,162 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Config } from '../config.ts';
+import { errorResponses, notFound } from '../errors.ts';
+import { getSettings } from '../settings/queries.ts';
+import { themesJob } from './job.ts';
+import { departmentNames, findTheme, latestRun, listThemeItems, listThemes } from './queries.ts';
+import { ModThemes, ModThemesQuery, PublicThemes, Recomputed, ThemeItems, ThemeParams } from './schemas.ts';
+import { moderatorThemes } from './view.ts';
 
-// Routes declare full paths (/api/..., /.well-known/...); registered without a prefix.
-const routes: FastifyPluginAsyncTypebox<{ config: Config }> = async () => {};
+const today = () => new Date().toISOString().slice(0, 10);
+const iso = (value: Date | string | null | undefined) => (value ? new Date(value).toISOString() : null);
+
+// Routes declare full paths (/api/...); registered without a prefix.
+const routes: FastifyPluginAsyncTypebox<{ config: Config }> = async (app) => {
+  const job = themesJob(app);
+  const unsubscribe = app.contentEvents.onChanged(() => job.schedule());
+  app.addHook('onReady', async () => {
+    // Trends are measured against today: a snapshot from an earlier day (or none) is refreshed.
+    const run = await latestRun(app.db, 'all');
+    if (run?.asOf !== today()) job.schedule();
+  });
+  app.addHook('onClose', async () => {
+    unsubscribe();
+    await job.close();
+  });
+  const staffOnly = app.requireStaff('moderator', 'admin');
+  const refreshIfStale = (asOf: string | null | undefined) => {
+    if (asOf && asOf !== today()) job.schedule();
+  };
+
+  app.get(
+    '/api/themes',
+    {
+      schema: {
+        tags: ['themes'],
+        summary: 'Trending themes built from published text only',
+        description: 'Ranked: emerging, rising, steady, fading; larger first within each. Quotes are published comments with personal data redacted.',
+        response: { 200: PublicThemes },
+      },
+    },
+    async () => {
+      const [run, themes] = await Promise.all([latestRun(app.db, 'public'), listThemes(app.db, 'public')]);
+      refreshIfStale(run?.asOf);
+      return {
+        asOf: run?.asOf ?? null,
+        computedAt: iso(run?.computedAt),
+        themes: themes.map((theme) => ({
+          id: theme.id,
+          label: theme.label,
+          keywords: theme.keywords,
+          size: theme.size,
+          trend: theme.trend,
+          sentiment: theme.sentiment,
+          daily: theme.daily,
+          quotes: theme.quotes.map((quote) => quote.text),
+        })),
+      };
+    },
+  );
+
+  app.get(
+    '/api/mod/themes',
+    {
+      preHandler: staffOnly,
+      schema: {
+        tags: ['themes'],
+        summary: 'Themes over everything (pending and published), with filters and breakdowns',
+        description:
+          'Filters: source, last N days, concerned department. Sizes, daily counts, trend, sentiment and quotes are ' +
+          'recomputed for the filtered comments. Department breakdowns obey the minimum group size k (with ' +
+          'complementary suppression); with a department filter, themes with fewer than k comments are left out.',
+        querystring: ModThemesQuery,
+        response: { 200: ModThemes, ...errorResponses(400, 401, 403) },
+      },
+    },
+    async (request) => {
+      const [run, themes, { minimumGroupSize }, names] = await Promise.all([
+        latestRun(app.db, 'all'),
+        listThemes(app.db, 'all'),
+        getSettings(app.db),
+        departmentNames(app.db),
+      ]);
+      refreshIfStale(run?.asOf);
+      const { days, source, department } = request.query;
+      const asOf = run?.asOf ?? today();
+      const since = days ? new Date(Date.parse(`${asOf}T00:00:00Z`) - (days - 1) * 86_400_000).toISOString().slice(0, 10) : undefined;
+      const items = await listThemeItems(app.db, 'all', { source, since, departmentId: department });
+      const view = moderatorThemes(themes, items, {
+        asOf,
+        firstDay: run?.firstDay ?? null,
+        k: minimumGroupSize,
+        names,
+        departmentFilter: department !== undefined,
+        span: Math.min(days ?? 90, 365),
+      });
+      return {
+        ...view,
+        asOf: run?.asOf ?? null,
+        computedAt: iso(run?.computedAt),
+        itemCount: run?.itemCount ?? 0,
+        unclustered: run?.unclustered ?? 0,
+        minimumGroupSize,
+      };
+    },
+  );
+
+  app.get(
+    '/api/mod/themes/:id/items',
+    {
+      preHandler: staffOnly,
+      schema: {
+        tags: ['themes'],
+        summary: "A theme's comments with their source, status and department (newest first)",
+        params: ThemeParams,
+        querystring: ModThemesQuery,
+        response: { 200: ThemeItems, ...errorResponses(400, 401, 403, 404) },
+      },
+    },
+    async (request) => {
+      const theme = await findTheme(app.db, 'all', request.params.id);
+      if (!theme) throw notFound('No such theme.');
+      const run = await latestRun(app.db, 'all');
+      const { days, source, department } = request.query;
+      const asOf = run?.asOf ?? today();
+      const since = days ? new Date(Date.parse(`${asOf}T00:00:00Z`) - (days - 1) * 86_400_000).toISOString().slice(0, 10) : undefined;
+      const items = await listThemeItems(app.db, 'all', { themeId: theme.id, source, since, departmentId: department });
+      return {
+        theme,
+        items: items.map((item) => ({
+          id: item.id,
+          source: item.source,
+          text: item.text,
+          day: item.day,
+          published: item.published,
+          status: item.status,
+          departmentId: item.departmentId,
+          departmentName: item.departmentName ?? null,
+          sentiment: item.sentiment,
+        })),
+      };
+    },
+  );
+
+  app.post(
+    '/api/mod/themes/recompute',
+    {
+      preHandler: staffOnly,
+      schema: {
+        tags: ['themes'],
+        summary: 'Recompute themes now (normally done automatically, debounced, after content changes)',
+        response: { 200: Recomputed, ...errorResponses(401, 403) },
+      },
+    },
+    async () => {
+      await job.recompute();
+      const run = await latestRun(app.db, 'all');
+      return { computedAt: iso(run?.computedAt), themes: run?.themeCount ?? 0, itemCount: run?.itemCount ?? 0 };
+    },
+  );
+};
 
 export default routes;

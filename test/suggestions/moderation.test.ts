@@ -257,3 +257,39 @@ describe('CSV export', () => {
     expect((await t.app.inject({ method: 'GET', url: '/api/mod/suggestions/export.csv' })).statusCode).toBe(401);
   });
 });
+
+describe('moderator lists', () => {
+  test('filter by moderation state; without a filter every state, newest first', async () => {
+    const rejected = await givenSuggestion(t.app, { moderation: 'rejected', rejectReason: 'Duplicate', reviewed: true, day: '2031-01-02' });
+    const pending = await givenSuggestion(t.app, { day: '2031-01-03' });
+    const list = async (query: string) =>
+      (await t.app.inject({ method: 'GET', url: `/api/mod/suggestions${query}`, headers: moderator.headers })).json();
+    const onlyRejected = await list('?moderation=rejected');
+    expect(onlyRejected.items.every((item: { moderation: string }) => item.moderation === 'rejected')).toBe(true);
+    expect(onlyRejected.items.find((item: { id: string }) => item.id === rejected.id)).toMatchObject({ reason: 'Duplicate' });
+    const all = await list('');
+    expect(all.items.slice(0, 2).map((item: { id: string }) => item.id)).toEqual([pending.id, rejected.id]);
+    expect((await t.app.inject({ method: 'GET', url: '/api/mod/suggestions?moderation=deleted', headers: moderator.headers })).statusCode).toBe(400);
+    expect((await t.app.inject({ method: 'GET', url: '/api/mod/suggestions' })).statusCode).toBe(401);
+  });
+});
+
+describe('themes are told when text changes', () => {
+  test('publish, reject and redact each announce a suggestion change; a refused decision does not', async () => {
+    const events: string[] = [];
+    const stop = t.app.contentEvents.onChanged((change) => events.push(change.source));
+    try {
+      const a = await givenSuggestion(t.app);
+      const b = await givenSuggestion(t.app);
+      const c = await givenSuggestion(t.app);
+      await decide(a.id, { action: 'publish' });
+      await decide(b.id, { action: 'reject', reason: 'Off topic for this board.' });
+      await decide(c.id, { action: 'redact', text: 'A redacted text long enough to publish.' });
+      expect(events).toEqual(['suggestion', 'suggestion', 'suggestion']);
+      await decide(a.id, { action: 'publish' });
+      expect(events).toHaveLength(3);
+    } finally {
+      stop();
+    }
+  });
+});

@@ -85,6 +85,18 @@ describe('submitting', () => {
   });
 });
 
+test('a submission tells the themes job that suggestion text changed', async () => {
+  const events: string[] = [];
+  const stop = t.app.contentEvents.onChanged((change) => events.push(change.source));
+  try {
+    expect((await submit({ text: TEXT }, await token())).statusCode).toBe(201);
+    expect((await submit({ text: 'short' }, await token())).statusCode).toBe(400);
+    expect(events).toEqual(['suggestion']);
+  } finally {
+    stop();
+  }
+});
+
 describe('refusals before the action: a clear 4xx, nothing written, the token not burned', () => {
   const cases: [string, unknown, number, string, boolean?][] = [
     ['too short', { text: 'too short' }, 400, 'invalid_request'],

@@ -66,9 +66,9 @@ export function clusterBags(bags: BagOfWords[], vocabulary: number, options: Clu
   sample.length = Math.min(sample.length, options.sampleSize ?? 2000);
   sample.sort((a, b) => a - b);
   const sampleBags = sample.map((d) => bags[d]!);
-  const maxClusters = options.maxClusters ?? Math.max(10, Math.min(50, Math.round(sample.length / 8)));
+  const maxClusters = options.maxClusters ?? Math.max(10, Math.min(40, Math.round(sample.length / 8)));
   let best: { model: DmmModel; labels: Int32Array; score: number } | null = null;
-  for (let restart = 0; restart < (options.restarts ?? (sample.length <= 1000 ? 2 : 1)); restart++) {
+  for (let restart = 0; restart < (options.restarts ?? (sample.length <= 1000 ? 5 : 1)); restart++) {
     const fit = fitDmm(sampleBags, vocabulary, { maxClusters, alpha, beta, seed: options.seed + 7919 * restart });
     const score = jointLogLikelihood(fit.model, sampleBags, fit.labels);
     if (!best || score > best.score) best = { ...fit, score };

@@ -100,7 +100,7 @@ export function fitDmm(bags: BagOfWords[], vocabulary: number, options: DmmOptio
     addDoc(model, bag, labels[d]!, 1);
   });
   const logs = new Float64Array(clusters);
-  const iterations = options.iterations ?? 30;
+  const iterations = options.iterations ?? 24;
   for (let iteration = 0; iteration < iterations; iteration++) {
     // The last rounds are greedy, so the result does not depend on one last random draw.
     const greedy = iteration >= iterations - 3;

@@ -108,6 +108,9 @@ export class ThemeModel {
   readonly #docByText = new Map<string, number>();
   readonly #items = new Map<string, ItemState>();
   readonly #themes: ThemeState[] = [];
+  /** Comments per day over all items, to know the period without scanning every item. */
+  readonly #allDays = new Map<string, number>();
+  readonly #unclustered = new Set<string>();
   #space!: FeatureSpace;
   #clustering!: ThemeClustering;
   #asOf: string | null = null;
@@ -149,6 +152,7 @@ export class ThemeModel {
       const doc = this.#docFor(item.text);
       multiplicity[doc] = (multiplicity[doc] ?? 0) + 1;
       this.#items.set(item.id, { id: item.id, text: item.text, day: item.day ?? null, published: item.published ?? true, doc, theme: -1, lift: 0 });
+      this.#countDay(item.day ?? null, 1);
     }
     this.#space = buildFeatureSpace(this.#docs, { lexicon, concepts });
     this.#docs.forEach((doc, d) => this.#bags.push(toBag(this.#space, doc, multiplicity[d] ?? 1)));
@@ -164,6 +168,7 @@ export class ThemeModel {
       item.theme = this.#clustering.labels[item.doc]!;
       item.lift = this.#clustering.lifts[item.doc]!;
       if (item.theme >= 0) members[item.theme]!.add(item.id);
+      else this.#unclustered.add(item.id);
     }
     const statistics = corpusStatistics(this.#docs);
     const descriptions = members.map((ids) => this.#describe(ids, statistics));
@@ -188,14 +193,20 @@ export class ThemeModel {
     );
   }
 
+  #countDay(day: string | null, delta: 1 | -1): void {
+    if (!day) return;
+    const count = (this.#allDays.get(day) ?? 0) + delta;
+    if (count > 0) this.#allDays.set(day, count);
+    else this.#allDays.delete(day);
+  }
+
   /** Recomputes the period; when it moved, every summary is stale. */
   #refreshDays(): boolean {
     let first: string | null = null;
     let last: string | null = null;
-    for (const item of this.#items.values()) {
-      if (!item.day) continue;
-      if (first === null || item.day < first) first = item.day;
-      if (last === null || item.day > last) last = item.day;
+    for (const day of this.#allDays.keys()) {
+      if (first === null || day < first) first = day;
+      if (last === null || day > last) last = day;
     }
     const asOf = this.#options.asOf ?? last;
     const moved = asOf !== this.#asOf || first !== this.#firstDay;
@@ -243,8 +254,7 @@ export class ThemeModel {
       .filter((theme) => theme.items.size > 0)
       .map((theme) => (theme.summary ??= this.#summarise(theme)))
       .sort((a, b) => TREND_ORDER[a.trend] - TREND_ORDER[b.trend] || b.size - a.size || a.label.localeCompare(b.label));
-    const unclustered = [...this.#items.values()].filter((item) => item.theme < 0).map((item) => item.id);
-    return { themes, unclustered, asOf: this.#asOf };
+    return { themes, unclustered: [...this.#unclustered], asOf: this.#asOf };
   }
 
   /**
@@ -262,6 +272,8 @@ export class ThemeModel {
         this.#themes[item.theme]!.items.delete(id);
         touched.add(item.theme);
       }
+      this.#unclustered.delete(id);
+      this.#countDay(item.day, -1);
       this.#items.delete(id);
     }
     for (const input of change.added ?? []) {
@@ -272,14 +284,25 @@ export class ThemeModel {
       const { theme, lift } = assignBag(this.#clustering, bag);
       const item: ItemState = { id: input.id, text: input.text, day: input.day ?? null, published: input.published ?? true, doc, theme, lift };
       this.#items.set(item.id, item);
+      this.#countDay(item.day, 1);
       if (theme >= 0) {
         addDoc(this.#clustering.model, bag, theme, 1);
         this.#themes[theme]!.items.add(item.id);
         touched.add(theme);
-      }
+      } else this.#unclustered.add(item.id);
     }
     if (!this.#refreshDays()) for (const t of touched) this.#themes[t]!.summary = null;
     return this.result();
+  }
+
+  /** Every comment's theme id (null when unclustered), how central it is to it, and its sentiment. */
+  memberships(): Array<{ itemId: string; themeId: string | null; centrality: number; sentiment: number }> {
+    return [...this.#items.values()].map((item) => ({
+      itemId: item.id,
+      themeId: item.theme >= 0 ? this.#themes[item.theme]!.id : null,
+      centrality: Number.isFinite(item.lift) ? Math.round(item.lift * 1000) / 1000 : 0,
+      sentiment: this.#sentiments[item.doc]!,
+    }));
   }
 
   get size(): number {

@@ -95,7 +95,7 @@ export function createPreprocessor(lexicon: Lexicon = noLexicon): Preprocessor {
         const cached = lemmaCache.get(key);
         if (cached !== undefined) lemma = cached;
         else {
-          lemmas ??= tokens.out(its.lemma) as string[];
+          lemmas ??= tokens.out(its.lemma as unknown as Parameters<typeof tokens.out>[0]) as string[];
           lemma = normaliseLemma(lemmas[i]!.toLowerCase());
           if (pos === 'n') lemma = singular(lemma, lexicon);
           if (lemmaCache.size < 200_000) lemmaCache.set(key, lemma);
@@ -125,11 +125,14 @@ export function createPreprocessor(lexicon: Lexicon = noLexicon): Preprocessor {
   return { process };
 }
 
-/** wink leaves some plurals (often of nouns it tagged as names); WordNet knows the singular. */
+/** wink leaves some plurals (often of nouns it tagged as names); WordNet knows the singular ("wages" → "wage"). */
 function singular(lemma: string, lexicon: Lexicon): string {
   if (lemma.length < 4 || !lemma.endsWith('s') || /(ss|us|is)$/.test(lemma)) return lemma;
-  if (lexicon.senses(lemma, 'n').length > 0) return lemma;
-  const candidates = lemma.endsWith('ies') ? [lemma.slice(0, -3) + 'y'] : lemma.endsWith('es') ? [lemma.slice(0, -2), lemma.slice(0, -1)] : [lemma.slice(0, -1)];
+  const candidates = lemma.endsWith('ies')
+    ? [lemma.slice(0, -3) + 'y']
+    : /(ches|shes|sses|xes|zes)$/.test(lemma)
+      ? [lemma.slice(0, -2)]
+      : [lemma.slice(0, -1)];
   return candidates.find((candidate) => lexicon.senses(candidate, 'n').length > 0) ?? lemma;
 }
 

@@ -1,26 +1,11 @@
-// TEMPORARY until server/privacy/pii.ts lands (the browser will import it by relative path).
-export interface PiiFinding {
-  kind: string;
-  match: string;
-}
-
-const PATTERNS: [string, RegExp][] = [
-  ['email', /[\w.+-]+@[\w-]+\.[\w.]+/g],
-  ['phone', /\+?\d[\d\s()-]{7,}\d/g],
-];
-
-export function findPii(text: string): PiiFinding[] {
-  return PATTERNS.flatMap(([kind, pattern]) => [...text.matchAll(pattern)].map((m) => ({ kind, match: m[0] })));
-}
-
-export function redactPii(text: string): string {
-  return PATTERNS.reduce((out, [, pattern]) => out.replace(pattern, '[redacted]'), text);
-}
+// The same detector the server runs (pure module, imported by relative path), plus words for people.
+export { findPii, redactPii, type PiiKind, type PiiMatch } from '../../../../../server/privacy/pii.ts';
 
 export const PII_LABELS: Record<string, string> = {
   email: 'an email address',
   phone: 'a phone number',
-  staffId: 'a staff number',
-  branchNumber: 'a branch number',
-  name: 'a person’s name',
+  'staff-id': 'a staff number',
+  'branch-number': 'a branch number',
+  'person-name': 'a person’s name',
+  'card-or-account': 'a card or account number',
 };

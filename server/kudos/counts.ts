@@ -1,0 +1,54 @@
+import type { DepartmentKind } from '../../db/schema.ts';
+import { suppress } from '../privacy/min-group.ts';
+
+// Pure shaping of kudos counts through the one minimum-group-size module.
+
+/** The last `n` months as 'YYYY-MM' (UTC), newest first. */
+export function recentMonths(n: number, now = new Date()): string[] {
+  return Array.from({ length: n }, (_, back) => {
+    const at = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - back, 1));
+    return at.toISOString().slice(0, 7);
+  });
+}
+
+/** Oldest first, each month hidden below k, the total shown only when no hidden month can be recovered. */
+export function monthlySeries(monthsNewestFirst: string[], counts: Map<string, number>, k: number) {
+  const months = [...monthsNewestFirst].reverse();
+  const cells = months.map((month) => ({ key: month, count: counts.get(month) ?? 0 }));
+  const total = cells.reduce((sum, cell) => sum + cell.count, 0);
+  const shown = suppress(cells, k, total);
+  return {
+    total: shown.total,
+    months: shown.cells.map((cell) => ({ month: cell.key, count: cell.count, suppressed: cell.suppressed })),
+  };
+}
+
+interface DepartmentRef {
+  id: string;
+  name: string;
+  kind: DepartmentKind;
+}
+
+/** Shown counts ranked (ties: backstage first, then by name); hidden ones after, alphabetical, unranked. */
+export function recognitionRanking(departments: DepartmentRef[], counts: Map<string, number>, k: number) {
+  const cells = departments.map((department) => ({ key: department.id, count: counts.get(department.id) ?? 0 }));
+  const total = cells.reduce((sum, cell) => sum + cell.count, 0);
+  const shown = suppress(cells, k, total);
+  const rows = departments.map((department, index) => ({ department, ...shown.cells[index]! }));
+  const visible = rows
+    .filter((row) => !row.suppressed)
+    .sort(
+      (a, b) =>
+        b.count! - a.count! ||
+        Number(b.department.kind === 'backstage') - Number(a.department.kind === 'backstage') ||
+        a.department.name.localeCompare(b.department.name),
+    );
+  const hidden = rows.filter((row) => row.suppressed).sort((a, b) => a.department.name.localeCompare(b.department.name));
+  return {
+    total: shown.total,
+    departments: [
+      ...visible.map((row, index) => ({ department: row.department, count: row.count, suppressed: false, rank: index + 1 })),
+      ...hidden.map((row) => ({ department: row.department, count: null, suppressed: true, rank: null })),
+    ],
+  };
+}

@@ -1,0 +1,298 @@
+import { sql, type Kysely } from 'kysely';
+import type { Database, DepartmentKind } from '../../db/schema.ts';
+import type { KudosModeration } from '../../db/tables/kudos.ts';
+import { getSettings } from '../settings/queries.ts';
+import { today } from '../suggestions/threads.ts';
+
+// All SQL of the kudos feature. Functions take `db` or a transaction; routes open transactions.
+
+type Db = Kysely<Database>;
+export const PAGE_SIZE = 20;
+export const FEATURED_LIMIT = 6;
+
+export interface NewKudos {
+  departmentId: string;
+  story: string;
+  moderation: KudosModeration;
+  piiFlags: string[];
+  /** Seeding only. */
+  day?: string;
+  reviewed?: boolean;
+  featured?: boolean;
+  rejectReason?: string | null;
+}
+
+export async function insertKudos(trx: Db, input: NewKudos): Promise<string> {
+  const row = await trx
+    .insertInto('kudos')
+    .values({
+      department_id: input.departmentId,
+      story: input.story,
+      moderation: input.moderation,
+      pii_flags: JSON.stringify(input.piiFlags),
+      day: input.day ?? today(),
+      reviewed: input.reviewed ?? false,
+      featured: input.featured ?? false,
+      reject_reason: input.rejectReason ?? null,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+const publicColumns = (db: Db) =>
+  db
+    .selectFrom('kudos')
+    .innerJoin('department', 'department.id', 'kudos.department_id')
+    .select([
+      'kudos.id',
+      'kudos.story',
+      'kudos.day',
+      'kudos.featured',
+      'kudos.redacted',
+      'department.id as departmentId',
+      'department.name as departmentName',
+      'department.kind as departmentKind',
+    ]);
+
+interface PublicRow {
+  id: string;
+  story: string;
+  day: string;
+  featured: boolean;
+  redacted: boolean;
+  departmentId: string;
+  departmentName: string;
+  departmentKind: DepartmentKind;
+}
+const toItem = (row: PublicRow) => ({
+  id: row.id,
+  story: row.story,
+  day: row.day,
+  featured: row.featured,
+  redacted: row.redacted,
+  department: { id: row.departmentId, name: row.departmentName, kind: row.departmentKind },
+});
+
+/** Published stories, newest first; optionally for one department. */
+export async function listPublished(db: Db, filters: { department?: string; page: number; pageSize?: number }) {
+  const pageSize = filters.pageSize ?? PAGE_SIZE;
+  const base = publicColumns(db)
+    .where('kudos.moderation', '=', 'published')
+    .$if(!!filters.department, (qb) => qb.where('kudos.department_id', '=', filters.department!));
+  const [rows, { total }] = await Promise.all([
+    base
+      .orderBy('kudos.day', 'desc')
+      .orderBy('kudos.id')
+      .limit(pageSize)
+      .offset((filters.page - 1) * pageSize)
+      .execute(),
+    db
+      .selectFrom('kudos')
+      .select((eb) => eb.fn.countAll<number>().as('total'))
+      .where('moderation', '=', 'published')
+      .$if(!!filters.department, (qb) => qb.where('department_id', '=', filters.department!))
+      .executeTakeFirstOrThrow(),
+  ]);
+  return { items: rows.map(toItem), total: Number(total) };
+}
+
+export async function listFeatured(db: Db) {
+  const rows = await publicColumns(db)
+    .where('kudos.moderation', '=', 'published')
+    .where('kudos.featured', '=', true)
+    .orderBy('kudos.day', 'desc')
+    .orderBy('kudos.id')
+    .limit(FEATURED_LIMIT)
+    .execute();
+  return rows.map(toItem);
+}
+
+/** Published kudos per department and month ('YYYY-MM') from `sinceDay` on. */
+export async function monthlyCounts(db: Db, departmentId: string, sinceDay: string) {
+  const rows = await db
+    .selectFrom('kudos')
+    .select([sql<string>`to_char(day, 'YYYY-MM')`.as('month'), (eb) => eb.fn.countAll<number>().as('count')])
+    .where('department_id', '=', departmentId)
+    .where('moderation', '=', 'published')
+    .where('day', '>=', sinceDay)
+    .groupBy(sql`to_char(day, 'YYYY-MM')`)
+    .execute();
+  return new Map(rows.map((row) => [row.month, Number(row.count)]));
+}
+
+/** Published kudos per department from `sinceDay` on (departments without any are absent). */
+export async function countsByDepartment(db: Db, sinceDay: string) {
+  const rows = await db
+    .selectFrom('kudos')
+    .select(['department_id as id', (eb) => eb.fn.countAll<number>().as('count')])
+    .where('moderation', '=', 'published')
+    .where('day', '>=', sinceDay)
+    .groupBy('department_id')
+    .execute();
+  return new Map(rows.map((row) => [row.id, Number(row.count)]));
+}
+
+export async function findDepartment(db: Db, id: string) {
+  return (
+    (await db.selectFrom('department').select(['id', 'name', 'kind', 'description']).where('id', '=', id).executeTakeFirst()) ??
+    null
+  );
+}
+
+export async function listDepartmentRefs(db: Db) {
+  return db.selectFrom('department').select(['id', 'name', 'kind']).orderBy('name').execute();
+}
+
+// ---- moderators ----
+
+/** Kudos for moderators; without a status: the queue (pending, and in post-moderation the unreviewed). */
+export async function listForModerators(db: Db, filters: { status?: KudosModeration; page: number }) {
+  const rows = await db
+    .selectFrom('kudos')
+    .innerJoin('department', 'department.id', 'kudos.department_id')
+    .select([
+      'kudos.id',
+      'kudos.story',
+      'kudos.moderation',
+      'kudos.reviewed',
+      'kudos.featured',
+      'kudos.redacted',
+      'kudos.pii_flags as piiFlags',
+      'kudos.reject_reason as reason',
+      'kudos.day',
+      'department.id as departmentId',
+      'department.name as departmentName',
+      'department.kind as departmentKind',
+      (eb) =>
+        eb
+          .selectFrom('thread_message')
+          .select((inner) => inner.fn.countAll<number>().as('n'))
+          .where('thread_message.kind', '=', 'kudos')
+          .whereRef('thread_message.item_id', '=', 'kudos.id')
+          .as('messages'),
+      (eb) =>
+        eb
+          .selectFrom('thread_message')
+          .select('sender')
+          .where('thread_message.kind', '=', 'kudos')
+          .whereRef('thread_message.item_id', '=', 'kudos.id')
+          .orderBy('seq', 'desc')
+          .limit(1)
+          .as('lastSender'),
+    ])
+    .$if(!!filters.status, (qb) => qb.where('kudos.moderation', '=', filters.status!))
+    .$if(!filters.status, (qb) =>
+      qb.where((eb) => eb.or([eb('kudos.moderation', '=', 'pending'), eb('kudos.reviewed', '=', false)])),
+    )
+    .orderBy('kudos.day', filters.status ? 'desc' : 'asc')
+    .orderBy('kudos.id')
+    .limit(PAGE_SIZE * 5)
+    .offset((filters.page - 1) * PAGE_SIZE * 5)
+    .execute();
+  return rows.map((row) => ({
+    id: row.id,
+    story: row.story,
+    moderation: row.moderation,
+    reviewed: row.reviewed,
+    featured: row.featured,
+    redacted: row.redacted,
+    piiFlags: row.piiFlags,
+    ...(row.reason ? { reason: row.reason } : {}),
+    day: row.day,
+    department: { id: row.departmentId, name: row.departmentName, kind: row.departmentKind },
+    messages: Number(row.messages ?? 0),
+    awaitingReply: row.lastSender === 'author',
+  }));
+}
+
+export async function findForDecision(trx: Db, id: string) {
+  return (
+    (await trx
+      .selectFrom('kudos')
+      .select(['id', 'story', 'moderation', 'reviewed', 'featured'])
+      .where('id', '=', id)
+      .forUpdate()
+      .executeTakeFirst()) ?? null
+  );
+}
+
+export type Decision =
+  | { action: 'publish' }
+  | { action: 'reject'; reason: string }
+  | { action: 'redact'; text: string; piiFlags: string[] };
+
+export async function applyDecision(trx: Db, id: string, decision: Decision): Promise<void> {
+  const update =
+    decision.action === 'publish'
+      ? { moderation: 'published' as const, reviewed: true, reject_reason: null }
+      : decision.action === 'reject'
+        ? { moderation: 'rejected' as const, reviewed: true, reject_reason: decision.reason, featured: false }
+        : {
+            moderation: 'published' as const,
+            reviewed: true,
+            reject_reason: null,
+            story: decision.text,
+            redacted: true,
+            pii_flags: JSON.stringify(decision.piiFlags),
+          };
+  await trx.updateTable('kudos').set(update).where('id', '=', id).execute();
+}
+
+/** Features or unfeatures a published story; null when there is no such kudos. */
+export async function setFeatured(trx: Db, id: string, featured: boolean) {
+  return (
+    (await trx
+      .updateTable('kudos')
+      .set({ featured })
+      .where('id', '=', id)
+      .where('moderation', '=', 'published')
+      .returning(['id', 'featured'])
+      .executeTakeFirst()) ?? null
+  );
+}
+
+export async function kudosExists(db: Db, id: string): Promise<boolean> {
+  return !!(await db.selectFrom('kudos').select('id').where('id', '=', id).executeTakeFirst());
+}
+
+/** What a receipt holder sees of their kudos (used by /api/threads/open). */
+export async function findKudosForThread(
+  db: Db,
+  id: string,
+): Promise<{ id: string; text: string; status: string; reason: string | null; day: string } | null> {
+  const row = await db
+    .selectFrom('kudos')
+    .select(['id', 'story as text', 'moderation as status', 'reject_reason as reason', 'day'])
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return row ?? null;
+}
+
+export interface ThemeSourceItem {
+  id: string;
+  source: 'kudos' | 'pulse';
+  text: string;
+  day: string;
+  published: boolean;
+  departmentId: string | null;
+  status?: string;
+}
+
+/** Every kudos story for the themes job; only published ones reach employees. */
+export async function listThemeSourceItems(db: Db): Promise<ThemeSourceItem[]> {
+  const rows = await db.selectFrom('kudos').select(['id', 'story', 'day', 'moderation', 'department_id']).execute();
+  return rows.map((row) => ({
+    id: row.id,
+    source: 'kudos' as const,
+    text: row.story,
+    day: row.day,
+    published: row.moderation === 'published',
+    departmentId: row.department_id,
+    status: row.moderation,
+  }));
+}
+
+export async function minimumGroupSize(db: Db): Promise<number> {
+  return (await getSettings(db)).minimumGroupSize;
+}

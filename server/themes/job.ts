@@ -1,0 +1,188 @@
+import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema.ts';
+import type { ThemeScope } from '../../db/tables/themes.ts';
+import { ThemeModel, type ThemeItem } from './engine/index.ts';
+import { previousThemes, saveSnapshot, type SnapshotItem } from './queries.ts';
+import { listSourceItems, type SourceItem } from './sources.ts';
+import { wordNet } from './wordnet.ts';
+
+// The recompute job. Content events (publish, hide, new pulse comment…) are debounced: a burst of
+// moderation decisions causes one recompute, DEBOUNCE_MS after the last event (at most MAX_WAIT_MS
+// after the first). Two snapshots are kept: 'public' (published text only) and 'all' (moderators).
+//
+// Full or incremental? A full computation re-finds the themes (new topics appear, labels follow the
+// words) and keeps ids by similarity; it is cheap up to a few thousand comments. Above FULL_UP_TO
+// comments, a small change (≤ 5 %) is applied incrementally — new comments join their most likely
+// theme, withdrawn ones leave — and every FULL_EVERY-th run is full again so new topics still surface.
+
+export const DEBOUNCE_MS = 1500;
+const MAX_WAIT_MS = 10_000;
+const FULL_UP_TO = 5000;
+const FULL_EVERY = 20;
+
+const today = () => new Date().toISOString().slice(0, 10);
+
+interface ScopeState {
+  model: ThemeModel;
+  items: Map<string, SourceItem>;
+  runsSinceFull: number;
+}
+
+const sameItem = (a: SourceItem, b: SourceItem) =>
+  a.text === b.text && a.day === b.day && a.published === b.published && a.status === b.status && a.departmentId === b.departmentId;
+
+export class ThemesJob {
+  readonly #db: Kysely<Database>;
+  readonly #log: FastifyBaseLogger;
+  readonly #states = new Map<ThemeScope, ScopeState>();
+  #timer: NodeJS.Timeout | null = null;
+  #firstEventAt = 0;
+  #running: Promise<void> | null = null;
+  #again = false;
+  #closed = false;
+  #waiters: Array<() => void> = [];
+
+  constructor(db: Kysely<Database>, log: FastifyBaseLogger) {
+    this.#db = db;
+    this.#log = log;
+  }
+
+  /** Something changed: recompute soon (debounced). */
+  schedule(): void {
+    if (this.#closed) return;
+    const now = Date.now();
+    if (!this.#timer) this.#firstEventAt = now;
+    else clearTimeout(this.#timer);
+    const wait = Math.max(0, Math.min(DEBOUNCE_MS, this.#firstEventAt + MAX_WAIT_MS - now));
+    this.#timer = setTimeout(() => {
+      this.#timer = null;
+      void this.recompute().catch(() => {});
+    }, wait);
+  }
+
+  /** Recomputes now (runs are serialised; a call during a run causes one more run after it). */
+  async recompute(): Promise<void> {
+    if (this.#running) {
+      this.#again = true;
+      return this.#running;
+    }
+    this.#running = (async () => {
+      try {
+        do {
+          this.#again = false;
+          await this.#run();
+        } while (this.#again && !this.#closed);
+      } catch (error) {
+        this.#log.error({ err: error }, 'themes recompute failed');
+        throw error;
+      } finally {
+        this.#running = null;
+        this.#settle();
+      }
+    })();
+    return this.#running;
+  }
+
+  /** Resolves once nothing is scheduled or running (tests wait on this instead of sleeping). */
+  idle(): Promise<void> {
+    if (!this.#timer && !this.#running) return Promise.resolve();
+    return new Promise((resolve) => this.#waiters.push(resolve));
+  }
+
+  #settle(): void {
+    if (this.#timer || this.#running) return;
+    const waiters = this.#waiters;
+    this.#waiters = [];
+    for (const resolve of waiters) resolve();
+  }
+
+  async close(): Promise<void> {
+    this.#closed = true;
+    if (this.#timer) clearTimeout(this.#timer);
+    this.#timer = null;
+    await this.#running?.catch(() => {});
+    this.#settle();
+  }
+
+  async #run(): Promise<void> {
+    const sources = await listSourceItems(this.#db);
+    if (this.#closed) return;
+    const asOf = today();
+    await this.#runScope('all', sources, asOf);
+    await this.#runScope(
+      'public',
+      sources.filter((item) => item.published),
+      asOf,
+    );
+  }
+
+  async #runScope(scope: ThemeScope, sources: SourceItem[], asOf: string): Promise<void> {
+    const started = performance.now();
+    const byId = new Map(sources.map((item) => [item.id, item]));
+    const toItem = (item: SourceItem): ThemeItem => ({ id: item.id, text: item.text, day: item.day, published: item.published });
+    const state = this.#states.get(scope);
+    let model: ThemeModel;
+    let incremental = false;
+    if (state && sources.length > FULL_UP_TO && state.runsSinceFull < FULL_EVERY) {
+      const removed = [...state.items.keys()].filter((id) => !byId.has(id) || !sameItem(state.items.get(id)!, byId.get(id)!));
+      const added = sources.filter((item) => !state.items.has(item.id) || removed.includes(item.id));
+      if (removed.length + added.length <= 0.05 * sources.length) {
+        state.model.update({ added: added.map(toItem), removed, asOf });
+        model = state.model;
+        incremental = true;
+      }
+    }
+    if (!incremental && sources.length > 0) {
+      const previous = await previousThemes(this.#db, scope);
+      model = ThemeModel.compute(sources.map(toItem), { lexicon: wordNet(), asOf, previous });
+    }
+    // Nothing to read: an empty snapshot, without loading any language model.
+    const result = sources.length > 0 ? model!.result() : { themes: [], unclustered: [] };
+    const themeOf = new Map((sources.length > 0 ? model!.memberships() : []).map((m) => [m.itemId, m]));
+    const items: SnapshotItem[] = [];
+    for (const theme of result.themes)
+      for (const id of theme.itemIds) {
+        const source = byId.get(id)!;
+        const membership = themeOf.get(id)!;
+        items.push({
+          itemId: id,
+          themeId: theme.id,
+          source: source.source,
+          text: source.text,
+          day: source.day,
+          published: source.published,
+          departmentId: source.departmentId,
+          status: source.status ?? null,
+          sentiment: membership.sentiment,
+          centrality: membership.centrality,
+        });
+      }
+    let firstDay: string | null = null;
+    for (const item of sources) if (firstDay === null || item.day < firstDay) firstDay = item.day;
+    if (this.#closed) return;
+    await saveSnapshot(this.#db, {
+      scope,
+      asOf,
+      firstDay,
+      themes: result.themes,
+      items,
+      itemCount: sources.length,
+      unclustered: result.unclustered.length,
+      durationMs: performance.now() - started,
+      incremental,
+    });
+    if (sources.length > 0) this.#states.set(scope, { model: model!, items: byId, runsSinceFull: incremental ? (state?.runsSinceFull ?? 0) + 1 : 0 });
+    else this.#states.delete(scope);
+    this.#log.info({ scope, items: sources.length, themes: result.themes.length, incremental, ms: Math.round(performance.now() - started) }, 'themes recomputed');
+  }
+}
+
+const jobs = new WeakMap<object, ThemesJob>();
+
+/** The app's one themes job (created on first use; the routes plugin wires it to content events). */
+export function themesJob(app: FastifyInstance): ThemesJob {
+  let job = jobs.get(app.db);
+  if (!job) jobs.set(app.db, (job = new ThemesJob(app.db, app.log)));
+  return job;
+}

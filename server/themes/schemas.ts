@@ -1,0 +1,95 @@
+import { Type, type Static } from 'typebox';
+
+// Days go out as plain strings: no response-side format, so the serializer never reinterprets them.
+const Day = Type.String({ description: 'YYYY-MM-DD' });
+const Trend = Type.Union([Type.Literal('emerging'), Type.Literal('rising'), Type.Literal('steady'), Type.Literal('fading')]);
+export const Source = Type.Union([Type.Literal('suggestion'), Type.Literal('kudos'), Type.Literal('pulse'), Type.Literal('focus-group')]);
+
+const Daily = Type.Array(Type.Object({ day: Day, count: Type.Integer({ minimum: 0 }) }));
+
+/** DESIGN §6: the shape of a theme on GET /api/themes (and the base of the moderator's). */
+const themeFields = {
+  id: Type.String({ format: 'uuid' }),
+  label: Type.String(),
+  keywords: Type.Array(Type.String()),
+  size: Type.Integer({ minimum: 0 }),
+  trend: Trend,
+  sentiment: Type.Number({ minimum: -1, maximum: 1 }),
+  daily: Daily,
+  quotes: Type.Array(Type.String(), { description: 'Most central published comments, personal data redacted.' }),
+};
+
+export const PublicTheme = Type.Object(themeFields);
+export const PublicThemes = Type.Object({
+  themes: Type.Array(PublicTheme),
+  asOf: Type.Union([Day, Type.Null()], { description: 'Trends are measured against this day.' }),
+  computedAt: Type.Union([Type.String({ description: 'ISO 8601 time' }), Type.Null()]),
+});
+
+export const ModTheme = Type.Object({
+  ...themeFields,
+  /** Of `size`, how many are published (the rest are pending or otherwise not public). */
+  published: Type.Integer({ minimum: 0 }),
+  firstSeen: Day,
+  test: Type.Object(
+    {
+      recent: Type.Integer(),
+      baseline: Type.Integer(),
+      ratio: Type.Union([Type.Number(), Type.Null()]),
+      pValue: Type.Number(),
+    },
+    { description: 'The trend test: comments in the recent window vs the baseline, rate ratio, one-sided p-value.' },
+  ),
+  sources: Type.Array(Type.Object({ source: Source, count: Type.Integer({ minimum: 0 }) })),
+  departments: Type.Array(
+    Type.Object({
+      id: Type.String({ format: 'uuid' }),
+      name: Type.String(),
+      count: Type.Union([Type.Integer({ minimum: 0 }), Type.Null()]),
+      suppressed: Type.Boolean(),
+    }),
+    { description: 'Breakdown by the department a comment concerns; groups below k are suppressed (with complementary suppression).' },
+  ),
+});
+
+export const ModThemesQuery = Type.Object({
+  source: Type.Optional(Source),
+  days: Type.Optional(Type.Integer({ minimum: 1, maximum: 3650, description: 'Only comments of the last N days.' })),
+  department: Type.Optional(Type.String({ format: 'uuid' })),
+});
+export type ModThemesQuery = Static<typeof ModThemesQuery>;
+
+export const ModThemes = Type.Object({
+  themes: Type.Array(ModTheme),
+  asOf: Type.Union([Day, Type.Null()]),
+  computedAt: Type.Union([Type.String({ description: 'ISO 8601 time' }), Type.Null()]),
+  itemCount: Type.Integer({ minimum: 0 }),
+  unclustered: Type.Integer({ minimum: 0 }),
+  minimumGroupSize: Type.Integer(),
+  suppressedThemes: Type.Integer({ minimum: 0, description: 'Themes hidden because the department filter left fewer than k comments.' }),
+});
+
+export const ThemeParams = Type.Object({ id: Type.String({ format: 'uuid' }) });
+
+export const ThemeItems = Type.Object({
+  theme: Type.Object({ id: Type.String(), label: Type.String(), keywords: Type.Array(Type.String()), trend: Trend }),
+  items: Type.Array(
+    Type.Object({
+      id: Type.String(),
+      source: Source,
+      text: Type.String(),
+      day: Day,
+      published: Type.Boolean(),
+      status: Type.Union([Type.String(), Type.Null()]),
+      departmentId: Type.Union([Type.String(), Type.Null()]),
+      departmentName: Type.Union([Type.String(), Type.Null()]),
+      sentiment: Type.Number(),
+    }),
+  ),
+});
+
+export const Recomputed = Type.Object({
+  computedAt: Type.Union([Type.String({ description: 'ISO 8601 time' }), Type.Null()]),
+  themes: Type.Integer({ minimum: 0 }),
+  itemCount: Type.Integer({ minimum: 0 }),
+});

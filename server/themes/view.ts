@@ -1,0 +1,97 @@
+import type { ThemeSource, ThemeTrend } from '../../db/tables/themes.ts';
+import { suppress } from '../privacy/min-group.ts';
+import { quote } from './engine/redact.ts';
+import { countDays, dailyCounts, trendOf } from './engine/trend.ts';
+
+// The moderator's view of the 'all' snapshot: every number recomputed from the (filtered) comments of
+// each theme, so filters by source, period and department give honest sizes, trends and quotes.
+
+interface ThemeRowLike {
+  id: string;
+  label: string;
+  keywords: string[];
+  firstSeen: string;
+}
+
+interface ItemRowLike {
+  themeId: string;
+  source: ThemeSource;
+  text: string;
+  day: string;
+  published: boolean;
+  departmentId: string | null;
+  sentiment: number;
+  centrality: number;
+}
+
+export interface ViewOptions {
+  asOf: string;
+  firstDay: string | null;
+  k: number;
+  names: Map<string, string>;
+  /** With a department filter, a theme with fewer than k comments would describe a small group: left out. */
+  departmentFilter: boolean;
+  span: number;
+}
+
+const TREND_ORDER: Record<ThemeTrend, number> = { emerging: 0, rising: 1, steady: 2, fading: 3 };
+const SOURCES: ThemeSource[] = ['suggestion', 'kudos', 'pulse', 'focus-group'];
+
+export function moderatorThemes(themes: ThemeRowLike[], items: ItemRowLike[], options: ViewOptions) {
+  const byTheme = new Map<string, ItemRowLike[]>();
+  for (const item of items) {
+    const list = byTheme.get(item.themeId) ?? [];
+    list.push(item);
+    byTheme.set(item.themeId, list);
+  }
+  let suppressedThemes = 0;
+  const result = [];
+  for (const theme of themes) {
+    const members = byTheme.get(theme.id) ?? [];
+    if (members.length === 0) continue;
+    if (options.departmentFilter && members.length < options.k) {
+      suppressedThemes++;
+      continue;
+    }
+    const days = countDays(members.map((item) => item.day));
+    const test = trendOf(days, { asOf: options.asOf, firstDay: options.firstDay ?? options.asOf });
+    const departmentCounts = new Map<string, number>();
+    for (const item of members) if (item.departmentId) departmentCounts.set(item.departmentId, (departmentCounts.get(item.departmentId) ?? 0) + 1);
+    const cells = [...departmentCounts].map(([key, count]) => ({ key, count })).sort((a, b) => b.count - a.count);
+    // The theme's size is shown, so complementary suppression treats it as the total.
+    const breakdown = suppress(cells, options.k, members.length);
+    const quotes = members
+      .filter((item) => item.published)
+      .sort((a, b) => b.centrality - a.centrality)
+      .filter((item, index, list) => list.findIndex((other) => other.text === item.text) === index)
+      .slice(0, 3)
+      .map((item) => quote(item.text));
+    result.push({
+      id: theme.id,
+      label: theme.label,
+      keywords: theme.keywords,
+      size: members.length,
+      published: members.filter((item) => item.published).length,
+      trend: test.trend,
+      test: {
+        recent: test.recent,
+        baseline: test.baseline,
+        ratio: Number.isFinite(test.ratio) ? Math.round(test.ratio * 100) / 100 : null,
+        pValue: test.pValue,
+      },
+      sentiment: Math.round((members.reduce((sum, item) => sum + item.sentiment, 0) / members.length) * 100) / 100,
+      daily: dailyCounts(days, options.asOf, options.span),
+      quotes,
+      firstSeen: theme.firstSeen,
+      sources: SOURCES.map((source) => ({ source, count: members.filter((item) => item.source === source).length })).filter((s) => s.count > 0),
+      departments: breakdown.cells.map((cell) => ({
+        id: cell.key,
+        name: options.names.get(cell.key) ?? 'Unknown department',
+        count: cell.count,
+        suppressed: cell.suppressed,
+      })),
+    });
+  }
+  result.sort((a, b) => TREND_ORDER[a.trend] - TREND_ORDER[b.trend] || b.size - a.size || a.label.localeCompare(b.label));
+  return { themes: result, suppressedThemes };
+}

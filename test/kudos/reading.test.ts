@@ -1,0 +1,86 @@
+import { beforeAll, describe, expect, test } from 'vitest';
+import { listThemeSourceItems } from '../../server/kudos/queries.ts';
+import { build } from '../helpers/build.ts';
+import { departmentId, givenKudos, publishedKudos, thisMonth, todayDay } from './helpers.ts';
+
+const t = build();
+let it: string;
+let legal: string;
+let branches: string;
+let facilities: string;
+let pendingId: string;
+
+beforeAll(async () => {
+  it = await departmentId(t.app, 'IT');
+  legal = await departmentId(t.app, 'Legal & Compliance');
+  facilities = await departmentId(t.app, 'Facilities');
+  branches = await departmentId(t.app, 'Branches', 'frontstage');
+  // This month: IT 7, Legal 5, Facilities 2 (below k = 5), Branches 6.
+  for (let i = 0; i < 7; i++) await publishedKudos(t.app, { departmentId: it, day: todayDay() });
+  for (let i = 0; i < 5; i++) await publishedKudos(t.app, { departmentId: legal, day: todayDay() });
+  for (let i = 0; i < 2; i++) await publishedKudos(t.app, { departmentId: facilities, day: todayDay() });
+  for (let i = 0; i < 6; i++) await publishedKudos(t.app, { departmentId: branches, day: todayDay() });
+  pendingId = (await givenKudos(t.app, { departmentId: it })).id;
+  await givenKudos(t.app, { departmentId: it, moderation: 'rejected', rejectReason: 'names someone' });
+});
+
+describe('published stories', () => {
+  test('GET /api/kudos lists published only, newest first, with paging and a department filter', async () => {
+    const response = await t.app.inject({ method: 'GET', url: '/api/kudos' });
+    expect(response.statusCode).toBe(200);
+    expect(response.json()).toMatchObject({ total: 20, page: 1, pageSize: 20 });
+    expect(response.json().items.map((item: { id: string }) => item.id)).not.toContain(pendingId);
+    const byIt = await t.app.inject({ method: 'GET', url: `/api/kudos?department=${it}` });
+    expect(byIt.json().total).toBe(7);
+    expect(byIt.json().items.every((item: { department: { id: string } }) => item.department.id === it)).toBe(true);
+    const page2 = await t.app.inject({ method: 'GET', url: '/api/kudos?page=2' });
+    expect(page2.json().items).toHaveLength(0);
+    expect((await t.app.inject({ method: 'GET', url: '/api/kudos?page=0' })).statusCode).toBe(400);
+  });
+});
+
+describe('minimum group size on counts', () => {
+  test('recognition ranks shown counts, backstage first on ties, and hides departments below k', async () => {
+    const response = await t.app.inject({ method: 'GET', url: '/api/kudos/recognition' });
+    expect(response.statusCode).toBe(200);
+    const body = response.json();
+    expect(body).toMatchObject({ month: thisMonth(), minimumGroupSize: 5 });
+    const byName = Object.fromEntries(body.departments.map((row: { department: { name: string } }) => [row.department.name, row]));
+    expect(byName['IT']).toMatchObject({ count: 7, rank: 1, suppressed: false, department: { kind: 'backstage' } });
+    expect(byName['Branches']).toMatchObject({ count: 6, rank: 2 });
+    expect(byName['Legal & Compliance']).toMatchObject({ count: 5, rank: 3 });
+    expect(byName['Facilities']).toEqual({ department: expect.any(Object), count: null, suppressed: true, rank: null });
+    // No hidden count is recoverable: total − shown is 0 or at least k.
+    const shown = body.departments.reduce((sum: number, row: { count: number | null }) => sum + (row.count ?? 0), 0);
+    if (body.total !== null) expect(body.total - shown === 0 || body.total - shown >= 5).toBe(true);
+    expect(JSON.stringify(body)).not.toMatch(/"count":2\b/);
+  });
+
+  test('a department page shows its stories and hides months below k', async () => {
+    const response = await t.app.inject({ method: 'GET', url: `/api/departments/${facilities}/kudos-summary` });
+    expect(response.statusCode).toBe(200);
+    const body = response.json();
+    expect(body.department).toMatchObject({ id: facilities, name: 'Facilities', kind: 'backstage' });
+    expect(body.stories).toHaveLength(2);
+    expect(body.months).toHaveLength(6);
+    expect(body.months.at(-1)).toEqual({ month: thisMonth(), count: null, suppressed: true });
+    expect(body.total).toBeNull();
+    const itPage = (await t.app.inject({ method: 'GET', url: `/api/departments/${it}/kudos-summary` })).json();
+    expect(itPage.months.at(-1)).toEqual({ month: thisMonth(), count: 7, suppressed: false });
+    expect(itPage.total).toBe(7);
+  });
+
+  test('an unknown department → 404; a malformed id → 400', async () => {
+    expect((await t.app.inject({ method: 'GET', url: '/api/departments/00000000-0000-4000-8000-000000000000/kudos-summary' })).statusCode).toBe(404);
+    expect((await t.app.inject({ method: 'GET', url: '/api/departments/it/kudos-summary' })).statusCode).toBe(400);
+  });
+});
+
+describe('themes source', () => {
+  test('every story, marked published or not, with the department it thanks', async () => {
+    const items = await listThemeSourceItems(t.app.db);
+    expect(items).toHaveLength(22);
+    expect(items.find((item) => item.id === pendingId)).toMatchObject({ source: 'kudos', published: false, departmentId: it, status: 'pending' });
+    expect(items.filter((item) => item.published)).toHaveLength(20);
+  });
+});

@@ -1,0 +1,233 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { insertSuggestion } from '../../server/suggestions/queries.ts';
+import { themesJob } from '../../server/themes/job.ts';
+import { build } from '../helpers/build.ts';
+import { given, type SignedInStaff } from '../helpers/given.ts';
+import { enrolMember } from '../helpers/members.ts';
+
+const t = build();
+let moderator: SignedInStaff;
+let facilities: string;
+let finance: string;
+
+const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10);
+
+const PARKING = [
+  'There are never any parking spaces left in the staff car park after 8:15.',
+  'Car park permits cost too much for part-time staff.',
+  'Visitors have nowhere to park because staff cars fill the visitor bays.',
+  'Please add more bike racks next to the car park entrance.',
+  'I drive round the car park for twenty minutes every morning looking for a space.',
+  'More electric charging points in the car park would help.',
+  'The car park barrier has been broken for weeks.',
+  'Parking spaces were halved for building works without warning.',
+  'Contractors take the staff parking spaces first thing in the morning.',
+  'Could parking permits be day-based now that we are hybrid? Email me at jo.bloggs@bank.example',
+  'The car park lighting is poor and it does not feel safe at night.',
+  'A car share scheme would ease the parking problem.',
+];
+const CANTEEN = [
+  'Canteen prices went up again and the portions are smaller.',
+  'More vegetarian options in the canteen please.',
+  'The coffee machine in the canteen has been broken for a fortnight.',
+  'Canteen food is often cold by the time it is served.',
+  'Keep the canteen open later so the late shift can have a hot meal.',
+  'The salad bar in the canteen runs out by half twelve.',
+  'No halal options in the staff canteen at all.',
+  'The canteen queue at lunchtime takes half our break.',
+  'Please label allergens on the canteen sandwiches.',
+  'Subsidised canteen lunches would help with the cost of living.',
+];
+const LOAN_HISTORY = [
+  'The loan origination system was slow to save an application today.',
+  'LOS froze once while I was printing a loan agreement.',
+  'The lending platform timed out during a credit check.',
+];
+const LOAN_NOW = [
+  'The loan origination system crashed three times this morning and we lost two mortgage applications.',
+  'LOS is down again, the fourth outage this week, and customers are waiting in the branch.',
+  'The lending platform keeps freezing whenever we upload payslips for a loan application.',
+  'Loan system outage again: nobody can submit applications and the queue is out the door.',
+  'Every afternoon the loan application system hangs and we have to restart it.',
+  'The mortgage system crashed while saving and all the application data was lost.',
+  'Please fix the loan platform timeouts, we cannot run credit checks at all.',
+  'The loan origination tool errors out and does not save drafts, so the work is gone.',
+];
+
+async function seedHistory() {
+  await t.app.db.transaction().execute(async (trx) => {
+    for (const [i, text] of PARKING.entries())
+      await insertSuggestion(trx, {
+        text,
+        concernsDepartmentId: i < 10 ? facilities : finance,
+        ownDepartmentId: null,
+        moderation: 'published',
+        reviewed: true,
+        piiFlags: [],
+        day: daysAgo(3 + i * 7),
+      });
+    for (const [i, text] of CANTEEN.entries())
+      await insertSuggestion(trx, { text, concernsDepartmentId: facilities, ownDepartmentId: null, moderation: 'published', reviewed: true, piiFlags: [], day: daysAgo(5 + i * 8) });
+    for (const [i, text] of LOAN_HISTORY.entries())
+      await insertSuggestion(trx, { text, concernsDepartmentId: null, ownDepartmentId: null, moderation: 'published', reviewed: true, piiFlags: [], day: daysAgo(80 - i * 20) });
+  });
+}
+
+/** Submits through the anonymous API (one token each); returns the new suggestion ids. */
+async function submit(texts: string[]): Promise<string[]> {
+  const member = await enrolMember(t.app);
+  const tokens = await member.tokens('general', texts.length);
+  const ids: string[] = [];
+  for (const [i, text] of texts.entries()) {
+    const response = await t.app.inject({ method: 'POST', url: '/api/suggestions', headers: { authorization: tokens[i]! }, payload: { text } });
+    expect(response.statusCode, response.body).toBe(201);
+    ids.push(response.json().id);
+  }
+  return ids;
+}
+
+const publicThemes = async () => (await t.app.inject({ method: 'GET', url: '/api/themes' })).json().themes as Array<Record<string, any>>;
+const modThemes = async (query = '') => {
+  const response = await t.app.inject({ method: 'GET', url: `/api/mod/themes${query}`, headers: moderator.headers });
+  expect(response.statusCode, response.body).toBe(200);
+  return response.json();
+};
+const isLoan = (theme: { label: string; keywords: string[] }) => /loan|lending|LOS|mortgage/i.test(`${theme.label} ${theme.keywords.join(' ')}`);
+
+beforeAll(async () => {
+  moderator = await given(t.app).staff('moderator');
+  const departments = await t.app.db
+    .insertInto('department')
+    .values([
+      { name: 'Facilities', kind: 'backstage' },
+      { name: 'Finance', kind: 'backstage' },
+    ])
+    .returning(['id', 'name'])
+    .execute();
+  facilities = departments.find((d) => d.name === 'Facilities')!.id;
+  finance = departments.find((d) => d.name === 'Finance')!.id;
+  await seedHistory();
+  await themesJob(t.app).idle();
+  await themesJob(t.app).recompute();
+});
+
+afterAll(() => themesJob(t.app).idle());
+
+describe('themes service', () => {
+  it('serves themes of published text with the DESIGN §6 shape', async () => {
+    const themes = await publicThemes();
+    expect(themes.length).toBeGreaterThanOrEqual(2);
+    for (const theme of themes) {
+      expect(Object.keys(theme).sort()).toEqual(['daily', 'id', 'keywords', 'label', 'quotes', 'sentiment', 'size', 'trend']);
+      expect(['emerging', 'rising', 'steady', 'fading']).toContain(theme.trend);
+      expect(theme.daily.at(-1).day).toBe(daysAgo(0));
+      for (const quote of theme.quotes) expect(typeof quote).toBe('string');
+    }
+    const parking = themes.find((theme) => /park/i.test(theme.label))!;
+    expect(parking).toBeDefined();
+    expect(parking.trend).toBe('steady');
+    // Quotes never carry personal data, even from a published comment.
+    expect(JSON.stringify(themes)).not.toContain('jo.bloggs');
+  });
+
+  it('publishing through the API makes a rising theme appear, for employees only once published', async () => {
+    const ids = await submit(LOAN_NOW);
+    await themesJob(t.app).idle();
+    // Pending: moderators see the surge already, employees do not.
+    expect((await modThemes()).themes.find(isLoan)?.trend).toBe('rising');
+    const before = (await publicThemes()).find(isLoan);
+    expect(before?.trend ?? 'steady').not.toBe('rising');
+    for (const id of ids) {
+      const response = await t.app.inject({
+        method: 'POST',
+        url: `/api/mod/suggestions/${id}/decision`,
+        headers: moderator.headers,
+        payload: { action: 'publish' },
+      });
+      expect(response.statusCode, response.body).toBe(200);
+    }
+    // Each decision fired a content event; the job recomputes once after the burst.
+    await themesJob(t.app).idle();
+    const loan = (await publicThemes()).find(isLoan)!;
+    expect(loan.trend).toBe('rising');
+    expect(loan.size).toBe(LOAN_HISTORY.length + LOAN_NOW.length);
+    expect(loan.daily.at(-1).count).toBe(LOAN_NOW.length);
+    // The snapshot is in the database.
+    const row = await t.app.db.selectFrom('theme').select(['trend', 'size', 'retired']).where('id', '=', loan.id).executeTakeFirstOrThrow();
+    expect(row).toEqual({ trend: 'rising', size: 11, retired: false });
+    const members = await t.app.db.selectFrom('theme_item').select('item_id').where('theme_id', '=', loan.id).execute();
+    expect(members.map((m) => m.item_id)).toEqual(expect.arrayContaining(ids));
+    const run = await t.app.db.selectFrom('theme_run').select(['as_of', 'item_count']).where('scope', '=', 'public').executeTakeFirstOrThrow();
+    expect(run).toEqual({ as_of: daysAgo(0), item_count: PARKING.length + CANTEEN.length + LOAN_HISTORY.length + LOAN_NOW.length });
+  });
+
+  it('keeps theme ids when recomputed', async () => {
+    const before = (await publicThemes()).map((theme) => theme.id).sort();
+    const response = await t.app.inject({ method: 'POST', url: '/api/mod/themes/recompute', headers: moderator.headers });
+    expect(response.statusCode).toBe(200);
+    expect((await publicThemes()).map((theme) => theme.id).sort()).toEqual(before);
+  });
+
+  it('drills down to a theme’s comments with source and status', async () => {
+    const loan = (await modThemes()).themes.find(isLoan);
+    const response = await t.app.inject({ method: 'GET', url: `/api/mod/themes/${loan.id}/items`, headers: moderator.headers });
+    expect(response.statusCode).toBe(200);
+    const { theme, items } = response.json();
+    expect(theme.id).toBe(loan.id);
+    expect(items).toHaveLength(loan.size);
+    expect(items[0]).toMatchObject({ source: 'suggestion', published: true, status: 'new', day: daysAgo(0) });
+  });
+
+  it('filters by source, period and department, and suppresses small department groups', async () => {
+    const all = await modThemes();
+    const parking = all.themes.find((theme: { label: string }) => /park/i.test(theme.label));
+    expect(all.minimumGroupSize).toBe(5);
+    // 10 Facilities + 2 Finance: Finance is below k and hidden.
+    expect(parking.departments).toEqual(
+      expect.arrayContaining([
+        { id: facilities, name: 'Facilities', count: 10, suppressed: false },
+        { id: finance, name: 'Finance', count: null, suppressed: true },
+      ]),
+    );
+    expect((await modThemes('?source=kudos')).themes).toEqual([]);
+    const recent = await modThemes('?days=2');
+    expect(recent.themes.map((theme: { size: number }) => theme.size)).toEqual([LOAN_NOW.length]);
+    const financeOnly = await modThemes(`?department=${finance}`);
+    expect(financeOnly.themes).toEqual([]);
+    expect(financeOnly.suppressedThemes).toBe(1);
+    const facilitiesOnly = await modThemes(`?department=${facilities}`);
+    expect(facilitiesOnly.themes.length).toBeGreaterThanOrEqual(1);
+  });
+
+  it('refuses bad input and unknown themes', async () => {
+    const bad = await t.app.inject({ method: 'GET', url: '/api/mod/themes?days=0', headers: moderator.headers });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error).toBe('invalid_request');
+    const notUuid = await t.app.inject({ method: 'GET', url: '/api/mod/themes/nope/items', headers: moderator.headers });
+    expect(notUuid.statusCode).toBe(400);
+    const unknown = await t.app.inject({
+      method: 'GET',
+      url: '/api/mod/themes/00000000-0000-4000-8000-000000000000/items',
+      headers: moderator.headers,
+    });
+    expect(unknown.statusCode).toBe(404);
+    expect(unknown.json().error).toBe('not_found');
+  });
+
+  it('an employee cannot reach the moderator views', async () => {
+    for (const [method, url] of [
+      ['GET', '/api/mod/themes'],
+      ['GET', '/api/mod/themes/00000000-0000-4000-8000-000000000000/items'],
+      ['POST', '/api/mod/themes/recompute'],
+    ] as const) {
+      const response = await t.app.inject({ method, url });
+      expect(response.statusCode, url).toBe(401);
+    }
+  });
+
+  it('an admin can read them too', async () => {
+    const admin = await given(t.app).staff('admin');
+    const response = await t.app.inject({ method: 'GET', url: '/api/mod/themes', headers: admin.headers });
+    expect(response.statusCode).toBe(200);
+  });
+});

@@ -1,0 +1,185 @@
+import { describe, expect, it } from 'vitest';
+import { clusterBags, assignBag } from '../../server/themes/engine/cluster.ts';
+import { domainConcepts } from '../../server/themes/engine/domain.ts';
+import { matchIds, type PreviousTheme, type ThemeFingerprint } from '../../server/themes/engine/identity.ts';
+import { corpusStatistics, describe as describeTheme } from '../../server/themes/engine/label.ts';
+import { adjustedRandIndex, nmi, purity } from '../../server/themes/engine/metrics.ts';
+import { createPreprocessor } from '../../server/themes/engine/preprocess.ts';
+import { quote, redact } from '../../server/themes/engine/redact.ts';
+import { sentimentOf } from '../../server/themes/engine/sentiment.ts';
+import { buildFeatureSpace, toBag } from '../../server/themes/engine/vectors.ts';
+import { wordNet } from '../../server/themes/wordnet.ts';
+
+const lexicon = wordNet();
+const preprocessor = createPreprocessor(lexicon);
+
+describe('preprocess', () => {
+  it('keeps content lemmas, acronyms and noun phrases, and marks negation', () => {
+    const doc = preprocessor.process("The LOS keeps crashing and I can't submit loan applications.");
+    const lemmas = doc.tokens.map((t) => t.lemma);
+    expect(lemmas).toContain('los');
+    expect(lemmas).toContain('crash');
+    expect(lemmas).toContain('application');
+    expect(lemmas).not.toContain('the');
+    expect(doc.tokens.find((t) => t.lemma === 'los')!.surface).toBe('LOS');
+    expect(doc.tokens.find((t) => t.lemma === 'submit')!.negated).toBe(true);
+    expect(doc.phrases.map((p) => p.key)).toContain('loan application');
+  });
+
+  it('treats IT as a department, not a pronoun', () => {
+    const doc = preprocessor.process('Thanks to IT for fixing my laptop.');
+    expect(doc.tokens.map((t) => t.lemma)).toEqual(expect.arrayContaining(['it', 'laptop']));
+  });
+
+  it('copes with empty and symbol-only text', () => {
+    expect(preprocessor.process('').tokens).toEqual([]);
+    expect(preprocessor.process('!!! ... 123').tokens).toEqual([]);
+  });
+});
+
+describe('WordNet', () => {
+  it('puts synonyms in one synset and reads hypernyms', () => {
+    const synsets = (word: string) => lexicon.senses(word, 'n').map((s) => s.synset);
+    expect(synsets('salary')[0]).toBe(synsets('wage')[0]);
+    expect(lexicon.senses('cafeteria', 'n')[0]!.hypernyms.length).toBeGreaterThan(0);
+    expect(lexicon.senses('car park', 'n').length).toBeGreaterThan(0);
+    expect(lexicon.senses('qwertyuiop', 'n')).toEqual([]);
+  });
+});
+
+describe('features', () => {
+  it('bridges different words through WordNet and the workplace thesaurus', () => {
+    const docs = ['My salary is too low', 'Wages have not kept up', 'The canteen food is cold', 'The cafeteria is shut'].map((t) =>
+      preprocessor.process(t),
+    );
+    const space = buildFeatureSpace(docs, { lexicon, concepts: domainConcepts() });
+    const bags = docs.map((d) => toBag(space, d));
+    const shared = (a: number, b: number) => [...bags[a]!.words].filter((w) => bags[b]!.words.includes(w));
+    expect(shared(0, 1).length).toBeGreaterThan(0);
+    expect(shared(2, 3).length).toBeGreaterThan(0);
+    expect(shared(0, 2)).toEqual([]);
+  });
+});
+
+describe('clustering', () => {
+  const parking = [
+    'No parking spaces left at head office after eight',
+    'The car park is always full by half past eight',
+    'Parking permits cost far too much',
+    'Staff cars fill the visitor bays in the car park',
+    'We need more spaces in the staff car park',
+    'I circle the car park every morning looking for a space',
+  ];
+  const canteen = [
+    'The canteen food is cold and overpriced',
+    'Lunch in the canteen costs too much now',
+    'More vegetarian meals in the staff restaurant please',
+    'The coffee machine in the kitchen is broken',
+    'Canteen portions keep getting smaller',
+    'Please keep the cafeteria open later for lunch',
+  ];
+  const docs = [...parking, ...canteen].map((t) => preprocessor.process(t));
+  const space = buildFeatureSpace(docs, { lexicon, concepts: domainConcepts() });
+  const bags = docs.map((d) => toBag(space, d));
+
+  it('finds the number of themes itself', () => {
+    const result = clusterBags(bags, space.names.length, { minSize: 3, seed: 1 });
+    expect(result.model.clusters).toBe(2);
+    const truth = [...parking.map(() => 'parking'), ...canteen.map(() => 'canteen')];
+    expect(nmi(truth, [...result.labels].map(String))).toBeGreaterThan(0.8);
+  });
+
+  it('leaves a comment unclustered rather than forcing it into a wrong theme', () => {
+    const result = clusterBags(bags, space.names.length, { minSize: 3, seed: 1 });
+    const stray = toBag(space, preprocessor.process('Lovely artwork in reception'));
+    expect(assignBag(result, stray).theme).toBe(-1);
+    const fitting = toBag(space, preprocessor.process('The car park was full again, no spaces at all'));
+    expect(assignBag(result, fitting).theme).toBe(result.labels[0]);
+  });
+
+  it('counts identical comments once for fitting but by weight for size', () => {
+    const repeated = [...bags.slice(0, 6), { ...bags[6]!, weight: 50 }];
+    const result = clusterBags(repeated, space.names.length, { minSize: 10, seed: 1 });
+    // One comment repeated 50 times is not a theme on its own.
+    expect(result.labels[6]).toBe(-1);
+  });
+});
+
+describe('labels', () => {
+  it('names a theme with a phrase people used', () => {
+    const members = [
+      'The car park is full every morning',
+      'No spaces in the car park after 8:30',
+      'Car park permits are too expensive',
+      'Could the car park have more bike racks',
+    ].map((t) => ({ doc: preprocessor.process(t), weight: 1 }));
+    const others = ['The canteen is cold', 'Pay rise too low', 'Laptop broken again'].map((t) => preprocessor.process(t));
+    const statistics = corpusStatistics([...members.map((m) => m.doc), ...others]);
+    const { label, keywords, signature } = describeTheme(members, statistics);
+    expect(label.toLowerCase()).toContain('car park');
+    expect(label[0]).toBe(label[0]!.toUpperCase());
+    expect(keywords).toContain('car park');
+    expect(Object.keys(signature).length).toBeGreaterThan(0);
+  });
+});
+
+describe('sentiment', () => {
+  it('scores praise positive, complaints negative, and flips negated words', () => {
+    const score = (text: string) => sentimentOf(preprocessor.process(text));
+    expect(score('Huge thanks to the service desk, brilliant and quick help')).toBeGreaterThan(0.2);
+    expect(score('The system crashed again and we lost all the work, unacceptable')).toBeLessThan(-0.2);
+    expect(score('The new process is not helpful')).toBeLessThan(score('The new process is helpful'));
+    for (const text of ['', 'ok', 'The canteen opens at noon']) {
+      expect(score(text)).toBeGreaterThanOrEqual(-1);
+      expect(score(text)).toBeLessThanOrEqual(1);
+    }
+  });
+});
+
+describe('redaction', () => {
+  it('removes emails, phone numbers, staff numbers and names after a role', () => {
+    const text = 'Email jo.bloggs@bank.co.uk or call 07700 900123; my manager Sarah Jones ignored EMP123456.';
+    const clean = redact(text);
+    expect(clean).not.toMatch(/bloggs|07700|Sarah|Jones|123456/);
+    expect(clean).toContain('[email]');
+    expect(clean).toContain('my manager [name]');
+    expect(redact('Thanks to IT for the help')).toBe('Thanks to IT for the help');
+  });
+
+  it('shortens long quotes at a word', () => {
+    const long = 'word '.repeat(100);
+    expect(quote(long, 50).length).toBeLessThanOrEqual(50);
+    expect(quote(long, 50).endsWith('…')).toBe(true);
+  });
+});
+
+describe('stable ids', () => {
+  it('keeps the id of a theme that still exists, one to one, and mints ids for new ones', () => {
+    const previous: PreviousTheme[] = [
+      { id: 'parking', itemIds: ['a', 'b', 'c', 'd'], signature: { 'car park': 1, space: 0.5 } },
+      { id: 'canteen', itemIds: ['e', 'f', 'g'], signature: { canteen: 1, food: 0.6 } },
+    ];
+    const next: ThemeFingerprint[] = [
+      { itemIds: ['e', 'f', 'g', 'h'], signature: { canteen: 0.9, lunch: 0.4 } },
+      { itemIds: ['a', 'b', 'c', 'd', 'x'], signature: { 'car park': 1, permit: 0.3 } },
+      { itemIds: ['y', 'z'], signature: { pension: 1 } },
+    ];
+    let counter = 0;
+    expect(matchIds(previous, next, () => `new-${++counter}`)).toEqual(['canteen', 'parking', 'new-1']);
+  });
+
+  it('recognises a theme by its words when its comments were all replaced', () => {
+    const previous = [{ id: 'pay', itemIds: ['a', 'b'], signature: { pay: 1, bonus: 0.8, salary: 0.5 } }];
+    expect(matchIds(previous, [{ itemIds: ['c', 'd'], signature: { pay: 1, bonus: 0.7 } }], () => 'new')).toEqual(['pay']);
+  });
+});
+
+describe('metrics', () => {
+  it('scores a perfect clustering 1 and a permuted one the same', () => {
+    const truth = ['a', 'a', 'b', 'b', 'c', 'c'];
+    expect(nmi(truth, ['x', 'x', 'y', 'y', 'z', 'z'])).toBeCloseTo(1);
+    expect(adjustedRandIndex(truth, ['z', 'z', 'x', 'x', 'y', 'y'])).toBeCloseTo(1);
+    expect(purity(truth, ['x', 'x', 'x', 'x', 'x', 'x'])).toBeCloseTo(1 / 3);
+    expect(nmi(truth, ['x', 'y', 'x', 'y', 'x', 'y'])).toBeLessThan(0.2);
+  });
+});

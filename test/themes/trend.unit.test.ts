@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { addDays, binomialLower, binomialUpper, dailyCounts, trendOf } from '../../server/themes/engine/trend.ts';
+
+const asOf = '2025-03-31';
+const firstDay = '2025-01-01';
+/** `count` comments spread evenly over days [from, to] days before asOf. */
+function spread(count: number, fromAge: number, toAge: number): string[] {
+  return Array.from({ length: count }, (_, i) => addDays(asOf, -Math.round(fromAge - ((fromAge - toAge) * i) / Math.max(1, count - 1))));
+}
+
+describe('binomial tails', () => {
+  it('match exact values', () => {
+    expect(binomialUpper(0, 10, 0.3)).toBe(1);
+    expect(binomialUpper(10, 10, 0.5)).toBeCloseTo(1 / 1024, 10);
+    expect(binomialUpper(2, 4, 0.5)).toBeCloseTo(11 / 16, 10);
+    expect(binomialLower(1, 4, 0.5)).toBeCloseTo(5 / 16, 10);
+    expect(binomialUpper(5, 4, 0.5)).toBe(0);
+  });
+});
+
+describe('trend', () => {
+  it('is steady when the recent rate matches the baseline', () => {
+    expect(trendOf(spread(30, 89, 0), { asOf, firstDay }).trend).toBe('steady');
+  });
+
+  it('is rising when the last two weeks are significantly busier than the theme used to be', () => {
+    const days = [...spread(10, 89, 15), ...spread(15, 13, 0)];
+    const test = trendOf(days, { asOf, firstDay });
+    expect(test.trend).toBe('rising');
+    expect(test.pValue).toBeLessThan(0.05);
+    expect(test.ratio).toBeGreaterThan(1.5);
+  });
+
+  it('is emerging when a theme appears from nothing', () => {
+    expect(trendOf(spread(8, 10, 0), { asOf, firstDay }).trend).toBe('emerging');
+  });
+
+  it('is fading when the theme went quiet', () => {
+    expect(trendOf(spread(25, 89, 35), { asOf, firstDay }).trend).toBe('fading');
+  });
+
+  it('does not call a trend from tiny numbers', () => {
+    expect(trendOf([addDays(asOf, -1)], { asOf, firstDay }).trend).toBe('steady');
+    expect(trendOf([addDays(asOf, -80), addDays(asOf, -1), addDays(asOf, -2)], { asOf, firstDay }).trend).toBe('steady');
+    expect(trendOf(spread(2, 80, 60), { asOf, firstDay }).trend).toBe('steady');
+  });
+
+  it('is steady without enough history to compare', () => {
+    expect(trendOf(spread(10, 5, 0), { asOf, firstDay: addDays(asOf, -6) }).trend).toBe('steady');
+  });
+
+  it('ignores days after asOf', () => {
+    expect(trendOf([...spread(30, 89, 0), ...spread(20, -10, -1)], { asOf, firstDay }).trend).toBe('steady');
+  });
+});
+
+describe('daily counts', () => {
+  it('fills every day of the span with zeros where nothing was said', () => {
+    const series = dailyCounts(['2025-03-30', '2025-03-30', '2025-03-01', '2024-01-01'], asOf, 5);
+    expect(series).toEqual([
+      { day: '2025-03-27', count: 0 },
+      { day: '2025-03-28', count: 0 },
+      { day: '2025-03-29', count: 0 },
+      { day: '2025-03-30', count: 2 },
+      { day: '2025-03-31', count: 0 },
+    ]);
+  });
+});
