@@ -164,7 +164,11 @@ const now = () => performance.now();
 function startServer(kind: Kind): Promise<{ child: ChildProcess; ready: Ready }> {
   const child = fork(new URL(import.meta.url).pathname, ['serve', kind], {
     // BENCH_PROFILE=<dir> writes a CPU profile of each server process there.
-    execArgv: ['--import', 'tsx', ...(process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [])],
+    execArgv: [
+      '--import',
+      'tsx',
+      ...(process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : []),
+    ],
     stdio: 'inherit',
   });
   return new Promise((resolve, reject) => {

@@ -89,7 +89,8 @@ async function sayQuickly(
     said = await batcher.say({ roomId, seatId, text, clientId });
   } catch (error) {
     // The unique (seat, clientId) index: the same message re-sent after a reconnect.
-    if ((error as { code?: string }).code === '23505') throw new ActionError('duplicate', 'This message was already received.');
+    if ((error as { code?: string }).code === '23505')
+      throw new ActionError('duplicate', 'This message was already received.');
     throw error;
   }
   if (!said) return null;

@@ -15,59 +15,9 @@ import {
   type HelloFrame,
   type WelcomeFrame,
 } from './protocol.ts';
+import { DEFAULT_LIMITS, SeatRate, Window, type RoomLimits } from './limits.ts';
 import { findRoom, findSeat, readEvents, roomInfo, type StoredEvent } from './queries.ts';
 import { audienceOf, render, type Audience, type Viewer } from './render.ts';
-
-/** Tunable safety limits (tests shorten the timers; the defaults are the production values). */
-export interface RoomLimits {
-  /** A socket that sends no hello within this is closed 4003. */
-  helloTimeoutMs: number;
-  /** Ping interval; a socket that has not answered the previous ping is terminated. */
-  heartbeatMs: number;
-  /** Send-buffer size beyond which a reader counts as too slow (closed 4009; it resumes later). */
-  highWaterMark: number;
-  /** Per seat: `say` frames allowed per window; more get `rate_limited` errors. */
-  saysPerWindow: number;
-  /** Per connection: frames of any kind per window before close 4008. */
-  framesPerWindow: number;
-  /** `rate_limited` answers per window before close 4008 (persistent flooding). */
-  strikesPerWindow: number;
-  windowMs: number;
-  /** Frames waiting to be handled on one socket before it counts as flooding. */
-  maxQueuedFrames: number;
-}
-
-export const DEFAULT_LIMITS: RoomLimits = {
-  helloTimeoutMs: 10_000,
-  heartbeatMs: 30_000,
-  highWaterMark: 1024 * 1024,
-  saysPerWindow: 5,
-  framesPerWindow: 40,
-  strikesPerWindow: 5,
-  windowMs: 10_000,
-  maxQueuedFrames: 32,
-};
-
-/** Timestamps inside a sliding window. */
-class Window {
-  private times: number[] = [];
-  count(now: number, windowMs: number): number {
-    while (this.times.length && this.times[0]! <= now - windowMs) this.times.shift();
-    return this.times.length;
-  }
-  add(now: number) {
-    this.times.push(now);
-  }
-  get last(): number {
-    return this.times.at(-1) ?? 0;
-  }
-}
-
-/** Rate state of one seat; kept across reconnects so reconnecting does not reset it. */
-class SeatRate {
-  says = new Window();
-  strikes = new Window();
-}
 
 interface Seat {
   id: string;
@@ -268,8 +218,12 @@ export class FocusGroupHub {
       conn.seat = { id: seat.id, pseudonym: seat.pseudonym };
       muted = seat.muted;
       const rate = this.rates.get(seat.id);
-      if (rate) conn.rate = rate;
-      else this.rates.set(seat.id, conn.rate);
+      if (rate) {
+        rate.merge(conn.rate);
+        conn.rate = rate;
+      } else {
+        this.rates.set(seat.id, conn.rate);
+      }
     } else if (conn.staff) {
       viewer = { role: 'moderator' };
     } else {
@@ -358,7 +312,8 @@ export class FocusGroupHub {
     if (!last) return;
     const room = this.rooms.get(roomId);
     // The events are stored: if delivering here fails, the next event or a resume reads them again.
-    if (room) await room.run(() => this.deliver(room, last.seq, events)).catch((error) => this.deliveryFailed(error));
+    if (room)
+      await room.run(() => this.deliver(room, last.seq, events)).catch((error) => this.deliveryFailed(error));
     this.publish({ kind: 'event', room: roomId, seq: last.seq });
   }
 
@@ -374,7 +329,8 @@ export class FocusGroupHub {
   private onNote(note: BusNote | null) {
     if (!note) {
       // The bus may have dropped notes: every room catches up from the database.
-      for (const room of this.rooms.values()) room.run(() => this.catchUp(room)).catch((error) => this.deliveryFailed(error));
+      for (const room of this.rooms.values())
+        room.run(() => this.catchUp(room)).catch((error) => this.deliveryFailed(error));
       return;
     }
     if (note.kind === 'seat') {

@@ -29,7 +29,7 @@ interface DepartmentRef {
   kind: DepartmentKind;
 }
 
-/** Shown counts ranked (ties: backstage first, then by name); hidden ones after, alphabetical, unranked. */
+/** Shown counts ranked (ties: backstage first, then by name); zeros unranked; hidden ones after, alphabetical, unranked. */
 export function recognitionRanking(departments: DepartmentRef[], counts: Map<string, number>, k: number) {
   const cells = departments.map((department) => ({ key: department.id, count: counts.get(department.id) ?? 0 }));
   const total = cells.reduce((sum, cell) => sum + cell.count, 0);
@@ -47,7 +47,8 @@ export function recognitionRanking(departments: DepartmentRef[], counts: Map<str
   return {
     total: shown.total,
     departments: [
-      ...visible.map((row, index) => ({ department: row.department, count: row.count, suppressed: false, rank: index + 1 })),
+      // Teams with no kudos yet are listed but not ranked.
+      ...visible.map((row, index) => ({ department: row.department, count: row.count, suppressed: false, rank: row.count! > 0 ? index + 1 : null })),
       ...hidden.map((row) => ({ department: row.department, count: null, suppressed: true, rank: null })),
     ],
   };

@@ -66,7 +66,7 @@ export const Recognition = Type.Object({
       department: DepartmentRef,
       count: MaybeCount,
       suppressed: Type.Boolean(),
-      /** 1-based among shown counts; null for hidden ones (their order would leak their size). */
+      /** 1-based among shown non-zero counts; null for zeros and hidden ones (their order would leak their size). */
       rank: MaybeCount,
     }),
   ),

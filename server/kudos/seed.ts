@@ -1,4 +1,40 @@
 import type { SeedStep } from '../seed/types.ts';
+import { piiKinds } from '../privacy/pii.ts';
+import { createReceipt } from '../suggestions/threads.ts';
+import { insertKudos } from './queries.ts';
+import { SEED_FEATURED, SEED_KUDOS, SEED_PENDING_KUDOS } from './seed-content.ts';
 
-/** This feature's share of the demo organisation (embedded default only). */
-export const seed: SeedStep = async () => {};
+const dayBefore = (daysAgo: number) => new Date(Date.now() - daysAgo * 86_400_000).toISOString().slice(0, 10);
+
+/** ~40 published stories over the last 90 days (a few featured, most to backstage teams) and a short queue. */
+export const seed: SeedStep = async (app, result) => {
+  const departments = new Map((await app.db.selectFrom('department').select(['id', 'name']).execute()).map((row) => [row.name, row.id]));
+  let written = 0;
+  await app.db.transaction().execute(async (trx) => {
+    const add = async (to: string, input: Omit<Parameters<typeof insertKudos>[1], 'departmentId'>) => {
+      const departmentId = departments.get(to);
+      if (!departmentId) return;
+      const id = await insertKudos(trx, { departmentId, ...input });
+      // A receipt exists for every story, as for real ones; nobody holds these.
+      await createReceipt(trx, app.secrets, { kind: 'kudos', itemId: id });
+      written++;
+    };
+    for (const [index, { to, story }] of SEED_KUDOS.entries()) {
+      // Spread over 90 days, a third of them in the last four weeks so this month's ranking has numbers.
+      const daysAgo = index % 3 === 0 ? (index * 7) % 27 : (index * 13) % 89;
+      await add(to, {
+        story,
+        moderation: 'published',
+        reviewed: true,
+        featured: SEED_FEATURED.has(index),
+        piiFlags: piiKinds(story),
+        day: dayBefore(daysAgo),
+      });
+    }
+    for (const [index, { to, story }] of SEED_PENDING_KUDOS.entries()) {
+      await add(to, { story, moderation: 'pending', piiFlags: piiKinds(story), day: dayBefore(index) });
+    }
+  });
+  app.contentEvents.changed({ source: 'kudos' });
+  result.notes.push(`kudos: ${written} stories (${SEED_PENDING_KUDOS.length} waiting for a moderator)`);
+};

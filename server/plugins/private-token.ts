@@ -6,8 +6,15 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import type { Config } from '../config.ts';
-import { unauthorized } from '../errors.ts';
-import { challengeDigestFor, nullifierOf, parseAuthorization, verifyAuthenticator } from '../tokens/crypto.ts';
+import { HttpError, unauthorized } from '../errors.ts';
+import {
+  challengeDigestFor,
+  encodeTokenChallenge,
+  nullifierOf,
+  parseAuthorization,
+  redemptionContextFor,
+  verifyAuthenticator,
+} from '../tokens/crypto.ts';
 import { isRedeemable, Keyring } from '../tokens/keys.ts';
 import { insertNullifier, isForeignKeyViolation, isUniqueViolation } from '../tokens/queries.ts';
 
@@ -54,14 +61,36 @@ function expectedDigest(request: FastifyRequest, scope: string): Buffer {
 
 const invalid = () => unauthorized('token_invalid', 'A valid PrivateToken for this action is required.');
 
+/**
+ * RFC 9577 §2.1: a refused request is told which token would do — the challenge and the scope's
+ * current token key — so any Privacy Pass client can obtain one.
+ */
+async function invalidWithChallenge(app: FastifyInstance, request: FastifyRequest, scope: string): Promise<HttpError> {
+  const error = invalid();
+  const key = (await app.tokenKeys.all()).find((candidate) => candidate.scope === scope && isRedeemable(candidate));
+  if (!key) return error;
+  const { issuerName, originInfo } = challengeNames(request);
+  const challenge = encodeTokenChallenge({
+    issuerName,
+    redemptionContext: redemptionContextFor(scope),
+    originInfo: originInfo ? [originInfo] : [],
+  });
+  const value = `PrivateToken challenge="${challenge.toString('base64url')}", token-key="${key.tokenKey.toString('base64url')}"`;
+  return new HttpError(error.statusCode, error.code, error.message, { 'www-authenticate': value });
+}
+
 /** Verifies the request's token for `scope`: format, key, scope, time window, challenge and signature. */
 export async function verifyToken(app: FastifyInstance, request: FastifyRequest, scope: string): Promise<RedeemedToken> {
   const token = parseAuthorization(request.headers.authorization);
-  if (!token) throw invalid();
+  if (!token) throw await invalidWithChallenge(app, request, scope);
   const key = await app.tokenKeys.byId(token.tokenKeyId.toString('hex'));
-  if (!key || key.scope !== scope || !isRedeemable(key)) throw invalid();
-  if (!token.challengeDigest.equals(expectedDigest(request, scope))) throw invalid();
-  if (!verifyAuthenticator(key.keyPair.publicKey, token.tokenInput, token.authenticator)) throw invalid();
+  const valid =
+    key !== null &&
+    key.scope === scope &&
+    isRedeemable(key) &&
+    token.challengeDigest.equals(expectedDigest(request, scope)) &&
+    verifyAuthenticator(key.keyPair.publicKey, token.tokenInput, token.authenticator);
+  if (!valid) throw await invalidWithChallenge(app, request, scope);
   return { scope, tokenKeyId: key.id, nullifier: nullifierOf(token) };
 }
 

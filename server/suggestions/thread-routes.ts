@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { badRequest, conflict, errorResponses, notFound } from '../errors.ts';
+import { findKudosForThread } from '../kudos/queries.ts';
 import { findSuggestionForThread } from './queries.ts';
 import { OpenThreadBody, Posted, ReplyBody, Thread } from './schemas.ts';
 import { addThreadMessage, findReceipt, listThreadMessages, ThreadFullError } from './threads.ts';
@@ -9,16 +10,8 @@ import type { ThreadKind } from '../../db/tables/suggestions.ts';
 // The author's way back: a receipt opens exactly one thread — the item it was issued for — and nothing else.
 // The receipt travels in the body (never in a URL, so it cannot land in a proxy's access log).
 
-// TEMPORARY until server/kudos/queries.ts exports findKudosForThread; then a static import.
-const KUDOS_QUERIES = '../kudos/queries.ts';
-type FindKudos = (
-  db: FastifyInstance['db'],
-  id: string,
-) => Promise<{ id: string; text: string; status: string; reason: string | null; day: string } | null>;
-
 async function findItem(app: FastifyInstance, kind: ThreadKind, id: string) {
   if (kind === 'suggestion') return findSuggestionForThread(app.db, id);
-  const { findKudosForThread } = (await import(KUDOS_QUERIES)) as { findKudosForThread: FindKudos };
   const kudos = await findKudosForThread(app.db, id);
   if (!kudos) return null;
   return {

@@ -5,6 +5,7 @@ import { badRequest, errorResponses, HttpError, tooMany, unauthorized } from '..
 import { challengeNames } from '../plugins/private-token.ts';
 import { audit } from '../staff/queries.ts';
 import {
+  CodeBudget,
   CREDENTIAL_PATTERN,
   CREDENTIAL_PURPOSE,
   decoyCodeHash,
@@ -47,7 +48,9 @@ import {
   EnrolBody,
   Enrolled,
   KeysQuery,
+  CODES_PER_WINDOW,
   MAX_BATCH,
+  MAX_CODES_PER_BATCH,
   NewCodes,
   NewCodesBody,
   Revoked,
@@ -136,7 +139,11 @@ const routes: FastifyPluginAsyncTypebox<{ config: Config }> = async (app) => {
         })),
       };
       // Fastify serializes JSON media types only; this one is JSON under its RFC 9578 name.
-      return reply.header('cache-control', 'public, max-age=300').type(MEDIA_TYPES.directory).send(JSON.stringify(directory));
+      return reply
+        .header('cache-control', 'public, max-age=300')
+        .type(MEDIA_TYPES.directory)
+        .serializer((payload) => JSON.stringify(payload))
+        .send(directory);
     },
   );
 
@@ -297,6 +304,10 @@ const routes: FastifyPluginAsyncTypebox<{ config: Config }> = async (app) => {
     },
   );
 
+  // Each code costs one argon2id hash (~20 ms of CPU, 19 MiB): generation is budgeted per node so a
+  // mistake (or a stolen admin session) cannot starve the server.
+  const codeBudget = new CodeBudget(CODES_PER_WINDOW, 10 * 60 * 1000);
+
   app.post(
     '/api/admin/enrolment-codes',
     {
@@ -304,12 +315,17 @@ const routes: FastifyPluginAsyncTypebox<{ config: Config }> = async (app) => {
       schema: {
         tags: ['admin'],
         summary: 'Generate single-use enrolment codes (shown once)',
+        description: `Up to ${MAX_CODES_PER_BATCH} per request and ${CODES_PER_WINDOW} every 10 minutes (each is hashed with argon2id).`,
         body: NewCodesBody,
-        response: { 201: NewCodes, ...errorResponses(400, 401, 403) },
+        response: { 201: NewCodes, ...errorResponses(400, 401, 403, 429) },
       },
     },
     async (request, reply) => {
       reply.header('cache-control', 'no-store');
+      const refused = codeBudget.reserve(request.body.count);
+      if (refused) {
+        throw tooMany('rate_limited', `At most ${CODES_PER_WINDOW} codes every 10 minutes; ${refused.available} can be generated now.`, refused.retryAfterSeconds);
+      }
       const codes = await generateCodes(request.body.count);
       const hashed: { id: string; secretHash: string }[] = [];
       // argon2 runs on libuv's pool: a few at a time keeps all cores busy without queueing everything.

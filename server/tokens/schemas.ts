@@ -2,6 +2,8 @@ import { Type, type Static } from 'typebox';
 
 /** Most codes one request generates (each costs an argon2id hash). */
 export const MAX_CODES_PER_BATCH = 500;
+/** Most codes generated per node every 10 minutes. */
+export const CODES_PER_WINDOW = 1000;
 /** Most TokenRequests in one batched issuance request. */
 export const MAX_BATCH = 128;
 

@@ -1,7 +1,7 @@
 import { afterEach, beforeAll, expect, test } from 'vitest';
 import WebSocket from 'ws';
 import { CloseCode, type MessageEvent, type WelcomeFrame } from '../../server/focus-groups/protocol.ts';
-import { DEFAULT_LIMITS } from '../../server/focus-groups/room.ts';
+import { DEFAULT_LIMITS } from '../../server/focus-groups/limits.ts';
 import { build } from '../helpers/build.ts';
 import {
   Client,
@@ -94,6 +94,16 @@ test('flooding: 5 messages per 10 s, then rate_limited errors, then close 4008',
   again.send({ type: 'say', text: 'one more', clientId: 'again' });
   expect((await again.closed).code).toBe(CloseCode.flooding);
   expect(await messages(id)).toHaveLength(5);
+});
+
+test('closed sockets leave nothing behind on the node', async () => {
+  const { url, seat, mod } = await seated();
+  const before = t.app.focusGroups.stats();
+  open.track(await Client.join(url, seat));
+  open.track(await Client.join(url, { cookie: mod.cookie }));
+  expect(t.app.focusGroups.stats().connections).toBe(before.connections + 2);
+  await open.closeAll();
+  await eventually(async () => expect(t.app.focusGroups.stats()).toEqual({ rooms: 0, connections: 0 }));
 });
 
 test('a torrent of any frames closes 4008', async () => {

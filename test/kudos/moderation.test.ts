@@ -15,7 +15,7 @@ beforeAll(async () => {
   t.app.contentEvents.onChanged((change) => events.push(change.source));
 });
 
-const decide = (id: string, payload: object, headers: object = moderator.headers) =>
+const decide = (id: string, payload: object, headers: Record<string, string> = moderator.headers) =>
   t.app.inject({ method: 'POST', url: `/api/mod/kudos/${id}/decision`, headers, payload });
 const auditFor = (id: string) =>
   t.app.db.selectFrom('audit_log').select(['action', 'staff_username', 'detail']).where('target_id', '=', id).orderBy('id').execute();

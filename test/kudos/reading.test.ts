@@ -40,7 +40,7 @@ describe('published stories', () => {
 });
 
 describe('minimum group size on counts', () => {
-  test('recognition ranks shown counts, backstage first on ties, and hides departments below k', async () => {
+  test('recognition ranks shown counts and hides departments below k, with a complementary cell', async () => {
     const response = await t.app.inject({ method: 'GET', url: '/api/kudos/recognition' });
     expect(response.statusCode).toBe(200);
     const body = response.json();
@@ -48,7 +48,8 @@ describe('minimum group size on counts', () => {
     const byName = Object.fromEntries(body.departments.map((row: { department: { name: string } }) => [row.department.name, row]));
     expect(byName['IT']).toMatchObject({ count: 7, rank: 1, suppressed: false, department: { kind: 'backstage' } });
     expect(byName['Branches']).toMatchObject({ count: 6, rank: 2 });
-    expect(byName['Legal & Compliance']).toMatchObject({ count: 5, rank: 3 });
+    // Facilities' 2 alone would be total − shown: the smallest shown count (Legal's 5) is hidden with it.
+    expect(byName['Legal & Compliance']).toMatchObject({ count: null, rank: null, suppressed: true });
     expect(byName['Facilities']).toEqual({ department: expect.any(Object), count: null, suppressed: true, rank: null });
     // No hidden count is recoverable: total − shown is 0 or at least k.
     const shown = body.departments.reduce((sum: number, row: { count: number | null }) => sum + (row.count ?? 0), 0);

@@ -134,3 +134,33 @@ describe('replying as the author', () => {
     expect(seqs.map((row) => row.seq)).toEqual([1, 2, 3, 4, 5, 6]);
   });
 });
+
+describe('kudos threads share the same receipts', () => {
+  test('a kudos receipt opens its kudos thread and nothing else; replies land there', async () => {
+    const { enrolMember } = await import('../helpers/members.ts');
+    const member = await enrolMember(t.app);
+    const department = await t.app.db
+      .insertInto('department')
+      .values({ name: 'Facilities (kudos thread test)', kind: 'backstage' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const [authorization] = await member.tokens('general', 1);
+    const sent = await t.app.inject({
+      method: 'POST',
+      url: '/api/kudos',
+      headers: { authorization },
+      payload: { departmentId: department.id, story: 'Facilities fixed the heating on floor three within an hour of our call. Thank you!' },
+    });
+    expect(sent.statusCode, sent.body).toBe(201);
+    const { id, receipt } = sent.json();
+    const opened = await open(receipt);
+    expect(opened.statusCode).toBe(200);
+    expect(opened.json()).toMatchObject({ item: { kind: 'kudos', id, text: expect.stringContaining('heating') }, messages: [] });
+    expect((await reply(receipt, 'It was the Tuesday morning shift.')).statusCode).toBe(201);
+    const rows = await t.app.db.selectFrom('thread_message').select(['kind', 'item_id', 'sender']).where('item_id', '=', id).execute();
+    expect(rows).toEqual([{ kind: 'kudos', item_id: id, sender: 'author' }]);
+    // A suggestion's receipt never opens the kudos thread.
+    const suggestion = await givenSuggestion(t.app);
+    expect((await open(suggestion.receipt)).json().item).toMatchObject({ kind: 'suggestion', id: suggestion.id });
+  });
+});

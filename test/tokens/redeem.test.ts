@@ -1,8 +1,8 @@
-import { AuthorizationHeader, publicVerif, TOKEN_TYPES } from '@cloudflare/privacypass-ts';
+import { AuthorizationHeader, publicVerif, TOKEN_TYPES, WWWAuthenticateHeader } from '@cloudflare/privacypass-ts';
 import { sql } from 'kysely';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { createScopeKey, retireKeys } from '../../server/tokens/keys.ts';
-import { enrolMember, keyFor, obtainTokens, type Member, type PublishedKey } from '../helpers/members.ts';
+import { blindSignatures, enrolMember, issue, keyFor, obtainTokens, type Member, type PublishedKey } from '../helpers/members.ts';
 import { buildWithSpendRoutes } from './app.ts';
 
 const t = buildWithSpendRoutes();
@@ -169,7 +169,7 @@ describe('interop with privacypass-ts', () => {
     const origin = new publicVerif.Origin(publicVerif.BlindRSAMode.PSS, [key.originInfo]);
     const publicKey = await crypto.subtle.importKey(
       'spki',
-      publicVerif.convertRSASSAPSSToEnc(new Uint8Array(Buffer.from(key.tokenKey, 'base64url'))),
+      new Uint8Array(publicVerif.convertRSASSAPSSToEnc(new Uint8Array(Buffer.from(key.tokenKey, 'base64url')))),
       { name: 'RSA-PSS', hash: 'SHA-384' },
       true,
       ['verify'],
@@ -177,8 +177,27 @@ describe('interop with privacypass-ts', () => {
     expect(await origin.verify(parsed!.token, publicKey)).toBe(true);
     // Its challenge is the one the Origin would issue for this scope.
     const challenge = origin.createTokenChallenge(key.issuerName, new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode('general'))));
-    const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', challenge.serialize()));
+    const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', new Uint8Array(challenge.serialize())));
     expect(Buffer.from(parsed!.token.authInput.challengeDigest).equals(Buffer.from(digest))).toBe(true);
     expect((await spend(authorization)).statusCode).toBe(200);
+  });
+
+  test('a refusal carries an RFC 9577 challenge that a plain privacypass-ts client can answer', async () => {
+    const fresh = await enrolMember(t.app);
+    const refused = await spend(undefined);
+    expect(refused.statusCode).toBe(401);
+    const header = String(refused.headers['www-authenticate']);
+    const [offer] = WWWAuthenticateHeader.parse(header);
+    const key = await keyFor(t.app, 'general');
+    expect(Buffer.from(offer!.tokenKey).toString('base64url')).toBe(key.tokenKey);
+    expect(offer!.challenge.issuerName).toBe(key.issuerName);
+
+    // The standard flow: challenge + token key from the header, issuance over HTTP, token back.
+    const client = new publicVerif.Client(publicVerif.BlindRSAMode.PSS);
+    const request = await client.createTokenRequest(offer!.challenge, new Uint8Array(offer!.tokenKey));
+    const response = await issue(t.app, fresh.credential, [request]);
+    expect(response.statusCode).toBe(200);
+    const token = await client.finalize(new publicVerif.TokenResponse(blindSignatures(response.rawPayload, false)[0]!));
+    expect((await spend(new AuthorizationHeader(token).toString(true))).statusCode).toBe(200);
   });
 });

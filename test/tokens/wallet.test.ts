@@ -40,7 +40,7 @@ describe('the wallet talks Privacy Pass', () => {
     const origin = new publicVerif.Origin(publicVerif.BlindRSAMode.PSS, [key.originInfo]);
     const publicKey = await crypto.subtle.importKey(
       'spki',
-      publicVerif.convertRSASSAPSSToEnc(new Uint8Array(Buffer.from(key.tokenKey, 'base64url'))),
+      new Uint8Array(publicVerif.convertRSASSAPSSToEnc(new Uint8Array(Buffer.from(key.tokenKey, 'base64url')))),
       { name: 'RSA-PSS', hash: 'SHA-384' },
       true,
       ['verify'],

@@ -81,12 +81,15 @@ export function describe(members: Member[], corpus: CorpusStatistics): Descripti
     for (const token of doc.tokens) if (token.pos !== 'n') touch(token.lemma, token.surface, false);
   });
 
+  const lifts = new Map<Candidate, number>();
   for (const candidate of candidates.values()) {
     const share = candidate.clusterDf / size;
-    const rarity = Math.log(1 + corpus.size / Math.max(1, corpus.df.get(candidate.key) ?? candidate.clusterDf));
+    // How much more often the theme uses it than the corpus does: generic words ("customer") score low.
+    const lift = share / Math.max(1e-9, (corpus.df.get(candidate.key) ?? candidate.clusterDf) / corpus.size);
+    lifts.set(candidate, lift);
     // A two-word phrase as frequent as its words is the better name for them.
     const lengthBonus = candidate.words === 1 ? 1 : candidate.words === 2 ? 1.35 : 1.2;
-    candidate.score = share * rarity * lengthBonus;
+    candidate.score = share * Math.log(1 + lift) * lengthBonus;
   }
   const minimum = Math.max(2, 0.08 * size);
   const ranked = [...candidates.values()].filter((c) => c.clusterDf >= Math.min(minimum, 2)).sort((a, b) => b.score - a.score || a.key.localeCompare(b.key));
@@ -95,8 +98,9 @@ export function describe(members: Member[], corpus: CorpusStatistics): Descripti
   const expand = (candidate: Candidate) =>
     candidate.words > 1
       ? candidate
-      : (ranked.find((c) => c.isPhrase && c.words > 1 && c.clusterDf >= 2 && c.key.split(' ').includes(candidate.key) && c.score >= 0.3 * candidate.score) ??
-        candidate);
+      : (ranked.find(
+          (c) => c.isPhrase && c.words > 1 && c.clusterDf >= Math.max(2, 0.2 * candidate.clusterDf) && c.key.split(' ').includes(candidate.key),
+        ) ?? candidate);
   const top = phrases[0] ?? ranked[0];
   const first = top ? expand(top) : undefined;
   let label = first ? capitalise(mostCommon(first.surfaces)) : 'Other comments';
@@ -108,22 +112,22 @@ export function describe(members: Member[], corpus: CorpusStatistics): Descripti
       if (candidate === top || candidate.score < 0.4 * first.score || !distinct(candidate)) continue;
       const second = expand(candidate);
       if (!distinct(second) || second.words + first.words > 4) continue;
-      if (second.words === 1 && second.clusterDf < 0.15 * size) continue;
+      // A single word joins only when it is nearly exclusive to the theme ("Pay and bonus", not "… and customer").
+      if (second.clusterDf < 0.15 * size || lifts.get(second)! < (second.words > 1 ? 3 : 5)) continue;
       if (![...covered.get(second.key)!].some((doc) => !firstCoverage.has(doc))) continue;
       if (firstCoverage.size < 0.6 * members.length) label = `${label} and ${mostCommon(second.surfaces)}`;
       break;
     }
   }
 
+  // Keywords: phrases and words, best first; a word that mostly occurs inside a listed phrase is left out.
   const keywords: string[] = [];
-  const used = new Set<string>();
+  const pairs = ranked.filter((c) => c.words === 2 && c.clusterDf >= 2);
   for (const candidate of ranked) {
     if (keywords.length >= 8) break;
     if (candidate.words > 2) continue;
-    const words = candidate.key.split(' ');
-    if (words.every((word) => used.has(word))) continue;
-    // A phrase's single words add nothing once the phrase is in.
-    words.forEach((word) => used.add(word));
+    if (candidate.words === 1 && pairs.some((pair) => pair.key.split(' ').includes(candidate.key) && pair.clusterDf >= 0.5 * candidate.clusterDf))
+      continue;
     const surface = mostCommon(candidate.surfaces);
     keywords.push(candidate.words === 1 && surface !== surface.toUpperCase() ? candidate.key : surface);
   }

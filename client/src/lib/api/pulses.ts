@@ -1,0 +1,30 @@
+import type { Static } from 'typebox';
+import { get, post } from '../api.ts';
+import type { ModPulse, Pulse, Results } from '../../../../server/pulses/schemas.ts';
+
+// Shapes come straight from server/pulses/schemas.ts (type-only imports: nothing of the server is bundled).
+
+export type PulseView = Static<typeof Pulse>;
+export type ModPulseView = Static<typeof ModPulse>;
+export type PulseResultsView = Static<typeof Results>;
+export type Scale = PulseView['scale'];
+
+export const pulsesApi = {
+  current: () => get<PulseView>('/api/pulses/current'),
+  list: () => get<{ pulses: PulseView[] }>('/api/pulses'),
+  /** `authorization` is the one `pulse:<id>` token this member can get. */
+  answer: (id: string, input: { score: number; comment?: string; ownDepartmentId?: string }, authorization: string) =>
+    post<{ id: string; day: string }>(`/api/pulses/${id}/responses`, input, { authorization }),
+  results: (id: string) => get<PulseResultsView>(`/api/pulses/${id}/results`),
+};
+
+export const pulseModerationApi = {
+  list: () => get<{ pulses: ModPulseView[] }>('/api/mod/pulses'),
+  schedule: (input: { question: string; scale: Scale; opensOn: string; closesOn: string }) =>
+    post<{ id: string; scope: string }>('/api/mod/pulses', input),
+  results: (id: string) => get<PulseResultsView>(`/api/mod/pulses/${id}/results`),
+};
+
+export const scaleValues = (scale: Scale) => (scale === '0-10' ? [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10] : [1, 2, 3, 4, 5]);
+export const scoreLabel = (results: Pick<PulseResultsView, 'score' | 'scoreKind'>) =>
+  results.score === null ? 'Hidden' : results.scoreKind === 'enps' ? `${results.score > 0 ? '+' : ''}${results.score}` : results.score.toFixed(1);

@@ -1,0 +1,34 @@
+import type { Static } from 'typebox';
+import { get, post } from '../api.ts';
+import type { ModThemes, PublicThemes, Recomputed, ThemeItems } from '../../../../server/themes/schemas.ts';
+
+// Shapes come straight from server/themes/schemas.ts (type-only imports: nothing of the server is bundled).
+
+export type PublicThemeList = Static<typeof PublicThemes>;
+export type PublicTheme = PublicThemeList['themes'][number];
+export type ModThemeList = Static<typeof ModThemes>;
+export type ModTheme = ModThemeList['themes'][number];
+export type ThemeItemList = Static<typeof ThemeItems>;
+export type ThemeItem = ThemeItemList['items'][number];
+export type Trend = PublicTheme['trend'];
+export type Source = ThemeItem['source'];
+
+export interface ThemeFilters {
+  source?: Source;
+  days?: number;
+  department?: string;
+}
+
+const query = (filters: ThemeFilters) => {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(filters)) if (value !== undefined && value !== '') search.set(key, String(value));
+  const text = search.toString();
+  return text ? `?${text}` : '';
+};
+
+export const themesApi = {
+  list: () => get<PublicThemeList>('/api/themes'),
+  moderatorList: (filters: ThemeFilters = {}) => get<ModThemeList>(`/api/mod/themes${query(filters)}`),
+  items: (id: string, filters: ThemeFilters = {}) => get<ThemeItemList>(`/api/mod/themes/${id}/items${query(filters)}`),
+  recompute: () => post<Static<typeof Recomputed>>('/api/mod/themes/recompute'),
+};

@@ -1,0 +1,112 @@
+import type { Page } from 'playwright-core';
+import { expect, test } from 'vitest';
+import { createDepartment } from '../../server/departments/queries.ts';
+import { insertResponse } from '../../server/pulses/queries.ts';
+import { createCodes } from '../helpers/members.ts';
+import { portal } from './harness.ts';
+
+const p = portal();
+const today = () => new Date().toISOString().slice(0, 10);
+const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+
+/** An employee's own browser: enrolled at the enrol page with a fresh code. */
+async function employee(): Promise<Page> {
+  const [code] = await createCodes(p.app, 1);
+  const page = await p.newPage();
+  await page.goto(`${p.url}/#/enrol`);
+  await page.getByLabel('Enrolment code').fill(code!);
+  await page.getByRole('button', { name: 'Enrol', exact: true }).click();
+  await page.getByRole('heading', { name: 'You are enrolled.' }).waitFor();
+  return page;
+}
+
+test('an employee thanks IT and answers the pulse; a moderator publishes the story and reads suppressed results', async () => {
+  const it = await createDepartment(p.app.db, { name: 'IT', kind: 'backstage', description: 'Service desk, networks and laptops.' });
+  const contact = await createDepartment(p.app.db, { name: 'Contact Centre', kind: 'frontstage' });
+  const legal = await createDepartment(p.app.db, { name: 'Legal & Compliance', kind: 'backstage' });
+  const [itId, contactId, legalId] = [it!, contact!, legal!];
+
+  // A moderator schedules this week's pulse; colleagues have answered already (6 Contact Centre, 2 Legal, 3 undeclared).
+  const moderator = await p.staff('moderator');
+  const scheduled = await p.app.inject({
+    method: 'POST',
+    url: '/api/mod/pulses',
+    headers: moderator.headers,
+    payload: { question: 'How likely are you to recommend Greenroom Bank as a place to work?', scale: '0-10', opensOn: today(), closesOn: inDays(6) },
+  });
+  expect(scheduled.statusCode).toBe(201);
+  const pulseId: string = scheduled.json().id;
+  for (const [score, department] of [[9, contactId], [10, contactId], [8, contactId], [9, contactId], [6, contactId], [10, contactId], [4, legalId], [7, legalId], [8, null], [9, null], [3, null]] as const) {
+    await insertResponse(p.app.db, { pulseId, score, comment: score < 7 ? 'Too many system outages this week.' : null, ownDepartmentId: department });
+  }
+
+  // 1. The employee thanks IT, is warned about a phone number and redacts it with one click.
+  const author = await employee();
+  await author.goto(`${p.url}/#/kudos`);
+  await author.getByRole('heading', { name: 'Thank a team' }).waitFor();
+  await author.getByLabel('Which team helped?').selectOption({ label: 'IT' });
+  const story = 'The service desk rebuilt my laptop in an hour so I could call back a customer about her mortgage. Call me on 07700 900123 to hear more.';
+  await author.getByLabel('What did they do, and for whom?').fill(story);
+  await author.getByText('This may identify you or someone else.').waitFor();
+  await p.screenshot(author, 'kudos-pii-warning');
+  await author.getByRole('button', { name: 'Redact all' }).click();
+  await expect.poll(() => author.getByLabel('What did they do, and for whom?').inputValue()).not.toContain('07700');
+  await author.getByRole('button', { name: 'Send kudos anonymously' }).click();
+  await author.getByRole('heading', { name: /your kudos is on its way/ }).waitFor();
+  const receipt = (await author.getByTestId('receipt').textContent())!.trim();
+  expect(receipt).toMatch(/^[0-9A-Z]{5}(-[0-9A-Z]{5}){3}-[0-9A-Z]{6}$/);
+  await p.screenshot(author, 'kudos-receipt');
+  const row = await p.app.db.selectFrom('kudos').select(['story', 'moderation', 'day', 'department_id']).executeTakeFirstOrThrow();
+  expect(row).toMatchObject({ moderation: 'pending', day: today(), department_id: itId });
+  expect(row.story).not.toContain('07700');
+
+  // 2. One tap answers the pulse on the home page.
+  await author.goto(`${p.url}/#/`);
+  await author.getByText('How likely are you to recommend').waitFor();
+  await p.screenshot(author, 'home-pulse-card');
+  await author.getByRole('button', { name: 'Answer 9' }).first().click();
+  await author.getByText('Thank you — your answer is in.').waitFor();
+  await p.screenshot(author, 'home-pulse-thanks');
+  expect(await p.app.db.selectFrom('pulse_response').select('id').where('pulse_id', '=', pulseId).execute()).toHaveLength(12);
+
+  // 3. The moderator publishes and features the story.
+  const mod = await p.newPage();
+  await p.signIn(mod, moderator);
+  await mod.goto(`${p.url}/#/mod/kudos`);
+  await mod.getByText('The service desk rebuilt my laptop').waitFor();
+  await p.screenshot(mod, 'mod-kudos-queue');
+  await mod.getByRole('button', { name: 'Publish' }).click();
+  await mod.getByText('No kudos waits for a decision.').waitFor();
+  await mod.getByRole('tab', { name: 'Published' }).click();
+  await mod.getByRole('button', { name: 'Feature on home' }).click();
+  await mod.getByText('★ featured').waitFor();
+  await p.screenshot(mod, 'mod-kudos-published');
+
+  // 4. Pulse results: Legal's 2 answers are hidden; the hidden remainder (2 + 4 undeclared) is ≥ k, so Contact Centre's 6 show.
+  await mod.goto(`${p.url}/#/mod/pulses`);
+  await mod.getByRole('link', { name: 'How likely are you to recommend' }).click();
+  await mod.getByRole('heading', { name: 'Breakdown' }).waitFor();
+  const legalRow = mod.getByRole('row', { name: /Legal & Compliance/ });
+  await expect.poll(() => legalRow.textContent()).toContain('hidden: fewer than 5');
+  await expect.poll(() => mod.getByRole('row', { name: /Contact Centre/ }).textContent()).toContain('6');
+  expect(await mod.getByTestId('answers').textContent()).toBe('12');
+  await p.screenshot(mod, 'mod-pulse-results');
+  await mod.goto(`${p.url}/#/mod/pulses`);
+  await mod.getByRole('heading', { name: 'All pulses' }).waitFor();
+  await p.screenshot(mod, 'mod-pulses');
+
+  // 5. Everyone sees the story on IT's page, the recognition ranking, and the featured story at home.
+  await author.goto(`${p.url}/#/departments/${itId}`);
+  await author.getByText('The service desk rebuilt my laptop').waitFor();
+  await author.getByText(/hidden: fewer than 5/).first().waitFor();
+  await p.screenshot(author, 'department-it');
+  await author.goto(`${p.url}/#/kudos`);
+  await author.getByText('The service desk rebuilt my laptop').waitFor();
+  await p.screenshot(author, 'kudos-page');
+  await author.goto(`${p.url}/#/`);
+  await author.getByRole('heading', { name: 'Thank-yous to the teams behind the scenes' }).waitFor();
+  await p.screenshot(author, 'home-featured-kudos');
+  await author.goto(`${p.url}/#/pulse`);
+  await author.getByRole('heading', { name: 'Weekly pulse' }).waitFor();
+  await p.screenshot(author, 'pulse-page');
+});

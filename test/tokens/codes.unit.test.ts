@@ -1,0 +1,42 @@
+import { describe, expect, test } from 'vitest';
+import { CODE_ALPHABET, CodeBudget, newCredential, newEnrolmentCode, parseEnrolmentCode } from '../../server/tokens/codes.ts';
+
+describe('enrolment codes', () => {
+  test('are four groups of four from an alphabet without 0, 1, I, L, O', () => {
+    expect(CODE_ALPHABET).not.toMatch(/[01ILO]/);
+    for (let i = 0; i < 200; i++) {
+      const { code, id, secret } = newEnrolmentCode();
+      expect(code).toMatch(/^[2-9A-HJKMNP-Z]{4}(-[2-9A-HJKMNP-Z]{4}){3}$/);
+      expect(code.replace(/-/g, '')).toBe(id + secret);
+    }
+  });
+
+  test('parse what people type and refuse what cannot be a code', () => {
+    const { code, id, secret } = newEnrolmentCode();
+    for (const typed of [code, code.toLowerCase(), code.replace(/-/g, ' '), ` ${code.replace(/-/g, '')} `]) {
+      expect(parseEnrolmentCode(typed)).toEqual({ id, secret });
+    }
+    for (const typed of ['', 'ABCD', `${code}-AAAA`, code.replace(/.$/, '0'), code.replace(/^./, 'O'), 'ABCD_EFGH_JKMN_PQRS']) {
+      expect(parseEnrolmentCode(typed)).toBeNull();
+    }
+  });
+
+  test('membership credentials are 256 random bits', () => {
+    const credential = newCredential();
+    expect(Buffer.from(credential, 'base64url')).toHaveLength(32);
+    expect(newCredential()).not.toBe(credential);
+  });
+});
+
+describe('the code-generation budget', () => {
+  test('grants up to the limit per window, then says how many are left and when to retry', () => {
+    const budget = new CodeBudget(1000, 600_000);
+    expect(budget.reserve(500, 0)).toBeNull();
+    expect(budget.reserve(400, 1_000)).toBeNull();
+    expect(budget.reserve(200, 2_000)).toEqual({ available: 100, retryAfterSeconds: 598 });
+    expect(budget.reserve(100, 3_000)).toBeNull();
+    expect(budget.reserve(1, 4_000)).not.toBeNull();
+    // The first 500 leave the window after ten minutes.
+    expect(budget.reserve(500, 600_001)).toBeNull();
+  });
+});
