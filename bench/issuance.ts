@@ -23,7 +23,14 @@ const ISSUE_SCOPE = 'bench:issuance';
 const REDEEM_SCOPE = 'bench:redemption';
 
 type Message =
-  | { type: 'ready'; port: number; database: string; credentials: string[]; truncatedId: number; modulusTop: number }
+  | {
+      type: 'ready';
+      port: number;
+      database: string;
+      credentials: string[];
+      truncatedId: number;
+      modulusTop: number;
+    }
   | { type: 'raw'; signPerSecond: number; verifyPerSecond: number }
   | { type: 'tokens'; headers: string[] };
 
@@ -89,13 +96,15 @@ async function serve(): Promise<void> {
       // The raw operations, in this process, on the same keys the routes use.
       const blinded = Buffer.concat([Buffer.from([0]), randomBytes(255)]);
       let started = performance.now();
-      for (let i = 0; i < RAW_OPS; i++) privateDecrypt({ key: issuing.keyPair.privateKey, padding: constants.RSA_NO_PADDING }, blinded);
+      for (let i = 0; i < RAW_OPS; i++)
+        privateDecrypt({ key: issuing.keyPair.privateKey, padding: constants.RSA_NO_PADDING }, blinded);
       const signPerSecond = RAW_OPS / ((performance.now() - started) / 1000);
       const input = randomBytes(98);
       const options = { padding: constants.RSA_PKCS1_PSS_PADDING, saltLength: 48 };
       const signature = sign('sha384', input, { key: redeeming.keyPair.privateKey, ...options });
       started = performance.now();
-      for (let i = 0; i < RAW_OPS; i++) verify('sha384', input, { key: redeeming.keyPair.publicKey, ...options }, signature);
+      for (let i = 0; i < RAW_OPS; i++)
+        verify('sha384', input, { key: redeeming.keyPair.publicKey, ...options }, signature);
       const verifyPerSecond = RAW_OPS / ((performance.now() - started) / 1000);
       process.send!({ type: 'raw', signPerSecond, verifyPerSecond } satisfies Message);
     } else if (message.type === 'tokens') {
@@ -115,7 +124,8 @@ async function serve(): Promise<void> {
       process.send!({ type: 'tokens', headers } satisfies Message);
     } else if (message.type === 'stop') {
       await app.close();
-      if (onPostgres) await withAdminClient((client) => client.query(`drop database if exists ${name} with (force)`));
+      if (onPostgres)
+        await withAdminClient((client) => client.query(`drop database if exists ${name} with (force)`));
       process.exit(0);
     }
   });
@@ -142,9 +152,14 @@ interface Phase {
   p50: number;
   p99: number;
 }
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))]!;
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))]!;
 
-async function load(requests: number, perRequest: number, send: (worker: number, i: number) => Promise<Response>): Promise<Phase> {
+async function load(
+  requests: number,
+  perRequest: number,
+  send: (worker: number, i: number) => Promise<Response>,
+): Promise<Phase> {
   const latencies: number[] = [];
   let next = 0;
   const started = performance.now();
@@ -162,7 +177,11 @@ async function load(requests: number, perRequest: number, send: (worker: number,
   );
   const seconds = (performance.now() - started) / 1000;
   latencies.sort((a, b) => a - b);
-  return { perSecond: (requests * perRequest) / seconds, p50: percentile(latencies, 0.5), p99: percentile(latencies, 0.99) };
+  return {
+    perSecond: (requests * perRequest) / seconds,
+    p50: percentile(latencies, 0.5),
+    p99: percentile(latencies, 0.99),
+  };
 }
 
 async function main() {
@@ -188,7 +207,9 @@ async function main() {
     });
   const ready = await Promise.race([
     ask({ type: 'none' }, 'ready'),
-    new Promise<never>((_, reject) => child.once('exit', (code) => reject(new Error(`server exited (${code}) before it was ready`)))),
+    new Promise<never>((_, reject) =>
+      child.once('exit', (code) => reject(new Error(`server exited (${code}) before it was ready`))),
+    ),
   ]);
   const base = `http://127.0.0.1:${ready.port}`;
   const bodies = Array.from({ length: 16 }, () => batchBody(BATCH, ready.truncatedId));
@@ -206,7 +227,13 @@ async function main() {
   const issueRequests = Math.ceil(TOKENS / BATCH);
 
   await load(20, BATCH, issue); // warm-up
-  const rounds: { raw: Extract<Message, { type: 'raw' }>; issued: Phase; plain: Phase; verified: Phase; spent: Phase }[] = [];
+  const rounds: {
+    raw: Extract<Message, { type: 'raw' }>;
+    issued: Phase;
+    plain: Phase;
+    verified: Phase;
+    spent: Phase;
+  }[] = [];
   for (let round = 0; round < ROUNDS; round++) {
     const raw = await ask({ type: 'raw' }, 'raw');
     const issued = await load(issueRequests, BATCH, issue);
@@ -229,24 +256,47 @@ async function main() {
   const issueRatio = issued / rawSign;
 
   console.log(`\nToken issuance and redemption on ${ready.database}; server in one process on a real port`);
-  console.log(`  ${ROUNDS} rounds: ${issueRequests} batch requests × ${BATCH} TokenRequests, ${REDEEM} redemptions per phase, ${CONCURRENCY} in flight (medians)\n`);
+  console.log(
+    `  ${ROUNDS} rounds: ${issueRequests} batch requests × ${BATCH} TokenRequests, ${REDEEM} redemptions per phase, ${CONCURRENCY} in flight (medians)\n`,
+  );
   for (const [index, r] of rounds.entries()) {
     console.log(
       `  round ${index + 1}: raw sign ${r.raw.signPerSecond.toFixed(0)}/s, HTTP issue ${r.issued.perSecond.toFixed(0)}/s, ` +
         `raw verify ${r.raw.verifyPerSecond.toFixed(0)}/s, HTTP no token ${r.plain.perSecond.toFixed(0)}/s, HTTP verify ${r.verified.perSecond.toFixed(0)}/s, verify+spend ${r.spent.perSecond.toFixed(0)}/s`,
     );
   }
-  const row = (label: string, perSecond: number, extra = '') => console.log(`${label.padEnd(46)} ${perSecond.toFixed(0).padStart(7)} /s ${extra}`);
+  const row = (label: string, perSecond: number, extra = '') =>
+    console.log(`${label.padEnd(46)} ${perSecond.toFixed(0).padStart(7)} /s ${extra}`);
   console.log('');
   row('raw OpenSSL privateDecrypt (RSA-2048, no padding)', rawSign);
-  row(`HTTP issuance, batch of ${BATCH} (tokens signed)`, issued, `  p50 ${median(rounds.map((r) => r.issued.p50)).toFixed(1)} ms/request`);
+  row(
+    `HTTP issuance, batch of ${BATCH} (tokens signed)`,
+    issued,
+    `  p50 ${median(rounds.map((r) => r.issued.p50)).toFixed(1)} ms/request`,
+  );
   row('raw OpenSSL RSASSA-PSS verify', rawVerify);
-  row('HTTP, same empty route without a token', plain, `  p50 ${median(rounds.map((r) => r.plain.p50)).toFixed(1)} ms`);
-  row('HTTP redemption: verify only', verified, `  p50 ${median(rounds.map((r) => r.verified.p50)).toFixed(1)} ms`);
-  row('HTTP redemption: verify + nullifier insert', spent, `  p50 ${median(rounds.map((r) => r.spent.p50)).toFixed(1)} ms`);
+  row(
+    'HTTP, same empty route without a token',
+    plain,
+    `  p50 ${median(rounds.map((r) => r.plain.p50)).toFixed(1)} ms`,
+  );
+  row(
+    'HTTP redemption: verify only',
+    verified,
+    `  p50 ${median(rounds.map((r) => r.verified.p50)).toFixed(1)} ms`,
+  );
+  row(
+    'HTTP redemption: verify + nullifier insert',
+    spent,
+    `  p50 ${median(rounds.map((r) => r.spent.p50)).toFixed(1)} ms`,
+  );
   console.log('');
-  console.log(`issuance ratio: ${(issueRatio * 100).toFixed(0)}% of raw (target ≥ 50%) — ${issueRatio >= 0.5 ? 'PASS' : 'FAIL'}`);
-  console.log(`issuance rate: ${issued.toFixed(0)} tokens/s (target ≥ 1000) — ${issued >= 1000 ? 'PASS' : 'FAIL'}`);
+  console.log(
+    `issuance ratio: ${(issueRatio * 100).toFixed(0)}% of raw (target ≥ 50%) — ${issueRatio >= 0.5 ? 'PASS' : 'FAIL'}`,
+  );
+  console.log(
+    `issuance rate: ${issued.toFixed(0)} tokens/s (target ≥ 1000) — ${issued >= 1000 ? 'PASS' : 'FAIL'}`,
+  );
   console.log(
     `redemption: verify only ${((verified / plain) * 100).toFixed(0)}% of the same route without a token; ` +
       `verify + spend ${((spent / plain) * 100).toFixed(0)}% (HTTP, not the RSA check, is the cost: raw verify is ${rawVerify.toFixed(0)}/s)`,

@@ -6,7 +6,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     .createTable('token_key')
     .addColumn('id', 'text', (c) => c.primaryKey())
     // Unique among stored keys: a TokenRequest carries only this byte to name its key.
-    .addColumn('truncated_id', 'integer', (c) => c.notNull().unique().check(sql`truncated_id between 0 and 255`))
+    .addColumn('truncated_id', 'integer', (c) =>
+      c
+        .notNull()
+        .unique()
+        .check(sql`truncated_id between 0 and 255`),
+    )
     .addColumn('scope', 'text', (c) => c.notNull())
     .addColumn('token_key', 'bytea', (c) => c.notNull())
     .addColumn('private_key', 'bytea', (c) => c.notNull())
@@ -17,7 +22,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addCheckConstraint('token_key_window', sql`not_after > not_before`)
     .execute();
   // Two nodes racing to create the same epoch's key: one wins, the other reads it.
-  await db.schema.createIndex('token_key_scope_start').on('token_key').columns(['scope', 'not_before']).unique().execute();
+  await db.schema
+    .createIndex('token_key_scope_start')
+    .on('token_key')
+    .columns(['scope', 'not_before'])
+    .unique()
+    .execute();
 
   await db.schema
     .createTable('enrolment_batch')
@@ -60,7 +70,14 @@ export async function up(db: Kysely<any>): Promise<void> {
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const table of ['spent_token', 'token_issuance', 'member', 'enrolment_code', 'enrolment_batch', 'token_key']) {
+  for (const table of [
+    'spent_token',
+    'token_issuance',
+    'member',
+    'enrolment_code',
+    'enrolment_batch',
+    'token_key',
+  ]) {
     await db.schema.dropTable(table).execute();
   }
 }

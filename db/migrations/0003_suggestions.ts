@@ -9,7 +9,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('text', 'text', (c) => c.notNull().check(sql`char_length(text) between 1 and 4000`))
     .addColumn('concerns_department_id', 'uuid', (c) => c.references('department.id').onDelete('set null'))
     .addColumn('own_department_id', 'uuid', (c) => c.references('department.id').onDelete('set null'))
-    .addColumn('moderation', 'text', (c) => c.notNull().check(sql`moderation in ('pending', 'published', 'rejected')`))
+    .addColumn('moderation', 'text', (c) =>
+      c.notNull().check(sql`moderation in ('pending', 'published', 'rejected')`),
+    )
     // false until a moderator decided (pre-moderation: pending; post-moderation: published but unreviewed).
     .addColumn('reviewed', 'boolean', (c) => c.notNull().defaultTo(false))
     .addColumn('status', 'text', (c) =>
@@ -24,11 +26,24 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('redacted', 'boolean', (c) => c.notNull().defaultTo(false))
     // Kinds of personal data found ('email', 'phone', …), never the matches themselves.
     .addColumn('pii_flags', 'jsonb', (c) => c.notNull().defaultTo(sql`'[]'::jsonb`))
-    .addColumn('votes', 'integer', (c) => c.notNull().defaultTo(0).check(sql`votes >= 0`))
+    .addColumn('votes', 'integer', (c) =>
+      c
+        .notNull()
+        .defaultTo(0)
+        .check(sql`votes >= 0`),
+    )
     .addColumn('day', 'date', (c) => c.notNull().defaultTo(sql`current_date`))
     .execute();
-  await db.schema.createIndex('suggestion_board_new_idx').on('suggestion').columns(['moderation', 'day']).execute();
-  await db.schema.createIndex('suggestion_board_top_idx').on('suggestion').columns(['moderation', 'votes']).execute();
+  await db.schema
+    .createIndex('suggestion_board_new_idx')
+    .on('suggestion')
+    .columns(['moderation', 'day'])
+    .execute();
+  await db.schema
+    .createIndex('suggestion_board_top_idx')
+    .on('suggestion')
+    .columns(['moderation', 'votes'])
+    .execute();
   await db.schema
     .createIndex('suggestion_unreviewed_idx')
     .on('suggestion')

@@ -12,7 +12,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('keywords', 'jsonb', (c) => c.notNull().defaultTo(sql`'[]'::jsonb`))
     .addColumn('signature', 'jsonb', (c) => c.notNull().defaultTo(sql`'{}'::jsonb`))
     .addColumn('size', 'integer', (c) => c.notNull())
-    .addColumn('trend', 'text', (c) => c.notNull().check(sql`trend in ('emerging', 'rising', 'steady', 'fading')`))
+    .addColumn('trend', 'text', (c) =>
+      c.notNull().check(sql`trend in ('emerging', 'rising', 'steady', 'fading')`),
+    )
     .addColumn('trend_test', 'jsonb', (c) => c.notNull().defaultTo(sql`'{}'::jsonb`))
     .addColumn('sentiment', 'double precision', (c) => c.notNull().defaultTo(0))
     .addColumn('daily', 'jsonb', (c) => c.notNull().defaultTo(sql`'[]'::jsonb`))
@@ -29,7 +31,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('scope', 'text', (c) => c.notNull().check(sql`scope in ('public', 'all')`))
     .addColumn('theme_id', 'uuid', (c) => c.notNull().references('theme.id').onDelete('cascade'))
     .addColumn('item_id', 'text', (c) => c.notNull())
-    .addColumn('source', 'text', (c) => c.notNull().check(sql`source in ('suggestion', 'kudos', 'pulse', 'focus-group')`))
+    .addColumn('source', 'text', (c) =>
+      c.notNull().check(sql`source in ('suggestion', 'kudos', 'pulse', 'focus-group')`),
+    )
     .addColumn('text', 'text', (c) => c.notNull())
     .addColumn('day', 'date', (c) => c.notNull())
     .addColumn('published', 'boolean', (c) => c.notNull())

@@ -124,15 +124,17 @@ const routes: FastifyPluginAsyncTypebox<{ config: Config }> = async (app) => {
     {
       schema: {
         tags: ['kudos'],
-        summary: 'Departments ranked by published kudos this month; counts below k are hidden',
+        summary: 'Departments ranked by published kudos over the last 30 days; counts below k are hidden',
         response: { 200: Recognition },
       },
     },
     async () => {
       const { minimumGroupSize: k } = await getSettings(app.db);
+      // A rolling 30 days, so the ranking is not empty in the first days of a calendar month.
       const [month] = recentMonths(1);
-      const [departments, counts] = await Promise.all([listDepartmentRefs(app.db), countsByDepartment(app.db, `${month}-01`)]);
-      return { month: month!, minimumGroupSize: k, ...recognitionRanking(departments, counts, k) };
+      const since = new Date(Date.now() - 29 * 86_400_000).toISOString().slice(0, 10);
+      const [departments, counts] = await Promise.all([listDepartmentRefs(app.db), countsByDepartment(app.db, since)]);
+      return { month: month!, since, minimumGroupSize: k, ...recognitionRanking(departments, counts, k) };
     },
   );
 

@@ -58,7 +58,9 @@ export const DepartmentSummary = Type.Object({
 });
 
 export const Recognition = Type.Object({
-  month: Type.String({ description: 'YYYY-MM' }),
+  month: Type.String({ description: 'YYYY-MM (the current month)' }),
+  /** First day counted: the ranking covers the last 30 days, today included. */
+  since: DayString,
   minimumGroupSize: Type.Integer(),
   total: MaybeCount,
   departments: Type.Array(

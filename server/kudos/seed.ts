@@ -20,8 +20,8 @@ export const seed: SeedStep = async (app, result) => {
       written++;
     };
     for (const [index, { to, story }] of SEED_KUDOS.entries()) {
-      // Spread over 90 days, a third of them in the last four weeks so this month's ranking has numbers.
-      const daysAgo = index % 3 === 0 ? (index * 7) % 27 : (index * 13) % 89;
+      // Spread over 90 days, most of them in the last four weeks so the recognition ranking has numbers.
+      const daysAgo = index % 5 < 3 ? (index * 7) % 28 : 30 + ((index * 13) % 59);
       await add(to, {
         story,
         moderation: 'published',

@@ -65,9 +65,15 @@ const invalid = () => unauthorized('token_invalid', 'A valid PrivateToken for th
  * RFC 9577 §2.1: a refused request is told which token would do — the challenge and the scope's
  * current token key — so any Privacy Pass client can obtain one.
  */
-async function invalidWithChallenge(app: FastifyInstance, request: FastifyRequest, scope: string): Promise<HttpError> {
+async function invalidWithChallenge(
+  app: FastifyInstance,
+  request: FastifyRequest,
+  scope: string,
+): Promise<HttpError> {
   const error = invalid();
-  const key = (await app.tokenKeys.all()).find((candidate) => candidate.scope === scope && isRedeemable(candidate));
+  const key = (await app.tokenKeys.all()).find(
+    (candidate) => candidate.scope === scope && isRedeemable(candidate),
+  );
   if (!key) return error;
   const { issuerName, originInfo } = challengeNames(request);
   const challenge = encodeTokenChallenge({
@@ -80,7 +86,11 @@ async function invalidWithChallenge(app: FastifyInstance, request: FastifyReques
 }
 
 /** Verifies the request's token for `scope`: format, key, scope, time window, challenge and signature. */
-export async function verifyToken(app: FastifyInstance, request: FastifyRequest, scope: string): Promise<RedeemedToken> {
+export async function verifyToken(
+  app: FastifyInstance,
+  request: FastifyRequest,
+  scope: string,
+): Promise<RedeemedToken> {
   const token = parseAuthorization(request.headers.authorization);
   if (!token) throw await invalidWithChallenge(app, request, scope);
   const key = await app.tokenKeys.byId(token.tokenKeyId.toString('hex'));

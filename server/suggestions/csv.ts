@@ -8,7 +8,10 @@ export function csvCell(value: string | number | boolean): string {
   return `"${text.replace(/"/g, '""')}"`;
 }
 
-export function toCsv<Row extends Record<string, string | number | boolean>>(columns: (keyof Row & string)[], rows: Row[]): string {
+export function toCsv<Row extends Record<string, string | number | boolean>>(
+  columns: (keyof Row & string)[],
+  rows: Row[],
+): string {
   const lines = [columns.map(csvCell).join(',')];
   for (const row of rows) lines.push(columns.map((column) => csvCell(row[column]!)).join(','));
   return `${lines.join('\r\n')}\r\n`;

@@ -135,7 +135,9 @@ export async function listBoard(db: Db, filters: BoardFilters, visible: Set<stri
     .limit(BOARD_PAGE_SIZE)
     .offset((filters.page - 1) * BOARD_PAGE_SIZE)
     .execute();
-  const { total } = await filtered.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
+  const { total } = await filtered
+    .select((eb) => eb.fn.countAll<number>().as('total'))
+    .executeTakeFirstOrThrow();
   return {
     total: Number(total),
     items: rows.map((row) => ({
@@ -199,7 +201,9 @@ export async function listForModerators(db: Db, filters: ModFilters, visible: Se
     .limit(MOD_PAGE_SIZE)
     .offset((filters.page - 1) * MOD_PAGE_SIZE)
     .execute();
-  const { total } = await filtered.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
+  const { total } = await filtered
+    .select((eb) => eb.fn.countAll<number>().as('total'))
+    .executeTakeFirstOrThrow();
   return {
     total: Number(total),
     items: rows.map((row) => ({
@@ -246,8 +250,18 @@ export async function applyDecision(
       : change.action === 'reject'
         ? { moderation: 'rejected' as const, reject_reason: change.reason }
         : // The edited text replaces the original in place: the original is gone once the decision commits.
-          { moderation: 'published' as const, reject_reason: null, text: change.text, redacted: true, pii_flags: JSON.stringify(change.piiFlags) };
-  await trx.updateTable('suggestion').set({ ...set, reviewed: true }).where('id', '=', id).execute();
+          {
+            moderation: 'published' as const,
+            reject_reason: null,
+            text: change.text,
+            redacted: true,
+            pii_flags: JSON.stringify(change.piiFlags),
+          };
+  await trx
+    .updateTable('suggestion')
+    .set({ ...set, reviewed: true })
+    .where('id', '=', id)
+    .execute();
 }
 
 export async function setStatus(
@@ -260,7 +274,9 @@ export async function setStatus(
     .updateTable('suggestion')
     .set({
       status: change.status,
-      ...(response !== undefined ? { response: response || null, response_day: response ? today() : null } : {}),
+      ...(response !== undefined
+        ? { response: response || null, response_day: response ? today() : null }
+        : {}),
     })
     .where('id', '=', id)
     .where('moderation', '=', 'published')
@@ -367,7 +383,9 @@ export async function listThemeSourceItems(db: Db): Promise<ThemeSourceItem[]> {
 }
 
 export async function countSuggestions(db: Db): Promise<number> {
-  const row = await db.selectFrom('suggestion').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const row = await db
+    .selectFrom('suggestion')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
   return Number(row.n);
 }
-

@@ -90,7 +90,9 @@ const routes: FastifyPluginAsyncTypebox<{ config: Config }> = async (app) => {
       },
     },
     async (request, reply) => {
-      const created = await submitSuggestion(app, request.body, (trx) => spendToken(trx, request.privateToken));
+      const created = await submitSuggestion(app, request.body, (trx) =>
+        spendToken(trx, request.privateToken),
+      );
       return reply.code(201).send(created);
     },
   );
@@ -129,7 +131,8 @@ const routes: FastifyPluginAsyncTypebox<{ config: Config }> = async (app) => {
     {
       schema: {
         tags: ['suggestions'],
-        summary: '"You said, we did": published suggestions, newest or most supported, with status and response',
+        summary:
+          '"You said, we did": published suggestions, newest or most supported, with status and response',
         querystring: BoardQuery,
         response: { 200: Board, ...errorResponses(400) },
       },
@@ -139,7 +142,12 @@ const routes: FastifyPluginAsyncTypebox<{ config: Config }> = async (app) => {
       const { visible, voices } = await visibility();
       const board = await listBoard(
         app.db,
-        { sort: request.query.sort ?? 'new', department: request.query.department, status: request.query.status, page },
+        {
+          sort: request.query.sort ?? 'new',
+          department: request.query.department,
+          status: request.query.status,
+          page,
+        },
         visible,
       );
       return { ...board, page, pageSize: BOARD_PAGE_SIZE, voices };
@@ -154,15 +162,23 @@ const routes: FastifyPluginAsyncTypebox<{ config: Config }> = async (app) => {
       preHandler: staffOnly,
       schema: {
         tags: ['moderation'],
-        summary: 'Suggestions awaiting a decision, oldest first (pending; in post-moderation also unreviewed)',
-        querystring: Type.Object({ page: Type.Optional(Type.Integer({ minimum: 1, maximum: 10_000 })) }, { additionalProperties: false }),
+        summary:
+          'Suggestions awaiting a decision, oldest first (pending; in post-moderation also unreviewed)',
+        querystring: Type.Object(
+          { page: Type.Optional(Type.Integer({ minimum: 1, maximum: 10_000 })) },
+          { additionalProperties: false },
+        ),
         response: { 200: ModList, ...errorResponses(400, 401, 403) },
       },
     },
     async (request) => {
       const page = request.query.page ?? 1;
       const { visible } = await visibility();
-      return { ...(await listForModerators(app.db, { queue: true, page }, visible)), page, pageSize: MOD_PAGE_SIZE };
+      return {
+        ...(await listForModerators(app.db, { queue: true, page }, visible)),
+        page,
+        pageSize: MOD_PAGE_SIZE,
+      };
     },
   );
 
@@ -172,7 +188,8 @@ const routes: FastifyPluginAsyncTypebox<{ config: Config }> = async (app) => {
       preHandler: staffOnly,
       schema: {
         tags: ['moderation'],
-        summary: 'All suggestions, newest first, optionally by moderation state; awaitingReply=true: the author wrote last',
+        summary:
+          'All suggestions, newest first, optionally by moderation state; awaitingReply=true: the author wrote last',
         querystring: ModListQuery,
         response: { 200: ModList, ...errorResponses(400, 401, 403) },
       },
@@ -180,7 +197,11 @@ const routes: FastifyPluginAsyncTypebox<{ config: Config }> = async (app) => {
     async (request) => {
       const page = request.query.page ?? 1;
       const { visible } = await visibility();
-      const filters = { moderation: request.query.moderation, awaitingReply: request.query.awaitingReply, page };
+      const filters = {
+        moderation: request.query.moderation,
+        awaitingReply: request.query.awaitingReply,
+        page,
+      };
       return { ...(await listForModerators(app.db, filters, visible)), page, pageSize: MOD_PAGE_SIZE };
     },
   );
@@ -209,7 +230,8 @@ const routes: FastifyPluginAsyncTypebox<{ config: Config }> = async (app) => {
       preHandler: staffOnly,
       schema: {
         tags: ['moderation'],
-        summary: 'Publish, reject with a reason the author sees, or redact (publish an edited text; the original is discarded)',
+        summary:
+          'Publish, reject with a reason the author sees, or redact (publish an edited text; the original is discarded)',
         params: IdParams,
         body: DecisionBody,
         response: {
@@ -223,25 +245,39 @@ const routes: FastifyPluginAsyncTypebox<{ config: Config }> = async (app) => {
       const { action } = request.body;
       const reason = request.body.reason?.trim() ?? '';
       const text = request.body.text?.trim() ?? '';
-      if (action === 'reject' && reason.length < 3) throw badRequest('reason_required', 'Give the author a reason for the rejection.');
-      if (action === 'redact' && text.length < TEXT_MIN) throw badRequest('text_required', `Give the redacted text (at least ${TEXT_MIN} characters).`);
+      if (action === 'reject' && reason.length < 3)
+        throw badRequest('reason_required', 'Give the author a reason for the rejection.');
+      if (action === 'redact' && text.length < TEXT_MIN)
+        throw badRequest('text_required', `Give the redacted text (at least ${TEXT_MIN} characters).`);
       const outcome = await app.db.transaction().execute(async (trx) => {
         const current = await findForDecision(trx, id);
         if (!current) throw notFound('No such suggestion.');
         if (action === 'publish' && current.moderation === 'published' && current.reviewed) {
           throw conflict('already_published', 'This suggestion is published already.');
         }
-        if (action === 'reject' && current.moderation === 'rejected') throw conflict('already_rejected', 'This suggestion is rejected already.');
-        if (action === 'redact' && text === current.text) throw badRequest('text_unchanged', 'The redacted text is the same as the original.');
+        if (action === 'reject' && current.moderation === 'rejected')
+          throw conflict('already_rejected', 'This suggestion is rejected already.');
+        if (action === 'redact' && text === current.text)
+          throw badRequest('text_unchanged', 'The redacted text is the same as the original.');
         if (action === 'publish') await applyDecision(trx, id, { action });
         else if (action === 'reject') await applyDecision(trx, id, { action, reason });
         else await applyDecision(trx, id, { action, text, piiFlags: piiKinds(text) });
         // The audit names the moderator; it never copies the author's text (a redaction must not survive here).
-        await audit(trx, request.staff!, `suggestion.${action}`, { type: 'suggestion', id }, {
-          before: current.moderation,
-          ...(action === 'reject' ? { reason } : {}),
-        });
-        return { id, moderation: action === 'reject' ? 'rejected' : 'published', text: action === 'redact' ? text : current.text };
+        await audit(
+          trx,
+          request.staff!,
+          `suggestion.${action}`,
+          { type: 'suggestion', id },
+          {
+            before: current.moderation,
+            ...(action === 'reject' ? { reason } : {}),
+          },
+        );
+        return {
+          id,
+          moderation: action === 'reject' ? 'rejected' : 'published',
+          text: action === 'redact' ? text : current.text,
+        };
       });
       changed();
       return outcome;
@@ -266,7 +302,12 @@ const routes: FastifyPluginAsyncTypebox<{ config: Config }> = async (app) => {
       if (!body) throw badRequest('empty_reply', 'Write a reply first.');
       if (!(await findModerationState(app.db, id))) throw notFound('No such suggestion.');
       const message = await app.db.transaction().execute(async (trx) => {
-        const posted = await addThreadMessage(trx, { kind: 'suggestion', itemId: id, from: 'moderator', body }).catch((error) => {
+        const posted = await addThreadMessage(trx, {
+          kind: 'suggestion',
+          itemId: id,
+          from: 'moderator',
+          body,
+        }).catch((error) => {
           if (error instanceof ThreadFullError) throw conflict('thread_full', error.message);
           throw error;
         });
@@ -283,12 +324,17 @@ const routes: FastifyPluginAsyncTypebox<{ config: Config }> = async (app) => {
       preHandler: staffOnly,
       schema: {
         tags: ['moderation'],
-        summary: 'Set the public status (new, under_review, planned, in_progress, done, wont_do) and response',
+        summary:
+          'Set the public status (new, under_review, planned, in_progress, done, wont_do) and response',
         description: 'Omit `response` to keep the current public response; an empty string clears it.',
         params: IdParams,
         body: StatusBody,
         response: {
-          200: Type.Object({ id: Type.String(), status: Type.String(), response: Type.Union([Type.String(), Type.Null()]) }),
+          200: Type.Object({
+            id: Type.String(),
+            status: Type.String(),
+            response: Type.Union([Type.String(), Type.Null()]),
+          }),
           ...errorResponses(400, 401, 403, 404, 409),
         },
       },
@@ -298,13 +344,20 @@ const routes: FastifyPluginAsyncTypebox<{ config: Config }> = async (app) => {
       const result = await app.db.transaction().execute(async (trx) => {
         const updated = await setStatus(trx, id, request.body);
         if (!updated) {
-          if (await findModerationState(trx, id)) throw conflict('not_published', 'Publish the suggestion before giving it a status.');
+          if (await findModerationState(trx, id))
+            throw conflict('not_published', 'Publish the suggestion before giving it a status.');
           throw notFound('No such suggestion.');
         }
-        await audit(trx, request.staff!, 'suggestion.status', { type: 'suggestion', id }, {
-          status: updated.status,
-          ...(request.body.response !== undefined ? { response: updated.response } : {}),
-        });
+        await audit(
+          trx,
+          request.staff!,
+          'suggestion.status',
+          { type: 'suggestion', id },
+          {
+            status: updated.status,
+            ...(request.body.response !== undefined ? { response: updated.response } : {}),
+          },
+        );
         return updated;
       });
       return { id, ...result };
@@ -331,7 +384,18 @@ const routes: FastifyPluginAsyncTypebox<{ config: Config }> = async (app) => {
         .header('content-disposition', `attachment; filename="greenroom-suggestions-${day}.csv"`)
         .send(
           toCsv(
-            ['id', 'day', 'concernsDepartment', 'ownDepartment', 'status', 'votes', 'redacted', 'text', 'response', 'responseDay'],
+            [
+              'id',
+              'day',
+              'concernsDepartment',
+              'ownDepartment',
+              'status',
+              'votes',
+              'redacted',
+              'text',
+              'response',
+              'responseDay',
+            ],
             rows,
           ),
         );

@@ -10,7 +10,11 @@ export const Status = Type.Union([
   Type.Literal('done'),
   Type.Literal('wont_do'),
 ]);
-export const Moderation = Type.Union([Type.Literal('pending'), Type.Literal('published'), Type.Literal('rejected')]);
+export const Moderation = Type.Union([
+  Type.Literal('pending'),
+  Type.Literal('published'),
+  Type.Literal('rejected'),
+]);
 
 export const TEXT_MIN = 10;
 export const TEXT_MAX = 4000;
@@ -157,5 +161,10 @@ export const ModListQuery = Type.Object(
   },
   { additionalProperties: false },
 );
-export const ModList = Type.Object({ items: Type.Array(ModItem), page: Type.Integer(), pageSize: Type.Integer(), total: Type.Integer() });
+export const ModList = Type.Object({
+  items: Type.Array(ModItem),
+  page: Type.Integer(),
+  pageSize: Type.Integer(),
+  total: Type.Integer(),
+});
 export const ModThread = Type.Object({ messages: Type.Array(ThreadMessage) });

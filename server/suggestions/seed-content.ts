@@ -343,11 +343,14 @@ export const SEED_REJECTED: { concerns: string | null; text: string; reason: str
 ];
 
 /** Conversations on some published items: [from, text] in order, the moderator opening. */
-export const SEED_THREADS: [string, [('moderator' | 'author'), string][]][] = [
+export const SEED_THREADS: [string, ['moderator' | 'author', string][]][] = [
   [
     'The loan origination system went down again at 10am',
     [
-      ['moderator', 'Thank you — IT has opened a major incident. Do you remember roughly how many applications were open when it happened?'],
+      [
+        'moderator',
+        'Thank you — IT has opened a major incident. Do you remember roughly how many applications were open when it happened?',
+      ],
       ['author', 'About six across the team. Two customers had to come back the next day.'],
       ['moderator', 'That detail helped IT prioritise the fix. We will post progress on the board.'],
     ],
@@ -361,7 +364,12 @@ export const SEED_THREADS: [string, [('moderator' | 'author'), string][]][] = [
   ],
   [
     'Expense claims take six weeks',
-    [['moderator', 'Finance confirmed the weekly payout run starts next month. Thanks for raising this so clearly.']],
+    [
+      [
+        'moderator',
+        'Finance confirmed the weekly payout run starts next month. Thanks for raising this so clearly.',
+      ],
+    ],
   ],
   [
     'The car park is full by 8:15',

@@ -23,7 +23,8 @@ function daysAgoFor(trend: Trend, index: number, count: number, rnd: () => numbe
   const between = (from: number, to: number) => from + Math.floor(rnd() * (to - from + 1));
   const share = index / count;
   if (trend === 'rising') return share < 0.3 ? between(20, 89) : between(0, 13);
-  if (trend === 'fading') return share < 0.7 ? between(55, 89) : share < 0.9 ? between(30, 54) : between(15, 29);
+  if (trend === 'fading')
+    return share < 0.7 ? between(55, 89) : share < 0.9 ? between(30, 54) : between(15, 29);
   return between(0, 89);
 }
 
@@ -50,7 +51,12 @@ export const seed: SeedStep = async (app, result) => {
       const items = theme.texts.map((text, index) => {
         const daysAgo = daysAgoFor(theme.trend, index, theme.texts.length, rnd);
         const recentBoost = theme.trend === 'rising' && daysAgo < 14 ? 15 : 0;
-        return { text, daysAgo, own: theme.authors[index % theme.authors.length]!, votes: Math.floor(rnd() * 26) + recentBoost };
+        return {
+          text,
+          daysAgo,
+          own: theme.authors[index % theme.authors.length]!,
+          votes: Math.floor(rnd() * 26) + recentBoost,
+        };
       });
       // The most supported item that has been around for a while carries the public response.
       const answered = [...items].filter((item) => item.daysAgo >= 4).sort((a, b) => b.votes - a.votes)[0];
@@ -102,7 +108,9 @@ export const seed: SeedStep = async (app, result) => {
       if (!item) continue;
       const start = new Date(`${item.day}T00:00:00Z`).getTime();
       for (const [index, [from, body]] of messages.entries()) {
-        const day = new Date(Math.min(Date.now(), start + (index + 1) * 86_400_000)).toISOString().slice(0, 10);
+        const day = new Date(Math.min(Date.now(), start + (index + 1) * 86_400_000))
+          .toISOString()
+          .slice(0, 10);
         await addThreadMessage(trx, { kind: 'suggestion', itemId: item.id, from, body, day });
       }
     }

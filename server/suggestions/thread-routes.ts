@@ -30,7 +30,8 @@ const threadRoutes: FastifyPluginAsyncTypebox = async (app) => {
     {
       schema: {
         tags: ['threads'],
-        summary: 'Open the conversation behind a receipt: the item, its status, replies and any rejection reason',
+        summary:
+          'Open the conversation behind a receipt: the item, its status, replies and any rejection reason',
         body: OpenThreadBody,
         response: { 200: Thread, ...errorResponses(400, 404) },
       },
@@ -57,7 +58,8 @@ const threadRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const body = request.body.body.trim();
       if (!body) throw badRequest('empty_reply', 'Write a reply first.');
       const found = await findReceipt(app.db, app.secrets, request.body.receipt);
-      if (!found || !(await findItem(app, found.kind, found.itemId))) throw notFound('No conversation belongs to this receipt.');
+      if (!found || !(await findItem(app, found.kind, found.itemId)))
+        throw notFound('No conversation belongs to this receipt.');
       const message = await app.db.transaction().execute((trx) =>
         addThreadMessage(trx, { ...found, from: 'author', body }).catch((error) => {
           if (error instanceof ThreadFullError) throw conflict('thread_full', error.message);

@@ -41,7 +41,9 @@ function encode(bytes: Uint8Array): string {
 /** `XXXXX-XXXXX-XXXXX-XXXXX-XXXXXX`: 26 symbols carrying 128 random bits. */
 export function newReceipt(): string {
   const symbols = encode(randomBytes(16));
-  return [0, 5, 10, 15, 20].map((start, i) => symbols.slice(start, i === 4 ? undefined : start + 5)).join('-');
+  return [0, 5, 10, 15, 20]
+    .map((start, i) => symbols.slice(start, i === 4 ? undefined : start + 5))
+    .join('-');
 }
 
 /**
@@ -49,11 +51,7 @@ export function newReceipt(): string {
  * type by mistake mapped as Crockford decoding does (O→0, I/L→1). null when it cannot be a receipt.
  */
 export function normaliseReceipt(input: string): string | null {
-  const symbols = input
-    .toUpperCase()
-    .replace(/[\s-]/g, '')
-    .replace(/O/g, '0')
-    .replace(/[IL]/g, '1');
+  const symbols = input.toUpperCase().replace(/[\s-]/g, '').replace(/O/g, '0').replace(/[IL]/g, '1');
   if (symbols.length !== RECEIPT_LENGTH) return null;
   for (const symbol of symbols) if (!ALPHABET.includes(symbol)) return null;
   return symbols;
@@ -70,7 +68,11 @@ export async function createReceipt(
   const receipt = newReceipt();
   await trx
     .insertInto('thread_receipt')
-    .values({ receipt_hash: receiptHash(secrets, normaliseReceipt(receipt)!), kind: item.kind, item_id: item.itemId })
+    .values({
+      receipt_hash: receiptHash(secrets, normaliseReceipt(receipt)!),
+      kind: item.kind,
+      item_id: item.itemId,
+    })
     .execute();
   return receipt;
 }
@@ -99,7 +101,13 @@ export class ThreadFullError extends Error {}
  */
 export async function addThreadMessage(
   trx: Kysely<Database>,
-  message: { kind: ThreadKind; itemId: string; from: ThreadSender; body: string; /** seeding only */ day?: string },
+  message: {
+    kind: ThreadKind;
+    itemId: string;
+    from: ThreadSender;
+    body: string;
+    /** seeding only */ day?: string;
+  },
 ): Promise<ThreadMessage> {
   const lockKey = `thread:${message.kind}:${message.itemId}`;
   await sql`select pg_advisory_xact_lock(hashtextextended(${lockKey}, 0))`.execute(trx);
@@ -109,7 +117,8 @@ export async function addThreadMessage(
     .where('kind', '=', message.kind)
     .where('item_id', '=', message.itemId)
     .executeTakeFirstOrThrow();
-  if (Number(count) >= THREAD_LIMIT) throw new ThreadFullError('This conversation has reached its length limit.');
+  if (Number(count) >= THREAD_LIMIT)
+    throw new ThreadFullError('This conversation has reached its length limit.');
   const row = await trx
     .insertInto('thread_message')
     .values({

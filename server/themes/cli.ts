@@ -22,10 +22,17 @@ export function parseJsonl(text: string): ThemeItem[] {
       throw new Error(`line ${index + 1}: not JSON`);
     }
     const record = value as { id?: unknown; text?: unknown; day?: unknown };
-    if (typeof record !== 'object' || record === null || (typeof record.id !== 'string' && typeof record.id !== 'number'))
+    if (
+      typeof record !== 'object' ||
+      record === null ||
+      (typeof record.id !== 'string' && typeof record.id !== 'number')
+    )
       throw new Error(`line ${index + 1}: needs an "id"`);
     if (typeof record.text !== 'string') throw new Error(`line ${index + 1}: needs a "text"`);
-    const day = typeof record.day === 'string' && /^\d{4}-\d{2}-\d{2}/.test(record.day) ? record.day.slice(0, 10) : null;
+    const day =
+      typeof record.day === 'string' && /^\d{4}-\d{2}-\d{2}/.test(record.day)
+        ? record.day.slice(0, 10)
+        : null;
     items.push({ id: String(record.id), text: record.text, day });
   });
   return items;
@@ -46,7 +53,12 @@ function main(argv: string[]) {
   }
   const { themes } = computeThemes(items, { lexicon: wordNet(), asOf });
   const output = {
-    themes: themes.map((theme) => ({ label: theme.label, keywords: theme.keywords, itemIds: theme.itemIds, trend: theme.trend })),
+    themes: themes.map((theme) => ({
+      label: theme.label,
+      keywords: theme.keywords,
+      itemIds: theme.itemIds,
+      trend: theme.trend,
+    })),
   };
   process.stdout.write(`${JSON.stringify(output)}\n`);
 }

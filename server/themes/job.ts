@@ -30,7 +30,11 @@ interface ScopeState {
 }
 
 const sameItem = (a: SourceItem, b: SourceItem) =>
-  a.text === b.text && a.day === b.day && a.published === b.published && a.status === b.status && a.departmentId === b.departmentId;
+  a.text === b.text &&
+  a.day === b.day &&
+  a.published === b.published &&
+  a.status === b.status &&
+  a.departmentId === b.departmentId;
 
 export class ThemesJob {
   readonly #db: Kysely<Database>;
@@ -120,12 +124,19 @@ export class ThemesJob {
   async #runScope(scope: ThemeScope, sources: SourceItem[], asOf: string): Promise<void> {
     const started = performance.now();
     const byId = new Map(sources.map((item) => [item.id, item]));
-    const toItem = (item: SourceItem): ThemeItem => ({ id: item.id, text: item.text, day: item.day, published: item.published });
+    const toItem = (item: SourceItem): ThemeItem => ({
+      id: item.id,
+      text: item.text,
+      day: item.day,
+      published: item.published,
+    });
     const state = this.#states.get(scope);
     let model: ThemeModel;
     let incremental = false;
     if (state && sources.length > FULL_UP_TO && state.runsSinceFull < FULL_EVERY) {
-      const removed = [...state.items.keys()].filter((id) => !byId.has(id) || !sameItem(state.items.get(id)!, byId.get(id)!));
+      const removed = [...state.items.keys()].filter(
+        (id) => !byId.has(id) || !sameItem(state.items.get(id)!, byId.get(id)!),
+      );
       const added = sources.filter((item) => !state.items.has(item.id) || removed.includes(item.id));
       if (removed.length + added.length <= 0.05 * sources.length) {
         state.model.update({ added: added.map(toItem), removed, asOf });
@@ -172,9 +183,23 @@ export class ThemesJob {
       durationMs: performance.now() - started,
       incremental,
     });
-    if (sources.length > 0) this.#states.set(scope, { model: model!, items: byId, runsSinceFull: incremental ? (state?.runsSinceFull ?? 0) + 1 : 0 });
+    if (sources.length > 0)
+      this.#states.set(scope, {
+        model: model!,
+        items: byId,
+        runsSinceFull: incremental ? (state?.runsSinceFull ?? 0) + 1 : 0,
+      });
     else this.#states.delete(scope);
-    this.#log.info({ scope, items: sources.length, themes: result.themes.length, incremental, ms: Math.round(performance.now() - started) }, 'themes recomputed');
+    this.#log.info(
+      {
+        scope,
+        items: sources.length,
+        themes: result.themes.length,
+        incremental,
+        ms: Math.round(performance.now() - started),
+      },
+      'themes recomputed',
+    );
   }
 }
 

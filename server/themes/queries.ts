@@ -15,7 +15,11 @@ export async function previousThemes(db: Db, scope: ThemeScope): Promise<Previou
     .orderBy('last_seen', 'desc')
     .limit(200)
     .execute();
-  const items = await db.selectFrom('theme_item').select(['theme_id', 'item_id']).where('scope', '=', scope).execute();
+  const items = await db
+    .selectFrom('theme_item')
+    .select(['theme_id', 'item_id'])
+    .where('scope', '=', scope)
+    .execute();
   const byTheme = new Map<string, string[]>();
   for (const { theme_id, item_id } of items) {
     const list = byTheme.get(theme_id) ?? [];
@@ -56,7 +60,11 @@ export async function saveSnapshot(db: Db, snapshot: Snapshot): Promise<void> {
   await db.transaction().execute(async (trx) => {
     await trx.deleteFrom('theme_item').where('scope', '=', scope).execute();
     const ids = snapshot.themes.map((theme) => theme.id);
-    let retire = trx.updateTable('theme').set({ retired: true, rank: null }).where('scope', '=', scope).where('retired', '=', false);
+    let retire = trx
+      .updateTable('theme')
+      .set({ retired: true, rank: null })
+      .where('scope', '=', scope)
+      .where('retired', '=', false);
     if (ids.length > 0) retire = retire.where('id', 'not in', ids);
     await retire.execute();
     for (const [rank, theme] of snapshot.themes.entries()) {
@@ -123,7 +131,14 @@ export async function latestRun(db: Db, scope: ThemeScope) {
   return (
     (await db
       .selectFrom('theme_run')
-      .select(['computed_at as computedAt', 'as_of as asOf', 'first_day as firstDay', 'item_count as itemCount', 'theme_count as themeCount', 'unclustered'])
+      .select([
+        'computed_at as computedAt',
+        'as_of as asOf',
+        'first_day as firstDay',
+        'item_count as itemCount',
+        'theme_count as themeCount',
+        'unclustered',
+      ])
       .where('scope', '=', scope)
       .executeTakeFirst()) ?? null
   );
@@ -133,7 +148,18 @@ export async function latestRun(db: Db, scope: ThemeScope) {
 export async function listThemes(db: Db, scope: ThemeScope) {
   return db
     .selectFrom('theme')
-    .select(['id', 'label', 'keywords', 'size', 'trend', 'sentiment', 'daily', 'quotes', 'trend_test as trendTest', 'first_seen as firstSeen'])
+    .select([
+      'id',
+      'label',
+      'keywords',
+      'size',
+      'trend',
+      'sentiment',
+      'daily',
+      'quotes',
+      'trend_test as trendTest',
+      'first_seen as firstSeen',
+    ])
     .where('scope', '=', scope)
     .where('retired', '=', false)
     .orderBy('rank')

@@ -34,7 +34,8 @@ const routes: FastifyPluginAsyncTypebox<{ config: Config }> = async (app) => {
       schema: {
         tags: ['themes'],
         summary: 'Trending themes built from published text only',
-        description: 'Ranked: emerging, rising, steady, fading; larger first within each. Quotes are published comments with personal data redacted.',
+        description:
+          'Ranked: emerging, rising, steady, fading; larger first within each. Quotes are published comments with personal data redacted.',
         response: { 200: PublicThemes },
       },
     },
@@ -83,7 +84,9 @@ const routes: FastifyPluginAsyncTypebox<{ config: Config }> = async (app) => {
       refreshIfStale(run?.asOf);
       const { days, source, department } = request.query;
       const asOf = run?.asOf ?? today();
-      const since = days ? new Date(Date.parse(`${asOf}T00:00:00Z`) - (days - 1) * 86_400_000).toISOString().slice(0, 10) : undefined;
+      const since = days
+        ? new Date(Date.parse(`${asOf}T00:00:00Z`) - (days - 1) * 86_400_000).toISOString().slice(0, 10)
+        : undefined;
       const items = await listThemeItems(app.db, 'all', { source, since, departmentId: department });
       const view = moderatorThemes(themes, items, {
         asOf,
@@ -122,8 +125,15 @@ const routes: FastifyPluginAsyncTypebox<{ config: Config }> = async (app) => {
       const run = await latestRun(app.db, 'all');
       const { days, source, department } = request.query;
       const asOf = run?.asOf ?? today();
-      const since = days ? new Date(Date.parse(`${asOf}T00:00:00Z`) - (days - 1) * 86_400_000).toISOString().slice(0, 10) : undefined;
-      const items = await listThemeItems(app.db, 'all', { themeId: theme.id, source, since, departmentId: department });
+      const since = days
+        ? new Date(Date.parse(`${asOf}T00:00:00Z`) - (days - 1) * 86_400_000).toISOString().slice(0, 10)
+        : undefined;
+      const items = await listThemeItems(app.db, 'all', {
+        themeId: theme.id,
+        source,
+        since,
+        departmentId: department,
+      });
       return {
         theme,
         items: items.map((item) => ({
@@ -154,7 +164,11 @@ const routes: FastifyPluginAsyncTypebox<{ config: Config }> = async (app) => {
     async () => {
       await job.recompute();
       const run = await latestRun(app.db, 'all');
-      return { computedAt: iso(run?.computedAt), themes: run?.themeCount ?? 0, itemCount: run?.itemCount ?? 0 };
+      return {
+        computedAt: iso(run?.computedAt),
+        themes: run?.themeCount ?? 0,
+        itemCount: run?.itemCount ?? 0,
+      };
     },
   );
 };

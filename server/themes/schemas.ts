@@ -2,8 +2,18 @@ import { Type, type Static } from 'typebox';
 
 // Days go out as plain strings: no response-side format, so the serializer never reinterprets them.
 const Day = Type.String({ description: 'YYYY-MM-DD' });
-const Trend = Type.Union([Type.Literal('emerging'), Type.Literal('rising'), Type.Literal('steady'), Type.Literal('fading')]);
-export const Source = Type.Union([Type.Literal('suggestion'), Type.Literal('kudos'), Type.Literal('pulse'), Type.Literal('focus-group')]);
+const Trend = Type.Union([
+  Type.Literal('emerging'),
+  Type.Literal('rising'),
+  Type.Literal('steady'),
+  Type.Literal('fading'),
+]);
+export const Source = Type.Union([
+  Type.Literal('suggestion'),
+  Type.Literal('kudos'),
+  Type.Literal('pulse'),
+  Type.Literal('focus-group'),
+]);
 
 const Daily = Type.Array(Type.Object({ day: Day, count: Type.Integer({ minimum: 0 }) }));
 
@@ -16,7 +26,9 @@ const themeFields = {
   trend: Trend,
   sentiment: Type.Number({ minimum: -1, maximum: 1 }),
   daily: Daily,
-  quotes: Type.Array(Type.String(), { description: 'Most central published comments, personal data redacted.' }),
+  quotes: Type.Array(Type.String(), {
+    description: 'Most central published comments, personal data redacted.',
+  }),
 };
 
 export const PublicTheme = Type.Object(themeFields);
@@ -38,7 +50,10 @@ export const ModTheme = Type.Object({
       ratio: Type.Union([Type.Number(), Type.Null()]),
       pValue: Type.Number(),
     },
-    { description: 'The trend test: comments in the recent window vs the baseline, rate ratio, one-sided p-value.' },
+    {
+      description:
+        'The trend test: comments in the recent window vs the baseline, rate ratio, one-sided p-value.',
+    },
   ),
   sources: Type.Array(Type.Object({ source: Source, count: Type.Integer({ minimum: 0 }) })),
   departments: Type.Array(
@@ -48,13 +63,18 @@ export const ModTheme = Type.Object({
       count: Type.Union([Type.Integer({ minimum: 0 }), Type.Null()]),
       suppressed: Type.Boolean(),
     }),
-    { description: 'Breakdown by the department a comment concerns; groups below k are suppressed (with complementary suppression).' },
+    {
+      description:
+        'Breakdown by the department a comment concerns; groups below k are suppressed (with complementary suppression).',
+    },
   ),
 });
 
 export const ModThemesQuery = Type.Object({
   source: Type.Optional(Source),
-  days: Type.Optional(Type.Integer({ minimum: 1, maximum: 3650, description: 'Only comments of the last N days.' })),
+  days: Type.Optional(
+    Type.Integer({ minimum: 1, maximum: 3650, description: 'Only comments of the last N days.' }),
+  ),
   department: Type.Optional(Type.String({ format: 'uuid' })),
 });
 export type ModThemesQuery = Static<typeof ModThemesQuery>;
@@ -66,13 +86,21 @@ export const ModThemes = Type.Object({
   itemCount: Type.Integer({ minimum: 0 }),
   unclustered: Type.Integer({ minimum: 0 }),
   minimumGroupSize: Type.Integer(),
-  suppressedThemes: Type.Integer({ minimum: 0, description: 'Themes hidden because the department filter left fewer than k comments.' }),
+  suppressedThemes: Type.Integer({
+    minimum: 0,
+    description: 'Themes hidden because the department filter left fewer than k comments.',
+  }),
 });
 
 export const ThemeParams = Type.Object({ id: Type.String({ format: 'uuid' }) });
 
 export const ThemeItems = Type.Object({
-  theme: Type.Object({ id: Type.String(), label: Type.String(), keywords: Type.Array(Type.String()), trend: Trend }),
+  theme: Type.Object({
+    id: Type.String(),
+    label: Type.String(),
+    keywords: Type.Array(Type.String()),
+    trend: Trend,
+  }),
   items: Type.Array(
     Type.Object({
       id: Type.String(),

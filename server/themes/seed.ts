@@ -8,6 +8,18 @@ import { themesJob } from './job.ts';
 export const seed: SeedStep = async (app, result) => {
   const job = themesJob(app);
   await job.recompute();
-  const themes = await app.db.selectFrom('theme').select(['label', 'trend']).where('scope', '=', 'public').where('retired', '=', false).orderBy('rank').execute();
-  if (themes.length > 0) result.notes.push(`Trending themes: ${themes.slice(0, 4).map((t) => `${t.label} (${t.trend})`).join(', ')}.`);
+  const themes = await app.db
+    .selectFrom('theme')
+    .select(['label', 'trend'])
+    .where('scope', '=', 'public')
+    .where('retired', '=', false)
+    .orderBy('rank')
+    .execute();
+  if (themes.length > 0)
+    result.notes.push(
+      `Trending themes: ${themes
+        .slice(0, 4)
+        .map((t) => `${t.label} (${t.trend})`)
+        .join(', ')}.`,
+    );
 };

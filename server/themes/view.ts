@@ -56,8 +56,12 @@ export function moderatorThemes(themes: ThemeRowLike[], items: ItemRowLike[], op
     const days = countDays(members.map((item) => item.day));
     const test = trendOf(days, { asOf: options.asOf, firstDay: options.firstDay ?? options.asOf });
     const departmentCounts = new Map<string, number>();
-    for (const item of members) if (item.departmentId) departmentCounts.set(item.departmentId, (departmentCounts.get(item.departmentId) ?? 0) + 1);
-    const cells = [...departmentCounts].map(([key, count]) => ({ key, count })).sort((a, b) => b.count - a.count);
+    for (const item of members)
+      if (item.departmentId)
+        departmentCounts.set(item.departmentId, (departmentCounts.get(item.departmentId) ?? 0) + 1);
+    const cells = [...departmentCounts]
+      .map(([key, count]) => ({ key, count }))
+      .sort((a, b) => b.count - a.count);
     // The theme's size is shown, so complementary suppression treats it as the total.
     const breakdown = suppress(cells, options.k, members.length);
     const quotes = members
@@ -79,11 +83,15 @@ export function moderatorThemes(themes: ThemeRowLike[], items: ItemRowLike[], op
         ratio: Number.isFinite(test.ratio) ? Math.round(test.ratio * 100) / 100 : null,
         pValue: test.pValue,
       },
-      sentiment: Math.round((members.reduce((sum, item) => sum + item.sentiment, 0) / members.length) * 100) / 100,
+      sentiment:
+        Math.round((members.reduce((sum, item) => sum + item.sentiment, 0) / members.length) * 100) / 100,
       daily: dailyCounts(days, options.asOf, options.span),
       quotes,
       firstSeen: theme.firstSeen,
-      sources: SOURCES.map((source) => ({ source, count: members.filter((item) => item.source === source).length })).filter((s) => s.count > 0),
+      sources: SOURCES.map((source) => ({
+        source,
+        count: members.filter((item) => item.source === source).length,
+      })).filter((s) => s.count > 0),
       departments: breakdown.cells.map((cell) => ({
         id: cell.key,
         name: options.names.get(cell.key) ?? 'Unknown department',
@@ -92,6 +100,9 @@ export function moderatorThemes(themes: ThemeRowLike[], items: ItemRowLike[], op
       })),
     });
   }
-  result.sort((a, b) => TREND_ORDER[a.trend] - TREND_ORDER[b.trend] || b.size - a.size || a.label.localeCompare(b.label));
+  result.sort(
+    (a, b) =>
+      TREND_ORDER[a.trend] - TREND_ORDER[b.trend] || b.size - a.size || a.label.localeCompare(b.label),
+  );
   return { themes: result, suppressedThemes };
 }

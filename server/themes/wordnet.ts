@@ -64,7 +64,8 @@ function readSynset(data: Buffer, pos: Pos, offset: number): Sense {
     const symbol = fields[at];
     const targetPos = fields[at + 2] === 's' ? 'a' : fields[at + 2];
     // Hypernyms, and for adjective satellites the head adjective they are "similar to".
-    if (symbol === '@' || symbol === '@i' || (satellite && symbol === '&')) hypernyms.push(`${targetPos}${fields[at + 1]}`);
+    if (symbol === '@' || symbol === '@i' || (satellite && symbol === '&'))
+      hypernyms.push(`${targetPos}${fields[at + 1]}`);
   }
   return { synset: `${pos}${fields[0]}`, hypernyms };
 }

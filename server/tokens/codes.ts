@@ -67,7 +67,10 @@ export class CodeBudget {
     const used = this.#spent.reduce((sum, entry) => sum + entry.count, 0);
     if (used + count > this.limit) {
       const oldest = this.#spent[0]?.at ?? now;
-      return { available: this.limit - used, retryAfterSeconds: Math.max(1, Math.ceil((oldest + this.windowMs - now) / 1000)) };
+      return {
+        available: this.limit - used,
+        retryAfterSeconds: Math.max(1, Math.ceil((oldest + this.windowMs - now) / 1000)),
+      };
     }
     this.#spent.push({ at: now, count });
     return null;

@@ -156,7 +156,11 @@ export function blindSign(key: IssuerKeyPair, blindedMsg: Uint8Array): Buffer {
 }
 
 /** RSASSA-PSS-VERIFY with SHA-384, MGF1-SHA-384 and a 48-byte salt (RFC 9474 §4.5). */
-export function verifyAuthenticator(publicKey: KeyObject, tokenInput: Uint8Array, authenticator: Uint8Array): boolean {
+export function verifyAuthenticator(
+  publicKey: KeyObject,
+  tokenInput: Uint8Array,
+  authenticator: Uint8Array,
+): boolean {
   if (authenticator.length !== modulusOf(publicKey).length) return false;
   try {
     return verify(
@@ -361,7 +365,11 @@ export function encodeToken(token: Pick<Token, 'tokenInput' | 'authenticator'>):
 }
 
 /** AuthenticatorInput (token_input) for a nonce, challenge digest and key. */
-export function tokenInputFor(nonce: Uint8Array, challengeDigest: Uint8Array, tokenKeyId: Uint8Array): Buffer {
+export function tokenInputFor(
+  nonce: Uint8Array,
+  challengeDigest: Uint8Array,
+  tokenKeyId: Uint8Array,
+): Buffer {
   const out = Buffer.alloc(TOKEN_INPUT_LENGTH);
   out.writeUInt16BE(TOKEN_TYPE, 0);
   Buffer.from(nonce).copy(out, 2);
@@ -371,7 +379,8 @@ export function tokenInputFor(nonce: Uint8Array, challengeDigest: Uint8Array, to
 }
 
 // One PrivateToken credential with exactly one `token` parameter, quoted or not (RFC 9577 §2.2.2).
-const AUTHORIZATION = /^PrivateToken[ \t]+token[ \t]*=[ \t]*(?:"([A-Za-z0-9_-]+={0,2})"|([A-Za-z0-9_-]+={0,2}))[ \t]*$/i;
+const AUTHORIZATION =
+  /^PrivateToken[ \t]+token[ \t]*=[ \t]*(?:"([A-Za-z0-9_-]+={0,2})"|([A-Za-z0-9_-]+={0,2}))[ \t]*$/i;
 const MAX_HEADER = 1024;
 
 /** Parses `Authorization: PrivateToken token="<base64url Token>"`; null when it is not exactly that. */

@@ -140,9 +140,13 @@ export interface ScopeKeyInput {
  * Creates the issuer key of a scope (call it when a pulse or focus group is created). Idempotent per
  * (scope, notBefore): a second call, on any node, returns the key the first one stored.
  */
-export async function createScopeKey(app: FastifyInstance, input: ScopeKeyInput): Promise<{ tokenKeyId: string }> {
+export async function createScopeKey(
+  app: FastifyInstance,
+  input: ScopeKeyInput,
+): Promise<{ tokenKeyId: string }> {
   if (!(input.notAfter > input.notBefore)) throw new Error('a key must end after it starts');
-  if (!Number.isInteger(input.budget) || input.budget < 1) throw new Error('a key needs a budget of at least 1');
+  if (!Number.isInteger(input.budget) || input.budget < 1)
+    throw new Error('a key needs a budget of at least 1');
   // The last byte of the key id must be unique among stored keys: draw keys until one fits.
   for (let attempt = 0; attempt < 64; attempt++) {
     const existing = await findKey(app.db, { scope: input.scope, notBefore: input.notBefore });
@@ -155,7 +159,10 @@ export async function createScopeKey(app: FastifyInstance, input: ScopeKeyInput)
       truncatedId: truncatedKeyId(idBytes),
       scope: input.scope,
       tokenKey,
-      privateKey: app.secrets.encrypt(SEAL_PURPOSE, keyPair.privateKey.export({ format: 'der', type: 'pkcs8' })),
+      privateKey: app.secrets.encrypt(
+        SEAL_PURPOSE,
+        keyPair.privateKey.export({ format: 'der', type: 'pkcs8' }),
+      ),
       budget: input.budget,
       notBefore: input.notBefore,
       notAfter: input.notAfter,
@@ -206,7 +213,10 @@ export async function budgetFor(db: Kysely<Database>, key: IssuerKey): Promise<n
  * Destroys keys that ended more than the grace period ago, with their spent-token and issuance rows.
  * After that no token of theirs can be redeemed anyway, so forgetting the nullifiers is safe.
  */
-export async function retireKeys(app: FastifyInstance, now = new Date()): Promise<{ keys: number; spentTokens: number }> {
+export async function retireKeys(
+  app: FastifyInstance,
+  now = new Date(),
+): Promise<{ keys: number; spentTokens: number }> {
   const retired = await deleteKeys(app.db, new Date(now.getTime() - RETIREMENT_GRACE_MS));
   app.tokenKeys.forget(retired.keyIds);
   if (retired.keyIds.length > 0) {

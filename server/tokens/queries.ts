@@ -3,7 +3,8 @@ import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 
 export const isUniqueViolation = (error: unknown) => (error as { code?: string } | null)?.code === '23505';
-export const isForeignKeyViolation = (error: unknown) => (error as { code?: string } | null)?.code === '23503';
+export const isForeignKeyViolation = (error: unknown) =>
+  (error as { code?: string } | null)?.code === '23503';
 
 // ---- issuer keys ----
 
@@ -66,7 +67,12 @@ export async function deleteKeys(
   endedBefore: Date,
 ): Promise<{ keyIds: string[]; spentTokens: number }> {
   return db.transaction().execute(async (trx) => {
-    const keys = await trx.selectFrom('token_key').select('id').where('not_after', '<', endedBefore).forUpdate().execute();
+    const keys = await trx
+      .selectFrom('token_key')
+      .select('id')
+      .where('not_after', '<', endedBefore)
+      .forUpdate()
+      .execute();
     const keyIds = keys.map((key) => key.id);
     if (keyIds.length === 0) return { keyIds, spentTokens: 0 };
     const spent = await trx.deleteFrom('spent_token').where('key_id', 'in', keyIds).executeTakeFirst();
@@ -113,7 +119,11 @@ export async function findUnusedCode(db: Kysely<Database>, id: string) {
 }
 
 /** Burns the code and creates the member in one transaction; false if the code was used meanwhile. */
-export async function burnCodeAndEnrol(db: Kysely<Database>, codeId: string, credentialHash: string): Promise<boolean> {
+export async function burnCodeAndEnrol(
+  db: Kysely<Database>,
+  codeId: string,
+  credentialHash: string,
+): Promise<boolean> {
   return db.transaction().execute(async (trx) => {
     const burnt = await trx
       .updateTable('enrolment_code')
@@ -157,7 +167,11 @@ export async function listEnrolmentBatches(db: Kysely<Database>) {
 /** Deletes a batch's unused codes (a lost sheet); used ones stay counted. Returns how many. */
 export async function revokeUnusedCodes(db: Kysely<Database>, batchId: string): Promise<number | null> {
   return db.transaction().execute(async (trx) => {
-    const batch = await trx.selectFrom('enrolment_batch').select('id').where('id', '=', batchId).executeTakeFirst();
+    const batch = await trx
+      .selectFrom('enrolment_batch')
+      .select('id')
+      .where('id', '=', batchId)
+      .executeTakeFirst();
     if (!batch) return null;
     const result = await trx
       .deleteFrom('enrolment_code')
@@ -171,7 +185,11 @@ export async function revokeUnusedCodes(db: Kysely<Database>, batchId: string): 
 // ---- members and issuance ----
 
 export async function findMemberId(db: Kysely<Database>, credentialHash: string): Promise<string | null> {
-  const row = await db.selectFrom('member').select('id').where('credential_hash', '=', credentialHash).executeTakeFirst();
+  const row = await db
+    .selectFrom('member')
+    .select('id')
+    .where('credential_hash', '=', credentialHash)
+    .executeTakeFirst();
   return row?.id ?? null;
 }
 
@@ -202,7 +220,12 @@ export async function consumeBudget(
 }
 
 /** Gives tokens back when signing failed after the budget was taken. */
-export async function refundBudget(db: Kysely<Database>, memberId: string, keyId: string, count: number): Promise<void> {
+export async function refundBudget(
+  db: Kysely<Database>,
+  memberId: string,
+  keyId: string,
+  count: number,
+): Promise<void> {
   await db
     .updateTable('token_issuance')
     .set({ issued: sql<number>`greatest(issued - ${count}, 0)` })
@@ -212,13 +235,21 @@ export async function refundBudget(db: Kysely<Database>, memberId: string, keyId
 }
 
 export async function issuedCounts(db: Kysely<Database>, memberId: string): Promise<Map<string, number>> {
-  const rows = await db.selectFrom('token_issuance').select(['key_id', 'issued']).where('member_id', '=', memberId).execute();
+  const rows = await db
+    .selectFrom('token_issuance')
+    .select(['key_id', 'issued'])
+    .where('member_id', '=', memberId)
+    .execute();
   return new Map(rows.map((row) => [row.key_id, row.issued]));
 }
 
 // ---- redemption ----
 
 /** Inserts the nullifier; a unique violation means the token was spent before. */
-export async function insertNullifier(db: Kysely<Database>, nullifier: Uint8Array, keyId: string): Promise<void> {
+export async function insertNullifier(
+  db: Kysely<Database>,
+  nullifier: Uint8Array,
+  keyId: string,
+): Promise<void> {
   await db.insertInto('spent_token').values({ nullifier, key_id: keyId }).execute();
 }

@@ -27,7 +27,14 @@ import {
   TOKEN_TYPE,
   type TokenRequest,
 } from './crypto.ts';
-import { budgetFor, ensureGeneralKeys, isIssuable, retireKeys, startKeyMaintenance, type IssuerKey } from './keys.ts';
+import {
+  budgetFor,
+  ensureGeneralKeys,
+  isIssuable,
+  retireKeys,
+  startKeyMaintenance,
+  type IssuerKey,
+} from './keys.ts';
 import {
   burnCodeAndEnrol,
   consumeBudget,
@@ -189,9 +196,15 @@ const routes: FastifyPluginAsyncTypebox<{ config: Config }> = async (app) => {
     async (request, reply) => {
       reply.header('cache-control', 'no-store');
       const memberId = await memberOf(request);
-      const batched = (request.headers['content-type'] ?? '').toLowerCase().startsWith(MEDIA_TYPES.batchRequest);
+      const batched = (request.headers['content-type'] ?? '')
+        .toLowerCase()
+        .startsWith(MEDIA_TYPES.batchRequest);
       if (!Buffer.isBuffer(request.body)) {
-        throw new HttpError(415, 'unsupported_media_type', `Send ${MEDIA_TYPES.request} or ${MEDIA_TYPES.batchRequest}.`);
+        throw new HttpError(
+          415,
+          'unsupported_media_type',
+          `Send ${MEDIA_TYPES.request} or ${MEDIA_TYPES.batchRequest}.`,
+        );
       }
       let tokenRequests: TokenRequest[];
       try {
@@ -209,8 +222,10 @@ const routes: FastifyPluginAsyncTypebox<{ config: Config }> = async (app) => {
       const keys: IssuerKey[] = [];
       for (const tokenRequest of tokenRequests) {
         const key = await app.tokenKeys.byTruncatedId(tokenRequest.truncatedTokenKeyId);
-        if (!key || !isIssuable(key, now)) throw invalidRequest('No live issuer key has this truncated_token_key_id.');
-        if (Buffer.compare(tokenRequest.blindedMsg, key.modulus) >= 0) throw invalidRequest('Blinded message out of range.');
+        if (!key || !isIssuable(key, now))
+          throw invalidRequest('No live issuer key has this truncated_token_key_id.');
+        if (Buffer.compare(tokenRequest.blindedMsg, key.modulus) >= 0)
+          throw invalidRequest('Blinded message out of range.');
         keys.push(key);
       }
       const counts = new Map<IssuerKey, number>();
@@ -227,7 +242,9 @@ const routes: FastifyPluginAsyncTypebox<{ config: Config }> = async (app) => {
 
       let signatures: Buffer[];
       try {
-        signatures = tokenRequests.map((tokenRequest, index) => blindSign(keys[index]!.keyPair, tokenRequest.blindedMsg));
+        signatures = tokenRequests.map((tokenRequest, index) =>
+          blindSign(keys[index]!.keyPair, tokenRequest.blindedMsg),
+        );
       } catch (error) {
         for (const [key, count] of counts) await refundBudget(app.db, memberId, key.id, count);
         if (error instanceof FormatError) throw invalidRequest(error.message);
@@ -258,7 +275,13 @@ const routes: FastifyPluginAsyncTypebox<{ config: Config }> = async (app) => {
         if (!isIssuable(key, now)) continue;
         const budget = await budgetFor(app.db, key);
         const count = issued.get(key.id) ?? 0;
-        keys.push({ tokenKeyId: key.id, scope: key.scope, budget, issued: count, remaining: Math.max(0, budget - count) });
+        keys.push({
+          tokenKeyId: key.id,
+          scope: key.scope,
+          budget,
+          issued: count,
+          remaining: Math.max(0, budget - count),
+        });
       }
       return { keys };
     },
@@ -285,21 +308,24 @@ const routes: FastifyPluginAsyncTypebox<{ config: Config }> = async (app) => {
       schema: {
         tags: ['tokens'],
         summary: 'Trade a single-use enrolment code for a membership credential',
-        description: 'The code is burnt. Nothing links the credential to the code: no code id, no time is kept with it.',
+        description:
+          'The code is burnt. Nothing links the credential to the code: no code id, no time is kept with it.',
         body: EnrolBody,
         response: { 201: Enrolled, ...errorResponses(400, 429) },
       },
     },
     async (request, reply) => {
       reply.header('cache-control', 'no-store');
-      const refused = () => badRequest('invalid_code', 'This enrolment code is not valid or was already used.');
+      const refused = () =>
+        badRequest('invalid_code', 'This enrolment code is not valid or was already used.');
       const parsed = parseEnrolmentCode(request.body.code);
       if (!parsed) throw refused();
       const row = await findUnusedCode(app.db, parsed.id);
       const matches = await verifyCodeSecret(row?.secretHash ?? (await decoyCodeHash()), parsed.secret);
       if (!row || !matches) throw refused();
       const credential = newCredential();
-      if (!(await burnCodeAndEnrol(app.db, row.id, app.secrets.hmac(CREDENTIAL_PURPOSE, credential)))) throw refused();
+      if (!(await burnCodeAndEnrol(app.db, row.id, app.secrets.hmac(CREDENTIAL_PURPOSE, credential))))
+        throw refused();
       return reply.code(201).send({ credential });
     },
   );
@@ -324,17 +350,31 @@ const routes: FastifyPluginAsyncTypebox<{ config: Config }> = async (app) => {
       reply.header('cache-control', 'no-store');
       const refused = codeBudget.reserve(request.body.count);
       if (refused) {
-        throw tooMany('rate_limited', `At most ${CODES_PER_WINDOW} codes every 10 minutes; ${refused.available} can be generated now.`, refused.retryAfterSeconds);
+        throw tooMany(
+          'rate_limited',
+          `At most ${CODES_PER_WINDOW} codes every 10 minutes; ${refused.available} can be generated now.`,
+          refused.retryAfterSeconds,
+        );
       }
       const codes = await generateCodes(request.body.count);
       const hashed: { id: string; secretHash: string }[] = [];
       // argon2 runs on libuv's pool: a few at a time keeps all cores busy without queueing everything.
       for (let i = 0; i < codes.length; i += 4) {
         const chunk = codes.slice(i, i + 4);
-        hashed.push(...(await Promise.all(chunk.map(async (code) => ({ id: code.id, secretHash: await hashCodeSecret(code.secret) })))));
+        hashed.push(
+          ...(await Promise.all(
+            chunk.map(async (code) => ({ id: code.id, secretHash: await hashCodeSecret(code.secret) })),
+          )),
+        );
       }
       const batchId = await createEnrolmentBatch(app.db, request.staff!.id, hashed);
-      await audit(app.db, request.staff!, 'enrolment-codes.create', { type: 'enrolment_batch', id: batchId }, { count: codes.length });
+      await audit(
+        app.db,
+        request.staff!,
+        'enrolment-codes.create',
+        { type: 'enrolment_batch', id: batchId },
+        { count: codes.length },
+      );
       return reply.code(201).send({ batchId, codes: codes.map((code) => code.code) });
     },
   );
@@ -343,8 +383,13 @@ const routes: FastifyPluginAsyncTypebox<{ config: Config }> = async (app) => {
   async function generateCodes(count: number): Promise<EnrolmentCode[]> {
     const codes = new Map<string, EnrolmentCode>();
     while (codes.size < count) {
-      const fresh = Array.from({ length: count - codes.size }, newEnrolmentCode).filter((code) => !codes.has(code.id));
-      const taken = await existingCodeIds(app.db, fresh.map((code) => code.id));
+      const fresh = Array.from({ length: count - codes.size }, newEnrolmentCode).filter(
+        (code) => !codes.has(code.id),
+      );
+      const taken = await existingCodeIds(
+        app.db,
+        fresh.map((code) => code.id),
+      );
       for (const code of fresh) if (!taken.has(code.id)) codes.set(code.id, code);
     }
     return [...codes.values()];
@@ -387,7 +432,13 @@ const routes: FastifyPluginAsyncTypebox<{ config: Config }> = async (app) => {
     async (request) => {
       const revoked = await revokeUnusedCodes(app.db, request.params.id);
       if (revoked === null) throw new HttpError(404, 'not_found', 'No such batch of codes.');
-      await audit(app.db, request.staff!, 'enrolment-codes.revoke', { type: 'enrolment_batch', id: request.params.id }, { revoked });
+      await audit(
+        app.db,
+        request.staff!,
+        'enrolment-codes.revoke',
+        { type: 'enrolment_batch', id: request.params.id },
+        { revoked },
+      );
       return { revoked };
     },
   );

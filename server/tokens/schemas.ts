@@ -8,7 +8,13 @@ export const CODES_PER_WINDOW = 1000;
 export const MAX_BATCH = 128;
 
 export const NewCodesBody = Type.Object(
-  { count: Type.Integer({ minimum: 1, maximum: MAX_CODES_PER_BATCH, description: 'How many single-use codes' }) },
+  {
+    count: Type.Integer({
+      minimum: 1,
+      maximum: MAX_CODES_PER_BATCH,
+      description: 'How many single-use codes',
+    }),
+  },
   { additionalProperties: false },
 );
 
@@ -44,7 +50,9 @@ export const EnrolBody = Type.Object(
 export type EnrolBody = Static<typeof EnrolBody>;
 
 export const Enrolled = Type.Object({
-  credential: Type.String({ description: 'Membership credential (256 random bits). Only its keyed hash is stored.' }),
+  credential: Type.String({
+    description: 'Membership credential (256 random bits). Only its keyed hash is stored.',
+  }),
 });
 
 export const TokenKeyInfo = Type.Object({

@@ -20,7 +20,10 @@ test('an admin creates codes; a new browser enrols with one and its wallet fills
   await console_.getByText('Shown once.').waitFor();
   await p.screenshot(console_, 'admin-enrolment-codes');
 
-  const [download] = await Promise.all([console_.waitForEvent('download'), console_.getByRole('button', { name: 'Download CSV' }).click()]);
+  const [download] = await Promise.all([
+    console_.waitForEvent('download'),
+    console_.getByRole('button', { name: 'Download CSV' }).click(),
+  ]);
   expect(download.suggestedFilename()).toMatch(/^greenroom-enrolment-codes-\d{4}-\d{2}-\d{2}\.csv$/);
   // The print sheet: hidden on screen, one slip per code when printed.
   expect(await console_.locator('.sheet').isVisible()).toBe(false);
@@ -41,7 +44,9 @@ test('an admin creates codes; a new browser enrols with one and its wallet fills
   await employee.getByRole('heading', { name: 'You are enrolled.' }).waitFor();
 
   // 3. The wallet fills in the background: this week's budget and next week's, fetched ahead of use.
-  await employee.getByText('30 tokens ready for suggestions, votes and kudos, and 30 for next week.').waitFor({ timeout: 60_000 });
+  await employee
+    .getByText('30 tokens ready for suggestions, votes and kudos, and 30 for next week.')
+    .waitFor({ timeout: 60_000 });
   await p.screenshot(employee, 'enrol-done');
   const issuance = await p.app.db.selectFrom('token_issuance').select('issued').execute();
   expect(issuance.map((row) => row.issued).sort()).toEqual([30, 30]);
@@ -49,7 +54,9 @@ test('an admin creates codes; a new browser enrols with one and its wallet fills
   await employee.goto(`${p.url}/#/wallet`);
   await employee.getByRole('heading', { name: 'Your wallet' }).waitFor();
   const general = employee.getByRole('row').filter({ hasText: 'Suggestions, votes and kudos' });
-  await expect.poll(() => general.getByRole('cell').allTextContents()).toEqual(['Suggestions, votes and kudos', '30', '30']);
+  await expect
+    .poll(() => general.getByRole('cell').allTextContents())
+    .toEqual(['Suggestions, votes and kudos', '30', '30']);
   await employee.getByText('Enrolled', { exact: true }).waitFor();
   await p.screenshot(employee, 'wallet');
 
@@ -71,5 +78,7 @@ test('an admin creates codes; a new browser enrols with one and its wallet fills
   // 5. The admin sees one of the three codes used.
   await console_.reload();
   const batch = console_.getByRole('row').filter({ hasText: 'Revoke unused' });
-  await expect.poll(() => batch.getByRole('cell').allTextContents()).toEqual([expect.any(String), admin.username, '3', '1', '2', 'Revoke unused']);
+  await expect
+    .poll(() => batch.getByRole('cell').allTextContents())
+    .toEqual([expect.any(String), admin.username, '3', '1', '2', 'Revoke unused']);
 });

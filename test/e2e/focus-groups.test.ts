@@ -1,5 +1,6 @@
-import type { Page } from 'playwright-core';
+import type { Page, WebSocketRoute } from 'playwright-core';
 import { expect, test } from 'vitest';
+import { Client, scheduleRoom, socketUrl, takeSeatIn } from '../focus-groups/helpers.ts';
 import { createCodes } from '../helpers/members.ts';
 import { portal } from './harness.ts';
 
@@ -119,4 +120,53 @@ test('a moderator and two participants hold a short pre-moderated session', asyn
   await console_.getByRole('button', { name: 'Close room' }).click();
   for (const page of [amber, birch]) await page.getByText('This session has ended.').first().waitFor();
   await p.screenshot(console_, 'focus-group-console-closed');
+});
+
+test('a dropped connection reconnects by itself and shows exactly what was missed, once', async () => {
+  const title = 'Month-end close in Finance';
+  const moderator = await p.staff('moderator');
+  const { id } = await scheduleRoom(p.app, moderator, { title, moderation: 'post' });
+  const page = await employee();
+
+  // The first socket goes straight through; the reconnect is held until the others have spoken.
+  let first: WebSocketRoute | null = null;
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.routeWebSocket(/\/socket$/, async (ws) => {
+    if (!first) {
+      first = ws;
+      ws.connectToServer();
+      return;
+    }
+    await held;
+    ws.connectToServer();
+  });
+  await takeSeat(page, title);
+
+  const other = await takeSeatIn(p.app, id);
+  const [peer] = await Client.join(socketUrl(p.url.replace('http', 'ws'), id), other);
+  const message = (text: string) => page.locator('article.message', { hasText: text });
+  try {
+    peer.send({ type: 'say', text: 'Accruals arrive on day five.' });
+    await message('Accruals arrive on day five.').waitFor();
+
+    await first!.close({ code: 1012, reason: 'service restart' });
+    await page.getByText('Reconnecting…').waitFor();
+    for (const text of ['Nobody owns the intercompany recs.', 'We wait on Treasury for the cash position.']) {
+      peer.send({ type: 'say', text });
+      await peer.seen((f) => f.type === 'message' && f.text === text);
+    }
+    release();
+    await page.getByText('Live', { exact: true }).waitFor();
+    await message('We wait on Treasury for the cash position.').waitFor();
+    for (const text of [
+      'Accruals arrive on day five.',
+      'Nobody owns the intercompany recs.',
+      'We wait on Treasury for the cash position.',
+    ]) {
+      expect(await message(text).count(), text).toBe(1);
+    }
+  } finally {
+    await peer.close();
+  }
 });

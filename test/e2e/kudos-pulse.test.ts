@@ -1,7 +1,10 @@
 import type { Page } from 'playwright-core';
 import { expect, test } from 'vitest';
 import { createDepartment } from '../../server/departments/queries.ts';
+import { seed as seedKudos } from '../../server/kudos/seed.ts';
 import { insertResponse } from '../../server/pulses/queries.ts';
+import { seed as seedPulses } from '../../server/pulses/seed.ts';
+import { DEMO_DEPARTMENTS } from '../../server/seed/departments.ts';
 import { createCodes } from '../helpers/members.ts';
 import { portal } from './harness.ts';
 
@@ -106,7 +109,43 @@ test('an employee thanks IT and answers the pulse; a moderator publishes the sto
   await author.goto(`${p.url}/#/`);
   await author.getByRole('heading', { name: 'Thank-yous to the teams behind the scenes' }).waitFor();
   await p.screenshot(author, 'home-featured-kudos');
+  // The browser remembers (locally) that it answered: no second scale, just the thank-you.
   await author.goto(`${p.url}/#/pulse`);
   await author.getByRole('heading', { name: 'Weekly pulse' }).waitFor();
-  await p.screenshot(author, 'pulse-page');
+  await author.getByText('Thank you — your answer is in.').waitFor();
+  await p.screenshot(author, 'pulse-page-answered');
+});
+
+test('with the demo organisation: recognition, a department chart, and closed pulse results with trend and suppression', async () => {
+  for (const department of DEMO_DEPARTMENTS) await createDepartment(p.app.db, department);
+  const notes = { admin: { username: 'x', password: 'x' }, moderator: { username: 'y', password: 'y' }, notes: [] as string[] };
+  await seedKudos(p.app, notes);
+  await seedPulses(p.app, notes);
+
+  const reader = await p.newPage();
+  await reader.goto(`${p.url}/#/kudos`);
+  await reader.getByRole('heading', { name: 'Recognition this month' }).waitFor();
+  await reader.getByText('IT rebuilt my laptop', { exact: false }).first().waitFor().catch(() => {});
+  await p.screenshot(reader, 'demo-kudos-page');
+  const it = await p.app.db.selectFrom('department').select('id').where('name', '=', 'IT').executeTakeFirstOrThrow();
+  await reader.goto(`${p.url}/#/departments/${it.id}`);
+  await reader.getByRole('heading', { name: 'Kudos per month' }).waitFor();
+  await p.screenshot(reader, 'demo-department-it');
+  await reader.goto(`${p.url}/#/pulse`);
+  await reader.getByRole('heading', { name: 'Breakdown' }).waitFor();
+  await reader.getByText('hidden: fewer than 5').first().waitFor();
+  await p.screenshot(reader, 'demo-pulse-results-public');
+
+  const mod = await p.newPage();
+  await p.signIn(mod, await p.staff('moderator'));
+  await mod.goto(`${p.url}/#/mod/pulses`);
+  await mod.getByRole('heading', { name: 'All pulses' }).waitFor();
+  await p.screenshot(mod, 'demo-mod-pulses');
+  await mod.getByRole('link', { name: 'How likely are you to recommend' }).nth(1).click();
+  await mod.getByRole('heading', { name: 'Trend' }).waitFor();
+  await mod.getByText('hidden: fewer than 5').first().waitFor();
+  await p.screenshot(mod, 'demo-mod-pulse-results');
+  await mod.goto(`${p.url}/#/mod/kudos`);
+  await mod.getByText('Possible personal data').first().waitFor();
+  await p.screenshot(mod, 'demo-mod-kudos-queue');
 });

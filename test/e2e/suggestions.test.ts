@@ -18,14 +18,19 @@ async function employee(): Promise<Page> {
 }
 
 test('submit with a PII warning → moderator publishes and replies → author answers with the receipt → board shows it', async () => {
-  await createDepartment(p.app.db, { name: 'IT', kind: 'backstage', description: 'Service desk and the loan system.' });
+  await createDepartment(p.app.db, {
+    name: 'IT',
+    kind: 'backstage',
+    description: 'Service desk and the loan system.',
+  });
   await createDepartment(p.app.db, { name: 'Branches', kind: 'frontstage' });
   const author = await employee();
 
   // 1. The author writes, is warned about personal data, and redacts it with one click.
   await author.goto(`${p.url}/#/suggest`);
   await author.getByRole('heading', { name: 'Make a suggestion' }).waitFor();
-  const text = 'The loan origination system crashes every morning at nine. Email me at sam.porter@greenbank.example for the screen.';
+  const text =
+    'The loan origination system crashes every morning at nine. Email me at sam.porter@greenbank.example for the screen.';
   await author.getByLabel('Your suggestion').fill(text);
   await author.getByText('This may identify you or someone else.').waitFor();
   await p.screenshot(author, 'suggest-pii-warning');
@@ -56,17 +61,30 @@ test('submit with a PII warning → moderator publishes and replies → author a
   await card.getByRole('button', { name: 'Publish', exact: true }).click();
   await card.getByRole('button', { name: 'Status and response…' }).waitFor();
   await card.getByRole('button', { name: /^Conversation/ }).click();
-  await card.getByLabel('Reply to the author (they read it with their receipt)').fill('Thanks — does it fail before or after you log in?');
+  await card
+    .getByLabel('Reply to the author (they read it with their receipt)')
+    .fill('Thanks — does it fail before or after you log in?');
   await card.getByRole('button', { name: 'Send reply' }).click();
   await card.getByText('Thanks — does it fail before or after you log in?').waitFor();
   await card.getByRole('button', { name: 'Status and response…' }).click();
   await card.getByLabel('Status', { exact: true }).selectOption('planned');
-  await card.getByLabel('Public response (“we did”)').fill('IT is moving the morning batch job out of office hours next week.');
+  await card
+    .getByLabel('Public response (“we did”)')
+    .fill('IT is moving the morning batch job out of office hours next week.');
   await card.getByRole('button', { name: 'Save status' }).click();
   await card.getByText('Saved. The board shows it now.').waitFor();
   await p.screenshot(console_, 'moderator-status');
-  const audit = await p.app.db.selectFrom('audit_log').select(['action', 'staff_username']).where('target_id', '=', row!.id).orderBy('id').execute();
-  expect(audit.map((entry) => entry.action)).toEqual(['suggestion.publish', 'suggestion.reply', 'suggestion.status']);
+  const audit = await p.app.db
+    .selectFrom('audit_log')
+    .select(['action', 'staff_username'])
+    .where('target_id', '=', row!.id)
+    .orderBy('id')
+    .execute();
+  expect(audit.map((entry) => entry.action)).toEqual([
+    'suggestion.publish',
+    'suggestion.reply',
+    'suggestion.status',
+  ]);
   expect(audit.every((entry) => entry.staff_username === moderator.username)).toBe(true);
 
   // 4. The author opens the thread with the wallet's receipt and answers.
@@ -74,11 +92,17 @@ test('submit with a PII warning → moderator publishes and replies → author a
   const thread = author.getByRole('article').filter({ hasText: 'crashes every morning at nine' });
   await thread.getByText('Thanks — does it fail before or after you log in?').waitFor();
   await thread.getByText('Planned').waitFor();
-  await thread.getByLabel('Answer the moderators (anonymously)').fill('After login, right when the dashboard loads.');
+  await thread
+    .getByLabel('Answer the moderators (anonymously)')
+    .fill('After login, right when the dashboard loads.');
   await thread.getByRole('button', { name: 'Send reply' }).click();
   await thread.getByText('After login, right when the dashboard loads.').waitFor();
   await p.screenshot(author, 'my-suggestions');
-  const messages = await p.app.db.selectFrom('thread_message').select(['sender', 'body']).orderBy('seq').execute();
+  const messages = await p.app.db
+    .selectFrom('thread_message')
+    .select(['sender', 'body'])
+    .orderBy('seq')
+    .execute();
   expect(messages).toEqual([
     { sender: 'moderator', body: 'Thanks — does it fail before or after you log in?' },
     { sender: 'author', body: 'After login, right when the dashboard loads.' },
@@ -87,7 +111,11 @@ test('submit with a PII warning → moderator publishes and replies → author a
   // 5. The moderator sees the author waiting for an answer.
   await console_.goto(`${p.url}/#/mod/queue`);
   await console_.getByRole('tab', { name: /Authors waiting/ }).click();
-  await console_.getByRole('article').filter({ hasText: 'crashes every morning at nine' }).getByText('author waiting').waitFor();
+  await console_
+    .getByRole('article')
+    .filter({ hasText: 'crashes every morning at nine' })
+    .getByText('author waiting')
+    .waitFor();
 
   // 6. Everyone sees it on the board with its status and response; another employee says "me too".
   const colleague = await employee();
@@ -98,14 +126,20 @@ test('submit with a PII warning → moderator publishes and replies → author a
   await item.getByRole('button', { name: '+ Me too' }).click();
   await item.getByText('1 person').waitFor();
   await p.screenshot(colleague, 'board');
-  const voted = await p.app.db.selectFrom('suggestion').select('votes').where('id', '=', row!.id).executeTakeFirstOrThrow();
+  const voted = await p.app.db
+    .selectFrom('suggestion')
+    .select('votes')
+    .where('id', '=', row!.id)
+    .executeTakeFirstOrThrow();
   expect(voted.votes).toBe(1);
 });
 
 test('a receipt pasted into another browser opens only its own conversation', async () => {
   const author = await employee();
   await author.goto(`${p.url}/#/suggest`);
-  await author.getByLabel('Your suggestion').fill('Expense claims take six weeks to be reimbursed, please pay them weekly.');
+  await author
+    .getByLabel('Your suggestion')
+    .fill('Expense claims take six weeks to be reimbursed, please pay them weekly.');
   await author.getByRole('button', { name: 'Send anonymously' }).click();
   const receipt = (await author.getByTestId('receipt').textContent())!.trim();
 

@@ -9,7 +9,8 @@ const p = portal();
 /** The hand-labelled corpus as suggestions, its last day moved to today; one in five still pending. */
 async function givenHistory() {
   const shift = Math.round((Date.now() - Date.parse(`${CORPUS_LAST_DAY}T00:00:00Z`)) / 86_400_000);
-  const moved = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) + shift * 86_400_000).toISOString().slice(0, 10);
+  const moved = (day: string) =>
+    new Date(Date.parse(`${day}T00:00:00Z`) + shift * 86_400_000).toISOString().slice(0, 10);
   await p.app.db.transaction().execute(async (trx) => {
     for (const [index, item] of corpusItems().entries())
       await insertSuggestion(trx, {
@@ -35,7 +36,9 @@ test('a moderator opens the themes dashboard, drills into a rising theme and see
   const rising = page.locator('article.theme', { has: page.locator('.trend-rising') }).first();
   await rising.waitFor();
   // Themes are ranked: nothing steady or fading comes before a rising theme.
-  const trends = await page.locator('article.theme .pill[class*="trend-"]').evaluateAll((pills) => pills.map((pill) => pill.className));
+  const trends = await page
+    .locator('article.theme .pill[class*="trend-"]')
+    .evaluateAll((pills) => pills.map((pill) => pill.className));
   const firstCalm = trends.findIndex((name) => /trend-(steady|fading)/.test(name));
   expect(trends.slice(firstCalm).some((name) => /trend-(rising|emerging)/.test(name))).toBe(false);
   await expect.poll(() => rising.locator('.sparkline canvas').count()).toBeGreaterThan(0);
@@ -55,7 +58,13 @@ test('a moderator opens the themes dashboard, drills into a rising theme and see
   await page.getByLabel('Period').selectOption({ label: 'Last 14 days' });
   await page.locator('article.theme', { hasText: label }).first().waitFor();
   await expect
-    .poll(async () => Number((await page.locator('article.theme', { hasText: label }).first().locator('.facts strong').innerText()).trim()))
+    .poll(async () =>
+      Number(
+        (
+          await page.locator('article.theme', { hasText: label }).first().locator('.facts strong').innerText()
+        ).trim(),
+      ),
+    )
     .toBeLessThan(shown);
 });
 

@@ -5,7 +5,8 @@ import type { FastifyInstance } from 'fastify';
 import { AuthorizationHeader, genericBatched, publicVerif, TokenChallenge } from '@cloudflare/privacypass-ts';
 import { given, type SignedInStaff } from './given.ts';
 
-const { BlindRSAMode, Client, TokenResponse, TokenRequest } = publicVerif;
+const { BlindRSAMode, Client, TokenResponse } = publicVerif;
+type TokenRequest = InstanceType<typeof publicVerif.TokenRequest>;
 
 export interface Member {
   credential: string;
@@ -37,7 +38,12 @@ const adminOf = (app: FastifyInstance) => {
 /** Codes through the real admin API. */
 export async function createCodes(app: FastifyInstance, count = 1): Promise<string[]> {
   const admin = await adminOf(app);
-  const response = await app.inject({ method: 'POST', url: '/api/admin/enrolment-codes', headers: admin.headers, payload: { count } });
+  const response = await app.inject({
+    method: 'POST',
+    url: '/api/admin/enrolment-codes',
+    headers: admin.headers,
+    payload: { count },
+  });
   if (response.statusCode !== 201) throw new Error(`codes failed: ${response.statusCode} ${response.body}`);
   return response.json().codes;
 }
@@ -54,7 +60,8 @@ export async function keyFor(app: FastifyInstance, scope: string, when = new Dat
   if (response.statusCode !== 200) throw new Error(`keys failed: ${response.statusCode} ${response.body}`);
   const keys: PublishedKey[] = response.json().keys;
   const key =
-    keys.find((k) => Date.parse(k.notBefore) <= when.getTime() && when.getTime() < Date.parse(k.notAfter)) ?? keys[0];
+    keys.find((k) => Date.parse(k.notBefore) <= when.getTime() && when.getTime() < Date.parse(k.notAfter)) ??
+    keys[0];
   if (!key) throw new Error(`no issuer key for scope "${scope}"`);
   return key;
 }
@@ -64,7 +71,12 @@ const bytes = (data: Uint8Array) => new Uint8Array(data);
 
 export function challengeFor(key: PublishedKey): TokenChallenge {
   const context = bytes(createHash('sha256').update(key.scope).digest());
-  return new TokenChallenge(publicVerif.BLIND_RSA.value, key.issuerName, context, key.originInfo ? [key.originInfo] : undefined);
+  return new TokenChallenge(
+    publicVerif.BLIND_RSA.value,
+    key.issuerName,
+    context,
+    key.originInfo ? [key.originInfo] : undefined,
+  );
 }
 
 /** Blinds `count` token inputs for the key (the client half of RFC 9578 type 2). */
@@ -77,11 +89,17 @@ export async function blindTokens(key: PublishedKey, count: number) {
 }
 
 /** POSTs TokenRequests (batched form when more than one) and returns the raw response. */
-export function issue(app: FastifyInstance, credential: string, requests: InstanceType<typeof TokenRequest>[]) {
+export function issue(
+  app: FastifyInstance,
+  credential: string,
+  requests: TokenRequest[],
+) {
   const batched = requests.length > 1;
   const payload = batched
     ? Buffer.from(
-        new genericBatched.BatchedTokenRequest(requests.map((request) => new genericBatched.TokenRequest(request))).serialize(),
+        new genericBatched.BatchedTokenRequest(
+          requests.map((request) => new genericBatched.TokenRequest(request)),
+        ).serialize(),
       )
     : Buffer.from(requests[0]!.serialize());
   return app.inject({
@@ -89,7 +107,9 @@ export function issue(app: FastifyInstance, credential: string, requests: Instan
     url: '/api/tokens/issue',
     headers: {
       authorization: `Bearer ${credential}`,
-      'content-type': batched ? 'application/private-token-generic-batch-request' : 'application/private-token-request',
+      'content-type': batched
+        ? 'application/private-token-generic-batch-request'
+        : 'application/private-token-request',
     },
     payload,
   });
@@ -106,7 +126,12 @@ export function blindSignatures(body: Buffer, batched: boolean): Uint8Array[] {
 }
 
 /** The whole client flow for one member: fetch key, blind, issue, finalize into header values. */
-export async function obtainTokens(app: FastifyInstance, credential: string, scope: string, count: number): Promise<string[]> {
+export async function obtainTokens(
+  app: FastifyInstance,
+  credential: string,
+  scope: string,
+  count: number,
+): Promise<string[]> {
   const key = await keyFor(app, scope);
   const headers: string[] = [];
   for (let start = 0; start < count; start += 128) {

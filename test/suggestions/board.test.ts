@@ -20,14 +20,29 @@ const board = async (query = '') => {
 describe('the board', () => {
   test('shows published items only, never pending or rejected, and no moderation internals', async () => {
     const facilities = await departmentId(t.app, 'Facilities');
-    const shown = await published(t.app, { concernsDepartmentId: facilities, text: 'The car park barrier breaks every Monday.' });
+    const shown = await published(t.app, {
+      concernsDepartmentId: facilities,
+      text: 'The car park barrier breaks every Monday.',
+    });
     const pending = await givenSuggestion(t.app, { concernsDepartmentId: facilities });
-    const rejected = await givenSuggestion(t.app, { concernsDepartmentId: facilities, moderation: 'rejected', rejectReason: 'Off topic' });
+    const rejected = await givenSuggestion(t.app, {
+      concernsDepartmentId: facilities,
+      moderation: 'rejected',
+      rejectReason: 'Off topic',
+    });
     const { items } = await board(`?department=${facilities}`);
     expect(items.map((item) => item.id)).toEqual([shown.id]);
     expect(items.map((item) => item.id)).not.toContain(pending.id);
     expect(items.map((item) => item.id)).not.toContain(rejected.id);
-    expect(Object.keys(items[0]!).sort()).toEqual(['concernsDepartment', 'day', 'id', 'redacted', 'status', 'text', 'votes']);
+    expect(Object.keys(items[0]!).sort()).toEqual([
+      'concernsDepartment',
+      'day',
+      'id',
+      'redacted',
+      'status',
+      'text',
+      'votes',
+    ]);
   });
 
   test('sorts newest first or most supported first', async () => {
@@ -35,8 +50,16 @@ describe('the board', () => {
     const a = await published(t.app, { concernsDepartmentId: finance, day: '2025-01-01', votes: 9 });
     const b = await published(t.app, { concernsDepartmentId: finance, day: '2025-03-01', votes: 1 });
     const c = await published(t.app, { concernsDepartmentId: finance, day: '2025-02-01', votes: 4 });
-    expect((await board(`?department=${finance}&sort=new`)).items.map((item) => item.id)).toEqual([b.id, c.id, a.id]);
-    expect((await board(`?department=${finance}&sort=top`)).items.map((item) => item.id)).toEqual([a.id, c.id, b.id]);
+    expect((await board(`?department=${finance}&sort=new`)).items.map((item) => item.id)).toEqual([
+      b.id,
+      c.id,
+      a.id,
+    ]);
+    expect((await board(`?department=${finance}&sort=top`)).items.map((item) => item.id)).toEqual([
+      a.id,
+      c.id,
+      b.id,
+    ]);
     expect((await board(`?department=${finance}`)).items.map((item) => item.id)).toEqual([b.id, c.id, a.id]);
   });
 
@@ -54,8 +77,13 @@ describe('the board', () => {
   test('paginates 20 per page with a total', async () => {
     const training = await departmentId(t.app, 'Training Academy');
     const ids = [];
-    for (let i = 0; i < 45; i++) ids.push((await published(t.app, { concernsDepartmentId: training, votes: i })).id);
-    const pages = [await board(`?department=${training}&sort=top`), await board(`?department=${training}&sort=top&page=2`), await board(`?department=${training}&sort=top&page=3`)];
+    for (let i = 0; i < 45; i++)
+      ids.push((await published(t.app, { concernsDepartmentId: training, votes: i })).id);
+    const pages = [
+      await board(`?department=${training}&sort=top`),
+      await board(`?department=${training}&sort=top&page=2`),
+      await board(`?department=${training}&sort=top&page=3`),
+    ];
     expect(pages.map((page) => page.items.length)).toEqual([20, 20, 5]);
     expect(pages.every((page) => page.total === 45 && page.pageSize === 20)).toBe(true);
     expect(pages[1]!.page).toBe(2);
@@ -64,7 +92,14 @@ describe('the board', () => {
   });
 
   test('bad queries are a clear 400', async () => {
-    for (const query of ['?sort=oldest', '?department=nope', '?status=finished', '?page=0', '?page=abc', '?unknown=1']) {
+    for (const query of [
+      '?sort=oldest',
+      '?department=nope',
+      '?status=finished',
+      '?page=0',
+      '?page=abc',
+      '?unknown=1',
+    ]) {
       const response = await t.app.inject({ method: 'GET', url: `/api/suggestions${query}` });
       expect(response.statusCode, query).toBe(400);
       expect(response.json()).toEqual({ error: 'invalid_request', message: expect.any(String) });
@@ -78,10 +113,13 @@ describe('own department and the minimum group size', () => {
     const branches = await departmentId(t.app, 'Branches', 'frontstage');
     const contact = await departmentId(t.app, 'Contact Centre', 'frontstage');
     const topic = await departmentId(t.app, 'Topic for k test');
-    for (let i = 0; i < 5; i++) await published(t.app, { concernsDepartmentId: topic, ownDepartmentId: branches });
-    for (let i = 0; i < 4; i++) await published(t.app, { concernsDepartmentId: topic, ownDepartmentId: contact });
+    for (let i = 0; i < 5; i++)
+      await published(t.app, { concernsDepartmentId: topic, ownDepartmentId: branches });
+    for (let i = 0; i < 4; i++)
+      await published(t.app, { concernsDepartmentId: topic, ownDepartmentId: contact });
     // Pending items never count towards k.
-    for (let i = 0; i < 3; i++) await givenSuggestion(t.app, { concernsDepartmentId: topic, ownDepartmentId: contact });
+    for (let i = 0; i < 3; i++)
+      await givenSuggestion(t.app, { concernsDepartmentId: topic, ownDepartmentId: contact });
 
     let result = await board(`?department=${topic}`);
     const own = (items: Array<Record<string, any>>) => items.map((item) => item.ownDepartment?.name ?? null);
@@ -115,7 +153,11 @@ describe('own department and the minimum group size', () => {
     const entry = queue.json().items.find((row: { id: string }) => row.id === item.id);
     expect(entry).toBeDefined();
     expect(entry.ownDepartment).toBeUndefined();
-    const csv = await t.app.inject({ method: 'GET', url: '/api/mod/suggestions/export.csv', headers: moderator.headers });
+    const csv = await t.app.inject({
+      method: 'GET',
+      url: '/api/mod/suggestions/export.csv',
+      headers: moderator.headers,
+    });
     expect(csv.body).not.toContain('Tiny Team');
   });
 });

@@ -10,7 +10,8 @@ export async function givenSuggestion(
 ): Promise<{ id: string; receipt: string }> {
   return app.db.transaction().execute(async (trx) => {
     const id = await insertSuggestion(trx, {
-      text: input.text ?? 'The loan origination system froze twice this morning and we lost two applications.',
+      text:
+        input.text ?? 'The loan origination system froze twice this morning and we lost two applications.',
       concernsDepartmentId: input.concernsDepartmentId ?? null,
       ownDepartmentId: input.ownDepartmentId ?? null,
       moderation: input.moderation ?? 'pending',
@@ -25,10 +26,22 @@ export async function givenSuggestion(
 export const published = (app: FastifyInstance, input: Partial<NewSuggestion> = {}) =>
   givenSuggestion(app, { moderation: 'published', reviewed: true, ...input });
 
-export async function departmentId(app: FastifyInstance, name: string, kind: 'frontstage' | 'backstage' = 'backstage') {
-  const existing = await app.db.selectFrom('department').select('id').where('name', '=', name).executeTakeFirst();
+export async function departmentId(
+  app: FastifyInstance,
+  name: string,
+  kind: 'frontstage' | 'backstage' = 'backstage',
+) {
+  const existing = await app.db
+    .selectFrom('department')
+    .select('id')
+    .where('name', '=', name)
+    .executeTakeFirst();
   if (existing) return existing.id;
-  const row = await app.db.insertInto('department').values({ name, kind }).returning('id').executeTakeFirstOrThrow();
+  const row = await app.db
+    .insertInto('department')
+    .values({ name, kind })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   return row.id;
 }
 
@@ -37,7 +50,13 @@ export async function suggestionRow(app: FastifyInstance, id: string) {
 }
 
 export async function counts(app: FastifyInstance) {
-  const row = await sql<{ suggestions: number; receipts: number; messages: number; audits: number; votes: number }>`
+  const row = await sql<{
+    suggestions: number;
+    receipts: number;
+    messages: number;
+    audits: number;
+    votes: number;
+  }>`
     select (select count(*)::int from suggestion) as suggestions,
            (select count(*)::int from thread_receipt) as receipts,
            (select count(*)::int from thread_message) as messages,

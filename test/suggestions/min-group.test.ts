@@ -30,7 +30,9 @@ test('a team under k cannot be recovered by subtracting the shown teams from the
   ]);
   const labelled = result.items.filter((item: { ownDepartment?: { id: string } }) => item.ownDepartment);
   expect(labelled).toHaveLength(6);
-  expect(labelled.every((item: { ownDepartment: { id: string } }) => item.ownDepartment.id === branches)).toBe(true);
+  expect(
+    labelled.every((item: { ownDepartment: { id: string } }) => item.ownDepartment.id === branches),
+  ).toBe(true);
   expect(JSON.stringify(result)).not.toContain(legal);
 });
 

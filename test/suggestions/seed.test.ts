@@ -6,7 +6,11 @@ import { seed } from '../../server/suggestions/seed.ts';
 import { build } from '../helpers/build.ts';
 
 const t = build();
-const result: DemoSeedResult = { admin: { username: '', password: '' }, moderator: { username: '', password: '' }, notes: [] };
+const result: DemoSeedResult = {
+  admin: { username: '', password: '' },
+  moderator: { username: '', password: '' },
+  notes: [],
+};
 const daysAgo = (day: string) => Math.round((Date.now() - Date.parse(`${day}T12:00:00Z`)) / 86_400_000);
 
 beforeAll(async () => {
@@ -26,7 +30,11 @@ test('about 120 suggestions over the last 90 days, most published, some waiting,
 });
 
 test('the loan-system theme rises in the last two weeks; the parking theme fades', async () => {
-  const rows = await t.app.db.selectFrom('suggestion').select(['text', 'day']).where('moderation', '=', 'published').execute();
+  const rows = await t.app.db
+    .selectFrom('suggestion')
+    .select(['text', 'day'])
+    .where('moderation', '=', 'published')
+    .execute();
   const recentShare = (pattern: RegExp) => {
     const matching = rows.filter((row) => pattern.test(row.text));
     return matching.filter((row) => daysAgo(row.day) <= 14).length / matching.length;
@@ -36,21 +44,37 @@ test('the loan-system theme rises in the last two weeks; the parking theme fades
 });
 
 test('statuses across the lifecycle, public responses, replies, votes and PII flags on the queue', async () => {
-  const statuses = await t.app.db.selectFrom('suggestion').select('status').where('moderation', '=', 'published').execute();
+  const statuses = await t.app.db
+    .selectFrom('suggestion')
+    .select('status')
+    .where('moderation', '=', 'published')
+    .execute();
   for (const status of ['new', 'under_review', 'planned', 'in_progress', 'done', 'wont_do']) {
     expect(statuses.map((row) => row.status)).toContain(status);
   }
-  const responses = await t.app.db.selectFrom('suggestion').select('id').where('response', 'is not', null).execute();
+  const responses = await t.app.db
+    .selectFrom('suggestion')
+    .select('id')
+    .where('response', 'is not', null)
+    .execute();
   expect(responses.length).toBeGreaterThanOrEqual(5);
   const messages = await t.app.db.selectFrom('thread_message').select(['sender']).execute();
   expect(messages.some((row) => row.sender === 'author')).toBe(true);
   const voted = await t.app.db.selectFrom('suggestion').select('votes').where('votes', '>', 10).execute();
   expect(voted.length).toBeGreaterThan(20);
-  const flagged = await t.app.db.selectFrom('suggestion').select('pii_flags').where('moderation', '=', 'pending').execute();
+  const flagged = await t.app.db
+    .selectFrom('suggestion')
+    .select('pii_flags')
+    .where('moderation', '=', 'pending')
+    .execute();
   const kinds = new Set(flagged.flatMap((row) => row.pii_flags));
   for (const kind of ['email', 'phone', 'person-name', 'branch-number']) expect(kinds).toContain(kind);
   // Every item has a receipt row, as real ones do.
-  const receipts = await t.app.db.selectFrom('thread_receipt').select('item_id').where('kind', '=', 'suggestion').execute();
+  const receipts = await t.app.db
+    .selectFrom('thread_receipt')
+    .select('item_id')
+    .where('kind', '=', 'suggestion')
+    .execute();
   expect(receipts.length).toBe((await t.app.db.selectFrom('suggestion').select('id').execute()).length);
 });
 

@@ -26,13 +26,20 @@ const submit = (payload: unknown, authorization?: string, raw = false) =>
     payload: raw ? (payload as string) : JSON.stringify(payload),
   });
 const vote = (id: string, authorization?: string) =>
-  t.app.inject({ method: 'POST', url: `/api/suggestions/${id}/votes`, headers: authorization ? { authorization } : {} });
+  t.app.inject({
+    method: 'POST',
+    url: `/api/suggestions/${id}/votes`,
+    headers: authorization ? { authorization } : {},
+  });
 const TEXT = 'The loan origination system times out every afternoon around three o’clock.';
 
 describe('submitting', () => {
   test('spends one token, stores the item pending with a receipt, and the queue shows it', async () => {
     const branches = await departmentId(t.app, 'Branches', 'frontstage');
-    const response = await submit({ text: `  ${TEXT}  `, concernsDepartmentId: it, ownDepartmentId: branches }, await token());
+    const response = await submit(
+      { text: `  ${TEXT}  `, concernsDepartmentId: it, ownDepartmentId: branches },
+      await token(),
+    );
     expect(response.statusCode).toBe(201);
     const { id, receipt } = response.json();
     expect(Object.keys(response.json()).sort()).toEqual(['id', 'receipt']);
@@ -55,7 +62,10 @@ describe('submitting', () => {
   });
 
   test('flags personal data for moderators by kind, never copying the match elsewhere', async () => {
-    const response = await submit({ text: 'Email me at sam.porter@greenbank.example about the VPN drops.' }, await token());
+    const response = await submit(
+      { text: 'Email me at sam.porter@greenbank.example about the VPN drops.' },
+      await token(),
+    );
     const row = await suggestionRow(t.app, response.json().id);
     expect(row?.pii_flags).toContain('email');
     expect(JSON.stringify(row?.pii_flags)).not.toContain('sam.porter');
@@ -64,13 +74,19 @@ describe('submitting', () => {
   test('in post-moderation an item is published at once and still waits for a moderator’s look', async () => {
     await updateSettings(t.app.db, { moderationMode: 'post' });
     try {
-      const response = await submit({ text: 'Post-moderated: the canteen closes too early for late shifts.' }, await token());
+      const response = await submit(
+        { text: 'Post-moderated: the canteen closes too early for late shifts.' },
+        await token(),
+      );
       const { id } = response.json();
       expect(await suggestionRow(t.app, id)).toMatchObject({ moderation: 'published', reviewed: false });
       const board = await t.app.inject({ method: 'GET', url: '/api/suggestions' });
       expect(board.json().items.map((item: { id: string }) => item.id)).toContain(id);
       const queue = await t.app.inject({ method: 'GET', url: '/api/mod/queue', headers: moderator.headers });
-      expect(queue.json().items.find((item: { id: string }) => item.id === id)).toMatchObject({ moderation: 'published', reviewed: false });
+      expect(queue.json().items.find((item: { id: string }) => item.id === id)).toMatchObject({
+        moderation: 'published',
+        reviewed: false,
+      });
       const decision = await t.app.inject({
         method: 'POST',
         url: `/api/mod/suggestions/${id}/decision`,
@@ -103,8 +119,18 @@ describe('refusals before the action: a clear 4xx, nothing written, the token no
     ['short once trimmed', { text: '   tiny     ' }, 400, 'text_too_short'],
     ['too long', { text: 'x'.repeat(4001) }, 400, 'invalid_request'],
     ['missing text', {}, 400, 'invalid_request'],
-    ['unknown department', { text: TEXT, concernsDepartmentId: '00000000-0000-4000-8000-000000000000' }, 400, 'unknown_department'],
-    ['unknown own department', { text: TEXT, ownDepartmentId: '00000000-0000-4000-8000-000000000000' }, 400, 'unknown_department'],
+    [
+      'unknown department',
+      { text: TEXT, concernsDepartmentId: '00000000-0000-4000-8000-000000000000' },
+      400,
+      'unknown_department',
+    ],
+    [
+      'unknown own department',
+      { text: TEXT, ownDepartmentId: '00000000-0000-4000-8000-000000000000' },
+      400,
+      'unknown_department',
+    ],
     ['department not a uuid', { text: TEXT, concernsDepartmentId: 'IT' }, 400, 'invalid_request'],
     ['an extra field', { text: TEXT, author: 'me' }, 400, 'invalid_request'],
     ['garbage JSON', '{"text": "The VPN', 400, 'invalid_json', true],
@@ -129,7 +155,12 @@ describe('refusals before the action: a clear 4xx, nothing written, the token no
 describe('token checks', () => {
   test('a missing or malformed token is 401 token_invalid with nothing written', async () => {
     const before = await counts(t.app);
-    for (const authorization of [undefined, 'PrivateToken token="AAAA"', 'Bearer something', 'PrivateToken token=']) {
+    for (const authorization of [
+      undefined,
+      'PrivateToken token="AAAA"',
+      'Bearer something',
+      'PrivateToken token=',
+    ]) {
       const response = await submit({ text: TEXT }, authorization);
       expect(response.statusCode).toBe(401);
       expect(response.json().error).toBe('token_invalid');
@@ -150,7 +181,10 @@ describe('token checks', () => {
   test('the same token raced twice records exactly one suggestion', async () => {
     const authorization = await token();
     const before = await counts(t.app);
-    const responses = await Promise.all([submit({ text: `${TEXT} A` }, authorization), submit({ text: `${TEXT} B` }, authorization)]);
+    const responses = await Promise.all([
+      submit({ text: `${TEXT} A` }, authorization),
+      submit({ text: `${TEXT} B` }, authorization),
+    ]);
     expect(responses.map((response) => response.statusCode).sort()).toEqual([201, 401]);
     expect((await counts(t.app)).suggestions).toBe(before.suggestions + 1);
   });
@@ -224,20 +258,28 @@ describe('privacy of what is stored and logged', () => {
     expect(replied.statusCode).toBe(201);
 
     const ids = (await t.app.db.selectFrom('suggestion').select('id').execute()).map((row) => row.id);
-    for (const value of ids) expect(value).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    for (const value of ids)
+      expect(value).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
 
     const columns = await sql<{ table_name: string; column_name: string; data_type: string }>`
       select table_name, column_name, data_type from information_schema.columns
-      where table_schema = 'public' and table_name in ('suggestion', 'thread_receipt', 'thread_message')`.execute(t.app.db);
+      where table_schema = 'public' and table_name in ('suggestion', 'thread_receipt', 'thread_message')`.execute(
+      t.app.db,
+    );
     for (const column of columns.rows) {
-      expect(column.data_type, `${column.table_name}.${column.column_name}`).not.toMatch(/timestamp|time|inet|serial/);
-      expect(column.column_name).not.toMatch(/(^|_)(ip|address|agent|token|member|credential|created|at)($|_)/);
+      expect(column.data_type, `${column.table_name}.${column.column_name}`).not.toMatch(
+        /timestamp|time|inet|serial/,
+      );
+      expect(column.column_name).not.toMatch(
+        /(^|_)(ip|address|agent|token|member|credential|created|at)($|_)/,
+      );
     }
-    expect(columns.rows.filter((column) => column.data_type === 'date').map((column) => column.column_name).sort()).toEqual([
-      'day',
-      'day',
-      'response_day',
-    ]);
+    expect(
+      columns.rows
+        .filter((column) => column.data_type === 'date')
+        .map((column) => column.column_name)
+        .sort(),
+    ).toEqual(['day', 'day', 'response_day']);
 
     const dump = JSON.stringify(
       await sql`select
@@ -248,7 +290,10 @@ describe('privacy of what is stored and logged', () => {
     );
     const tokenValue = authorization.match(/token="([^"]+)"/)![1]!;
     const logs = t.rawLogs.join('\n');
-    for (const [where, text] of [['tables', dump], ['logs', logs]] as const) {
+    for (const [where, text] of [
+      ['tables', dump],
+      ['logs', logs],
+    ] as const) {
       expect(text, where).not.toContain('198.51.100.23');
       expect(text, where).not.toContain('203.0.113.77');
       expect(text, where).not.toContain('PrivacyProbe');
@@ -257,7 +302,11 @@ describe('privacy of what is stored and logged', () => {
       expect(text, where).not.toContain(tokenValue);
     }
     // The receipt is stored only as a keyed hash.
-    const stored = await t.app.db.selectFrom('thread_receipt').select('receipt_hash').where('item_id', '=', id).executeTakeFirstOrThrow();
+    const stored = await t.app.db
+      .selectFrom('thread_receipt')
+      .select('receipt_hash')
+      .where('item_id', '=', id)
+      .executeTakeFirstOrThrow();
     expect(stored.receipt_hash).toBe(t.app.secrets.hmac('receipt', receipt.replace(/-/g, '')));
   });
 });

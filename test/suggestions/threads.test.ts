@@ -10,27 +10,42 @@ beforeAll(async () => {
   moderator = await given(t.app).staff('moderator');
 });
 
-const open = (receipt: unknown) => t.app.inject({ method: 'POST', url: '/api/threads/open', payload: { receipt } });
+const open = (receipt: unknown) =>
+  t.app.inject({ method: 'POST', url: '/api/threads/open', payload: { receipt } });
 const reply = (receipt: unknown, body: unknown) =>
   t.app.inject({ method: 'POST', url: '/api/threads/reply', payload: { receipt, body } });
 const modReply = (id: string, body: string) =>
-  t.app.inject({ method: 'POST', url: `/api/mod/suggestions/${id}/replies`, headers: moderator.headers, payload: { body } });
+  t.app.inject({
+    method: 'POST',
+    url: `/api/mod/suggestions/${id}/replies`,
+    headers: moderator.headers,
+    payload: { body },
+  });
 
 describe('opening a thread with a receipt', () => {
   test('shows the item, its status and the conversation in order', async () => {
-    const { id, receipt } = await givenSuggestion(t.app, { text: 'Underwriting handoffs lose documents between teams.' });
+    const { id, receipt } = await givenSuggestion(t.app, {
+      text: 'Underwriting handoffs lose documents between teams.',
+    });
     expect(receipt).toMatch(/^[0-9A-HJKMNP-TV-Z]{5}(-[0-9A-HJKMNP-TV-Z]{5}){3}-[0-9A-HJKMNP-TV-Z]{6}$/);
     let response = await open(receipt);
     expect(response.statusCode).toBe(200);
     expect(response.json()).toEqual({
-      item: expect.objectContaining({ kind: 'suggestion', id, text: 'Underwriting handoffs lose documents between teams.', status: 'pending' }),
+      item: expect.objectContaining({
+        kind: 'suggestion',
+        id,
+        text: 'Underwriting handoffs lose documents between teams.',
+        status: 'pending',
+      }),
       messages: [],
     });
     await modReply(id, 'Which handoff exactly?');
     await reply(receipt, 'From underwriting back to loan processing.');
     await modReply(id, 'Thanks, passing it on.');
     response = await open(receipt);
-    expect(response.json().messages.map((message: { from: string; body: string }) => [message.from, message.body])).toEqual([
+    expect(
+      response.json().messages.map((message: { from: string; body: string }) => [message.from, message.body]),
+    ).toEqual([
       ['moderator', 'Which handoff exactly?'],
       ['author', 'From underwriting back to loan processing.'],
       ['moderator', 'Thanks, passing it on.'],
@@ -60,12 +75,17 @@ describe('opening a thread with a receipt', () => {
       reason: 'Please leave out the colleague’s name.',
     });
     const done = await published(t.app, { status: 'done', response: 'Fixed in the April release.' });
-    expect((await open(done.receipt)).json().item).toMatchObject({ status: 'done', response: 'Fixed in the April release.' });
+    expect((await open(done.receipt)).json().item).toMatchObject({
+      status: 'done',
+      response: 'Fixed in the April release.',
+    });
   });
 
   test('a receipt opens only its own thread', async () => {
     const first = await givenSuggestion(t.app, { text: 'First suggestion about parking at head office.' });
-    const second = await givenSuggestion(t.app, { text: 'Second suggestion about expense reimbursement delays.' });
+    const second = await givenSuggestion(t.app, {
+      text: 'Second suggestion about expense reimbursement delays.',
+    });
     await modReply(second.id, 'A reply meant only for the second author.');
     const response = await open(first.receipt);
     expect(response.json().item.id).toBe(first.id);
@@ -73,8 +93,16 @@ describe('opening a thread with a receipt', () => {
     expect(JSON.stringify(response.json())).not.toContain(second.id);
     // Replying with the first receipt writes into the first thread, never the second.
     await reply(first.receipt, 'Reply from the first author.');
-    const rows = await t.app.db.selectFrom('thread_message').select(['item_id', 'sender', 'body']).where('item_id', 'in', [first.id, second.id]).execute();
-    expect(rows).toContainEqual({ item_id: first.id, sender: 'author', body: 'Reply from the first author.' });
+    const rows = await t.app.db
+      .selectFrom('thread_message')
+      .select(['item_id', 'sender', 'body'])
+      .where('item_id', 'in', [first.id, second.id])
+      .execute();
+    expect(rows).toContainEqual({
+      item_id: first.id,
+      sender: 'author',
+      body: 'Reply from the first author.',
+    });
     expect(rows.filter((row) => row.item_id === second.id)).toEqual([
       { item_id: second.id, sender: 'moderator', body: 'A reply meant only for the second author.' },
     ]);
@@ -84,10 +112,15 @@ describe('opening a thread with a receipt', () => {
     await givenSuggestion(t.app);
     const before = await counts(t.app);
     expect((await open('AAAAA-AAAAA-AAAAA-AAAAA-AAAAAA')).statusCode).toBe(404);
-    expect((await open('AAAAA-AAAAA-AAAAA-AAAAA-AAAAAA')).json()).toEqual({ error: 'not_found', message: expect.any(String) });
+    expect((await open('AAAAA-AAAAA-AAAAA-AAAAA-AAAAAA')).json()).toEqual({
+      error: 'not_found',
+      message: expect.any(String),
+    });
     expect((await open('not a receipt')).statusCode).toBe(404);
     expect((await open('')).statusCode).toBe(400);
-    expect((await t.app.inject({ method: 'POST', url: '/api/threads/open', payload: {} })).statusCode).toBe(400);
+    expect((await t.app.inject({ method: 'POST', url: '/api/threads/open', payload: {} })).statusCode).toBe(
+      400,
+    );
     expect((await reply('AAAAA-AAAAA-AAAAA-AAAAA-AAAAAA', 'hello')).statusCode).toBe(404);
     expect(await counts(t.app)).toEqual(before);
   });
@@ -98,8 +131,14 @@ describe('replying as the author', () => {
     const { id, receipt } = await givenSuggestion(t.app);
     const response = await reply(receipt, 'It happened again today at 9am.');
     expect(response.statusCode).toBe(201);
-    expect(response.json()).toEqual({ message: { from: 'author', body: 'It happened again today at 9am.', day: expect.any(String) } });
-    const row = await t.app.db.selectFrom('thread_message').selectAll().where('item_id', '=', id).executeTakeFirstOrThrow();
+    expect(response.json()).toEqual({
+      message: { from: 'author', body: 'It happened again today at 9am.', day: expect.any(String) },
+    });
+    const row = await t.app.db
+      .selectFrom('thread_message')
+      .selectAll()
+      .where('item_id', '=', id)
+      .executeTakeFirstOrThrow();
     expect(Object.keys(row).sort()).toEqual(['body', 'day', 'id', 'item_id', 'kind', 'sender', 'seq']);
     expect(row.day).toMatch(/^\d{4}-\d{2}-\d{2}$/);
   });
@@ -119,7 +158,11 @@ describe('replying as the author', () => {
     });
     expect(garbage.statusCode).toBe(400);
     expect(garbage.json().error).toBe('invalid_json');
-    const extra = await t.app.inject({ method: 'POST', url: '/api/threads/reply', payload: { receipt, body: 'hi', itemId: 'x' } });
+    const extra = await t.app.inject({
+      method: 'POST',
+      url: '/api/threads/reply',
+      payload: { receipt, body: 'hi', itemId: 'x' },
+    });
     expect(extra.statusCode).toBe(400);
     expect(await counts(t.app)).toEqual(before);
   });
@@ -127,10 +170,17 @@ describe('replying as the author', () => {
   test('concurrent replies get distinct positions in the thread', async () => {
     const { id, receipt } = await givenSuggestion(t.app);
     const responses = await Promise.all(
-      Array.from({ length: 6 }, (_, i) => (i % 2 ? reply(receipt, `author ${i}`) : modReply(id, `moderator ${i}`))),
+      Array.from({ length: 6 }, (_, i) =>
+        i % 2 ? reply(receipt, `author ${i}`) : modReply(id, `moderator ${i}`),
+      ),
     );
     expect(responses.map((response) => response.statusCode)).toEqual([201, 201, 201, 201, 201, 201]);
-    const seqs = await t.app.db.selectFrom('thread_message').select('seq').where('item_id', '=', id).orderBy('seq').execute();
+    const seqs = await t.app.db
+      .selectFrom('thread_message')
+      .select('seq')
+      .where('item_id', '=', id)
+      .orderBy('seq')
+      .execute();
     expect(seqs.map((row) => row.seq)).toEqual([1, 2, 3, 4, 5, 6]);
   });
 });
@@ -149,18 +199,31 @@ describe('kudos threads share the same receipts', () => {
       method: 'POST',
       url: '/api/kudos',
       headers: { authorization },
-      payload: { departmentId: department.id, story: 'Facilities fixed the heating on floor three within an hour of our call. Thank you!' },
+      payload: {
+        departmentId: department.id,
+        story: 'Facilities fixed the heating on floor three within an hour of our call. Thank you!',
+      },
     });
     expect(sent.statusCode, sent.body).toBe(201);
     const { id, receipt } = sent.json();
     const opened = await open(receipt);
     expect(opened.statusCode).toBe(200);
-    expect(opened.json()).toMatchObject({ item: { kind: 'kudos', id, text: expect.stringContaining('heating') }, messages: [] });
+    expect(opened.json()).toMatchObject({
+      item: { kind: 'kudos', id, text: expect.stringContaining('heating') },
+      messages: [],
+    });
     expect((await reply(receipt, 'It was the Tuesday morning shift.')).statusCode).toBe(201);
-    const rows = await t.app.db.selectFrom('thread_message').select(['kind', 'item_id', 'sender']).where('item_id', '=', id).execute();
+    const rows = await t.app.db
+      .selectFrom('thread_message')
+      .select(['kind', 'item_id', 'sender'])
+      .where('item_id', '=', id)
+      .execute();
     expect(rows).toEqual([{ kind: 'kudos', item_id: id, sender: 'author' }]);
     // A suggestion's receipt never opens the kudos thread.
     const suggestion = await givenSuggestion(t.app);
-    expect((await open(suggestion.receipt)).json().item).toMatchObject({ kind: 'suggestion', id: suggestion.id });
+    expect((await open(suggestion.receipt)).json().item).toMatchObject({
+      kind: 'suggestion',
+      id: suggestion.id,
+    });
   });
 });

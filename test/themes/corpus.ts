@@ -50,7 +50,9 @@ function offsets(trend: CorpusTrend, count: number, next: () => number): number[
         result.push(i < Math.round(count * 0.35) ? between(0, SPAN - 15) : between(SPAN - 14, SPAN - 1));
         break;
       case 'fading':
-        result.push(i < count - 1 ? Math.floor(Math.pow(next(), 1.4) * (SPAN - 30)) : between(SPAN - 14, SPAN - 1));
+        result.push(
+          i < count - 1 ? Math.floor(Math.pow(next(), 1.4) * (SPAN - 30)) : between(SPAN - 14, SPAN - 1),
+        );
         break;
       case 'emerging':
         result.push(i === 0 ? SPAN - 1 : between(SPAN - 12, SPAN - 1));
@@ -70,10 +72,16 @@ export function corpusItems(): CorpusItem[] {
     );
   }
   CORPUS_MISCELLANEOUS.forEach((text, index) =>
-    items.push({ id: `miscellaneous-${index + 1}`, text, day: addDays(CORPUS_FIRST_DAY, Math.floor(next() * SPAN)), theme: 'miscellaneous' }),
+    items.push({
+      id: `miscellaneous-${index + 1}`,
+      text,
+      day: addDays(CORPUS_FIRST_DAY, Math.floor(next() * SPAN)),
+      theme: 'miscellaneous',
+    }),
   );
   // Interleave themes the way a real export would arrive: by day.
   return items.sort((a, b) => a.day.localeCompare(b.day) || a.id.localeCompare(b.id));
 }
 
-export const corpusTrends = (): Map<string, CorpusTrend> => new Map(CORPUS_THEMES.map((theme) => [theme.theme, theme.trend]));
+export const corpusTrends = (): Map<string, CorpusTrend> =>
+  new Map(CORPUS_THEMES.map((theme) => [theme.theme, theme.trend]));

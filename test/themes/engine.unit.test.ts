@@ -17,7 +17,9 @@ const result = model.result();
 /** The engine theme that holds most of a labelled theme's comments. */
 function home(result: ThemesResult, label: string) {
   const ids = new Set(items.filter((item) => item.theme === label).map((item) => item.id));
-  return [...result.themes].sort((a, b) => b.itemIds.filter((id) => ids.has(id)).length - a.itemIds.filter((id) => ids.has(id)).length)[0]!;
+  return [...result.themes].sort(
+    (a, b) => b.itemIds.filter((id) => ids.has(id)).length - a.itemIds.filter((id) => ids.has(id)).length,
+  )[0]!;
 }
 
 describe('themes of the labelled corpus', () => {
@@ -37,7 +39,8 @@ describe('themes of the labelled corpus', () => {
   });
 
   it('finds the themes that were made rising, fading or emerging', () => {
-    for (const [label, trend] of corpusTrends()) if (trend !== 'steady') expect(home(result, label).trend, label).toBe(trend);
+    for (const [label, trend] of corpusTrends())
+      if (trend !== 'steady') expect(home(result, label).trend, label).toBe(trend);
   });
 
   it('labels, keywords, sentiment, daily counts and quotes are filled in', () => {
@@ -52,7 +55,9 @@ describe('themes of the labelled corpus', () => {
       expect(theme.quotes.length).toBeGreaterThan(0);
       expect(theme.size).toBe(theme.itemIds.length);
     }
-    expect(home(result, 'it-service-desk-kudos').sentiment).toBeGreaterThan(home(result, 'loan-system-outages').sentiment);
+    expect(home(result, 'it-service-desk-kudos').sentiment).toBeGreaterThan(
+      home(result, 'loan-system-outages').sentiment,
+    );
   });
 
   it('ranks emerging and rising themes first', () => {
@@ -67,13 +72,18 @@ describe('themes of the labelled corpus', () => {
       items.map((item) => ({ ...item, published: !unpublished.has(item.id) })),
       { lexicon },
     );
-    for (const theme of mixed.themes) for (const quote of theme.quotes) expect(unpublished.has(quote.itemId)).toBe(false);
+    for (const theme of mixed.themes)
+      for (const quote of theme.quotes) expect(unpublished.has(quote.itemId)).toBe(false);
   });
 });
 
 describe('stable identity and incremental updates', () => {
   it('keeps theme ids when recomputed with more comments', () => {
-    const previous = result.themes.map((theme) => ({ id: theme.id, itemIds: theme.itemIds, signature: theme.signature }));
+    const previous = result.themes.map((theme) => ({
+      id: theme.id,
+      itemIds: theme.itemIds,
+      signature: theme.signature,
+    }));
     const more = [
       ...items,
       { id: 'extra-1', text: 'Car park full again, I had to park on the street', day: '2025-03-30' },
@@ -83,13 +93,19 @@ describe('stable identity and incremental updates', () => {
     const before = new Set(result.themes.map((theme) => theme.id));
     expect(home(again, 'parking').id).toBe(home(result, 'parking').id);
     expect(home(again, 'loan-system-outages').id).toBe(home(result, 'loan-system-outages').id);
-    expect(again.themes.filter((theme) => before.has(theme.id)).length).toBeGreaterThanOrEqual(result.themes.length - 2);
+    expect(again.themes.filter((theme) => before.has(theme.id)).length).toBeGreaterThanOrEqual(
+      result.themes.length - 2,
+    );
   });
 
   it('places a new comment in its theme and withdraws a removed one', () => {
     const incremental = ThemeModel.compute(items, { lexicon, seed: 1 });
     const loan = home(incremental.result(), 'loan-system-outages');
-    const after = incremental.update({ added: [{ id: 'new-loan', text: 'LOS crashed again and the loan application was lost', day: '2025-03-31' }] });
+    const after = incremental.update({
+      added: [
+        { id: 'new-loan', text: 'LOS crashed again and the loan application was lost', day: '2025-03-31' },
+      ],
+    });
     expect(after.themes.find((theme) => theme.id === loan.id)!.itemIds).toContain('new-loan');
     const removed = incremental.update({ removed: ['new-loan', loan.itemIds[0]!] });
     const theme = removed.themes.find((t) => t.id === loan.id)!;
@@ -99,13 +115,23 @@ describe('stable identity and incremental updates', () => {
 
   it('leaves unrelated text unclustered', () => {
     const incremental = ThemeModel.compute(items, { lexicon, seed: 1 });
-    const after = incremental.update({ added: [{ id: 'noise', text: 'zebra quantum violin', day: '2025-03-31' }] });
+    const after = incremental.update({
+      added: [{ id: 'noise', text: 'zebra quantum violin', day: '2025-03-31' }],
+    });
     expect(after.unclustered).toContain('noise');
   });
 
   it('handles nothing, and text with no words', () => {
     expect(computeThemes([], { lexicon }).themes).toEqual([]);
-    expect(computeThemes([{ id: 'a', text: '!!!' }, { id: 'b', text: '' }], { lexicon }).unclustered.sort()).toEqual(['a', 'b']);
+    expect(
+      computeThemes(
+        [
+          { id: 'a', text: '!!!' },
+          { id: 'b', text: '' },
+        ],
+        { lexicon },
+      ).unclustered.sort(),
+    ).toEqual(['a', 'b']);
   });
 });
 
@@ -122,7 +148,10 @@ describe('analyst command line', () => {
   it('prints {themes:[{label, keywords, itemIds, trend}]} for a JSONL file', () => {
     const directory = mkdtempSync(path.join(tmpdir(), 'themes-'));
     const file = path.join(directory, 'corpus.jsonl');
-    writeFileSync(file, items.map((item) => JSON.stringify({ id: item.id, text: item.text, day: item.day })).join('\n'));
+    writeFileSync(
+      file,
+      items.map((item) => JSON.stringify({ id: item.id, text: item.text, day: item.day })).join('\n'),
+    );
     const stdout = execFileSync('npx', ['tsx', 'server/themes/cli.ts', file], { encoding: 'utf8' });
     const output = JSON.parse(stdout) as { themes: Array<Record<string, unknown>> };
     expect(output.themes.length).toBeGreaterThanOrEqual(10);

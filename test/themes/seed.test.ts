@@ -10,12 +10,18 @@ test('the demo seed ends with themes built from its three months of published co
   expect(result).not.toBeNull();
   await themesJob(t.app).idle();
   const response = await t.app.inject({ method: 'GET', url: '/api/themes' });
-  const { themes } = response.json() as { themes: Array<{ label: string; trend: string; size: number; quotes: string[] }> };
+  const { themes } = response.json() as {
+    themes: Array<{ label: string; trend: string; size: number; quotes: string[] }>;
+  };
   expect(themes.length).toBeGreaterThanOrEqual(3);
   for (const theme of themes) expect(theme.quotes.length).toBeGreaterThan(0);
   const runs = await t.app.db.selectFrom('theme_run').select(['scope', 'item_count']).execute();
   expect(runs.map((run) => run.scope).sort()).toEqual(['all', 'public']);
   expect(result!.notes.some((note) => note.startsWith('Trending themes:'))).toBe(true);
   // What a new user sees first (printed for the record when this test runs).
-  console.log(themes.map((theme) => `${theme.trend.padEnd(9)} ${String(theme.size).padStart(3)}  ${theme.label}`).join('\n'));
+  console.log(
+    themes
+      .map((theme) => `${theme.trend.padEnd(9)} ${String(theme.size).padStart(3)}  ${theme.label}`)
+      .join('\n'),
+  );
 }, 120_000);

@@ -67,9 +67,25 @@ async function seedHistory() {
         day: daysAgo(3 + i * 7),
       });
     for (const [i, text] of CANTEEN.entries())
-      await insertSuggestion(trx, { text, concernsDepartmentId: facilities, ownDepartmentId: null, moderation: 'published', reviewed: true, piiFlags: [], day: daysAgo(5 + i * 8) });
+      await insertSuggestion(trx, {
+        text,
+        concernsDepartmentId: facilities,
+        ownDepartmentId: null,
+        moderation: 'published',
+        reviewed: true,
+        piiFlags: [],
+        day: daysAgo(5 + i * 8),
+      });
     for (const [i, text] of LOAN_HISTORY.entries())
-      await insertSuggestion(trx, { text, concernsDepartmentId: null, ownDepartmentId: null, moderation: 'published', reviewed: true, piiFlags: [], day: daysAgo(80 - i * 20) });
+      await insertSuggestion(trx, {
+        text,
+        concernsDepartmentId: null,
+        ownDepartmentId: null,
+        moderation: 'published',
+        reviewed: true,
+        piiFlags: [],
+        day: daysAgo(80 - i * 20),
+      });
   });
 }
 
@@ -79,7 +95,12 @@ async function submit(texts: string[]): Promise<string[]> {
   const tokens = await member.tokens('general', texts.length);
   const ids: string[] = [];
   for (const [i, text] of texts.entries()) {
-    const response = await t.app.inject({ method: 'POST', url: '/api/suggestions', headers: { authorization: tokens[i]! }, payload: { text } });
+    const response = await t.app.inject({
+      method: 'POST',
+      url: '/api/suggestions',
+      headers: { authorization: tokens[i]! },
+      payload: { text },
+    });
     expect(response.statusCode, response.body).toBe(201);
     ids.push(response.json().id);
   }
@@ -95,13 +116,19 @@ interface ThemeJson {
   quotes: string[];
   daily: Array<{ day: string; count: number }>;
 }
-const publicThemes = async () => (await t.app.inject({ method: 'GET', url: '/api/themes' })).json().themes as ThemeJson[];
+const publicThemes = async () =>
+  (await t.app.inject({ method: 'GET', url: '/api/themes' })).json().themes as ThemeJson[];
 const modThemes = async (query = '') => {
-  const response = await t.app.inject({ method: 'GET', url: `/api/mod/themes${query}`, headers: moderator.headers });
+  const response = await t.app.inject({
+    method: 'GET',
+    url: `/api/mod/themes${query}`,
+    headers: moderator.headers,
+  });
   expect(response.statusCode, response.body).toBe(200);
   return response.json();
 };
-const isLoan = (theme: { label: string; keywords: string[] }) => /loan|lending|LOS|mortgage/i.test(`${theme.label} ${theme.keywords.join(' ')}`);
+const isLoan = (theme: { label: string; keywords: string[] }) =>
+  /loan|lending|LOS|mortgage/i.test(`${theme.label} ${theme.keywords.join(' ')}`);
 
 beforeAll(async () => {
   moderator = await given(t.app).staff('moderator');
@@ -127,7 +154,16 @@ describe('themes service', () => {
     const themes = await publicThemes();
     expect(themes.length).toBeGreaterThanOrEqual(2);
     for (const theme of themes) {
-      expect(Object.keys(theme).sort()).toEqual(['daily', 'id', 'keywords', 'label', 'quotes', 'sentiment', 'size', 'trend']);
+      expect(Object.keys(theme).sort()).toEqual([
+        'daily',
+        'id',
+        'keywords',
+        'label',
+        'quotes',
+        'sentiment',
+        'size',
+        'trend',
+      ]);
       expect(['emerging', 'rising', 'steady', 'fading']).toContain(theme.trend);
       expect(theme.daily.at(-1)!.day).toBe(daysAgo(0));
       for (const quote of theme.quotes) expect(typeof quote).toBe('string');
@@ -162,24 +198,47 @@ describe('themes service', () => {
     expect(loan.size).toBe(LOAN_HISTORY.length + LOAN_NOW.length);
     expect(loan.daily.at(-1)!.count).toBe(LOAN_NOW.length);
     // The snapshot is in the database.
-    const row = await t.app.db.selectFrom('theme').select(['trend', 'size', 'retired']).where('id', '=', loan.id).executeTakeFirstOrThrow();
+    const row = await t.app.db
+      .selectFrom('theme')
+      .select(['trend', 'size', 'retired'])
+      .where('id', '=', loan.id)
+      .executeTakeFirstOrThrow();
     expect(row).toEqual({ trend: 'rising', size: 11, retired: false });
-    const members = await t.app.db.selectFrom('theme_item').select('item_id').where('theme_id', '=', loan.id).execute();
+    const members = await t.app.db
+      .selectFrom('theme_item')
+      .select('item_id')
+      .where('theme_id', '=', loan.id)
+      .execute();
     expect(members.map((m) => m.item_id)).toEqual(expect.arrayContaining(ids));
-    const run = await t.app.db.selectFrom('theme_run').select(['as_of', 'item_count']).where('scope', '=', 'public').executeTakeFirstOrThrow();
-    expect(run).toEqual({ as_of: daysAgo(0), item_count: PARKING.length + CANTEEN.length + LOAN_HISTORY.length + LOAN_NOW.length });
+    const run = await t.app.db
+      .selectFrom('theme_run')
+      .select(['as_of', 'item_count'])
+      .where('scope', '=', 'public')
+      .executeTakeFirstOrThrow();
+    expect(run).toEqual({
+      as_of: daysAgo(0),
+      item_count: PARKING.length + CANTEEN.length + LOAN_HISTORY.length + LOAN_NOW.length,
+    });
   });
 
   it('keeps theme ids when recomputed', async () => {
     const before = (await publicThemes()).map((theme) => theme.id).sort();
-    const response = await t.app.inject({ method: 'POST', url: '/api/mod/themes/recompute', headers: moderator.headers });
+    const response = await t.app.inject({
+      method: 'POST',
+      url: '/api/mod/themes/recompute',
+      headers: moderator.headers,
+    });
     expect(response.statusCode).toBe(200);
     expect((await publicThemes()).map((theme) => theme.id).sort()).toEqual(before);
   });
 
   it('drills down to a theme’s comments with source and status', async () => {
     const loan = (await modThemes()).themes.find(isLoan);
-    const response = await t.app.inject({ method: 'GET', url: `/api/mod/themes/${loan.id}/items`, headers: moderator.headers });
+    const response = await t.app.inject({
+      method: 'GET',
+      url: `/api/mod/themes/${loan.id}/items`,
+      headers: moderator.headers,
+    });
     expect(response.statusCode).toBe(200);
     const { theme, items } = response.json();
     expect(theme.id).toBe(loan.id);
@@ -210,10 +269,18 @@ describe('themes service', () => {
   });
 
   it('refuses bad input and unknown themes', async () => {
-    const bad = await t.app.inject({ method: 'GET', url: '/api/mod/themes?days=0', headers: moderator.headers });
+    const bad = await t.app.inject({
+      method: 'GET',
+      url: '/api/mod/themes?days=0',
+      headers: moderator.headers,
+    });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error).toBe('invalid_request');
-    const notUuid = await t.app.inject({ method: 'GET', url: '/api/mod/themes/nope/items', headers: moderator.headers });
+    const notUuid = await t.app.inject({
+      method: 'GET',
+      url: '/api/mod/themes/nope/items',
+      headers: moderator.headers,
+    });
     expect(notUuid.statusCode).toBe(400);
     const unknown = await t.app.inject({
       method: 'GET',

@@ -49,9 +49,12 @@ describe('WordNet', () => {
 
 describe('features', () => {
   it('bridges different words through WordNet and the workplace thesaurus', () => {
-    const docs = ['My salary is too low', 'Wages have not kept up', 'The canteen food is cold', 'The cafeteria is shut'].map((t) =>
-      preprocessor.process(t),
-    );
+    const docs = [
+      'My salary is too low',
+      'Wages have not kept up',
+      'The canteen food is cold',
+      'The cafeteria is shut',
+    ].map((t) => preprocessor.process(t));
     const space = buildFeatureSpace(docs, { lexicon, concepts: domainConcepts() });
     const bags = docs.map((d) => toBag(space, d));
     const shared = (a: number, b: number) => [...bags[a]!.words].filter((w) => bags[b]!.words.includes(w));
@@ -113,7 +116,9 @@ describe('labels', () => {
       'Car park permits are too expensive',
       'Could the car park have more bike racks',
     ].map((t) => ({ doc: preprocessor.process(t), weight: 1 }));
-    const others = ['The canteen is cold', 'Pay rise too low', 'Laptop broken again'].map((t) => preprocessor.process(t));
+    const others = ['The canteen is cold', 'Pay rise too low', 'Laptop broken again'].map((t) =>
+      preprocessor.process(t),
+    );
     const statistics = corpusStatistics([...members.map((m) => m.doc), ...others]);
     const { label, keywords, signature } = describeTheme(members, statistics);
     expect(label.toLowerCase()).toContain('car park');
@@ -170,7 +175,9 @@ describe('stable ids', () => {
 
   it('recognises a theme by its words when its comments were all replaced', () => {
     const previous = [{ id: 'pay', itemIds: ['a', 'b'], signature: { pay: 1, bonus: 0.8, salary: 0.5 } }];
-    expect(matchIds(previous, [{ itemIds: ['c', 'd'], signature: { pay: 1, bonus: 0.7 } }], () => 'new')).toEqual(['pay']);
+    expect(
+      matchIds(previous, [{ itemIds: ['c', 'd'], signature: { pay: 1, bonus: 0.7 } }], () => 'new'),
+    ).toEqual(['pay']);
   });
 });
 

@@ -1,11 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, binomialLower, binomialUpper, dailyCounts, trendOf } from '../../server/themes/engine/trend.ts';
+import {
+  addDays,
+  binomialLower,
+  binomialUpper,
+  dailyCounts,
+  trendOf,
+} from '../../server/themes/engine/trend.ts';
 
 const asOf = '2025-03-31';
 const firstDay = '2025-01-01';
 /** `count` comments spread evenly over days [from, to] days before asOf. */
 function spread(count: number, fromAge: number, toAge: number): string[] {
-  return Array.from({ length: count }, (_, i) => addDays(asOf, -Math.round(fromAge - ((fromAge - toAge) * i) / Math.max(1, count - 1))));
+  return Array.from({ length: count }, (_, i) =>
+    addDays(asOf, -Math.round(fromAge - ((fromAge - toAge) * i) / Math.max(1, count - 1))),
+  );
 }
 
 describe('binomial tails', () => {
@@ -41,7 +49,9 @@ describe('trend', () => {
 
   it('does not call a trend from tiny numbers', () => {
     expect(trendOf([addDays(asOf, -1)], { asOf, firstDay }).trend).toBe('steady');
-    expect(trendOf([addDays(asOf, -80), addDays(asOf, -1), addDays(asOf, -2)], { asOf, firstDay }).trend).toBe('steady');
+    expect(
+      trendOf([addDays(asOf, -80), addDays(asOf, -1), addDays(asOf, -2)], { asOf, firstDay }).trend,
+    ).toBe('steady');
     expect(trendOf(spread(2, 80, 60), { asOf, firstDay }).trend).toBe('steady');
   });
 

@@ -23,7 +23,9 @@ function registerSpendRoutes(app: FastifyInstance) {
   app.post('/test/spend/general', { config: { privateToken: 'general' } }, spend);
   app.post(
     '/test/spend/:scope',
-    { config: { privateToken: (request) => decodeURIComponent((request.params as { scope: string }).scope) } },
+    {
+      config: { privateToken: (request) => decodeURIComponent((request.params as { scope: string }).scope) },
+    },
     spend,
   );
   // Spends, then fails: the spend must roll back with the action.
@@ -42,9 +44,14 @@ export function buildWithSpendRoutes(env: Record<string, string> = {}): TokenTes
     let url: string | null = null;
     if (testDatabase === 'postgres') {
       const name = `greenroom_test_${randomBytes(6).toString('hex')}`;
-      await withAdminClient((client) => client.query(`create database ${name} template ${inject('templateDb')}`));
+      await withAdminClient((client) =>
+        client.query(`create database ${name} template ${inject('templateDb')}`),
+      );
       url = databaseUrl(name);
-      drop = () => withAdminClient((client) => client.query(`drop database if exists ${name} with (force)`)).then(() => {});
+      drop = () =>
+        withAdminClient((client) => client.query(`drop database if exists ${name} with (force)`)).then(
+          () => {},
+        );
     }
     const config = loadConfig({
       DATA_DIR: 'memory://',

@@ -1,5 +1,11 @@
 import { describe, expect, test } from 'vitest';
-import { CODE_ALPHABET, CodeBudget, newCredential, newEnrolmentCode, parseEnrolmentCode } from '../../server/tokens/codes.ts';
+import {
+  CODE_ALPHABET,
+  CodeBudget,
+  newCredential,
+  newEnrolmentCode,
+  parseEnrolmentCode,
+} from '../../server/tokens/codes.ts';
 
 describe('enrolment codes', () => {
   test('are four groups of four from an alphabet without 0, 1, I, L, O', () => {
@@ -16,7 +22,14 @@ describe('enrolment codes', () => {
     for (const typed of [code, code.toLowerCase(), code.replace(/-/g, ' '), ` ${code.replace(/-/g, '')} `]) {
       expect(parseEnrolmentCode(typed)).toEqual({ id, secret });
     }
-    for (const typed of ['', 'ABCD', `${code}-AAAA`, code.replace(/.$/, '0'), code.replace(/^./, 'O'), 'ABCD_EFGH_JKMN_PQRS']) {
+    for (const typed of [
+      '',
+      'ABCD',
+      `${code}-AAAA`,
+      code.replace(/.$/, '0'),
+      code.replace(/^./, 'O'),
+      'ABCD_EFGH_JKMN_PQRS',
+    ]) {
       expect(parseEnrolmentCode(typed)).toBeNull();
     }
   });

@@ -15,7 +15,12 @@ const CODE = new RegExp(`^[${CODE_ALPHABET}]{4}(-[${CODE_ALPHABET}]{4}){3}$`);
 
 describe('enrolment codes (admin)', () => {
   test('an admin generates codes: shown once, easy to type, stored only as id + argon2id, audited', async () => {
-    const response = await t.app.inject({ method: 'POST', url: '/api/admin/enrolment-codes', headers: admin.headers, payload: { count: 5 } });
+    const response = await t.app.inject({
+      method: 'POST',
+      url: '/api/admin/enrolment-codes',
+      headers: admin.headers,
+      payload: { count: 5 },
+    });
     expect(response.statusCode).toBe(201);
     expect(response.headers['cache-control']).toBe('no-store');
     const { codes, batchId } = response.json();
@@ -23,7 +28,11 @@ describe('enrolment codes (admin)', () => {
     for (const code of codes) expect(code).toMatch(CODE);
     expect(new Set(codes).size).toBe(5);
 
-    const rows = await t.app.db.selectFrom('enrolment_code').select(['id', 'secret_hash', 'used', 'batch_id']).where('batch_id', '=', batchId).execute();
+    const rows = await t.app.db
+      .selectFrom('enrolment_code')
+      .select(['id', 'secret_hash', 'used', 'batch_id'])
+      .where('batch_id', '=', batchId)
+      .execute();
     expect(rows).toHaveLength(5);
     for (const row of rows) {
       expect(row.secret_hash).toMatch(/^\$argon2id\$v=19\$m=19456,p=1,t=2\$/);
@@ -31,40 +40,87 @@ describe('enrolment codes (admin)', () => {
       const code = codes.find((c: string) => c.replace(/-/g, '').startsWith(row.id))!;
       expect(row.secret_hash).not.toContain(code.replace(/-/g, '').slice(8));
     }
-    const entries = await t.app.db.selectFrom('audit_log').select(['action', 'staff_id', 'target_id', 'detail']).where('action', '=', 'enrolment-codes.create').execute();
-    expect(entries).toContainEqual({ action: 'enrolment-codes.create', staff_id: admin.id, target_id: batchId, detail: { count: 5 } });
+    const entries = await t.app.db
+      .selectFrom('audit_log')
+      .select(['action', 'staff_id', 'target_id', 'detail'])
+      .where('action', '=', 'enrolment-codes.create')
+      .execute();
+    expect(entries).toContainEqual({
+      action: 'enrolment-codes.create',
+      staff_id: admin.id,
+      target_id: batchId,
+      detail: { count: 5 },
+    });
     expect(JSON.stringify(entries)).not.toContain(codes[0]);
   });
 
   test('batches list who generated them and how many were used; unused codes can be revoked', async () => {
     const [used, lost] = await createCodes(t.app, 2);
     await enrolWith(t.app, used!);
-    const list = await t.app.inject({ method: 'GET', url: '/api/admin/enrolment-codes', headers: admin.headers });
+    const list = await t.app.inject({
+      method: 'GET',
+      url: '/api/admin/enrolment-codes',
+      headers: admin.headers,
+    });
     expect(list.statusCode).toBe(200);
-    const batch = list.json().batches.find((b: { count: number; used: number }) => b.count === 2 && b.used === 1);
-    expect(batch).toEqual({ id: expect.any(String), createdAt: expect.any(String), createdBy: expect.any(String), count: 2, used: 1, unused: 1 });
+    const batch = list
+      .json()
+      .batches.find((b: { count: number; used: number }) => b.count === 2 && b.used === 1);
+    expect(batch).toEqual({
+      id: expect.any(String),
+      createdAt: expect.any(String),
+      createdBy: expect.any(String),
+      count: 2,
+      used: 1,
+      unused: 1,
+    });
 
-    const revoke = await t.app.inject({ method: 'POST', url: `/api/admin/enrolment-codes/batches/${batch.id}/revoke`, headers: admin.headers });
+    const revoke = await t.app.inject({
+      method: 'POST',
+      url: `/api/admin/enrolment-codes/batches/${batch.id}/revoke`,
+      headers: admin.headers,
+    });
     expect(revoke.json()).toEqual({ revoked: 1 });
     expect((await enrol(lost)).json().error).toBe('invalid_code');
-    const unknown = await t.app.inject({ method: 'POST', url: '/api/admin/enrolment-codes/batches/00000000-0000-4000-8000-000000000000/revoke', headers: admin.headers });
+    const unknown = await t.app.inject({
+      method: 'POST',
+      url: '/api/admin/enrolment-codes/batches/00000000-0000-4000-8000-000000000000/revoke',
+      headers: admin.headers,
+    });
     expect(unknown.statusCode).toBe(404);
   });
 
   test('a moderator cannot generate codes (403), nobody signed in cannot (401); nothing is written', async () => {
     const moderator = await given(t.app).staff('moderator');
     const before = await t.app.db.selectFrom('enrolment_code').select('id').execute();
-    const asModerator = await t.app.inject({ method: 'POST', url: '/api/admin/enrolment-codes', headers: moderator.headers, payload: { count: 1 } });
+    const asModerator = await t.app.inject({
+      method: 'POST',
+      url: '/api/admin/enrolment-codes',
+      headers: moderator.headers,
+      payload: { count: 1 },
+    });
     expect(asModerator.statusCode).toBe(403);
-    const anonymous = await t.app.inject({ method: 'POST', url: '/api/admin/enrolment-codes', payload: { count: 1 } });
+    const anonymous = await t.app.inject({
+      method: 'POST',
+      url: '/api/admin/enrolment-codes',
+      payload: { count: 1 },
+    });
     expect(anonymous.statusCode).toBe(401);
-    expect((await t.app.inject({ method: 'GET', url: '/api/admin/enrolment-codes', headers: moderator.headers })).statusCode).toBe(403);
+    expect(
+      (await t.app.inject({ method: 'GET', url: '/api/admin/enrolment-codes', headers: moderator.headers }))
+        .statusCode,
+    ).toBe(403);
     expect(await t.app.db.selectFrom('enrolment_code').select('id').execute()).toHaveLength(before.length);
   });
 
   test('a count outside 1..500 is refused', async () => {
     for (const count of [0, 501, 'ten', 2.5]) {
-      const response = await t.app.inject({ method: 'POST', url: '/api/admin/enrolment-codes', headers: admin.headers, payload: { count } });
+      const response = await t.app.inject({
+        method: 'POST',
+        url: '/api/admin/enrolment-codes',
+        headers: admin.headers,
+        payload: { count },
+      });
       expect(response.statusCode).toBe(400);
     }
   });
@@ -84,7 +140,11 @@ describe('enrolling', () => {
     const hash = t.app.secrets.hmac('member-credential', credential);
     expect(members.filter((m) => m.credential_hash === hash)).toHaveLength(1);
     expect(JSON.stringify(members)).not.toContain(credential);
-    const codeRow = await t.app.db.selectFrom('enrolment_code').select(['used']).where('id', '=', code!.replace(/-/g, '').slice(0, 8)).executeTakeFirstOrThrow();
+    const codeRow = await t.app.db
+      .selectFrom('enrolment_code')
+      .select(['used'])
+      .where('id', '=', code!.replace(/-/g, '').slice(0, 8))
+      .executeTakeFirstOrThrow();
     expect(codeRow.used).toBe(true);
   });
 
@@ -117,7 +177,14 @@ describe('enrolling', () => {
     const [code] = await createCodes(t.app, 1);
     const id = code!.slice(0, 9);
     const wrongSecret = `${id}${code!.slice(10, 14) === '2222' ? '3333' : '2222'}-2222`;
-    for (const candidate of ['', 'hello', '0000-0000-0000-0000', 'AAAA-AAAA-AAAA-AAA', wrongSecret, 'ABCD-EFGH-JKMN-PQRS']) {
+    for (const candidate of [
+      '',
+      'hello',
+      '0000-0000-0000-0000',
+      'AAAA-AAAA-AAAA-AAA',
+      wrongSecret,
+      'ABCD-EFGH-JKMN-PQRS',
+    ]) {
       const response = await enrol(candidate);
       expect(response.statusCode, candidate).toBe(400);
       expect(['invalid_code', 'invalid_request']).toContain(response.json().error);
@@ -135,7 +202,11 @@ describe('enrolling', () => {
     const throttled = await enrol(code);
     expect(throttled.statusCode).toBe(429);
     expect(throttled.json().error).toBe('rate_limited');
-    const row = await t.app.db.selectFrom('enrolment_code').select('used').where('id', '=', code!.replace(/-/g, '').slice(0, 8)).executeTakeFirstOrThrow();
+    const row = await t.app.db
+      .selectFrom('enrolment_code')
+      .select('used')
+      .where('id', '=', code!.replace(/-/g, '').slice(0, 8))
+      .executeTakeFirstOrThrow();
     expect(row.used).toBe(false);
   });
 });

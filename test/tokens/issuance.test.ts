@@ -4,7 +4,15 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import { encodeBatchRequest, encodeTokenRequest, TOKEN_REQUEST_LENGTH } from '../../server/tokens/crypto.ts';
 import { updateSettings } from '../../server/settings/queries.ts';
 import { build } from '../helpers/build.ts';
-import { blindSignatures, blindTokens, enrolMember, issue, keyFor, type Member, type PublishedKey } from '../helpers/members.ts';
+import {
+  blindSignatures,
+  blindTokens,
+  enrolMember,
+  issue,
+  keyFor,
+  type Member,
+  type PublishedKey,
+} from '../helpers/members.ts';
 
 const t = build();
 
@@ -24,7 +32,10 @@ beforeAll(async () => {
 
 describe('published keys', () => {
   test('the RFC 9578 directory lists this epoch and the next, readable without signing in', async () => {
-    const response = await t.app.inject({ method: 'GET', url: '/.well-known/private-token-issuer-directory' });
+    const response = await t.app.inject({
+      method: 'GET',
+      url: '/.well-known/private-token-issuer-directory',
+    });
     expect(response.statusCode).toBe(200);
     expect(response.headers['content-type']).toContain('application/private-token-issuer-directory');
     expect(response.headers['cache-control']).toMatch(/max-age=\d+/);
@@ -33,12 +44,20 @@ describe('published keys', () => {
     const keys = directory['token-keys'];
     expect(keys.length).toBeGreaterThanOrEqual(2);
     for (const key of keys) {
-      expect(key).toEqual({ 'token-type': 2, 'token-key': expect.stringMatching(/^[A-Za-z0-9_-]+$/), 'not-before': expect.any(Number) });
+      expect(key).toEqual({
+        'token-type': 2,
+        'token-key': expect.stringMatching(/^[A-Za-z0-9_-]+$/),
+        'not-before': expect.any(Number),
+      });
     }
   });
 
   test('GET /api/tokens/keys: current and next general keys with the contract fields', async () => {
-    const response = await t.app.inject({ method: 'GET', url: '/api/tokens/keys', headers: { host: 'greenroom.example.com' } });
+    const response = await t.app.inject({
+      method: 'GET',
+      url: '/api/tokens/keys',
+      headers: { host: 'greenroom.example.com' },
+    });
     expect(response.statusCode).toBe(200);
     const keys: PublishedKey[] = response.json().keys;
     const generalKeys = keys.filter((key) => key.scope === 'general');
@@ -63,7 +82,9 @@ describe('published keys', () => {
       expect(digest).toBe(key.tokenKeyId);
       expect(() => publicVerif.convertRSASSAPSSToEnc(spki)).not.toThrow();
     }
-    const directory = JSON.parse((await t.app.inject({ method: 'GET', url: '/.well-known/private-token-issuer-directory' })).body);
+    const directory = JSON.parse(
+      (await t.app.inject({ method: 'GET', url: '/.well-known/private-token-issuer-directory' })).body,
+    );
     expect(directory['token-keys'].map((k: { 'token-key': string }) => k['token-key'])).toEqual(
       expect.arrayContaining(generalKeys.map((key) => key.tokenKey)),
     );
@@ -100,9 +121,11 @@ describe('issuance', () => {
     expect(headers).toMatch(/429/);
   });
 
-  test('next epoch\'s key can be filled ahead, with its own budget', async () => {
+  test("next epoch's key can be filled ahead, with its own budget", async () => {
     const fresh = await enrolMember(t.app);
-    const keys: PublishedKey[] = (await t.app.inject({ method: 'GET', url: '/api/tokens/keys?scope=general' })).json().keys;
+    const keys: PublishedKey[] = (
+      await t.app.inject({ method: 'GET', url: '/api/tokens/keys?scope=general' })
+    ).json().keys;
     const next = keys.find((key) => Date.parse(key.notBefore) > Date.now())!;
     const { requests } = await blindTokens(next, 30);
     expect((await issue(t.app, fresh.credential, requests)).statusCode).toBe(200);
@@ -118,8 +141,14 @@ describe('issuance', () => {
     const refused = await issue(t.app, fresh.credential, second.requests);
     expect(refused.statusCode).toBe(429);
     expect(refused.json()).toEqual({ error: 'budget_exhausted', message: expect.any(String) });
-    const budget = await t.app.inject({ method: 'GET', url: '/api/tokens/budget', headers: { authorization: `Bearer ${fresh.credential}` } });
-    expect(budget.json().keys.find((key: { tokenKeyId: string }) => key.tokenKeyId === general.tokenKeyId)).toEqual({
+    const budget = await t.app.inject({
+      method: 'GET',
+      url: '/api/tokens/budget',
+      headers: { authorization: `Bearer ${fresh.credential}` },
+    });
+    expect(
+      budget.json().keys.find((key: { tokenKeyId: string }) => key.tokenKeyId === general.tokenKeyId),
+    ).toEqual({
       tokenKeyId: general.tokenKeyId,
       scope: 'general',
       budget: 30,
@@ -137,18 +166,28 @@ describe('issuance', () => {
     expect(statuses.filter((status) => status === 200)).toHaveLength(30);
     expect(statuses.filter((status) => status === 429)).toHaveLength(20);
     const memberId = (await t.app.db.selectFrom('member').select('id').execute()).map((row) => row.id);
-    const rows = (await issuanceRows()).filter((row) => row.key_id === general.tokenKeyId && memberId.includes(row.member_id));
+    const rows = (await issuanceRows()).filter(
+      (row) => row.key_id === general.tokenKeyId && memberId.includes(row.member_id),
+    );
     expect(rows.some((row) => row.issued === 30)).toBe(true);
   });
 
   test('a bad or missing credential: 401 invalid_credential', async () => {
     const { requests } = await blindTokens(general, 1);
     const body = Buffer.from(requests[0]!.serialize());
-    for (const authorization of [undefined, 'Bearer nonsense', `Bearer ${'A'.repeat(43)}`, `Basic ${member.credential}`]) {
+    for (const authorization of [
+      undefined,
+      'Bearer nonsense',
+      `Bearer ${'A'.repeat(43)}`,
+      `Basic ${member.credential}`,
+    ]) {
       const response = await t.app.inject({
         method: 'POST',
         url: '/api/tokens/issue',
-        headers: { 'content-type': 'application/private-token-request', ...(authorization ? { authorization } : {}) },
+        headers: {
+          'content-type': 'application/private-token-request',
+          ...(authorization ? { authorization } : {}),
+        },
         payload: body,
       });
       expect(response.statusCode).toBe(401);
@@ -174,10 +213,23 @@ describe('issuance', () => {
       ['application/private-token-request', tooBig],
       ['application/private-token-generic-batch-request', good],
       ['application/private-token-generic-batch-request', Buffer.from([0])],
-      ['application/private-token-generic-batch-request', encodeBatchRequest(Array.from({ length: 129 }, () => ({ truncatedTokenKeyId: good[2]!, blindedMsg: good.subarray(3) })))],
+      [
+        'application/private-token-generic-batch-request',
+        encodeBatchRequest(
+          Array.from({ length: 129 }, () => ({
+            truncatedTokenKeyId: good[2]!,
+            blindedMsg: good.subarray(3),
+          })),
+        ),
+      ],
     ];
     for (const [contentType, payload] of cases) {
-      const response = await t.app.inject({ method: 'POST', url: '/api/tokens/issue', headers: bearer(fresh.credential, contentType), payload });
+      const response = await t.app.inject({
+        method: 'POST',
+        url: '/api/tokens/issue',
+        headers: bearer(fresh.credential, contentType),
+        payload,
+      });
       expect([422, 413], `${contentType} ${payload.length}`).toContain(response.statusCode);
       expect(response.json()).toEqual({ error: expect.any(String), message: expect.any(String) });
     }
@@ -205,7 +257,12 @@ describe('issuance', () => {
   test('a scope key (budget 1) issues exactly one token per member', async () => {
     const { createScopeKey } = await import('../../server/tokens/keys.ts');
     const scope = 'pulse:00000000-0000-4000-8000-000000000001';
-    await createScopeKey(t.app, { scope, budget: 1, notBefore: new Date(Date.now() - 1000), notAfter: new Date(Date.now() + 86_400_000) });
+    await createScopeKey(t.app, {
+      scope,
+      budget: 1,
+      notBefore: new Date(Date.now() - 1000),
+      notAfter: new Date(Date.now() + 86_400_000),
+    });
     const [authorization] = await member.tokens(scope, 1);
     expect(authorization).toMatch(/^PrivateToken token="/);
     await expect(member.tokens(scope, 1)).rejects.toThrow(/429/);
@@ -214,7 +271,9 @@ describe('issuance', () => {
   test('the database holds counts only: no blinded message, signature or time per member', async () => {
     const columns = await sql<{ table_name: string; column_name: string; data_type: string }>`
       select table_name, column_name, data_type from information_schema.columns
-      where table_schema = 'public' and table_name in ('member', 'token_issuance', 'spent_token') order by 1, 2`.execute(t.app.db);
+      where table_schema = 'public' and table_name in ('member', 'token_issuance', 'spent_token') order by 1, 2`.execute(
+      t.app.db,
+    );
     expect(columns.rows.map((c) => `${c.table_name}.${c.column_name}:${c.data_type}`)).toEqual([
       'member.credential_hash:text',
       'member.id:uuid',

@@ -1,14 +1,25 @@
 import { createPrivateKey } from 'node:crypto';
 import { describe, expect, test } from 'vitest';
 import { updateSettings } from '../../server/settings/queries.ts';
-import { createScopeKey, ensureGeneralKeys, retireKeys, RETIREMENT_GRACE_MS, startKeyMaintenance } from '../../server/tokens/keys.ts';
+import {
+  createScopeKey,
+  ensureGeneralKeys,
+  retireKeys,
+  RETIREMENT_GRACE_MS,
+  startKeyMaintenance,
+} from '../../server/tokens/keys.ts';
 import { build } from '../helpers/build.ts';
 
 const t = build();
 const DAY = 24 * 60 * 60 * 1000;
 
 const generalKeys = () =>
-  t.app.db.selectFrom('token_key').select(['id', 'not_before', 'not_after', 'budget']).where('scope', '=', 'general').orderBy('not_before').execute();
+  t.app.db
+    .selectFrom('token_key')
+    .select(['id', 'not_before', 'not_after', 'budget'])
+    .where('scope', '=', 'general')
+    .orderBy('not_before')
+    .execute();
 
 describe('issuer keys', () => {
   test('at start the general scope has a key for this epoch and the next, back to back', async () => {
@@ -40,7 +51,10 @@ describe('issuer keys', () => {
   });
 
   test('private keys are sealed at rest with the master secret', async () => {
-    const row = await t.app.db.selectFrom('token_key').select(['id', 'private_key', 'token_key']).executeTakeFirstOrThrow();
+    const row = await t.app.db
+      .selectFrom('token_key')
+      .select(['id', 'private_key', 'token_key'])
+      .executeTakeFirstOrThrow();
     const sealed = Buffer.from(row.private_key);
     // Not a DER PKCS#8 (which starts 30 82) and not parseable as a key.
     expect(() => createPrivateKey({ key: sealed, format: 'der', type: 'pkcs8' })).toThrow();
@@ -49,7 +63,12 @@ describe('issuer keys', () => {
   });
 
   test('createScopeKey is idempotent per scope and start, and every stored key has its own last byte', async () => {
-    const input = { scope: 'pulse:00000000-0000-4000-8000-000000000777', budget: 1, notBefore: new Date('2030-01-01T00:00:00Z'), notAfter: new Date('2030-01-08T00:00:00Z') };
+    const input = {
+      scope: 'pulse:00000000-0000-4000-8000-000000000777',
+      budget: 1,
+      notBefore: new Date('2030-01-01T00:00:00Z'),
+      notAfter: new Date('2030-01-08T00:00:00Z'),
+    };
     const [a, b] = await Promise.all([createScopeKey(t.app, input), createScopeKey(t.app, input)]);
     expect(a.tokenKeyId).toBe(b.tokenKeyId);
     const rows = await t.app.db.selectFrom('token_key').select(['truncated_id', 'id']).execute();
@@ -73,8 +92,14 @@ describe('issuer keys', () => {
       notBefore: new Date(now - 10 * DAY),
       notAfter: new Date(now - 60_000),
     });
-    await t.app.db.insertInto('spent_token').values({ nullifier: Buffer.alloc(32, 7), key_id: ended.tokenKeyId }).execute();
-    await t.app.db.insertInto('spent_token').values({ nullifier: Buffer.alloc(32, 8), key_id: inGrace.tokenKeyId }).execute();
+    await t.app.db
+      .insertInto('spent_token')
+      .values({ nullifier: Buffer.alloc(32, 7), key_id: ended.tokenKeyId })
+      .execute();
+    await t.app.db
+      .insertInto('spent_token')
+      .values({ nullifier: Buffer.alloc(32, 8), key_id: inGrace.tokenKeyId })
+      .execute();
 
     const result = await retireKeys(t.app);
     expect(result).toEqual({ keys: 1, spentTokens: 1 });
@@ -85,7 +110,9 @@ describe('issuer keys', () => {
     expect(spent.map((row) => row.key_id)).toEqual([inGrace.tokenKeyId]);
     expect((await generalKeys()).length).toBeGreaterThanOrEqual(2);
     // Ended keys are no longer published.
-    const published = (await t.app.inject({ method: 'GET', url: '/api/tokens/keys' })).json().keys.map((key: { tokenKeyId: string }) => key.tokenKeyId);
+    const published = (await t.app.inject({ method: 'GET', url: '/api/tokens/keys' }))
+      .json()
+      .keys.map((key: { tokenKeyId: string }) => key.tokenKeyId);
     expect(published).not.toContain(inGrace.tokenKeyId);
   });
 

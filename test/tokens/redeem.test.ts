@@ -1,25 +1,54 @@
-import { AuthorizationHeader, publicVerif, TOKEN_TYPES, WWWAuthenticateHeader } from '@cloudflare/privacypass-ts';
+import {
+  AuthorizationHeader,
+  publicVerif,
+  TOKEN_TYPES,
+  WWWAuthenticateHeader,
+} from '@cloudflare/privacypass-ts';
 import { sql } from 'kysely';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { createScopeKey, retireKeys } from '../../server/tokens/keys.ts';
-import { blindSignatures, enrolMember, issue, keyFor, obtainTokens, type Member, type PublishedKey } from '../helpers/members.ts';
+import {
+  blindSignatures,
+  enrolMember,
+  issue,
+  keyFor,
+  obtainTokens,
+  type Member,
+  type PublishedKey,
+} from '../helpers/members.ts';
 import { buildWithSpendRoutes } from './app.ts';
 
 const t = buildWithSpendRoutes();
 
 async function rowCounts(): Promise<string> {
   const tables = await sql<{ name: string }>`select table_name as name from information_schema.tables
-    where table_schema = 'public' and table_type = 'BASE TABLE' and table_name not like 'kysely_%' order by 1`.execute(t.app.db);
+    where table_schema = 'public' and table_type = 'BASE TABLE' and table_name not like 'kysely_%' order by 1`.execute(
+    t.app.db,
+  );
   const counts: string[] = [];
   for (const { name } of tables.rows) {
-    const result = await sql<{ n: number }>`select count(*)::int as n from ${sql.table(name)}`.execute(t.app.db);
+    const result = await sql<{ n: number }>`select count(*)::int as n from ${sql.table(name)}`.execute(
+      t.app.db,
+    );
     counts.push(`${name}=${result.rows[0]!.n}`);
   }
   return counts.join(' ');
 }
-const spentRows = async () => Number((await t.app.db.selectFrom('spent_token').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+const spentRows = async () =>
+  Number(
+    (
+      await t.app.db
+        .selectFrom('spent_token')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 const spend = (authorization: string | undefined, url = '/test/spend/general', host?: string) =>
-  t.app.inject({ method: 'POST', url, headers: { ...(authorization === undefined ? {} : { authorization }), ...(host ? { host } : {}) } });
+  t.app.inject({
+    method: 'POST',
+    url,
+    headers: { ...(authorization === undefined ? {} : { authorization }), ...(host ? { host } : {}) },
+  });
 
 let member: Member;
 beforeAll(async () => {
@@ -47,7 +76,9 @@ describe('redemption', () => {
     const before = await spentRows();
     const responses = await Promise.all(Array.from({ length: 100 }, () => spend(authorization)));
     const ok = responses.filter((response) => response.statusCode === 200);
-    const spent = responses.filter((response) => response.statusCode === 401 && response.json().error === 'token_spent');
+    const spent = responses.filter(
+      (response) => response.statusCode === 401 && response.json().error === 'token_spent',
+    );
     expect(ok).toHaveLength(1);
     expect(spent).toHaveLength(99);
     expect(await spentRows()).toBe(before + 1);
@@ -56,7 +87,11 @@ describe('redemption', () => {
   test('an action that fails after spending rolls the spend back: the token is still good', async () => {
     const [authorization] = await member.tokens('general', 1);
     const before = await rowCounts();
-    const failed = await t.app.inject({ method: 'POST', url: '/test/spend-then-fail', headers: { authorization } });
+    const failed = await t.app.inject({
+      method: 'POST',
+      url: '/test/spend-then-fail',
+      headers: { authorization },
+    });
     expect(failed.statusCode).toBe(500);
     expect(await rowCounts()).toBe(before);
     expect((await spend(authorization)).statusCode).toBe(200);
@@ -100,13 +135,27 @@ describe('redemption', () => {
 
   test('a token of one scope is refused by a route of another scope', async () => {
     const scope = 'pulse:00000000-0000-4000-8000-0000000000aa';
-    await createScopeKey(t.app, { scope, budget: 1, notBefore: new Date(Date.now() - 1000), notAfter: new Date(Date.now() + 86_400_000) });
+    await createScopeKey(t.app, {
+      scope,
+      budget: 1,
+      notBefore: new Date(Date.now() - 1000),
+      notAfter: new Date(Date.now() + 86_400_000),
+    });
     const [pulseToken] = await member.tokens(scope, 1);
     const [generalToken] = await member.tokens('general', 1);
     const before = await rowCounts();
     expect((await spend(pulseToken)).json().error).toBe('token_invalid');
-    expect((await spend(generalToken, `/test/spend/${encodeURIComponent(scope)}`)).json().error).toBe('token_invalid');
-    expect((await spend(pulseToken, `/test/spend/${encodeURIComponent('pulse:00000000-0000-4000-8000-0000000000bb')}`)).json().error).toBe('token_invalid');
+    expect((await spend(generalToken, `/test/spend/${encodeURIComponent(scope)}`)).json().error).toBe(
+      'token_invalid',
+    );
+    expect(
+      (
+        await spend(
+          pulseToken,
+          `/test/spend/${encodeURIComponent('pulse:00000000-0000-4000-8000-0000000000bb')}`,
+        )
+      ).json().error,
+    ).toBe('token_invalid');
     expect(await rowCounts()).toBe(before);
     expect((await spend(pulseToken, `/test/spend/${encodeURIComponent(scope)}`)).statusCode).toBe(200);
   });
@@ -120,12 +169,16 @@ describe('redemption', () => {
 
   test("next epoch's tokens are not redeemable before their not-before", async () => {
     const fresh = await enrolMember(t.app);
-    const keys: PublishedKey[] = (await t.app.inject({ method: 'GET', url: '/api/tokens/keys?scope=general' })).json().keys;
+    const keys: PublishedKey[] = (
+      await t.app.inject({ method: 'GET', url: '/api/tokens/keys?scope=general' })
+    ).json().keys;
     const next = keys.find((key) => Date.parse(key.notBefore) > Date.now())!;
     const { blindTokens, issue, blindSignatures } = await import('../helpers/members.ts');
     const { clients, requests } = await blindTokens(next, 1);
     const issued = await issue(t.app, fresh.credential, requests);
-    const token = await clients[0]!.finalize(new publicVerif.TokenResponse(blindSignatures(issued.rawPayload, false)[0]!));
+    const token = await clients[0]!.finalize(
+      new publicVerif.TokenResponse(blindSignatures(issued.rawPayload, false)[0]!),
+    );
     const response = await spend(new AuthorizationHeader(token).toString(true));
     expect(response.statusCode).toBe(401);
     expect(response.json().error).toBe('token_invalid');
@@ -140,7 +193,11 @@ describe('redemption', () => {
     const url = `/test/spend/${encodeURIComponent(scope)}`;
     expect((await spend(spentOne, url)).statusCode).toBe(200);
     const key = await keyFor(t.app, scope);
-    const spentBefore = await t.app.db.selectFrom('spent_token').select('key_id').where('key_id', '=', key.tokenKeyId).execute();
+    const spentBefore = await t.app.db
+      .selectFrom('spent_token')
+      .select('key_id')
+      .where('key_id', '=', key.tokenKeyId)
+      .execute();
     expect(spentBefore).toHaveLength(1);
 
     // A day and a bit after the end: the key is destroyed with its nullifiers and issuance counts.
@@ -148,9 +205,23 @@ describe('redemption', () => {
     const retired = await retireKeys(t.app, later);
     expect(retired.keys).toBeGreaterThanOrEqual(1);
     expect(retired.spentTokens).toBeGreaterThanOrEqual(1);
-    expect(await t.app.db.selectFrom('token_key').select('id').where('id', '=', key.tokenKeyId).execute()).toEqual([]);
-    expect(await t.app.db.selectFrom('spent_token').select('key_id').where('key_id', '=', key.tokenKeyId).execute()).toEqual([]);
-    expect(await t.app.db.selectFrom('token_issuance').select('key_id').where('key_id', '=', key.tokenKeyId).execute()).toEqual([]);
+    expect(
+      await t.app.db.selectFrom('token_key').select('id').where('id', '=', key.tokenKeyId).execute(),
+    ).toEqual([]);
+    expect(
+      await t.app.db
+        .selectFrom('spent_token')
+        .select('key_id')
+        .where('key_id', '=', key.tokenKeyId)
+        .execute(),
+    ).toEqual([]);
+    expect(
+      await t.app.db
+        .selectFrom('token_issuance')
+        .select('key_id')
+        .where('key_id', '=', key.tokenKeyId)
+        .execute(),
+    ).toEqual([]);
     // The general keys of this epoch and the next are untouched.
     expect((await keyFor(t.app, 'general')).scope).toBe('general');
 
@@ -169,15 +240,22 @@ describe('interop with privacypass-ts', () => {
     const origin = new publicVerif.Origin(publicVerif.BlindRSAMode.PSS, [key.originInfo]);
     const publicKey = await crypto.subtle.importKey(
       'spki',
-      new Uint8Array(publicVerif.convertRSASSAPSSToEnc(new Uint8Array(Buffer.from(key.tokenKey, 'base64url')))),
+      new Uint8Array(
+        publicVerif.convertRSASSAPSSToEnc(new Uint8Array(Buffer.from(key.tokenKey, 'base64url'))),
+      ),
       { name: 'RSA-PSS', hash: 'SHA-384' },
       true,
       ['verify'],
     );
     expect(await origin.verify(parsed!.token, publicKey)).toBe(true);
     // Its challenge is the one the Origin would issue for this scope.
-    const challenge = origin.createTokenChallenge(key.issuerName, new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode('general'))));
-    const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', new Uint8Array(challenge.serialize())));
+    const challenge = origin.createTokenChallenge(
+      key.issuerName,
+      new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode('general'))),
+    );
+    const digest = new Uint8Array(
+      await crypto.subtle.digest('SHA-256', new Uint8Array(challenge.serialize())),
+    );
     expect(Buffer.from(parsed!.token.authInput.challengeDigest).equals(Buffer.from(digest))).toBe(true);
     expect((await spend(authorization)).statusCode).toBe(200);
   });
@@ -197,7 +275,9 @@ describe('interop with privacypass-ts', () => {
     const request = await client.createTokenRequest(offer!.challenge, new Uint8Array(offer!.tokenKey));
     const response = await issue(t.app, fresh.credential, [request]);
     expect(response.statusCode).toBe(200);
-    const token = await client.finalize(new publicVerif.TokenResponse(blindSignatures(response.rawPayload, false)[0]!));
+    const token = await client.finalize(
+      new publicVerif.TokenResponse(blindSignatures(response.rawPayload, false)[0]!),
+    );
     expect((await spend(new AuthorizationHeader(token).toString(true))).statusCode).toBe(200);
   });
 });

@@ -54,7 +54,9 @@ beforeAll(async () => {
 
 async function dump(): Promise<Record<string, Record<string, unknown>[]>> {
   const tables = await sql<{ name: string }>`select table_name as name from information_schema.tables
-    where table_schema = 'public' and table_type = 'BASE TABLE' and table_name not like 'kysely_%' order by 1`.execute(t.app.db);
+    where table_schema = 'public' and table_type = 'BASE TABLE' and table_name not like 'kysely_%' order by 1`.execute(
+    t.app.db,
+  );
   const out: Record<string, Record<string, unknown>[]> = {};
   for (const { name } of tables.rows) {
     out[name] = (await sql<Record<string, unknown>>`select * from ${sql.table(name)}`.execute(t.app.db)).rows;
@@ -63,7 +65,8 @@ async function dump(): Promise<Record<string, Record<string, unknown>[]>> {
 }
 
 const cellText = (value: unknown): string => {
-  if (value instanceof Uint8Array) return Buffer.from(value).toString('hex') + ' ' + Buffer.from(value).toString('base64url');
+  if (value instanceof Uint8Array)
+    return Buffer.from(value).toString('hex') + ' ' + Buffer.from(value).toString('base64url');
   if (value instanceof Date) return value.toISOString();
   return typeof value === 'object' && value !== null ? JSON.stringify(value) : String(value);
 };
@@ -93,18 +96,23 @@ test('nothing in any table or log line links an anonymous row to a member or a c
     for (const row of rows) {
       for (const [column, value] of Object.entries(row)) {
         const text = cellText(value);
-        for (const secret of [...secrets, ...network]) if (text.includes(secret)) failures.push(`${table}.${column} holds "${secret.slice(0, 20)}…"`);
+        for (const secret of [...secrets, ...network])
+          if (text.includes(secret)) failures.push(`${table}.${column} holds "${secret.slice(0, 20)}…"`);
         if (!MEMBERSHIP_TABLES.has(table)) {
-          for (const id of membership) if (text.includes(id)) failures.push(`${table}.${column} names a member or code (${id.slice(0, 12)}…)`);
+          for (const id of membership)
+            if (text.includes(id))
+              failures.push(`${table}.${column} names a member or code (${id.slice(0, 12)}…)`);
         }
       }
     }
   }
   for (const line of t.rawLogs) {
     for (const secret of [...secrets, ...network, ...memberIds, ...credentialHashes]) {
-      if (line.includes(secret)) failures.push(`a log line holds "${secret.slice(0, 20)}…": ${line.slice(0, 120)}`);
+      if (line.includes(secret))
+        failures.push(`a log line holds "${secret.slice(0, 20)}…": ${line.slice(0, 120)}`);
     }
-    if (/remoteAddress|user-agent|userAgent|x-forwarded-for/i.test(line)) failures.push(`a log line names the client: ${line.slice(0, 160)}`);
+    if (/remoteAddress|user-agent|userAgent|x-forwarded-for/i.test(line))
+      failures.push(`a log line names the client: ${line.slice(0, 160)}`);
   }
   expect(failures).toEqual([]);
 });
@@ -121,31 +129,46 @@ test('no foreign key reaches a member or a code from outside the membership tabl
   const times = await sql<{ table_name: string; column_name: string }>`
     select table_name, column_name from information_schema.columns
     where table_schema = 'public' and table_name in ('member', 'token_issuance', 'enrolment_code', 'spent_token')
-      and data_type in ('timestamp with time zone', 'timestamp without time zone', 'date', 'time without time zone')`.execute(t.app.db);
+      and data_type in ('timestamp with time zone', 'timestamp without time zone', 'date', 'time without time zone')`.execute(
+    t.app.db,
+  );
   expect(times.rows).toEqual([]);
 });
 
 test('anonymous rows written by the submissions carry no time finer than a day and no sequential id', async () => {
   const tables = await dump();
   const failures: string[] = [];
-  const columns = await sql<{ table_name: string; column_name: string; data_type: string; column_default: string | null }>`
-    select table_name, column_name, data_type, column_default from information_schema.columns where table_schema = 'public'`.execute(t.app.db);
+  const columns = await sql<{
+    table_name: string;
+    column_name: string;
+    data_type: string;
+    column_default: string | null;
+  }>`
+    select table_name, column_name, data_type, column_default from information_schema.columns where table_schema = 'public'`.execute(
+    t.app.db,
+  );
   // Tables that gained a row per submission (the items, their spent tokens): the anonymous rows.
   // Derived bookkeeping (a themes recompute, say) is not tied to one person's row.
   const anonymousTables = Object.keys(tables).filter(
-    (name) => !MEMBERSHIP_TABLES.has(name) && !STAFF_TABLES.has(name) && tables[name]!.length - (countsBefore[name] ?? 0) >= MEMBERS,
+    (name) =>
+      !MEMBERSHIP_TABLES.has(name) &&
+      !STAFF_TABLES.has(name) &&
+      tables[name]!.length - (countsBefore[name] ?? 0) >= MEMBERS,
   );
   expect(anonymousTables.length).toBeGreaterThanOrEqual(2);
   for (const table of anonymousTables) {
     for (const column of columns.rows.filter((c) => c.table_name === table)) {
-      if (column.column_default?.startsWith('nextval')) failures.push(`${table}.${column.column_name} is a sequence`);
+      if (column.column_default?.startsWith('nextval'))
+        failures.push(`${table}.${column.column_name} is a sequence`);
       if (!column.data_type.startsWith('timestamp')) continue;
       for (const row of tables[table]!) {
         const value = row[column.column_name];
         if (!(value instanceof Date)) continue;
         // A submission-time instant would let an operator line rows up with issuance or access logs.
         if (value.getTime() >= window.from - 1000 && value.getTime() <= window.to + 1000) {
-          failures.push(`${table}.${column.column_name} records the moment of a submission (${value.toISOString()})`);
+          failures.push(
+            `${table}.${column.column_name} records the moment of a submission (${value.toISOString()})`,
+          );
         }
       }
     }

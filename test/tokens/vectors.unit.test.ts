@@ -57,10 +57,13 @@ function keyPairFromNumbers(v: { p: string; q: string; n: string; e: string; d: 
 }
 
 describe('RFC 9474 (RSABSSA-SHA384) vectors', () => {
-  test.each(rfc9474.map((v) => [v.name, v] as const))('%s: OpenSSL BlindSign gives the blind signature', (_name, v) => {
-    const keyPair = keyPairFromNumbers(v);
-    expect(blindSign(keyPair, hex(v.blinded_msg)).toString('hex')).toBe(v.blind_sig);
-  });
+  test.each(rfc9474.map((v) => [v.name, v] as const))(
+    '%s: OpenSSL BlindSign gives the blind signature',
+    (_name, v) => {
+      const keyPair = keyPairFromNumbers(v);
+      expect(blindSign(keyPair, hex(v.blinded_msg)).toString('hex')).toBe(v.blind_sig);
+    },
+  );
 
   test.each(rfc9474.filter((v) => v.sLen === '0x30').map((v) => [v.name, v] as const))(
     '%s: the final signature verifies as RSASSA-PSS (SHA-384, 48-byte salt)',
@@ -77,7 +80,12 @@ describe('RFC 9474 (RSABSSA-SHA384) vectors', () => {
     '%s: the final signature verifies with a zero salt (OpenSSL sanity check of the vector)',
     (_name, v) => {
       const { publicKey } = keyPairFromNumbers(v);
-      const ok = verify('sha384', hex(v.input_msg), { key: publicKey, padding: constants.RSA_PKCS1_PSS_PADDING, saltLength: 0 }, hex(v.sig));
+      const ok = verify(
+        'sha384',
+        hex(v.input_msg),
+        { key: publicKey, padding: constants.RSA_PKCS1_PSS_PADDING, saltLength: 0 },
+        hex(v.sig),
+      );
       expect(ok).toBe(true);
     },
   );

@@ -2,7 +2,13 @@
 // the real server over HTTP: its tokens verify with privacypass-ts' Origin and redeem exactly once.
 import { AuthorizationHeader, publicVerif, TOKEN_TYPES } from '@cloudflare/privacypass-ts';
 import { describe, expect, test } from 'vitest';
-import { isRedeemableAt, keyIsForHost, obtainTokens, tokenKeyIdOf, type IssuerKey } from '../../client/src/lib/wallet/privacy-pass.ts';
+import {
+  isRedeemableAt,
+  keyIsForHost,
+  obtainTokens,
+  tokenKeyIdOf,
+  type IssuerKey,
+} from '../../client/src/lib/wallet/privacy-pass.ts';
 import { enrolMember } from '../helpers/members.ts';
 import { buildWithSpendRoutes } from './app.ts';
 
@@ -10,7 +16,9 @@ const t = buildWithSpendRoutes();
 const HOST = 'greenroom.example.com';
 
 async function walletKeys(): Promise<IssuerKey[]> {
-  return (await t.app.inject({ method: 'GET', url: '/api/tokens/keys?scope=general', headers: { host: HOST } })).json().keys;
+  return (
+    await t.app.inject({ method: 'GET', url: '/api/tokens/keys?scope=general', headers: { host: HOST } })
+  ).json().keys;
 }
 
 const issueWith = (credential: string) => async (bytes: Uint8Array, batched: boolean) => {
@@ -20,7 +28,9 @@ const issueWith = (credential: string) => async (bytes: Uint8Array, batched: boo
     headers: {
       host: HOST,
       authorization: `Bearer ${credential}`,
-      'content-type': batched ? 'application/private-token-generic-batch-request' : 'application/private-token-request',
+      'content-type': batched
+        ? 'application/private-token-generic-batch-request'
+        : 'application/private-token-request',
     },
     payload: Buffer.from(bytes),
   });
@@ -40,7 +50,9 @@ describe('the wallet talks Privacy Pass', () => {
     const origin = new publicVerif.Origin(publicVerif.BlindRSAMode.PSS, [key.originInfo]);
     const publicKey = await crypto.subtle.importKey(
       'spki',
-      new Uint8Array(publicVerif.convertRSASSAPSSToEnc(new Uint8Array(Buffer.from(key.tokenKey, 'base64url')))),
+      new Uint8Array(
+        publicVerif.convertRSASSAPSSToEnc(new Uint8Array(Buffer.from(key.tokenKey, 'base64url'))),
+      ),
       { name: 'RSA-PSS', hash: 'SHA-384' },
       true,
       ['verify'],
@@ -49,10 +61,18 @@ describe('the wallet talks Privacy Pass', () => {
       expect(tokenKeyIdOf(header)).toBe(key.tokenKeyId);
       const [parsed] = AuthorizationHeader.parse(TOKEN_TYPES.BLIND_RSA, header);
       expect(await origin.verify(parsed!.token, publicKey)).toBe(true);
-      const first = await t.app.inject({ method: 'POST', url: '/test/spend/general', headers: { host: HOST, authorization: header } });
+      const first = await t.app.inject({
+        method: 'POST',
+        url: '/test/spend/general',
+        headers: { host: HOST, authorization: header },
+      });
       expect(first.statusCode).toBe(200);
     }
-    const again = await t.app.inject({ method: 'POST', url: '/test/spend/general', headers: { host: HOST, authorization: headers[0]! } });
+    const again = await t.app.inject({
+      method: 'POST',
+      url: '/test/spend/general',
+      headers: { host: HOST, authorization: headers[0]! },
+    });
     expect(again.json().error).toBe('token_spent');
   });
 

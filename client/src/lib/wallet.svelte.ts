@@ -36,7 +36,8 @@ export interface HeldToken {
 
 const REFILL_EVERY_MS = 30 * 60 * 1000;
 
-const randomId = () => Array.from(crypto.getRandomValues(new Uint8Array(12)), (b) => b.toString(16).padStart(2, '0')).join('');
+const randomId = () =>
+  Array.from(crypto.getRandomValues(new Uint8Array(12)), (b) => b.toString(16).padStart(2, '0')).join('');
 
 class Wallet {
   /** True once IndexedDB was read. */
@@ -70,7 +71,8 @@ class Wallet {
 
   /** Tokens already fetched for a scope's next period (e.g. next week's general tokens). */
   upcoming(scope = 'general'): number {
-    return this.tokens.filter((token) => token.scope === scope && Date.parse(token.notBefore) > this.#now).length;
+    return this.tokens.filter((token) => token.scope === scope && Date.parse(token.notBefore) > this.#now)
+      .length;
   }
 
   /** When the scope's current tokens stop being accepted (null: none held). */
@@ -109,9 +111,11 @@ class Wallet {
     }
     if (!token) {
       const message =
-        scope === 'general'
-          ? "You have used all of this week's tokens. New ones arrive when the next week starts."
-          : 'You have already used your one token for this.';
+        this.upcoming(scope) > 0 && scope !== 'general'
+          ? 'This is not open yet; your token for it is ready.'
+          : scope === 'general'
+            ? "You have used all of this week's tokens. New ones arrive when the next week starts."
+            : 'You have already used your one token for this.';
       throw new ApiError(429, 'no_tokens', message);
     }
     await this.#store!.remove('tokens', token.id);
@@ -127,7 +131,14 @@ class Wallet {
     const tokenKeyId = tokenKeyIdOf(header);
     const key = (await tokensApi.keys(scope)).keys.find((candidate) => candidate.tokenKeyId === tokenKeyId);
     if (!key || this.tokens.some((token) => token.header === header)) return;
-    const token: HeldToken = { id: randomId(), scope, tokenKeyId: key.tokenKeyId, header, notBefore: key.notBefore, notAfter: key.notAfter };
+    const token: HeldToken = {
+      id: randomId(),
+      scope,
+      tokenKeyId: key.tokenKeyId,
+      header,
+      notBefore: key.notBefore,
+      notAfter: key.notAfter,
+    };
     await this.#store!.put('tokens', token);
     this.tokens = [...this.tokens, token];
   }
@@ -214,13 +225,17 @@ class Wallet {
     this.filling = true;
     try {
       const now = Date.now();
-      const keys = (await tokensApi.keys(scope ?? undefined)).keys.filter((key) => Date.parse(key.notAfter) > now);
+      const keys = (await tokensApi.keys(scope ?? undefined)).keys.filter(
+        (key) => Date.parse(key.notAfter) > now,
+      );
       const foreign = keys.filter((key) => !keyIsForHost(key, location.host));
       if (foreign.length > 0) {
         this.problem = 'The server offered keys that do not name this site, so no tokens were fetched.';
         return;
       }
-      const left = new Map((await tokensApi.budget(credential)).keys.map((entry) => [entry.tokenKeyId, entry.remaining]));
+      const left = new Map(
+        (await tokensApi.budget(credential)).keys.map((entry) => [entry.tokenKeyId, entry.remaining]),
+      );
       for (const key of keys) {
         const count = Math.min(left.get(key.tokenKeyId) ?? 0, MAX_BATCH);
         if (count > 0) await this.#obtain(key, count, credential);
@@ -243,7 +258,9 @@ class Wallet {
   async #obtain(key: PublishedKey, count: number, credential: string): Promise<void> {
     // The Privacy Pass library loads only when tokens are fetched, not with the first page.
     const { obtainTokens } = await import('./wallet/privacy-pass.ts');
-    const headers = await obtainTokens(key, count, (bytes, batched) => tokensApi.issue(credential, bytes, batched));
+    const headers = await obtainTokens(key, count, (bytes, batched) =>
+      tokensApi.issue(credential, bytes, batched),
+    );
     const fresh: HeldToken[] = headers.map((header) => ({
       id: randomId(),
       scope: key.scope,

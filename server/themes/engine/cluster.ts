@@ -1,4 +1,13 @@
-import { addDoc, emptyModel, evidence, fitDmm, logLikelihood, mostLikely, type BagOfWords, type DmmModel } from './dmm.ts';
+import {
+  addDoc,
+  emptyModel,
+  evidence,
+  fitDmm,
+  logLikelihood,
+  mostLikely,
+  type BagOfWords,
+  type DmmModel,
+} from './dmm.ts';
 import { seededRandom } from './random.ts';
 
 // From bags to themes, fast at any size:
@@ -37,17 +46,25 @@ export interface ThemeClustering {
 export const DEFAULT_MIN_LIFT = 0.25;
 export const DEFAULT_MIN_EVIDENCE = 1.5;
 
-const belongs = (e: { mean: number; total: number }, minLift: number, minEvidence: number) => e.mean >= minLift && e.total >= minEvidence;
+const belongs = (e: { mean: number; total: number }, minLift: number, minEvidence: number) =>
+  e.mean >= minLift && e.total >= minEvidence;
 
 function jointLogLikelihood(model: DmmModel, bags: BagOfWords[], labels: Int32Array): number {
   let total = 0;
   bags.forEach((bag, d) => {
-    if (bag.words.length > 0) total += bag.weight * (Math.log(model.docs[labels[d]!]! + model.alpha) + logLikelihood(model, bag, labels[d]!));
+    if (bag.words.length > 0)
+      total +=
+        bag.weight *
+        (Math.log(model.docs[labels[d]!]! + model.alpha) + logLikelihood(model, bag, labels[d]!));
   });
   return total;
 }
 
-export function clusterBags(bags: BagOfWords[], vocabulary: number, options: ClusterOptions): ThemeClustering {
+export function clusterBags(
+  bags: BagOfWords[],
+  vocabulary: number,
+  options: ClusterOptions,
+): ThemeClustering {
   const n = bags.length;
   const alpha = options.alpha ?? 0.1;
   const beta = options.beta ?? 0.2;
@@ -63,18 +80,30 @@ export function clusterBags(bags: BagOfWords[], vocabulary: number, options: Clu
     const j = Math.floor(next() * (i + 1));
     [sample[i], sample[j]] = [sample[j]!, sample[i]!];
   }
-  sample.length = Math.min(sample.length, options.sampleSize ?? 2000);
+  sample.length = Math.min(sample.length, options.sampleSize ?? 1500);
   sample.sort((a, b) => a - b);
   const sampleBags = sample.map((d) => bags[d]!);
   const maxClusters = options.maxClusters ?? Math.max(10, Math.min(40, Math.round(sample.length / 8)));
   let best: { model: DmmModel; labels: Int32Array; score: number } | null = null;
   for (let restart = 0; restart < (options.restarts ?? (sample.length <= 1000 ? 5 : 1)); restart++) {
-    const fit = fitDmm(sampleBags, vocabulary, { maxClusters, alpha, beta, seed: options.seed + 7919 * restart });
+    const fit = fitDmm(sampleBags, vocabulary, {
+      maxClusters,
+      alpha,
+      beta,
+      seed: options.seed + 7919 * restart,
+    });
     const score = jointLogLikelihood(fit.model, sampleBags, fit.labels);
     if (!best || score > best.score) best = { ...fit, score };
   }
   const labels = new Int32Array(n).fill(-1);
-  if (!best) return { labels, lifts: new Float32Array(n), model: emptyModel(0, vocabulary, alpha, beta), minLift, minEvidence };
+  if (!best)
+    return {
+      labels,
+      lifts: new Float32Array(n),
+      model: emptyModel(0, vocabulary, alpha, beta),
+      minLift,
+      minEvidence,
+    };
 
   // 2. Everyone else joins the most likely theme; then two greedy sweeps over all.
   const model = best.model;
@@ -156,5 +185,8 @@ export function assignBag(clustering: ThemeClustering, bag: BagOfWords): { theme
   if (bag.words.length === 0 || clustering.model.clusters === 0) return { theme: -1, lift: -Infinity };
   const themes = Int32Array.from({ length: clustering.model.clusters }, (_, t) => t);
   const placed = mostLikely(clustering.model, bag, themes);
-  return { theme: belongs(placed, clustering.minLift, clustering.minEvidence) ? placed.cluster : -1, lift: placed.total };
+  return {
+    theme: belongs(placed, clustering.minLift, clustering.minEvidence) ? placed.cluster : -1,
+    lift: placed.total,
+  };
 }

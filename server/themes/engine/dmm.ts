@@ -34,6 +34,8 @@ export interface DmmModel {
   mass: Float64Array;
   /** Word counts, cluster-major (clusters × vocabulary). */
   wordCounts: Float64Array;
+  /** ln(wordCounts + β), kept in step with wordCounts: the sampler's inner loop then has no logarithm. */
+  logCounts: Float64Array;
   /** Word counts over all clusters (the background). */
   background: Float64Array;
   totalMass: number;
@@ -48,6 +50,7 @@ export function emptyModel(clusters: number, vocabulary: number, alpha: number, 
     docs: new Float64Array(clusters),
     mass: new Float64Array(clusters),
     wordCounts: new Float64Array(clusters * vocabulary),
+    logCounts: new Float64Array(clusters * vocabulary).fill(Math.log(beta)),
     background: new Float64Array(vocabulary),
     totalMass: 0,
   };
@@ -58,7 +61,9 @@ export function addDoc(model: DmmModel, bag: BagOfWords, z: number, sign: 1 | -1
   const base = z * model.vocabulary;
   for (let i = 0; i < bag.words.length; i++) {
     const amount = sign * bag.counts[i]! * bag.weight;
-    model.wordCounts[base + bag.words[i]!]! += amount;
+    const cell = base + bag.words[i]!;
+    model.wordCounts[cell]! += amount;
+    model.logCounts[cell] = Math.log(Math.max(0, model.wordCounts[cell]!) + model.beta);
     model.mass[z]! += amount;
     model.background[bag.words[i]!]! += amount;
     model.totalMass += amount;
@@ -73,9 +78,9 @@ export function logLikelihood(model: DmmModel, bag: BagOfWords, z: number): numb
   let length = 0;
   for (let i = 0; i < bag.words.length; i++) {
     const count = bag.counts[i]!;
-    const nzw = model.wordCounts[base + bag.words[i]!]!;
+    const cell = base + bag.words[i]!;
     // Π_{j<count} (n_z^w + β + j), generalised to fractional counts by its first-order form.
-    log += count <= 1 ? count * Math.log(nzw + beta) : count * Math.log(nzw + beta + (count - 1) / 2);
+    log += count <= 1 ? count * model.logCounts[cell]! : count * Math.log(model.wordCounts[cell]! + beta + (count - 1) / 2);
     length += count;
   }
   // Π_{i<length} (n_z + Vβ + i) by its midpoint form: exact enough, and one logarithm instead of `length`.
@@ -88,7 +93,11 @@ function logPosterior(model: DmmModel, bag: BagOfWords, z: number): number {
 }
 
 /** Fits the mixture; returns the cluster of every bag (clusters may be empty). */
-export function fitDmm(bags: BagOfWords[], vocabulary: number, options: DmmOptions): { model: DmmModel; labels: Int32Array } {
+export function fitDmm(
+  bags: BagOfWords[],
+  vocabulary: number,
+  options: DmmOptions,
+): { model: DmmModel; labels: Int32Array } {
   const alpha = options.alpha ?? 0.1;
   const beta = options.beta ?? 0.1;
   const clusters = Math.max(1, options.maxClusters);
@@ -141,7 +150,11 @@ export function fitDmm(bags: BagOfWords[], vocabulary: number, options: DmmOptio
 }
 
 /** Most probable cluster for a bag under a fitted model, restricted to `allowed` clusters. */
-export function mostLikely(model: DmmModel, bag: BagOfWords, allowed: ArrayLike<number>): { cluster: number; mean: number; total: number } {
+export function mostLikely(
+  model: DmmModel,
+  bag: BagOfWords,
+  allowed: ArrayLike<number>,
+): { cluster: number; mean: number; total: number } {
   let best = -1;
   let bestLog = -Infinity;
   let emptySeen = false;
@@ -157,7 +170,10 @@ export function mostLikely(model: DmmModel, bag: BagOfWords, allowed: ArrayLike<
       best = z;
     }
   }
-  return { cluster: best, ...(best >= 0 ? evidence(model, bag, best) : { mean: -Infinity, total: -Infinity }) };
+  return {
+    cluster: best,
+    ...(best >= 0 ? evidence(model, bag, best) : { mean: -Infinity, total: -Infinity }),
+  };
 }
 
 /**

@@ -33,7 +33,11 @@ function cosine(a: Record<string, number>, b: Record<string, number>): number {
   return na === 0 || nb === 0 ? 0 : dot / Math.sqrt(na * nb);
 }
 
-export function resemblance(previous: ThemeFingerprint, next: ThemeFingerprint, previousItems = new Set(previous.itemIds)): number {
+export function resemblance(
+  previous: ThemeFingerprint,
+  next: ThemeFingerprint,
+  previousItems = new Set(previous.itemIds),
+): number {
   const items = jaccard(previousItems, next.itemIds);
   const words = cosine(previous.signature, next.signature);
   // Containment matters too: a theme that grew keeps most of its old comments.

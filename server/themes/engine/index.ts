@@ -91,7 +91,11 @@ interface ThemeState {
 
 const TREND_ORDER: Record<Trend, number> = { emerging: 0, rising: 1, steady: 2, fading: 3 };
 
-const normalise = (text: string) => text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+const normalise = (text: string) =>
+  text
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
 
 const preprocessors = new WeakMap<Lexicon, Preprocessor>();
 let sharedConcepts: ConceptMap | null = null;
@@ -151,7 +155,15 @@ export class ThemeModel {
       if (this.#items.has(item.id)) continue;
       const doc = this.#docFor(item.text);
       multiplicity[doc] = (multiplicity[doc] ?? 0) + 1;
-      this.#items.set(item.id, { id: item.id, text: item.text, day: item.day ?? null, published: item.published ?? true, doc, theme: -1, lift: 0 });
+      this.#items.set(item.id, {
+        id: item.id,
+        text: item.text,
+        day: item.day ?? null,
+        published: item.published ?? true,
+        doc,
+        theme: -1,
+        lift: 0,
+      });
       this.#countDay(item.day ?? null, 1);
     }
     this.#space = buildFeatureSpace(this.#docs, { lexicon, concepts });
@@ -177,7 +189,9 @@ export class ThemeModel {
       descriptions.map((description, t) => ({ itemIds: [...members[t]!], signature: description.signature })),
       this.#options.newId ?? randomUUID,
     );
-    descriptions.forEach((description, t) => this.#themes.push({ id: ids[t]!, ...description, items: members[t]!, summary: null }));
+    descriptions.forEach((description, t) =>
+      this.#themes.push({ id: ids[t]!, ...description, items: members[t]!, summary: null }),
+    );
     this.#refreshDays();
   }
 
@@ -224,10 +238,15 @@ export class ThemeModel {
       asOf && this.#firstDay
         ? trendOf(days, { asOf, firstDay: this.#firstDay, windowDays: this.#options.windowDays })
         : { trend: 'steady', recent: 0, baseline: 0, ratio: 1, pValue: 1 };
-    const sentiment = items.length === 0 ? 0 : items.reduce((sum, item) => sum + this.#sentiments[item.doc]!, 0) / items.length;
+    const sentiment =
+      items.length === 0
+        ? 0
+        : items.reduce((sum, item) => sum + this.#sentiments[item.doc]!, 0) / items.length;
     const quotes: Quote[] = [];
     const quotedDocs = new Set<number>();
-    for (const item of items.filter((i) => i.published).sort((a, b) => b.lift - a.lift || a.id.localeCompare(b.id))) {
+    for (const item of items
+      .filter((i) => i.published)
+      .sort((a, b) => b.lift - a.lift || a.id.localeCompare(b.id))) {
       if (quotes.length >= this.#options.quoteCount) break;
       if (quotedDocs.has(item.doc)) continue;
       quotedDocs.add(item.doc);
@@ -253,7 +272,10 @@ export class ThemeModel {
     const themes = this.#themes
       .filter((theme) => theme.items.size > 0)
       .map((theme) => (theme.summary ??= this.#summarise(theme)))
-      .sort((a, b) => TREND_ORDER[a.trend] - TREND_ORDER[b.trend] || b.size - a.size || a.label.localeCompare(b.label));
+      .sort(
+        (a, b) =>
+          TREND_ORDER[a.trend] - TREND_ORDER[b.trend] || b.size - a.size || a.label.localeCompare(b.label),
+      );
     return { themes, unclustered: [...this.#unclustered], asOf: this.#asOf };
   }
 
@@ -282,7 +304,15 @@ export class ThemeModel {
       if (!this.#bags[doc]) this.#bags[doc] = toBag(this.#space, this.#docs[doc]!, 1);
       const bag = { ...this.#bags[doc]!, weight: 1 };
       const { theme, lift } = assignBag(this.#clustering, bag);
-      const item: ItemState = { id: input.id, text: input.text, day: input.day ?? null, published: input.published ?? true, doc, theme, lift };
+      const item: ItemState = {
+        id: input.id,
+        text: input.text,
+        day: input.day ?? null,
+        published: input.published ?? true,
+        doc,
+        theme,
+        lift,
+      };
       this.#items.set(item.id, item);
       this.#countDay(item.day, 1);
       if (theme >= 0) {

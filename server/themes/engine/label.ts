@@ -51,7 +51,8 @@ const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1
 function mostCommon(surfaces: Map<string, number>): string {
   let best = '';
   let count = -1;
-  for (const [surface, n] of surfaces) if (n > count || (n === count && surface < best)) [best, count] = [surface, n];
+  for (const [surface, n] of surfaces)
+    if (n > count || (n === count && surface < best)) [best, count] = [surface, n];
   return best;
 }
 
@@ -64,7 +65,14 @@ export function describe(members: Member[], corpus: CorpusStatistics): Descripti
     const touch = (key: string, surface: string, isPhrase: boolean) => {
       let candidate = candidates.get(key);
       if (!candidate) {
-        candidate = { key, words: key.split(' ').length, clusterDf: 0, score: 0, surfaces: new Map(), isPhrase };
+        candidate = {
+          key,
+          words: key.split(' ').length,
+          clusterDf: 0,
+          score: 0,
+          surfaces: new Map(),
+          isPhrase,
+        };
         candidates.set(key, candidate);
       }
       candidate.isPhrase ||= isPhrase;
@@ -92,14 +100,20 @@ export function describe(members: Member[], corpus: CorpusStatistics): Descripti
     candidate.score = share * Math.log(1 + lift) * lengthBonus;
   }
   const minimum = Math.max(2, 0.08 * size);
-  const ranked = [...candidates.values()].filter((c) => c.clusterDf >= Math.min(minimum, 2)).sort((a, b) => b.score - a.score || a.key.localeCompare(b.key));
+  const ranked = [...candidates.values()]
+    .filter((c) => c.clusterDf >= Math.min(minimum, 2))
+    .sort((a, b) => b.score - a.score || a.key.localeCompare(b.key));
 
   const phrases = ranked.filter((c) => c.isPhrase && c.clusterDf >= minimum);
   const expand = (candidate: Candidate) =>
     candidate.words > 1
       ? candidate
       : (ranked.find(
-          (c) => c.isPhrase && c.words > 1 && c.clusterDf >= Math.max(2, 0.2 * candidate.clusterDf) && c.key.split(' ').includes(candidate.key),
+          (c) =>
+            c.isPhrase &&
+            c.words > 1 &&
+            c.clusterDf >= Math.max(2, 0.2 * candidate.clusterDf) &&
+            c.key.split(' ').includes(candidate.key),
         ) ?? candidate);
   const top = phrases[0] ?? ranked[0];
   const first = top ? expand(top) : undefined;
@@ -126,13 +140,19 @@ export function describe(members: Member[], corpus: CorpusStatistics): Descripti
   for (const candidate of ranked) {
     if (keywords.length >= 8) break;
     if (candidate.words > 2) continue;
-    if (candidate.words === 1 && pairs.some((pair) => pair.key.split(' ').includes(candidate.key) && pair.clusterDf >= 0.5 * candidate.clusterDf))
+    if (
+      candidate.words === 1 &&
+      pairs.some(
+        (pair) => pair.key.split(' ').includes(candidate.key) && pair.clusterDf >= 0.5 * candidate.clusterDf,
+      )
+    )
       continue;
     const surface = mostCommon(candidate.surfaces);
     keywords.push(candidate.words === 1 && surface !== surface.toUpperCase() ? candidate.key : surface);
   }
 
   const signature: Record<string, number> = {};
-  for (const candidate of ranked.slice(0, 25)) signature[candidate.key] = Math.round(candidate.score * 1000) / 1000;
+  for (const candidate of ranked.slice(0, 25))
+    signature[candidate.key] = Math.round(candidate.score * 1000) / 1000;
   return { label, keywords, signature };
 }

@@ -39,7 +39,23 @@ const GENERIC = new Set(
 );
 
 // Acronyms that are ordinary words in capitals.
-const NOT_ACRONYMS = new Set(['I', 'A', 'OK', 'AM', 'PM', 'US', 'NO', 'SO', 'OR', 'TO', 'IN', 'ON', 'AT', 'IS', 'IT\'S']);
+const NOT_ACRONYMS = new Set([
+  'I',
+  'A',
+  'OK',
+  'AM',
+  'PM',
+  'US',
+  'NO',
+  'SO',
+  'OR',
+  'TO',
+  'IN',
+  'ON',
+  'AT',
+  'IS',
+  "IT'S",
+]);
 
 const POS_MAP: Record<string, 'n' | 'v' | 'a' | undefined> = { NOUN: 'n', PROPN: 'n', VERB: 'v', ADJ: 'a' };
 
@@ -81,7 +97,8 @@ export function createPreprocessor(lexicon: Lexicon = noLexicon): Preprocessor {
         continue;
       }
       wordCount++;
-      const acronym = value.length >= 2 && value.length <= 5 && /^[A-Z]+s?$/.test(value) && !NOT_ACRONYMS.has(value);
+      const acronym =
+        value.length >= 2 && value.length <= 5 && /^[A-Z]+s?$/.test(value) && !NOT_ACRONYMS.has(value);
       const pos = acronym ? 'n' : POS_MAP[tags[i]!];
       if (!pos || (!acronym && stops[i]) || /\d/.test(value) || value.length < 2) {
         // A determiner, preposition or verb between nouns ends a phrase; "the" before a noun does not matter.

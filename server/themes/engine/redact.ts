@@ -12,7 +12,20 @@ const RULES: Array<[RegExp, string]> = [
   ],
 ];
 
-const NOT_NAMES = new Set(['The', 'Our', 'My', 'Your', 'All', 'Everyone', 'Team', 'IT', 'HR', 'Facilities', 'Finance', 'Legal']);
+const NOT_NAMES = new Set([
+  'The',
+  'Our',
+  'My',
+  'Your',
+  'All',
+  'Everyone',
+  'Team',
+  'IT',
+  'HR',
+  'Facilities',
+  'Finance',
+  'Legal',
+]);
 
 export function redact(text: string): string {
   let result = text;

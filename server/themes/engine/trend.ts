@@ -46,8 +46,8 @@ function logChoose(n: number, k: number): number {
 function logGamma(x: number): number {
   const g = 7;
   const c = [
-    0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.61502916214059, 12.507343278686905,
-    -0.13857109526572012, 9.9843695780195716e-6, 1.5056327351493116e-7,
+    0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.61502916214059,
+    12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6, 1.5056327351493116e-7,
   ];
   if (x < 0.5) return Math.log(Math.PI / Math.sin(Math.PI * x)) - logGamma(1 - x);
   x -= 1;
@@ -112,7 +112,13 @@ export function trendOf(input: string[] | DayCounts, options: TrendWindowOptions
     return sum;
   };
   const history = daysBetween(options.firstDay, options.asOf) + 1;
-  const steady = (recent = 0, baseline = 0): TrendTest => ({ trend: 'steady', recent, baseline, ratio: 1, pValue: 1 });
+  const steady = (recent = 0, baseline = 0): TrendTest => ({
+    trend: 'steady',
+    recent,
+    baseline,
+    ratio: 1,
+    pValue: 1,
+  });
   if (history < 2 * w) return steady();
 
   // Rise: the last w days against up to BASELINE_WINDOWS·w days before them.
@@ -142,7 +148,11 @@ export function trendOf(input: string[] | DayCounts, options: TrendWindowOptions
 }
 
 /** Zero-filled daily counts over the `span` days ending on asOf. */
-export function dailyCounts(input: string[] | DayCounts, asOf: string, span: number): Array<{ day: string; count: number }> {
+export function dailyCounts(
+  input: string[] | DayCounts,
+  asOf: string,
+  span: number,
+): Array<{ day: string; count: number }> {
   const first = addDays(asOf, -(span - 1));
   const counts = Array.isArray(input) ? countDays(input) : input;
   return Array.from({ length: span }, (_, i) => {

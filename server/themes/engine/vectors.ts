@@ -36,7 +36,8 @@ export interface FeatureOptions {
   weights?: FeatureWeights;
 }
 
-const bigramsOf = (doc: ProcessedText) => doc.phrases.filter((p) => p.key.indexOf(' ') > 0 && p.key.indexOf(' ') === p.key.lastIndexOf(' '));
+const bigramsOf = (doc: ProcessedText) =>
+  doc.phrases.filter((p) => p.key.indexOf(' ') > 0 && p.key.indexOf(' ') === p.key.lastIndexOf(' '));
 
 /** Synset features of one (pos, lemma): the two first senses (weighted by rank) and the first sense's hypernyms. */
 function senseFeatures(lexicon: Lexicon, pos: 'n' | 'v' | 'a', lemma: string): Array<[string, number]> {
@@ -48,7 +49,8 @@ function senseFeatures(lexicon: Lexicon, pos: 'n' | 'v' | 'a', lemma: string): A
   senses.slice(0, 2).forEach((sense, rank) => {
     const weight = (rank === 0 ? 1 : 0.5) * ambiguity;
     out.push([`~${sense.synset}`, weight]);
-    if (rank === 0) for (const hypernym of sense.hypernyms.slice(0, 2)) out.push([`~${hypernym}`, weight * 0.5]);
+    if (rank === 0)
+      for (const hypernym of sense.hypernyms.slice(0, 2)) out.push([`~${hypernym}`, weight * 0.5]);
   });
   return out;
 }
@@ -66,7 +68,8 @@ export function buildFeatureSpace(docs: ProcessedText[], options: FeatureOptions
       posOf.set(`${token.pos}:${token.lemma}`, token.pos);
     }
     for (const lemma of seen) df.set(lemma, (df.get(lemma) ?? 0) + 1);
-    for (const key of new Set(bigramsOf(doc).map((p) => p.key))) bigramDf.set(key, (bigramDf.get(key) ?? 0) + 1);
+    for (const key of new Set(bigramsOf(doc).map((p) => p.key)))
+      bigramDf.set(key, (bigramDf.get(key) ?? 0) + 1);
   }
   const minDf = n < 30 ? 1 : 2;
   const maxDf = Math.max(5, Math.floor(n * 0.4));
@@ -108,7 +111,9 @@ export function buildFeatureSpace(docs: ProcessedText[], options: FeatureOptions
   }
   const senseLinks = new Map<string, Array<[number, number]>>();
   for (const [key, features] of senseCandidates) {
-    const links = features.filter(([synset]) => synsetWords.get(synset)!.size >= 2).map(([synset, w]): [number, number] => [feature(synset), w]);
+    const links = features
+      .filter(([synset]) => synsetWords.get(synset)!.size >= 2)
+      .map(([synset, w]): [number, number] => [feature(synset), w]);
     if (links.length > 0) senseLinks.set(key, links);
   }
 
@@ -116,7 +121,11 @@ export function buildFeatureSpace(docs: ProcessedText[], options: FeatureOptions
   const conceptLinks = new Map<string, number[]>();
   const link = (word: string) => {
     const concepts = options.concepts.get(word);
-    if (concepts && !conceptLinks.has(word)) conceptLinks.set(word, concepts.map((concept) => feature(`#${concept}`)));
+    if (concepts && !conceptLinks.has(word))
+      conceptLinks.set(
+        word,
+        concepts.map((concept) => feature(`#${concept}`)),
+      );
   };
   for (const lemma of df.keys()) link(lemma);
   for (const key of bigramDf.keys()) link(key);
@@ -135,7 +144,8 @@ export function toBag(space: FeatureSpace, doc: ProcessedText, weight = 1): BagO
   for (const token of doc.tokens) {
     const id = space.index.get(token.lemma);
     if (id !== undefined && space.words.has(token.lemma)) add(id, 1);
-    for (const [synset, w] of space.senseLinks.get(`${token.pos}:${token.lemma}`) ?? []) add(synset, w * space.weights.sense);
+    for (const [synset, w] of space.senseLinks.get(`${token.pos}:${token.lemma}`) ?? [])
+      add(synset, w * space.weights.sense);
     addConcepts(token.lemma);
   }
   for (const phrase of bigramsOf(doc)) {

@@ -35,7 +35,8 @@ export interface BoardQuery {
 
 const query = (params: Record<string, string | number | boolean | undefined>) => {
   const search = new URLSearchParams();
-  for (const [key, value] of Object.entries(params)) if (value !== undefined && value !== '') search.set(key, String(value));
+  for (const [key, value] of Object.entries(params))
+    if (value !== undefined && value !== '') search.set(key, String(value));
   const text = search.toString();
   return text ? `?${text}` : '';
 };
@@ -44,11 +45,13 @@ export const suggestionsApi = {
   /** `authorization` is a `PrivateToken token="…"` value from the wallet (scope general). */
   submit: (suggestion: NewSuggestion, authorization: string) =>
     post<{ id: string; receipt: string }>('/api/suggestions', suggestion, { authorization }),
-  vote: (id: string, authorization: string) => post<{ votes: number }>(`/api/suggestions/${id}/votes`, {}, { authorization }),
+  vote: (id: string, authorization: string) =>
+    post<{ votes: number }>(`/api/suggestions/${id}/votes`, {}, { authorization }),
   board: (params: BoardQuery) => get<BoardPage>(`/api/suggestions${query({ ...params })}`),
   /** One receipt per request, always: two receipts in one request would tell the server they share an author. */
   openThread: (receipt: string) => post<ThreadView>('/api/threads/open', { receipt }),
-  reply: (receipt: string, body: string) => post<{ message: Message }>('/api/threads/reply', { receipt, body }),
+  reply: (receipt: string, body: string) =>
+    post<{ message: Message }>('/api/threads/reply', { receipt, body }),
 };
 
 export const moderationApi = {
@@ -58,11 +61,15 @@ export const moderationApi = {
   thread: (id: string) => get<{ messages: Message[] }>(`/api/mod/suggestions/${id}/thread`),
   decide: (id: string, decision: Decision) =>
     post<{ id: string; moderation: string; text: string }>(`/api/mod/suggestions/${id}/decision`, decision),
-  reply: (id: string, body: string) => post<{ message: Message }>(`/api/mod/suggestions/${id}/replies`, { body }),
+  reply: (id: string, body: string) =>
+    post<{ message: Message }>(`/api/mod/suggestions/${id}/replies`, { body }),
   setStatus: (id: string, status: SuggestionStatus, response?: string) =>
-    post<{ id: string; status: SuggestionStatus; response: string | null }>(`/api/mod/suggestions/${id}/status`, {
-      status,
-      ...(response !== undefined ? { response } : {}),
-    }),
+    post<{ id: string; status: SuggestionStatus; response: string | null }>(
+      `/api/mod/suggestions/${id}/status`,
+      {
+        status,
+        ...(response !== undefined ? { response } : {}),
+      },
+    ),
   exportUrl: '/api/mod/suggestions/export.csv',
 };

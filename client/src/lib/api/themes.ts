@@ -21,7 +21,8 @@ export interface ThemeFilters {
 
 const query = (filters: ThemeFilters) => {
   const search = new URLSearchParams();
-  for (const [key, value] of Object.entries(filters)) if (value !== undefined && value !== '') search.set(key, String(value));
+  for (const [key, value] of Object.entries(filters))
+    if (value !== undefined && value !== '') search.set(key, String(value));
   const text = search.toString();
   return text ? `?${text}` : '';
 };
@@ -29,6 +30,7 @@ const query = (filters: ThemeFilters) => {
 export const themesApi = {
   list: () => get<PublicThemeList>('/api/themes'),
   moderatorList: (filters: ThemeFilters = {}) => get<ModThemeList>(`/api/mod/themes${query(filters)}`),
-  items: (id: string, filters: ThemeFilters = {}) => get<ThemeItemList>(`/api/mod/themes/${id}/items${query(filters)}`),
+  items: (id: string, filters: ThemeFilters = {}) =>
+    get<ThemeItemList>(`/api/mod/themes/${id}/items${query(filters)}`),
   recompute: () => post<Static<typeof Recomputed>>('/api/mod/themes/recompute'),
 };

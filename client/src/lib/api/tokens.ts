@@ -18,7 +18,8 @@ export const tokensApi = {
   keys: (scope?: string) =>
     get<{ keys: PublishedKey[] }>(`/api/tokens/keys${scope ? `?scope=${encodeURIComponent(scope)}` : ''}`),
   enrol: (code: string) => post<{ credential: string }>('/api/enrol', { code }),
-  budget: (credential: string) => send<{ keys: KeyBudget[] }>('GET', '/api/tokens/budget', { headers: bearer(credential) }),
+  budget: (credential: string) =>
+    send<{ keys: KeyBudget[] }>('GET', '/api/tokens/budget', { headers: bearer(credential) }),
   /** One TokenRequest, or a GenericBatchTokenRequest when `batched`; answers the raw response bytes. */
   issue: (credential: string, bytes: Uint8Array, batched: boolean) =>
     send<Uint8Array>('POST', '/api/tokens/issue', {
@@ -28,7 +29,9 @@ export const tokensApi = {
 };
 
 export const enrolmentCodesApi = {
-  create: (count: number) => post<{ batchId: string; codes: string[] }>('/api/admin/enrolment-codes', { count }),
+  create: (count: number) =>
+    post<{ batchId: string; codes: string[] }>('/api/admin/enrolment-codes', { count }),
   batches: () => get<{ batches: CodeBatchInfo[] }>('/api/admin/enrolment-codes'),
-  revoke: (batchId: string) => post<{ revoked: number }>(`/api/admin/enrolment-codes/batches/${batchId}/revoke`),
+  revoke: (batchId: string) =>
+    post<{ revoked: number }>(`/api/admin/enrolment-codes/batches/${batchId}/revoke`),
 };

@@ -38,7 +38,8 @@ function openDatabase(): Promise<IDBDatabase> {
 }
 
 function indexedDbStore(database: IDBDatabase): WalletStore {
-  const objectStore = (store: StoreName, mode: IDBTransactionMode) => database.transaction(store, mode).objectStore(store);
+  const objectStore = (store: StoreName, mode: IDBTransactionMode) =>
+    database.transaction(store, mode).objectStore(store);
   const write = (request: IDBRequest) =>
     new Promise<void>((resolve, reject) => {
       request.transaction!.oncomplete = () => resolve();
@@ -47,7 +48,8 @@ function indexedDbStore(database: IDBDatabase): WalletStore {
     });
   return {
     all: <T>(store: StoreName) => done(objectStore(store, 'readonly').getAll()) as Promise<T[]>,
-    get: <T>(store: StoreName, key: string) => done(objectStore(store, 'readonly').get(key)) as Promise<T | undefined>,
+    get: <T>(store: StoreName, key: string) =>
+      done(objectStore(store, 'readonly').get(key)) as Promise<T | undefined>,
     put: (store, value, key) => write(objectStore(store, 'readwrite').put(value, key)),
     remove: (store, key) => write(objectStore(store, 'readwrite').delete(key)),
   };

@@ -15,16 +15,25 @@ export type Issue = (bytes: Uint8Array, batched: boolean) => Promise<Uint8Array>
 /** Fresh copy: privacypass-ts deserializers ignore a Uint8Array's byteOffset. */
 const fresh = (bytes: Uint8Array) => new Uint8Array(bytes);
 
-export async function challengeFor(key: Pick<IssuerKey, 'scope' | 'issuerName' | 'originInfo'>): Promise<TokenChallenge> {
+export async function challengeFor(
+  key: Pick<IssuerKey, 'scope' | 'issuerName' | 'originInfo'>,
+): Promise<TokenChallenge> {
   const context = new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(key.scope)));
-  return new TokenChallenge(publicVerif.BLIND_RSA.value, key.issuerName, context, key.originInfo ? [key.originInfo] : undefined);
+  return new TokenChallenge(
+    publicVerif.BLIND_RSA.value,
+    key.issuerName,
+    context,
+    key.originInfo ? [key.originInfo] : undefined,
+  );
 }
 
 /** Reads the blind signatures out of a response, in request order (null: not issued). */
 export function readSignatures(bytes: Uint8Array, batched: boolean): (Uint8Array | null)[] {
   if (!batched) return [fresh(bytes)];
   const response = genericBatched.GenericBatchTokenResponse.deserialize(fresh(bytes));
-  return response.tokenResponses.map((entry) => (entry.tokenResponse ? fresh(entry.tokenResponse.serialize()) : null));
+  return response.tokenResponses.map((entry) =>
+    entry.tokenResponse ? fresh(entry.tokenResponse.serialize()) : null,
+  );
 }
 
 /** Obtains `count` tokens (≤ MAX_BATCH) for one key in one round trip; returns header values. */
@@ -37,7 +46,9 @@ export async function obtainTokens(key: IssuerKey, count: number, issue: Issue):
   for (const client of clients) requests.push(await client.createTokenRequest(challenge, fresh(tokenKey)));
   const batched = count > 1;
   const body = batched
-    ? new genericBatched.BatchedTokenRequest(requests.map((request) => new genericBatched.TokenRequest(request))).serialize()
+    ? new genericBatched.BatchedTokenRequest(
+        requests.map((request) => new genericBatched.TokenRequest(request)),
+      ).serialize()
     : requests[0]!.serialize();
   const signatures = readSignatures(await issue(body, batched), batched);
   const headers: string[] = [];

@@ -10,7 +10,14 @@ export const STATUS: Record<SuggestionStatus, { label: string; pill: string }> =
   wont_do: { label: 'Won’t do', pill: 'red' },
 };
 
-export const STATUS_ORDER: SuggestionStatus[] = ['new', 'under_review', 'planned', 'in_progress', 'done', 'wont_do'];
+export const STATUS_ORDER: SuggestionStatus[] = [
+  'new',
+  'under_review',
+  'planned',
+  'in_progress',
+  'done',
+  'wont_do',
+];
 
 /** Where an author's item stands, including the two states before publication. */
 export function authorStatus(status: string): { label: string; pill: string } {
@@ -21,4 +28,8 @@ export function authorStatus(status: string): { label: string; pill: string } {
 }
 
 export const formatDay = (day: string) =>
-  new Date(`${day}T12:00:00Z`).toLocaleDateString(undefined, { day: 'numeric', month: 'short', year: 'numeric' });
+  new Date(`${day}T12:00:00Z`).toLocaleDateString(undefined, {
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+  });
