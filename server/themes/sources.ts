@@ -3,6 +3,7 @@ import type { Database } from '../../db/schema.ts';
 import type { ThemeSource } from '../../db/tables/themes.ts';
 import { listThemeSourceItems as focusGroupItems } from '../focus-groups/queries.ts';
 import { listThemeSourceItems as kudosItems } from '../kudos/queries.ts';
+import { listThemeSourceItems as pulseItems } from '../pulses/queries.ts';
 import { listThemeSourceItems as suggestionItems } from '../suggestions/queries.ts';
 
 // Every text the themes engine reads comes from the feature that owns it, through the one function
@@ -20,8 +21,7 @@ export interface SourceItem {
 
 type Reader = (db: Kysely<Database>) => Promise<SourceItem[]>;
 
-// Pulse comments join when server/pulses/queries.ts exports listThemeSourceItems (see the report).
-const READERS: Reader[] = [suggestionItems, kudosItems, focusGroupItems];
+const READERS: Reader[] = [suggestionItems, kudosItems, pulseItems, focusGroupItems];
 
 export async function listSourceItems(db: Kysely<Database>): Promise<SourceItem[]> {
   const lists = await Promise.all(READERS.map((read) => read(db)));

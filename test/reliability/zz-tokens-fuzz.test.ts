@@ -1,0 +1,114 @@
+import fc from 'fast-check';
+import type { RouteOptions } from 'fastify';
+import { sql } from 'kysely';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { build } from '../helpers/build.ts';
+import { given, type SignedInStaff } from '../helpers/given.ts';
+import { brokenAuthorization, deepNesting, mutantFor, valueFor } from './arbitraries.ts';
+
+// Every HTTP route gets ≥ 200 generated requests from its own schema: valid, boundary and malformed
+// bodies, query strings and headers. Never a 5xx, always {error, message} on refusal, and a refused
+// request writes no row.
+const CASES_PER_ROUTE = 200;
+const t = build();
+let admin: SignedInStaff;
+
+const mine = (route: RouteOptions) => /tokens|enrol|private-token/.test(route.url);
+const skip = (route: RouteOptions) =>
+  !mine(route) ||
+  route.method === 'HEAD' ||
+  (route as { websocket?: boolean }).websocket === true ||
+  route.url.startsWith('/api/docs') ||
+  !(route.url.startsWith('/api') || route.url.startsWith('/.well-known')) ||
+  route.url === '/api/staff/logout';
+
+async function rowCounts(): Promise<string> {
+  const tables = await sql<{ name: string }>`select table_name as name from information_schema.tables
+    where table_schema = 'public' and table_type = 'BASE TABLE' and table_name not like 'kysely_%' order by 1`.execute(t.app.db);
+  const counts: string[] = [];
+  for (const { name } of tables.rows) {
+    const result = await sql<{ n: number }>`select count(*)::int as n from ${sql.table(name)}`.execute(t.app.db);
+    counts.push(`${name}=${result.rows[0]!.n}`);
+  }
+  return counts.join(' ');
+}
+
+function fillPath(url: string, params: Record<string, unknown>): string {
+  return url.replace(/:(\w+)\??/g, (_match, name: string) => encodeURIComponent(String(params[name] ?? 'x')));
+}
+
+interface Case {
+  params: unknown;
+  query: unknown;
+  body: unknown;
+  rawBody: string | null;
+  contentType: string;
+  authorization: string | null;
+  asAdmin: boolean;
+}
+
+function casesFor(route: RouteOptions): fc.Arbitrary<Case> {
+  const schema = (route.schema ?? {}) as Record<string, any>;
+  const body = fc.oneof({ weight: 3, arbitrary: valueFor(schema.body) }, { weight: 3, arbitrary: mutantFor(schema.body) });
+  const rawBody = fc.oneof(
+    { weight: 6, arbitrary: fc.constant(null) },
+    { weight: 1, arbitrary: fc.constantFrom('{', '{"a":', 'null', '"', deepNesting(5000), '[' + '1,'.repeat(20000) + '1]') },
+    { weight: 1, arbitrary: fc.string({ maxLength: 200 }) },
+  );
+  return fc.record({
+    params: fc.oneof(valueFor(schema.params), mutantFor(schema.params)),
+    query: fc.oneof(valueFor(schema.querystring), fc.dictionary(fc.string({ maxLength: 8 }), fc.string({ maxLength: 30 }))),
+    body,
+    rawBody,
+    contentType: fc.constantFrom('application/json', 'application/json', 'application/json', 'text/plain', 'application/private-token-request', 'application/x-www-form-urlencoded'),
+    authorization: fc.oneof({ weight: 3, arbitrary: fc.constant(null) }, { weight: 1, arbitrary: brokenAuthorization }),
+    asAdmin: fc.boolean(),
+  });
+}
+
+beforeAll(async () => {
+  admin = await given(t.app).staff('admin');
+});
+
+describe('every route survives generated hostile input', () => {
+  test('the route list is not empty', () => {
+    expect(t.routes.filter((route) => !skip(route)).length).toBeGreaterThan(10);
+  });
+
+  test.each(['GET', 'POST', 'PUT', 'PATCH', 'DELETE'])('%s routes', async (method) => {
+    const routes = t.routes.filter((route) => !skip(route) && [route.method].flat().includes(method as never));
+    for (const route of routes) {
+      const samples = fc.sample(casesFor(route), { numRuns: CASES_PER_ROUTE, seed: 4242 });
+      expect(samples.length).toBeGreaterThanOrEqual(CASES_PER_ROUTE);
+      let before = await rowCounts();
+      for (const sample of samples) {
+        const params = (sample.params && typeof sample.params === 'object' ? sample.params : {}) as Record<string, unknown>;
+        const query = (sample.query && typeof sample.query === 'object' ? sample.query : {}) as Record<string, string>;
+        const headers: Record<string, string> = {};
+        if (sample.asAdmin) Object.assign(headers, admin.headers);
+        if (sample.authorization !== null) headers.authorization = sample.authorization;
+        const withBody = method !== 'GET' && method !== 'DELETE';
+        if (withBody) headers['content-type'] = sample.contentType;
+        const payload = withBody ? (sample.rawBody ?? JSON.stringify(sample.body ?? null)) : undefined;
+        const url = fillPath(route.url, params);
+        const response = await t.app.inject({
+          method: method as 'GET',
+          url,
+          query: Object.fromEntries(Object.entries(query).map(([k, v]) => [k, String(v)])),
+          headers,
+          ...(payload === undefined ? {} : { payload }),
+        });
+        const where = `${method} ${route.url} → ${response.statusCode} ${response.body.slice(0, 200)}`;
+        expect(response.statusCode, where).toBeLessThan(500);
+        if (response.statusCode >= 400) {
+          const body = response.json();
+          expect(body, where).toEqual({ error: expect.any(String), message: expect.any(String) });
+          const after = await rowCounts();
+          expect(after, `${where}: a refused request wrote rows`).toBe(before);
+        } else {
+          before = await rowCounts();
+        }
+      }
+    }
+  });
+});
