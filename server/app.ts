@@ -73,6 +73,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
         securitySchemes: {
           staffSession: { type: 'apiKey', in: 'cookie', name: 'greenroom_session' },
           privateToken: { type: 'http', scheme: 'PrivateToken', description: 'RFC 9577 token' },
+          bearerCredential: { type: 'http', scheme: 'bearer', description: 'Membership credential from POST /api/enrol' },
         },
       },
     },

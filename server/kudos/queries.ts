@@ -75,7 +75,10 @@ const toItem = (row: PublicRow) => ({
 });
 
 /** Published stories, newest first; optionally for one department. */
-export async function listPublished(db: Db, filters: { department?: string; page: number; pageSize?: number }) {
+export async function listPublished(
+  db: Db,
+  filters: { department?: string; page: number; pageSize?: number },
+) {
   const pageSize = filters.pageSize ?? PAGE_SIZE;
   const base = publicColumns(db)
     .where('kudos.moderation', '=', 'published')
@@ -135,8 +138,11 @@ export async function countsByDepartment(db: Db, sinceDay: string) {
 
 export async function findDepartment(db: Db, id: string) {
   return (
-    (await db.selectFrom('department').select(['id', 'name', 'kind', 'description']).where('id', '=', id).executeTakeFirst()) ??
-    null
+    (await db
+      .selectFrom('department')
+      .select(['id', 'name', 'kind', 'description'])
+      .where('id', '=', id)
+      .executeTakeFirst()) ?? null
   );
 }
 
@@ -281,7 +287,10 @@ export interface ThemeSourceItem {
 
 /** Every kudos story for the themes job; only published ones reach employees. */
 export async function listThemeSourceItems(db: Db): Promise<ThemeSourceItem[]> {
-  const rows = await db.selectFrom('kudos').select(['id', 'story', 'day', 'moderation', 'department_id']).execute();
+  const rows = await db
+    .selectFrom('kudos')
+    .select(['id', 'story', 'day', 'moderation', 'department_id'])
+    .execute();
   return rows.map((row) => ({
     id: row.id,
     source: 'kudos' as const,

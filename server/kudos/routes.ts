@@ -6,7 +6,12 @@ import { spendToken } from '../plugins/private-token.ts';
 import { piiKinds } from '../privacy/pii.ts';
 import { getSettings } from '../settings/queries.ts';
 import { audit } from '../staff/queries.ts';
-import { addThreadMessage, createReceipt, listThreadMessages, ThreadFullError } from '../suggestions/threads.ts';
+import {
+  addThreadMessage,
+  createReceipt,
+  listThreadMessages,
+  ThreadFullError,
+} from '../suggestions/threads.ts';
 import { recentMonths, recognitionRanking, monthlySeries } from './counts.ts';
 import {
   applyDecision,
@@ -69,7 +74,8 @@ const routes: FastifyPluginAsyncTypebox<{ config: Config }> = async (app) => {
     },
     async (request, reply) => {
       const story = request.body.story.trim();
-      if (story.length < STORY_MIN) throw badRequest('story_too_short', `Write at least ${STORY_MIN} characters.`);
+      if (story.length < STORY_MIN)
+        throw badRequest('story_too_short', `Write at least ${STORY_MIN} characters.`);
       if (!(await departmentExists(app.db, request.body.departmentId))) {
         throw badRequest('unknown_department', 'That is not a department we know.');
       }
@@ -133,7 +139,10 @@ const routes: FastifyPluginAsyncTypebox<{ config: Config }> = async (app) => {
       // A rolling 30 days, so the ranking is not empty in the first days of a calendar month.
       const [month] = recentMonths(1);
       const since = new Date(Date.now() - 29 * 86_400_000).toISOString().slice(0, 10);
-      const [departments, counts] = await Promise.all([listDepartmentRefs(app.db), countsByDepartment(app.db, since)]);
+      const [departments, counts] = await Promise.all([
+        listDepartmentRefs(app.db),
+        countsByDepartment(app.db, since),
+      ]);
       return { month: month!, since, minimumGroupSize: k, ...recognitionRanking(departments, counts, k) };
     },
   );
@@ -174,7 +183,9 @@ const routes: FastifyPluginAsyncTypebox<{ config: Config }> = async (app) => {
         response: { 200: ModList, ...errorResponses(400, 401, 403) },
       },
     },
-    async (request) => ({ items: await listForModerators(app.db, { status: request.query.status, page: request.query.page ?? 1 }) }),
+    async (request) => ({
+      items: await listForModerators(app.db, { status: request.query.status, page: request.query.page ?? 1 }),
+    }),
   );
 
   app.get(
@@ -201,7 +212,8 @@ const routes: FastifyPluginAsyncTypebox<{ config: Config }> = async (app) => {
       preHandler: staffOnly,
       schema: {
         tags: ['moderation'],
-        summary: 'Publish, reject with a reason the author sees, or redact (publish an edited story; the original is discarded)',
+        summary:
+          'Publish, reject with a reason the author sees, or redact (publish an edited story; the original is discarded)',
         params: IdParams,
         body: DecisionBody,
         response: { 200: Decision, ...errorResponses(400, 401, 403, 404, 409) },
@@ -212,7 +224,8 @@ const routes: FastifyPluginAsyncTypebox<{ config: Config }> = async (app) => {
       const { action } = request.body;
       const reason = request.body.reason?.trim() ?? '';
       const text = request.body.text?.trim() ?? '';
-      if (action === 'reject' && reason.length < 3) throw badRequest('reason_required', 'Give the author a reason for the rejection.');
+      if (action === 'reject' && reason.length < 3)
+        throw badRequest('reason_required', 'Give the author a reason for the rejection.');
       if (action === 'redact' && text.length < STORY_MIN) {
         throw badRequest('text_required', `Give the redacted story (at least ${STORY_MIN} characters).`);
       }
@@ -222,16 +235,24 @@ const routes: FastifyPluginAsyncTypebox<{ config: Config }> = async (app) => {
         if (action === 'publish' && current.moderation === 'published' && current.reviewed) {
           throw conflict('already_published', 'This story is published already.');
         }
-        if (action === 'reject' && current.moderation === 'rejected') throw conflict('already_rejected', 'This story is rejected already.');
-        if (action === 'redact' && text === current.story) throw badRequest('text_unchanged', 'The redacted story is the same as the original.');
+        if (action === 'reject' && current.moderation === 'rejected')
+          throw conflict('already_rejected', 'This story is rejected already.');
+        if (action === 'redact' && text === current.story)
+          throw badRequest('text_unchanged', 'The redacted story is the same as the original.');
         if (action === 'publish') await applyDecision(trx, id, { action });
         else if (action === 'reject') await applyDecision(trx, id, { action, reason });
         else await applyDecision(trx, id, { action, text, piiFlags: piiKinds(text) });
         // The audit names the moderator; it never copies the author's story (a redaction must not survive here).
-        await audit(trx, request.staff!, `kudos.${action}`, { type: 'kudos', id }, {
-          before: current.moderation,
-          ...(action === 'reject' ? { reason } : {}),
-        });
+        await audit(
+          trx,
+          request.staff!,
+          `kudos.${action}`,
+          { type: 'kudos', id },
+          {
+            before: current.moderation,
+            ...(action === 'reject' ? { reason } : {}),
+          },
+        );
         return {
           id,
           moderation: action === 'reject' ? ('rejected' as const) : ('published' as const),
@@ -252,7 +273,10 @@ const routes: FastifyPluginAsyncTypebox<{ config: Config }> = async (app) => {
         summary: 'Feature a published story on the home page, or take it off',
         params: IdParams,
         body: FeatureBody,
-        response: { 200: Type.Object({ id: Type.String(), featured: Type.Boolean() }), ...errorResponses(400, 401, 403, 404, 409) },
+        response: {
+          200: Type.Object({ id: Type.String(), featured: Type.Boolean() }),
+          ...errorResponses(400, 401, 403, 404, 409),
+        },
       },
     },
     async (request) => {
@@ -260,10 +284,14 @@ const routes: FastifyPluginAsyncTypebox<{ config: Config }> = async (app) => {
       return app.db.transaction().execute(async (trx) => {
         const updated = await setFeatured(trx, id, request.body.featured);
         if (!updated) {
-          if (await kudosExists(trx, id)) throw conflict('not_published', 'Publish the story before featuring it.');
+          if (await kudosExists(trx, id))
+            throw conflict('not_published', 'Publish the story before featuring it.');
           throw notFound('No such kudos.');
         }
-        await audit(trx, request.staff!, request.body.featured ? 'kudos.feature' : 'kudos.unfeature', { type: 'kudos', id });
+        await audit(trx, request.staff!, request.body.featured ? 'kudos.feature' : 'kudos.unfeature', {
+          type: 'kudos',
+          id,
+        });
         return updated;
       });
     },
@@ -287,7 +315,12 @@ const routes: FastifyPluginAsyncTypebox<{ config: Config }> = async (app) => {
       if (!body) throw badRequest('empty_reply', 'Write a reply first.');
       if (!(await kudosExists(app.db, id))) throw notFound('No such kudos.');
       const message = await app.db.transaction().execute(async (trx) => {
-        const posted = await addThreadMessage(trx, { kind: 'kudos', itemId: id, from: 'moderator', body }).catch((error) => {
+        const posted = await addThreadMessage(trx, {
+          kind: 'kudos',
+          itemId: id,
+          from: 'moderator',
+          body,
+        }).catch((error) => {
           if (error instanceof ThreadFullError) throw conflict('thread_full', error.message);
           throw error;
         });

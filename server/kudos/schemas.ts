@@ -6,7 +6,11 @@ export const Story = Type.String({ minLength: STORY_MIN, maxLength: STORY_MAX })
 const Uuid = Type.String({ format: 'uuid' });
 // Days go out as plain strings ('YYYY-MM-DD').
 const DayString = Type.String({ description: 'YYYY-MM-DD' });
-export const Moderation = Type.Union([Type.Literal('pending'), Type.Literal('published'), Type.Literal('rejected')]);
+export const Moderation = Type.Union([
+  Type.Literal('pending'),
+  Type.Literal('published'),
+  Type.Literal('rejected'),
+]);
 export const DepartmentRef = Type.Object({
   id: Type.String(),
   name: Type.String(),
@@ -17,7 +21,10 @@ const MaybeCount = Type.Union([Type.Integer(), Type.Null()]);
 
 export const IdParams = Type.Object({ id: Uuid });
 
-export const NewKudosBody = Type.Object({ departmentId: Uuid, story: Story }, { additionalProperties: false });
+export const NewKudosBody = Type.Object(
+  { departmentId: Uuid, story: Story },
+  { additionalProperties: false },
+);
 export type NewKudosBody = Static<typeof NewKudosBody>;
 export const Created = Type.Object({ id: Type.String(), receipt: Type.String() });
 
@@ -49,7 +56,12 @@ export const MonthCount = Type.Object({
   suppressed: Type.Boolean(),
 });
 export const DepartmentSummary = Type.Object({
-  department: Type.Object({ id: Type.String(), name: Type.String(), kind: Type.String(), description: Type.String() }),
+  department: Type.Object({
+    id: Type.String(),
+    name: Type.String(),
+    kind: Type.String(),
+    description: Type.String(),
+  }),
   minimumGroupSize: Type.Integer(),
   /** Published stories over the months shown; null when hidden. */
   total: MaybeCount,
@@ -108,7 +120,10 @@ export const DecisionBody = Type.Object(
 );
 export const Decision = Type.Object({ id: Type.String(), moderation: Moderation, story: Type.String() });
 export const FeatureBody = Type.Object({ featured: Type.Boolean() }, { additionalProperties: false });
-export const ReplyBody = Type.Object({ body: Type.String({ minLength: 1, maxLength: 2000 }) }, { additionalProperties: false });
+export const ReplyBody = Type.Object(
+  { body: Type.String({ minLength: 1, maxLength: 2000 }) },
+  { additionalProperties: false },
+);
 export const ThreadMessage = Type.Object({
   from: Type.Union([Type.Literal('moderator'), Type.Literal('author')]),
   body: Type.String(),

@@ -8,7 +8,9 @@ const dayBefore = (daysAgo: number) => new Date(Date.now() - daysAgo * 86_400_00
 
 /** ~40 published stories over the last 90 days (a few featured, most to backstage teams) and a short queue. */
 export const seed: SeedStep = async (app, result) => {
-  const departments = new Map((await app.db.selectFrom('department').select(['id', 'name']).execute()).map((row) => [row.name, row.id]));
+  const departments = new Map(
+    (await app.db.selectFrom('department').select(['id', 'name']).execute()).map((row) => [row.name, row.id]),
+  );
   let written = 0;
   await app.db.transaction().execute(async (trx) => {
     const add = async (to: string, input: Omit<Parameters<typeof insertKudos>[1], 'departmentId'>) => {

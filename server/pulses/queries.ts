@@ -23,11 +23,18 @@ export type PulseState = 'scheduled' | 'open' | 'closed';
 export const pulseState = (pulse: PulseRecord, day = today()): PulseState =>
   day < pulse.opensOn ? 'scheduled' : day > pulse.closesOn ? 'closed' : 'open';
 export const scopeOf = (id: string) => `pulse:${id}`;
-export const describePulse = (pulse: PulseRecord, day = today()) => ({ ...pulse, scope: scopeOf(pulse.id), state: pulseState(pulse, day) });
+export const describePulse = (pulse: PulseRecord, day = today()) => ({
+  ...pulse,
+  scope: scopeOf(pulse.id),
+  state: pulseState(pulse, day),
+});
 
 const pulseColumns = ['id', 'question', 'scale', 'opens_on as opensOn', 'closes_on as closesOn'] as const;
 
-export async function insertPulse(trx: Db, input: Omit<PulseRecord, 'id'> & { id?: string }): Promise<string> {
+export async function insertPulse(
+  trx: Db,
+  input: Omit<PulseRecord, 'id'> & { id?: string },
+): Promise<string> {
   const row = await trx
     .insertInto('pulse')
     .values({
@@ -94,7 +101,13 @@ export async function listPulses(db: Db) {
 
 export async function insertResponse(
   trx: Db,
-  input: { pulseId: string; score: number; comment: string | null; ownDepartmentId: string | null; day?: string },
+  input: {
+    pulseId: string;
+    score: number;
+    comment: string | null;
+    ownDepartmentId: string | null;
+    day?: string;
+  },
 ): Promise<{ id: string; day: string }> {
   return trx
     .insertInto('pulse_response')

@@ -14,16 +14,26 @@ interface Answer {
   departmentName: string | null;
 }
 
-export function shapeResults(scale: PulseScale, answers: Answer[], k: number, audience: 'moderator' | 'public') {
+export function shapeResults(
+  scale: PulseScale,
+  answers: Answer[],
+  k: number,
+  audience: 'moderator' | 'public',
+) {
   const total = answers.length;
   const enough = total >= k;
   const scores = answers.map((answer) => answer.score);
 
-  const distribution = suppress(
-    scaleValues(scale).map((value) => ({ key: String(value), count: scores.filter((s) => s === value).length })),
-    k,
-    total,
-  );
+  // Below k answers every cell is hidden, zeros included: shown zeros would point at the hidden answers.
+  const hideAll = <K extends string>(cells: Array<{ key: K; count: number }>) => ({
+    cells: cells.map((cell) => ({ key: cell.key, count: null, suppressed: true })),
+    total: null,
+  });
+  const distributionCells = scaleValues(scale).map((value) => ({
+    key: String(value),
+    count: scores.filter((s) => s === value).length,
+  }));
+  const distribution = enough ? suppress(distributionCells, k, total) : hideAll(distributionCells);
 
   // Only departments someone declared are listed; "not stated" is the remainder suppress() accounts for.
   const groups = new Map<string, { name: string; scores: number[] }>();
@@ -34,11 +44,8 @@ export function shapeResults(scale: PulseScale, answers: Answer[], k: number, au
     groups.set(answer.departmentId, group);
   }
   const entries = [...groups.entries()].sort((a, b) => a[1].name.localeCompare(b[1].name));
-  const shown = suppress(
-    entries.map(([id, group]) => ({ key: id, count: group.scores.length })),
-    k,
-    total,
-  );
+  const groupCells = entries.map(([id, group]) => ({ key: id, count: group.scores.length }));
+  const shown = enough ? suppress(groupCells, k, total) : hideAll(groupCells);
   const breakdown = shown.cells.map((cell, index) => {
     const [id, group] = entries[index]!;
     return {

@@ -24,12 +24,23 @@ import {
 } from './queries.ts';
 import { shapeResults } from './results.ts';
 import { inScale } from './score.ts';
-import { Answered, IdParams, ModPulses, NewPulseBody, Pulse, PulseCreated, ResponseBody, Results } from './schemas.ts';
+import {
+  Answered,
+  IdParams,
+  ModPulses,
+  NewPulseBody,
+  Pulse,
+  PulseCreated,
+  ResponseBody,
+  Results,
+} from './schemas.ts';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const MAX_PULSE_DAYS = 31;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const isDay = (value: string) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value);
+const isDay = (value: string) =>
+  !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) &&
+  new Date(`${value}T00:00:00Z`).toISOString().startsWith(value);
 const midnight = (day: string) => new Date(`${day}T00:00:00Z`);
 
 /*
@@ -50,8 +61,13 @@ const routes: FastifyPluginAsyncTypebox<{ config: Config }> = async (app) => {
     const { minimumGroupSize: k } = await getSettings(app.db);
     const [answers, trend] = await Promise.all([answersOf(app.db, id), scoreTrend(app.db, k)]);
     // Employees see the trend of pulses that closed; moderators also the open one.
-    const visibleTrend = audience === 'public' ? trend.filter((point) => point.opensOn <= pulse.opensOn) : trend;
-    return { pulse: describePulse(pulse), ...shapeResults(pulse.scale, answers, k, audience), trend: visibleTrend };
+    const visibleTrend =
+      audience === 'public' ? trend.filter((point) => point.opensOn <= pulse.opensOn) : trend;
+    return {
+      pulse: describePulse(pulse),
+      ...shapeResults(pulse.scale, answers, k, audience),
+      trend: visibleTrend,
+    };
   }
 
   // ---- employees ----
@@ -99,11 +115,16 @@ const routes: FastifyPluginAsyncTypebox<{ config: Config }> = async (app) => {
         const pulse = await findPulse(app.db, id);
         if (!pulse) throw notFound('No such pulse.');
         const state = pulseState(pulse);
-        if (state !== 'open') throw conflict(state === 'closed' ? 'pulse_closed' : 'pulse_not_open', `This pulse is ${state === 'closed' ? 'closed' : 'not open yet'}.`);
+        if (state !== 'open')
+          throw conflict(
+            state === 'closed' ? 'pulse_closed' : 'pulse_not_open',
+            `This pulse is ${state === 'closed' ? 'closed' : 'not open yet'}.`,
+          );
       },
       schema: {
         tags: ['pulses'],
-        summary: 'Answer the pulse (spends the one `pulse:<id>` token a member can get): score and optional comment',
+        summary:
+          'Answer the pulse (spends the one `pulse:<id>` token a member can get): score and optional comment',
         security: [{ privateToken: [] }],
         params: IdParams,
         body: ResponseBody,
@@ -116,7 +137,8 @@ const routes: FastifyPluginAsyncTypebox<{ config: Config }> = async (app) => {
       if (!pulse) throw notFound('No such pulse.');
       if (pulseState(pulse) !== 'open') throw conflict('pulse_closed', 'This pulse is closed.');
       const { score } = request.body;
-      if (!inScale(pulse.scale, score)) throw badRequest('score_out_of_scale', `Answer on the pulse's ${pulse.scale} scale.`);
+      if (!inScale(pulse.scale, score))
+        throw badRequest('score_out_of_scale', `Answer on the pulse's ${pulse.scale} scale.`);
       const comment = request.body.comment?.trim() || null;
       const ownDepartmentId = request.body.ownDepartmentId ?? null;
       if (ownDepartmentId && !(await departmentExists(app.db, ownDepartmentId))) {
@@ -160,16 +182,22 @@ const routes: FastifyPluginAsyncTypebox<{ config: Config }> = async (app) => {
     async (request, reply) => {
       const { opensOn, closesOn, scale } = request.body;
       const question = request.body.question.trim();
-      if (question.length < 5) throw badRequest('question_too_short', 'Write the question (at least 5 characters).');
-      if (!isDay(opensOn) || !isDay(closesOn)) throw badRequest('invalid_date', 'Dates are calendar days, YYYY-MM-DD.');
-      if (closesOn < opensOn) throw badRequest('invalid_dates', 'The pulse must close on or after the day it opens.');
+      if (question.length < 5)
+        throw badRequest('question_too_short', 'Write the question (at least 5 characters).');
+      if (!isDay(opensOn) || !isDay(closesOn))
+        throw badRequest('invalid_date', 'Dates are calendar days, YYYY-MM-DD.');
+      if (closesOn < opensOn)
+        throw badRequest('invalid_dates', 'The pulse must close on or after the day it opens.');
       if (closesOn < today()) throw badRequest('closes_in_past', 'The closing day has passed already.');
       if ((midnight(closesOn).getTime() - midnight(opensOn).getTime()) / DAY_MS >= MAX_PULSE_DAYS) {
         throw badRequest('too_long', `A pulse stays open at most ${MAX_PULSE_DAYS} days.`);
       }
       const overlapping = await findOverlapping(app.db, opensOn, closesOn);
       if (overlapping) {
-        throw conflict('pulse_overlap', `Another pulse runs ${overlapping.opensOn} – ${overlapping.closesOn}: one question at a time.`);
+        throw conflict(
+          'pulse_overlap',
+          `Another pulse runs ${overlapping.opensOn} – ${overlapping.closesOn}: one question at a time.`,
+        );
       }
       // The key first: a pulse never exists without its scope. An orphaned key (insert failed) retires on its own.
       const id = randomUUID();
@@ -182,7 +210,13 @@ const routes: FastifyPluginAsyncTypebox<{ config: Config }> = async (app) => {
       });
       await app.db.transaction().execute(async (trx) => {
         await insertPulse(trx, { id, question, scale, opensOn, closesOn });
-        await audit(trx, request.staff!, 'pulse.create', { type: 'pulse', id }, { question, scale, opensOn, closesOn });
+        await audit(
+          trx,
+          request.staff!,
+          'pulse.create',
+          { type: 'pulse', id },
+          { question, scale, opensOn, closesOn },
+        );
       });
       return reply.code(201).send({ id, scope });
     },
@@ -200,7 +234,12 @@ const routes: FastifyPluginAsyncTypebox<{ config: Config }> = async (app) => {
     },
     async () => {
       const day = today();
-      return { pulses: (await listPulses(app.db)).map((pulse) => ({ ...describePulse(pulse, day), answers: pulse.answers })) };
+      return {
+        pulses: (await listPulses(app.db)).map((pulse) => ({
+          ...describePulse(pulse, day),
+          answers: pulse.answers,
+        })),
+      };
     },
   );
 
@@ -210,7 +249,8 @@ const routes: FastifyPluginAsyncTypebox<{ config: Config }> = async (app) => {
       preHandler: staffOnly,
       schema: {
         tags: ['moderation'],
-        summary: 'Results so far: answers, distribution, score, breakdown by own department and trend; every group at least k',
+        summary:
+          'Results so far: answers, distribution, score, breakdown by own department and trend; every group at least k',
         params: IdParams,
         response: { 200: Results, ...errorResponses(400, 401, 403, 404) },
       },

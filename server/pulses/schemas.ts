@@ -62,7 +62,22 @@ export const Results = Type.Object({
     }),
   ),
   /** Only once the pulse has at least k answers. */
-  comments: Type.Array(Type.Object({ id: Type.String(), text: Type.String(), day: DayString, piiFlags: Type.Optional(Type.Array(Type.String())) })),
+  comments: Type.Array(
+    Type.Object({
+      id: Type.String(),
+      text: Type.String(),
+      day: DayString,
+      piiFlags: Type.Optional(Type.Array(Type.String())),
+    }),
+  ),
   commentsHidden: Type.Boolean(),
-  trend: Type.Array(Type.Object({ pulseId: Type.String(), opensOn: DayString, scale: Scale, question: Type.String(), score: MaybeScore })),
+  trend: Type.Array(
+    Type.Object({
+      pulseId: Type.String(),
+      opensOn: DayString,
+      scale: Scale,
+      question: Type.String(),
+      score: MaybeScore,
+    }),
+  ),
 });

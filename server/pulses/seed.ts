@@ -35,7 +35,7 @@ const COMMENTS: Record<'low' | 'mid' | 'high', string[]> = {
     'Staffing on the late shift is too thin; queues are long and people are exhausted.',
     'We hear about changes from customers before we hear about them internally.',
     'The new scripts make calls longer and customers notice.',
-    'Nobody has followed up on last month\'s pulse comments. Does anyone read these?',
+    "Nobody has followed up on last month's pulse comments. Does anyone read these?",
   ],
   mid: [
     'Good colleagues, but the systems make simple things slow.',
@@ -72,7 +72,9 @@ const DEPARTMENT_WEIGHTS: Array<[string | null, number]> = [
 /** Twelve weekly pulses (the last open now) with 20–60 answers each, comments and own departments. */
 export const seed: SeedStep = async (app, result) => {
   const rnd = random(20261123);
-  const departments = new Map((await app.db.selectFrom('department').select(['id', 'name']).execute()).map((row) => [row.name, row.id]));
+  const departments = new Map(
+    (await app.db.selectFrom('department').select(['id', 'name']).execute()).map((row) => [row.name, row.id]),
+  );
   const totalWeight = DEPARTMENT_WEIGHTS.reduce((sum, [, weight]) => sum + weight, 0);
   const pickDepartment = () => {
     let roll = rnd() * totalWeight;
@@ -108,13 +110,28 @@ export const seed: SeedStep = async (app, result) => {
       for (let i = 0; i < count; i++) {
         const roll = rnd() * 0.75 + mood * 0.25;
         const score =
-          scale === '0-10' ? Math.min(10, Math.round(roll * 10.4 + rnd() * 1.5)) : Math.min(5, Math.max(1, Math.round(1 + roll * 4.4)));
-        const band = scale === '0-10' ? (score <= 6 ? 'low' : score <= 8 ? 'mid' : 'high') : score <= 2 ? 'low' : score <= 3 ? 'mid' : 'high';
+          scale === '0-10'
+            ? Math.min(10, Math.round(roll * 10.4 + rnd() * 1.5))
+            : Math.min(5, Math.max(1, Math.round(1 + roll * 4.4)));
+        const band =
+          scale === '0-10'
+            ? score <= 6
+              ? 'low'
+              : score <= 8
+                ? 'mid'
+                : 'high'
+            : score <= 2
+              ? 'low'
+              : score <= 3
+                ? 'mid'
+                : 'high';
         const pool = COMMENTS[band];
         const comment = rnd() < 0.3 ? pool[Math.floor(rnd() * pool.length)]! : null;
         // Answers arrive over the days the pulse is open (never after today).
         const offset = Math.min(Math.floor(rnd() * 7), weeksAgo === 0 ? 2 : 6);
-        const day = new Date(new Date(`${opensOn}T00:00:00Z`).getTime() + offset * DAY_MS).toISOString().slice(0, 10);
+        const day = new Date(new Date(`${opensOn}T00:00:00Z`).getTime() + offset * DAY_MS)
+          .toISOString()
+          .slice(0, 10);
         await insertResponse(trx, { pulseId: id, score, comment, ownDepartmentId: pickDepartment(), day });
         answers++;
       }

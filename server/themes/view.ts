@@ -44,6 +44,7 @@ export function moderatorThemes(themes: ThemeRowLike[], items: ItemRowLike[], op
     list.push(item);
     byTheme.set(item.themeId, list);
   }
+  const totals = countDays(items.map((item) => item.day));
   let suppressedThemes = 0;
   const result = [];
   for (const theme of themes) {
@@ -54,7 +55,7 @@ export function moderatorThemes(themes: ThemeRowLike[], items: ItemRowLike[], op
       continue;
     }
     const days = countDays(members.map((item) => item.day));
-    const test = trendOf(days, { asOf: options.asOf, firstDay: options.firstDay ?? options.asOf });
+    const test = trendOf(days, { asOf: options.asOf, firstDay: options.firstDay ?? options.asOf, totals });
     const departmentCounts = new Map<string, number>();
     for (const item of members)
       if (item.departmentId)

@@ -24,7 +24,11 @@ async function employee(): Promise<Page> {
 }
 
 test('an employee thanks IT and answers the pulse; a moderator publishes the story and reads suppressed results', async () => {
-  const it = await createDepartment(p.app.db, { name: 'IT', kind: 'backstage', description: 'Service desk, networks and laptops.' });
+  const it = await createDepartment(p.app.db, {
+    name: 'IT',
+    kind: 'backstage',
+    description: 'Service desk, networks and laptops.',
+  });
   const contact = await createDepartment(p.app.db, { name: 'Contact Centre', kind: 'frontstage' });
   const legal = await createDepartment(p.app.db, { name: 'Legal & Compliance', kind: 'backstage' });
   const [itId, contactId, legalId] = [it!, contact!, legal!];
@@ -35,12 +39,34 @@ test('an employee thanks IT and answers the pulse; a moderator publishes the sto
     method: 'POST',
     url: '/api/mod/pulses',
     headers: moderator.headers,
-    payload: { question: 'How likely are you to recommend Greenroom Bank as a place to work?', scale: '0-10', opensOn: today(), closesOn: inDays(6) },
+    payload: {
+      question: 'How likely are you to recommend Greenroom Bank as a place to work?',
+      scale: '0-10',
+      opensOn: today(),
+      closesOn: inDays(6),
+    },
   });
   expect(scheduled.statusCode).toBe(201);
   const pulseId: string = scheduled.json().id;
-  for (const [score, department] of [[9, contactId], [10, contactId], [8, contactId], [9, contactId], [6, contactId], [10, contactId], [4, legalId], [7, legalId], [8, null], [9, null], [3, null]] as const) {
-    await insertResponse(p.app.db, { pulseId, score, comment: score < 7 ? 'Too many system outages this week.' : null, ownDepartmentId: department });
+  for (const [score, department] of [
+    [9, contactId],
+    [10, contactId],
+    [8, contactId],
+    [9, contactId],
+    [6, contactId],
+    [10, contactId],
+    [4, legalId],
+    [7, legalId],
+    [8, null],
+    [9, null],
+    [3, null],
+  ] as const) {
+    await insertResponse(p.app.db, {
+      pulseId,
+      score,
+      comment: score < 7 ? 'Too many system outages this week.' : null,
+      ownDepartmentId: department,
+    });
   }
 
   // 1. The employee thanks IT, is warned about a phone number and redacts it with one click.
@@ -48,18 +74,24 @@ test('an employee thanks IT and answers the pulse; a moderator publishes the sto
   await author.goto(`${p.url}/#/kudos`);
   await author.getByRole('heading', { name: 'Thank a team' }).waitFor();
   await author.getByLabel('Which team helped?').selectOption({ label: 'IT' });
-  const story = 'The service desk rebuilt my laptop in an hour so I could call back a customer about her mortgage. Call me on 07700 900123 to hear more.';
+  const story =
+    'The service desk rebuilt my laptop in an hour so I could call back a customer about her mortgage. Call me on 07700 900123 to hear more.';
   await author.getByLabel('What did they do, and for whom?').fill(story);
   await author.getByText('This may identify you or someone else.').waitFor();
   await p.screenshot(author, 'kudos-pii-warning');
   await author.getByRole('button', { name: 'Redact all' }).click();
-  await expect.poll(() => author.getByLabel('What did they do, and for whom?').inputValue()).not.toContain('07700');
+  await expect
+    .poll(() => author.getByLabel('What did they do, and for whom?').inputValue())
+    .not.toContain('07700');
   await author.getByRole('button', { name: 'Send kudos anonymously' }).click();
   await author.getByRole('heading', { name: /your kudos is on its way/ }).waitFor();
   const receipt = (await author.getByTestId('receipt').textContent())!.trim();
   expect(receipt).toMatch(/^[0-9A-Z]{5}(-[0-9A-Z]{5}){3}-[0-9A-Z]{6}$/);
   await p.screenshot(author, 'kudos-receipt');
-  const row = await p.app.db.selectFrom('kudos').select(['story', 'moderation', 'day', 'department_id']).executeTakeFirstOrThrow();
+  const row = await p.app.db
+    .selectFrom('kudos')
+    .select(['story', 'moderation', 'day', 'department_id'])
+    .executeTakeFirstOrThrow();
   expect(row).toMatchObject({ moderation: 'pending', day: today(), department_id: itId });
   expect(row.story).not.toContain('07700');
 
@@ -70,7 +102,9 @@ test('an employee thanks IT and answers the pulse; a moderator publishes the sto
   await author.getByRole('button', { name: 'Answer 9' }).first().click();
   await author.getByText('Thank you — your answer is in.').waitFor();
   await p.screenshot(author, 'home-pulse-thanks');
-  expect(await p.app.db.selectFrom('pulse_response').select('id').where('pulse_id', '=', pulseId).execute()).toHaveLength(12);
+  expect(
+    await p.app.db.selectFrom('pulse_response').select('id').where('pulse_id', '=', pulseId).execute(),
+  ).toHaveLength(12);
 
   // 3. The moderator publishes and features the story.
   const mod = await p.newPage();
@@ -101,7 +135,10 @@ test('an employee thanks IT and answers the pulse; a moderator publishes the sto
   // 5. Everyone sees the story on IT's page, the recognition ranking, and the featured story at home.
   await author.goto(`${p.url}/#/departments/${itId}`);
   await author.getByText('The service desk rebuilt my laptop').waitFor();
-  await author.getByText(/hidden: fewer than 5/).first().waitFor();
+  await author
+    .getByText(/hidden: fewer than 5/)
+    .first()
+    .waitFor();
   await p.screenshot(author, 'department-it');
   await author.goto(`${p.url}/#/kudos`);
   await author.getByText('The service desk rebuilt my laptop').waitFor();
@@ -118,16 +155,28 @@ test('an employee thanks IT and answers the pulse; a moderator publishes the sto
 
 test('with the demo organisation: recognition, a department chart, and closed pulse results with trend and suppression', async () => {
   for (const department of DEMO_DEPARTMENTS) await createDepartment(p.app.db, department);
-  const notes = { admin: { username: 'x', password: 'x' }, moderator: { username: 'y', password: 'y' }, notes: [] as string[] };
+  const notes = {
+    admin: { username: 'x', password: 'x' },
+    moderator: { username: 'y', password: 'y' },
+    notes: [] as string[],
+  };
   await seedKudos(p.app, notes);
   await seedPulses(p.app, notes);
 
   const reader = await p.newPage();
   await reader.goto(`${p.url}/#/kudos`);
   await reader.getByRole('heading', { name: 'Recognition this month' }).waitFor();
-  await reader.getByText('IT rebuilt my laptop', { exact: false }).first().waitFor().catch(() => {});
+  await reader
+    .getByText('IT rebuilt my laptop', { exact: false })
+    .first()
+    .waitFor()
+    .catch(() => {});
   await p.screenshot(reader, 'demo-kudos-page');
-  const it = await p.app.db.selectFrom('department').select('id').where('name', '=', 'IT').executeTakeFirstOrThrow();
+  const it = await p.app.db
+    .selectFrom('department')
+    .select('id')
+    .where('name', '=', 'IT')
+    .executeTakeFirstOrThrow();
   await reader.goto(`${p.url}/#/departments/${it.id}`);
   await reader.getByRole('heading', { name: 'Kudos per month' }).waitFor();
   await p.screenshot(reader, 'demo-department-it');

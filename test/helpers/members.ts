@@ -89,11 +89,7 @@ export async function blindTokens(key: PublishedKey, count: number) {
 }
 
 /** POSTs TokenRequests (batched form when more than one) and returns the raw response. */
-export function issue(
-  app: FastifyInstance,
-  credential: string,
-  requests: TokenRequest[],
-) {
+export function issue(app: FastifyInstance, credential: string, requests: TokenRequest[]) {
   const batched = requests.length > 1;
   const payload = batched
     ? Buffer.from(

@@ -6,10 +6,22 @@ import { createReceipt } from '../../server/suggestions/threads.ts';
 export const STORY =
   'IT rebuilt my laptop in an hour so I could still call back a customer about her mortgage offer before noon.';
 
-export async function departmentId(app: FastifyInstance, name: string, kind: 'frontstage' | 'backstage' = 'backstage') {
-  const existing = await app.db.selectFrom('department').select('id').where('name', '=', name).executeTakeFirst();
+export async function departmentId(
+  app: FastifyInstance,
+  name: string,
+  kind: 'frontstage' | 'backstage' = 'backstage',
+) {
+  const existing = await app.db
+    .selectFrom('department')
+    .select('id')
+    .where('name', '=', name)
+    .executeTakeFirst();
   if (existing) return existing.id;
-  const row = await app.db.insertInto('department').values({ name, kind }).returning('id').executeTakeFirstOrThrow();
+  const row = await app.db
+    .insertInto('department')
+    .values({ name, kind })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   return row.id;
 }
 

@@ -18,7 +18,12 @@ beforeAll(async () => {
 const decide = (id: string, payload: object, headers: Record<string, string> = moderator.headers) =>
   t.app.inject({ method: 'POST', url: `/api/mod/kudos/${id}/decision`, headers, payload });
 const auditFor = (id: string) =>
-  t.app.db.selectFrom('audit_log').select(['action', 'staff_username', 'detail']).where('target_id', '=', id).orderBy('id').execute();
+  t.app.db
+    .selectFrom('audit_log')
+    .select(['action', 'staff_username', 'detail'])
+    .where('target_id', '=', id)
+    .orderBy('id')
+    .execute();
 
 describe('queue', () => {
   test('lists pending stories oldest first with PII flag kinds; status filters the rest', async () => {
@@ -36,9 +41,17 @@ describe('queue', () => {
       department: { id: it, name: 'IT', kind: 'backstage' },
       day: '2020-01-02',
     });
-    const published = await t.app.inject({ method: 'GET', url: '/api/mod/kudos?status=published', headers: moderator.headers });
+    const published = await t.app.inject({
+      method: 'GET',
+      url: '/api/mod/kudos?status=published',
+      headers: moderator.headers,
+    });
     expect(published.json().items.map((item: { id: string }) => item.id)).toContain(done.id);
-    const bad = await t.app.inject({ method: 'GET', url: '/api/mod/kudos?status=maybe', headers: moderator.headers });
+    const bad = await t.app.inject({
+      method: 'GET',
+      url: '/api/mod/kudos?status=maybe',
+      headers: moderator.headers,
+    });
     expect(bad.statusCode).toBe(400);
   });
 });
@@ -64,7 +77,9 @@ describe('decisions', () => {
     expect(response.statusCode).toBe(200);
     expect(response.json()).toMatchObject({ id, moderation: 'published' });
     expect(await kudosRow(t.app, id)).toMatchObject({ moderation: 'published', reviewed: true });
-    expect(await auditFor(id)).toEqual([{ action: 'kudos.publish', staff_username: moderator.username, detail: { before: 'pending' } }]);
+    expect(await auditFor(id)).toEqual([
+      { action: 'kudos.publish', staff_username: moderator.username, detail: { before: 'pending' } },
+    ]);
     expect(events).toContain('kudos');
     const list = await t.app.inject({ method: 'GET', url: `/api/kudos?department=${it}` });
     expect(list.json().items.map((item: { id: string }) => item.id)).toContain(id);
@@ -83,15 +98,27 @@ describe('decisions', () => {
     const before = await counts(t.app);
     expect((await decide(id, { action: 'reject' })).json().error).toBe('reason_required');
     expect(await counts(t.app)).toEqual(before);
-    const response = await decide(id, { action: 'reject', reason: 'This names a colleague; please resend without the name.' });
+    const response = await decide(id, {
+      action: 'reject',
+      reason: 'This names a colleague; please resend without the name.',
+    });
     expect(response.statusCode).toBe(200);
-    expect(await kudosRow(t.app, id)).toMatchObject({ moderation: 'rejected', reject_reason: expect.stringContaining('colleague') });
+    expect(await kudosRow(t.app, id)).toMatchObject({
+      moderation: 'rejected',
+      reject_reason: expect.stringContaining('colleague'),
+    });
     const thread = await t.app.inject({ method: 'POST', url: '/api/threads/open', payload: { receipt } });
-    expect(thread.json().item).toMatchObject({ status: 'rejected', reason: expect.stringContaining('colleague') });
+    expect(thread.json().item).toMatchObject({
+      status: 'rejected',
+      reason: expect.stringContaining('colleague'),
+    });
   });
 
   test('redact publishes the edited story; the original does not survive in the audit', async () => {
-    const { id } = await givenKudos(t.app, { departmentId: it, story: 'Thanks to Priya on ext 4432 for fixing the scanner so fast today.' });
+    const { id } = await givenKudos(t.app, {
+      departmentId: it,
+      story: 'Thanks to Priya on ext 4432 for fixing the scanner so fast today.',
+    });
     const text = 'Thanks to the service desk for fixing the scanner so fast today.';
     const response = await decide(id, { action: 'redact', text });
     expect(response.statusCode).toBe(200);
@@ -101,7 +128,9 @@ describe('decisions', () => {
   });
 
   test('an unknown kudos → 404; a malformed id → 400', async () => {
-    expect((await decide('00000000-0000-4000-8000-000000000000', { action: 'publish' })).statusCode).toBe(404);
+    expect((await decide('00000000-0000-4000-8000-000000000000', { action: 'publish' })).statusCode).toBe(
+      404,
+    );
     expect((await decide('nope', { action: 'publish' })).statusCode).toBe(400);
   });
 });
@@ -109,7 +138,12 @@ describe('decisions', () => {
 describe('featuring and replies', () => {
   test('featured stories lead /api/kudos/featured; pending ones cannot be featured', async () => {
     const { id } = await publishedKudos(t.app, { departmentId: it });
-    const response = await t.app.inject({ method: 'POST', url: `/api/mod/kudos/${id}/feature`, headers: moderator.headers, payload: { featured: true } });
+    const response = await t.app.inject({
+      method: 'POST',
+      url: `/api/mod/kudos/${id}/feature`,
+      headers: moderator.headers,
+      payload: { featured: true },
+    });
     expect(response.statusCode).toBe(200);
     expect(response.json()).toEqual({ id, featured: true });
     expect((await auditFor(id)).map((row) => row.action)).toEqual(['kudos.feature']);
@@ -117,7 +151,12 @@ describe('featuring and replies', () => {
     expect(featured.json().items[0]).toMatchObject({ id, featured: true, department: { name: 'IT' } });
 
     const pending = await givenKudos(t.app, { departmentId: it });
-    const refused = await t.app.inject({ method: 'POST', url: `/api/mod/kudos/${pending.id}/feature`, headers: moderator.headers, payload: { featured: true } });
+    const refused = await t.app.inject({
+      method: 'POST',
+      url: `/api/mod/kudos/${pending.id}/feature`,
+      headers: moderator.headers,
+      payload: { featured: true },
+    });
     expect(refused.statusCode).toBe(409);
     expect(await kudosRow(t.app, pending.id)).toMatchObject({ featured: false });
     const unknown = await t.app.inject({
@@ -131,16 +170,40 @@ describe('featuring and replies', () => {
 
   test('a moderator reply reaches the author through the receipt, and the author can answer', async () => {
     const { id, receipt } = await givenKudos(t.app, { departmentId: it });
-    const reply = await t.app.inject({ method: 'POST', url: `/api/mod/kudos/${id}/replies`, headers: moderator.headers, payload: { body: 'Lovely story — may we feature it?' } });
+    const reply = await t.app.inject({
+      method: 'POST',
+      url: `/api/mod/kudos/${id}/replies`,
+      headers: moderator.headers,
+      payload: { body: 'Lovely story — may we feature it?' },
+    });
     expect(reply.statusCode).toBe(201);
-    expect(reply.json().message).toMatchObject({ from: 'moderator', body: 'Lovely story — may we feature it?' });
-    const author = await t.app.inject({ method: 'POST', url: '/api/threads/reply', payload: { receipt, body: 'Yes please!' } });
+    expect(reply.json().message).toMatchObject({
+      from: 'moderator',
+      body: 'Lovely story — may we feature it?',
+    });
+    const author = await t.app.inject({
+      method: 'POST',
+      url: '/api/threads/reply',
+      payload: { receipt, body: 'Yes please!' },
+    });
     expect(author.statusCode).toBe(201);
-    const thread = await t.app.inject({ method: 'GET', url: `/api/mod/kudos/${id}/thread`, headers: moderator.headers });
+    const thread = await t.app.inject({
+      method: 'GET',
+      url: `/api/mod/kudos/${id}/thread`,
+      headers: moderator.headers,
+    });
     expect(thread.json().messages.map((m: { from: string }) => m.from)).toEqual(['moderator', 'author']);
     const queue = await t.app.inject({ method: 'GET', url: '/api/mod/kudos', headers: moderator.headers });
-    expect(queue.json().items.find((item: { id: string }) => item.id === id)).toMatchObject({ messages: 2, awaitingReply: true });
-    const empty = await t.app.inject({ method: 'POST', url: `/api/mod/kudos/${id}/replies`, headers: moderator.headers, payload: { body: '   ' } });
+    expect(queue.json().items.find((item: { id: string }) => item.id === id)).toMatchObject({
+      messages: 2,
+      awaitingReply: true,
+    });
+    const empty = await t.app.inject({
+      method: 'POST',
+      url: `/api/mod/kudos/${id}/replies`,
+      headers: moderator.headers,
+      payload: { body: '   ' },
+    });
     expect(empty.statusCode).toBe(400);
   });
 });

@@ -13,7 +13,12 @@ beforeAll(async () => {
 });
 
 const send = (payload: object, authorization?: string) =>
-  t.app.inject({ method: 'POST', url: '/api/kudos', payload, headers: authorization ? { authorization } : {} });
+  t.app.inject({
+    method: 'POST',
+    url: '/api/kudos',
+    payload,
+    headers: authorization ? { authorization } : {},
+  });
 
 describe('sending kudos', () => {
   test('spends one general token and returns an id and a receipt; the row is pending, day-granular, random id', async () => {
@@ -25,12 +30,34 @@ describe('sending kudos', () => {
     expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
     expect(receipt).toMatch(/^[0-9A-Z]{5}-[0-9A-Z]{5}-[0-9A-Z]{5}-[0-9A-Z]{5}-[0-9A-Z]{6}$/);
     const row = await kudosRow(t.app, id);
-    expect(row).toMatchObject({ department_id: it, story: STORY, moderation: 'pending', reviewed: false, featured: false, day: todayDay() });
+    expect(row).toMatchObject({
+      department_id: it,
+      story: STORY,
+      moderation: 'pending',
+      reviewed: false,
+      featured: false,
+      day: todayDay(),
+    });
     expect(Object.keys(row!).sort()).toEqual(
-      ['day', 'department_id', 'featured', 'id', 'moderation', 'pii_flags', 'redacted', 'reject_reason', 'reviewed', 'story'].sort(),
+      [
+        'day',
+        'department_id',
+        'featured',
+        'id',
+        'moderation',
+        'pii_flags',
+        'redacted',
+        'reject_reason',
+        'reviewed',
+        'story',
+      ].sort(),
     );
     const after = await counts(t.app);
-    expect(after).toMatchObject({ kudos: before.kudos + 1, receipts: before.receipts + 1, spent: before.spent + 1 });
+    expect(after).toMatchObject({
+      kudos: before.kudos + 1,
+      receipts: before.receipts + 1,
+      spent: before.spent + 1,
+    });
     // The receipt opens the author's thread (suggestions' /api/threads/open uses findKudosForThread).
     const thread = await t.app.inject({ method: 'POST', url: '/api/threads/open', payload: { receipt } });
     expect(thread.statusCode).toBe(200);
@@ -39,7 +66,8 @@ describe('sending kudos', () => {
 
   test('flags PII kinds for moderators (kinds only, never the matches)', async () => {
     const [authorization] = await member.tokens('general', 1);
-    const story = 'Thanks to the service desk, call me on 07700 900123 or write to jo.bloggs@example.com any time.';
+    const story =
+      'Thanks to the service desk, call me on 07700 900123 or write to jo.bloggs@example.com any time.';
     const response = await send({ departmentId: it, story }, authorization);
     expect(response.statusCode).toBe(201);
     const row = await kudosRow(t.app, response.json().id);
@@ -48,15 +76,28 @@ describe('sending kudos', () => {
 
   test('post-moderation publishes at once but keeps it unreviewed in the queue', async () => {
     const admin = await (await import('../helpers/given.ts')).given(t.app).staff('admin');
-    const settings = await t.app.inject({ method: 'PUT', url: '/api/admin/settings', headers: admin.headers, payload: { moderationMode: 'post' } });
+    const settings = await t.app.inject({
+      method: 'PUT',
+      url: '/api/admin/settings',
+      headers: admin.headers,
+      payload: { moderationMode: 'post' },
+    });
     expect([200, 204]).toContain(settings.statusCode);
     try {
       const [authorization] = await member.tokens('general', 1);
       const response = await send({ departmentId: it, story: STORY }, authorization);
       expect(response.statusCode).toBe(201);
-      expect(await kudosRow(t.app, response.json().id)).toMatchObject({ moderation: 'published', reviewed: false });
+      expect(await kudosRow(t.app, response.json().id)).toMatchObject({
+        moderation: 'published',
+        reviewed: false,
+      });
     } finally {
-      await t.app.inject({ method: 'PUT', url: '/api/admin/settings', headers: admin.headers, payload: { moderationMode: 'pre' } });
+      await t.app.inject({
+        method: 'PUT',
+        url: '/api/admin/settings',
+        headers: admin.headers,
+        payload: { moderationMode: 'pre' },
+      });
     }
   });
 });
@@ -81,7 +122,10 @@ describe('refusals write nothing and burn no token', () => {
   test('an unknown department → 400 unknown_department', async () => {
     const [authorization] = await member.tokens('general', 1);
     const before = await counts(t.app);
-    const response = await send({ departmentId: '00000000-0000-4000-8000-000000000000', story: STORY }, authorization);
+    const response = await send(
+      { departmentId: '00000000-0000-4000-8000-000000000000', story: STORY },
+      authorization,
+    );
     expect(response.statusCode).toBe(400);
     expect(response.json().error).toBe('unknown_department');
     expect(await counts(t.app)).toEqual(before);
@@ -89,7 +133,10 @@ describe('refusals write nothing and burn no token', () => {
 
   test('whitespace padding does not count toward the 20 characters', async () => {
     const [authorization] = await member.tokens('general', 1);
-    const response = await send({ departmentId: it, story: `   Thanks IT team!   ${' '.repeat(10)}` }, authorization);
+    const response = await send(
+      { departmentId: it, story: `   Thanks IT team!   ${' '.repeat(10)}` },
+      authorization,
+    );
     expect(response.statusCode).toBe(400);
     expect(response.json().error).toBe('story_too_short');
   });

@@ -3,7 +3,8 @@ import { sql } from 'kysely';
 import { insertPulse, insertResponse } from '../../server/pulses/queries.ts';
 import type { PulseScale } from '../../db/tables/pulses.ts';
 
-export const dayOffset = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+export const dayOffset = (days: number) =>
+  new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 
 /** A pulse written straight through the feature's queries (no scope key: nobody answers it over HTTP). */
 export async function givenPulse(

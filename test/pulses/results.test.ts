@@ -23,21 +23,38 @@ beforeAll(async () => {
   // 20 answers: IT 6 (all 10s), Legal 2 (below k), Finance 5, undeclared 7.
   closedId = await givenPulse(t.app, { opensOn: dayOffset(-21), closesOn: dayOffset(-15) }, [
     ...repeat(6, { score: 10, departmentId: it }),
-    ...repeat(2, { score: 3, departmentId: legal, comment: 'Nobody told us about the office move until the day before.' }),
+    ...repeat(2, {
+      score: 3,
+      departmentId: legal,
+      comment: 'Nobody told us about the office move until the day before.',
+    }),
     ...repeat(5, { score: 7, departmentId: finance }),
-    ...repeat(7, { score: 9, comment: 'Good team, tired of the loan system outages. Call me on 07700 900123.' }),
+    ...repeat(7, {
+      score: 9,
+      comment: 'Good team, tired of the loan system outages. Call me on 07700 900123.',
+    }),
   ]);
   // 1–5 scale, 6 answers: average 3.5.
-  agreeId = await givenPulse(t.app, { scale: '1-5', opensOn: dayOffset(-14), closesOn: dayOffset(-8), question: 'I have the tools I need.' }, [
-    ...repeat(3, { score: 5 }),
-    ...repeat(3, { score: 2 }),
-  ]);
+  agreeId = await givenPulse(
+    t.app,
+    { scale: '1-5', opensOn: dayOffset(-14), closesOn: dayOffset(-8), question: 'I have the tools I need.' },
+    [...repeat(3, { score: 5 }), ...repeat(3, { score: 2 })],
+  );
   // Below k: 3 answers with comments.
-  tinyId = await givenPulse(t.app, { opensOn: dayOffset(-7), closesOn: dayOffset(-1) }, repeat(3, { score: 2, comment: 'Only three of us answered.' }));
-  openId = await givenPulse(t.app, { opensOn: dayOffset(0), closesOn: dayOffset(5) }, repeat(5, { score: 8 }));
+  tinyId = await givenPulse(
+    t.app,
+    { opensOn: dayOffset(-7), closesOn: dayOffset(-1) },
+    repeat(3, { score: 2, comment: 'Only three of us answered.' }),
+  );
+  openId = await givenPulse(
+    t.app,
+    { opensOn: dayOffset(0), closesOn: dayOffset(5) },
+    repeat(5, { score: 8 }),
+  );
 });
 
-const modResults = (id: string) => t.app.inject({ method: 'GET', url: `/api/mod/pulses/${id}/results`, headers: moderator.headers });
+const modResults = (id: string) =>
+  t.app.inject({ method: 'GET', url: `/api/mod/pulses/${id}/results`, headers: moderator.headers });
 
 describe('results for moderators', () => {
   test('answers, eNPS, a suppressed distribution and breakdown, comments, and the trend', async () => {
@@ -47,36 +64,60 @@ describe('results for moderators', () => {
     expect(body.answers).toBe(20);
     // promoters 13 (6×10 + 7×9), detractors 2 (3s) → (13 − 2) / 20 = 55.
     expect(body).toMatchObject({ score: 55, scoreKind: 'enps', minimumGroupSize: 5 });
-    const cells = Object.fromEntries(body.distribution.cells.map((cell: { key: string }) => [cell.key, cell]));
+    const cells = Object.fromEntries(
+      body.distribution.cells.map((cell: { key: string }) => [cell.key, cell]),
+    );
     expect(cells['10']).toEqual({ key: '10', count: 6, suppressed: false });
     expect(cells['9']).toEqual({ key: '9', count: 7, suppressed: false });
     expect(cells['3']).toMatchObject({ count: null, suppressed: true });
     expect(cells['0']).toEqual({ key: '0', count: 0, suppressed: false });
     // Legal's 2 is hidden; the hidden remainder (2 + 7 undeclared) is ≥ k, so IT and Finance stay shown.
-    const byName = Object.fromEntries(body.breakdown.map((row: { department: { name: string } }) => [row.department.name, row]));
-    expect(byName['Legal & Compliance']).toEqual({ department: { id: legal, name: 'Legal & Compliance' }, count: null, suppressed: true, score: null });
+    const byName = Object.fromEntries(
+      body.breakdown.map((row: { department: { name: string } }) => [row.department.name, row]),
+    );
+    expect(byName['Legal & Compliance']).toEqual({
+      department: { id: legal, name: 'Legal & Compliance' },
+      count: null,
+      suppressed: true,
+      score: null,
+    });
     expect(byName['IT']).toMatchObject({ count: 6, score: 100, suppressed: false });
     expect(byName['Finance']).toMatchObject({ count: 5, score: 0 });
     for (const shown of [body.breakdown, body.distribution.cells]) {
-      const sum = shown.reduce((total: number, cell: { count: number | null }) => total + (cell.count ?? 0), 0);
+      const sum = shown.reduce(
+        (total: number, cell: { count: number | null }) => total + (cell.count ?? 0),
+        0,
+      );
       expect(body.answers - sum === 0 || body.answers - sum >= 5).toBe(true);
     }
     expect(body.comments).toHaveLength(9);
-    expect(body.comments.find((c: { text: string }) => c.text.includes('07700'))).toMatchObject({ piiFlags: ['phone'] });
-    expect(body.trend.map((point: { pulseId: string }) => point.pulseId)).toEqual([closedId, agreeId, tinyId, openId]);
+    expect(body.comments.find((c: { text: string }) => c.text.includes('07700'))).toMatchObject({
+      piiFlags: ['phone'],
+    });
+    expect(body.trend.map((point: { pulseId: string }) => point.pulseId)).toEqual([
+      closedId,
+      agreeId,
+      tinyId,
+      openId,
+    ]);
     expect(body.trend.find((point: { pulseId: string }) => point.pulseId === tinyId).score).toBeNull();
   });
 
-  test('below k answers: no score, no comments, every non-zero cell hidden', async () => {
+  test('below k answers: no score, no comments, every cell hidden', async () => {
     const body = (await modResults(tinyId)).json();
     expect(body).toMatchObject({ answers: 3, score: null, comments: [], commentsHidden: true });
     expect(body.distribution.total).toBeNull();
-    expect(body.distribution.cells.find((cell: { key: string }) => cell.key === '2')).toMatchObject({ count: null, suppressed: true });
+    // Zeros are hidden too: a shown zero would point at the cell the three answers are in.
+    expect(body.distribution.cells.every((cell: { suppressed: boolean }) => cell.suppressed)).toBe(true);
     expect(JSON.stringify(body)).not.toContain('Only three of us');
   });
 
   test('a 1–5 pulse scores the average', async () => {
-    expect((await modResults(agreeId)).json()).toMatchObject({ answers: 6, score: 3.5, scoreKind: 'average' });
+    expect((await modResults(agreeId)).json()).toMatchObject({
+      answers: 6,
+      score: 3.5,
+      scoreKind: 'average',
+    });
   });
 
   test('an unknown pulse → 404', async () => {
@@ -89,7 +130,10 @@ describe('results for everyone', () => {
     const open = await t.app.inject({ method: 'GET', url: `/api/pulses/${openId}/results` });
     expect(open.statusCode).toBe(403);
     expect(open.json().error).toBe('pulse_not_closed');
-    expect((await t.app.inject({ method: 'GET', url: '/api/pulses/00000000-0000-4000-8000-000000000000/results' })).statusCode).toBe(404);
+    expect(
+      (await t.app.inject({ method: 'GET', url: '/api/pulses/00000000-0000-4000-8000-000000000000/results' }))
+        .statusCode,
+    ).toBe(404);
     const closed = await t.app.inject({ method: 'GET', url: `/api/pulses/${closedId}/results` });
     expect(closed.statusCode).toBe(200);
     expect(closed.json()).toMatchObject({ answers: 20, score: 55 });

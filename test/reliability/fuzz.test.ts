@@ -20,15 +20,20 @@ const skip = (route: RouteOptions) =>
   !(route.url.startsWith('/api') || route.url.startsWith('/.well-known')) ||
   route.url === '/api/staff/logout';
 
+// Written by background jobs (the debounced themes recompute, key rotation), not by requests.
+const BACKGROUND_TABLES = ['theme', 'theme_item', 'theme_run', 'token_key'];
+let countQuery: string | null = null;
+
+/** Every table's row count in one statement (a refused request must leave all of them unchanged). */
 async function rowCounts(): Promise<string> {
-  const tables = await sql<{ name: string }>`select table_name as name from information_schema.tables
-    where table_schema = 'public' and table_type = 'BASE TABLE' and table_name not like 'kysely_%' order by 1`.execute(t.app.db);
-  const counts: string[] = [];
-  for (const { name } of tables.rows) {
-    const result = await sql<{ n: number }>`select count(*)::int as n from ${sql.table(name)}`.execute(t.app.db);
-    counts.push(`${name}=${result.rows[0]!.n}`);
+  if (!countQuery) {
+    const tables = await sql<{ name: string }>`select table_name as name from information_schema.tables
+      where table_schema = 'public' and table_type = 'BASE TABLE' and table_name not like 'kysely_%'
+        and table_name not in (${sql.join(BACKGROUND_TABLES)}) order by 1`.execute(t.app.db);
+    countQuery = `select concat_ws(' ', ${tables.rows.map(({ name }) => `'${name}=' || (select count(*) from "${name}")`).join(', ')}) as counts`;
   }
-  return counts.join(' ');
+  const result = await sql<{ counts: string }>`${sql.raw(countQuery)}`.execute(t.app.db);
+  return result.rows[0]!.counts;
 }
 
 function fillPath(url: string, params: Record<string, unknown>): string {
@@ -73,7 +78,7 @@ describe('every route survives generated hostile input', () => {
     expect(t.routes.filter((route) => !skip(route)).length).toBeGreaterThan(10);
   });
 
-  test.each(['GET', 'POST', 'PUT', 'PATCH', 'DELETE'])('%s routes', async (method) => {
+  test.each(['GET', 'POST', 'PUT', 'PATCH', 'DELETE'])('%s routes', { timeout: 900_000 }, async (method) => {
     const routes = t.routes.filter((route) => !skip(route) && [route.method].flat().includes(method as never));
     for (const route of routes) {
       const samples = fc.sample(casesFor(route), { numRuns: CASES_PER_ROUTE, seed: 4242 });
@@ -102,7 +107,7 @@ describe('every route survives generated hostile input', () => {
           const body = response.json();
           expect(body, where).toEqual({ error: expect.any(String), message: expect.any(String) });
           const after = await rowCounts();
-          expect(after, `${where}: a refused request wrote rows`).toBe(before);
+          expect(after.split(" ").filter((c) => !before.split(" ").includes(c)), `${where}: a refused request wrote rows`).toEqual([]);
         } else {
           before = await rowCounts();
         }

@@ -3,6 +3,7 @@ import {
   addDays,
   binomialLower,
   binomialUpper,
+  countDays,
   dailyCounts,
   trendOf,
 } from '../../server/themes/engine/trend.ts';
@@ -53,6 +54,17 @@ describe('trend', () => {
       trendOf([addDays(asOf, -80), addDays(asOf, -1), addDays(asOf, -2)], { asOf, firstDay }).trend,
     ).toBe('steady');
     expect(trendOf(spread(2, 80, 60), { asOf, firstDay }).trend).toBe('steady');
+  });
+
+  it('is not rising when the whole stream grew, not the theme’s share of it', () => {
+    const days = [...spread(10, 89, 15), ...spread(15, 13, 0)];
+    // Every theme tripled in the last two weeks (a new source came online): this one kept its share.
+    const totals = countDays([...spread(100, 89, 15), ...spread(150, 13, 0)]);
+    expect(trendOf(days, { asOf, firstDay, totals }).trend).toBe('steady');
+    // Against a steady stream, the same counts are a rise.
+    expect(trendOf(days, { asOf, firstDay, totals: countDays([...days, ...spread(200, 89, 0)]) }).trend).toBe(
+      'rising',
+    );
   });
 
   it('is steady without enough history to compare', () => {

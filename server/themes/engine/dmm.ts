@@ -80,7 +80,10 @@ export function logLikelihood(model: DmmModel, bag: BagOfWords, z: number): numb
     const count = bag.counts[i]!;
     const cell = base + bag.words[i]!;
     // Π_{j<count} (n_z^w + β + j), generalised to fractional counts by its first-order form.
-    log += count <= 1 ? count * model.logCounts[cell]! : count * Math.log(model.wordCounts[cell]! + beta + (count - 1) / 2);
+    log +=
+      count <= 1
+        ? count * model.logCounts[cell]!
+        : count * Math.log(model.wordCounts[cell]! + beta + (count - 1) / 2);
     length += count;
   }
   // Π_{i<length} (n_z + Vβ + i) by its midpoint form: exact enough, and one logarithm instead of `length`.

@@ -236,7 +236,12 @@ export class ThemeModel {
     const asOf = this.#asOf;
     const test: TrendTest =
       asOf && this.#firstDay
-        ? trendOf(days, { asOf, firstDay: this.#firstDay, windowDays: this.#options.windowDays })
+        ? trendOf(days, {
+            asOf,
+            firstDay: this.#firstDay,
+            windowDays: this.#options.windowDays,
+            totals: this.#allDays,
+          })
         : { trend: 'steady', recent: 0, baseline: 0, ratio: 1, pValue: 1 };
     const sentiment =
       items.length === 0

@@ -104,7 +104,10 @@ export function describe(members: Member[], corpus: CorpusStatistics): Descripti
     .filter((c) => c.clusterDf >= Math.min(minimum, 2))
     .sort((a, b) => b.score - a.score || a.key.localeCompare(b.key));
 
-  const phrases = ranked.filter((c) => c.isPhrase && c.clusterDf >= minimum);
+  // Phrases the theme uses clearly more than everyone else (a generic "team" names nothing), if there are any.
+  const distinctive = ranked.filter((c) => c.isPhrase && c.clusterDf >= minimum && lifts.get(c)! >= 2);
+  const phrases =
+    distinctive.length > 0 ? distinctive : ranked.filter((c) => c.isPhrase && c.clusterDf >= minimum);
   const expand = (candidate: Candidate) =>
     candidate.words > 1
       ? candidate

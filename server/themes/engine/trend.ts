@@ -4,7 +4,9 @@
 // (length W days) with the rate in the theme's own baseline before it (length B days) is the
 // conditional binomial test for two Poisson rates: given n = recent + baseline comments, under "no
 // change" recent ~ Binomial(n, W / (W + B)). One-sided p-values below ALPHA decide, and a minimum
-// effect size keeps large themes from being "rising" over a trivial change:
+// effect size keeps large themes from being "rising" over a trivial change. When the totals over all
+// themes are known, the change must also be significant in the theme's share of all comments (binomial
+// test against the baseline share), so growth of the whole stream does not make every theme rise:
 //   emerging — significant rise, and the theme hardly existed before the last two windows;
 //   rising   — significant rise over the last 14 days, rate ≥ 1.5× the baseline;
 //   fading   — significant fall over the last 28 days (a fall needs longer to show), rate ≤ 0.5×;
@@ -83,6 +85,11 @@ export interface TrendWindowOptions {
   /** First day with any data at all (the baseline cannot start before it). */
   firstDay: string;
   windowDays?: number;
+  /**
+   * Comments per day over all themes. When given, a change must also show in the theme's share of all
+   * comments: when a new source starts (weekly pulse comments, say) and everything grows, nothing is "rising".
+   */
+  totals?: DayCounts;
 }
 
 /** Comments per day. */
@@ -97,19 +104,40 @@ export function countDays(days: Iterable<string>): DayCounts {
 /** Trend of one theme from the days of its comments. */
 export function trendOf(input: string[] | DayCounts, options: TrendWindowOptions): TrendTest {
   const w = options.windowDays ?? WINDOW_DAYS;
-  const byAge = new Map<number, number>();
+  const ages = (counts: string[] | DayCounts) => {
+    const byAge = new Map<number, number>();
+    for (const [day, n] of Array.isArray(counts) ? countDays(counts) : counts) {
+      const age = daysBetween(day, options.asOf);
+      if (age >= 0) byAge.set(age, (byAge.get(age) ?? 0) + n);
+    }
+    return byAge;
+  };
+  const themeAges = ages(input);
+  const totalAges = options.totals ? ages(options.totals) : null;
   let total = 0;
-  for (const [day, n] of Array.isArray(input) ? countDays(input) : input) {
-    const age = daysBetween(day, options.asOf);
-    if (age < 0) continue;
-    byAge.set(age, (byAge.get(age) ?? 0) + n);
-    total += n;
-  }
+  for (const n of themeAges.values()) total += n;
   // Comments aged in [toInclusive, fromExclusive) days before asOf.
-  const count = (fromExclusive: number, toInclusive: number) => {
-    let sum = 0;
-    for (const [age, n] of byAge) if (age >= toInclusive && age < fromExclusive) sum += n;
-    return sum;
+  const sum = (byAge: Map<number, number>, fromExclusive: number, toInclusive: number) => {
+    let result = 0;
+    for (const [age, n] of byAge) if (age >= toInclusive && age < fromExclusive) result += n;
+    return result;
+  };
+  const count = (fromExclusive: number, toInclusive: number) => sum(themeAges, fromExclusive, toInclusive);
+  /** One-sided p-value of the theme's share of all comments, recent window vs baseline (1 without totals). */
+  const shareP = (
+    direction: 'up' | 'down',
+    window: number,
+    baselineDays: number,
+    recent: number,
+    baseline: number,
+  ) => {
+    if (!totalAges) return 0;
+    const recentAll = sum(totalAges, window, 0);
+    const baselineAll = sum(totalAges, window + baselineDays, window);
+    const share = (baseline + 0.5) / (baselineAll + 1);
+    return direction === 'up'
+      ? binomialUpper(recent, recentAll, share)
+      : binomialLower(recent, recentAll, share);
   };
   const history = daysBetween(options.firstDay, options.asOf) + 1;
   const steady = (recent = 0, baseline = 0): TrendTest => ({
@@ -128,7 +156,11 @@ export function trendOf(input: string[] | DayCounts, options: TrendWindowOptions
   const riseP = binomialUpper(recent, recent + baseline, w / (w + riseBaselineDays));
   const riseRatio = baseline === 0 ? (recent > 0 ? Infinity : 1) : recent / w / (baseline / riseBaselineDays);
   const older = count(Infinity, 2 * w);
-  if (riseP < ALPHA && riseRatio >= RISE_RATIO) {
+  if (
+    riseP < ALPHA &&
+    riseRatio >= RISE_RATIO &&
+    shareP('up', w, riseBaselineDays, recent, baseline) < ALPHA
+  ) {
     const trend = older <= Math.max(1, 0.1 * total) && recent >= 3 ? 'emerging' : 'rising';
     return { trend, recent, baseline, ratio: riseRatio, pValue: riseP };
   }
@@ -141,7 +173,11 @@ export function trendOf(input: string[] | DayCounts, options: TrendWindowOptions
     const fallBaseline = count(fall + fallBaselineDays, fall);
     const fallP = binomialLower(fallRecent, fallRecent + fallBaseline, fall / (fall + fallBaselineDays));
     const fallRatio = fallBaseline === 0 ? 1 : fallRecent / fall / (fallBaseline / fallBaselineDays);
-    if (fallP < ALPHA && fallRatio <= FALL_RATIO)
+    if (
+      fallP < ALPHA &&
+      fallRatio <= FALL_RATIO &&
+      shareP('down', fall, fallBaselineDays, fallRecent, fallBaseline) < ALPHA
+    )
       return { trend: 'fading', recent: fallRecent, baseline: fallBaseline, ratio: fallRatio, pValue: fallP };
   }
   return { trend: 'steady', recent, baseline, ratio: riseRatio, pValue: riseP };

@@ -17,13 +17,12 @@ export type RecognitionView = Static<typeof Recognition>;
 export type DepartmentSummaryView = Static<typeof DepartmentSummary>;
 export type Message = Static<typeof ThreadMessage>;
 export type KudosDecision =
-  | { action: 'publish' }
-  | { action: 'reject'; reason: string }
-  | { action: 'redact'; text: string };
+  { action: 'publish' } | { action: 'reject'; reason: string } | { action: 'redact'; text: string };
 
 const query = (params: Record<string, string | number | undefined>) => {
   const search = new URLSearchParams();
-  for (const [key, value] of Object.entries(params)) if (value !== undefined && value !== '') search.set(key, String(value));
+  for (const [key, value] of Object.entries(params))
+    if (value !== undefined && value !== '') search.set(key, String(value));
   const text = search.toString();
   return text ? `?${text}` : '';
 };
@@ -39,10 +38,12 @@ export const kudosApi = {
 };
 
 export const kudosModerationApi = {
-  list: (status?: ModKudosItem['moderation']) => get<{ items: ModKudosItem[] }>(`/api/mod/kudos${query({ status })}`),
+  list: (status?: ModKudosItem['moderation']) =>
+    get<{ items: ModKudosItem[] }>(`/api/mod/kudos${query({ status })}`),
   decide: (id: string, decision: KudosDecision) =>
     post<{ id: string; moderation: string; story: string }>(`/api/mod/kudos/${id}/decision`, decision),
-  feature: (id: string, featured: boolean) => post<{ id: string; featured: boolean }>(`/api/mod/kudos/${id}/feature`, { featured }),
+  feature: (id: string, featured: boolean) =>
+    post<{ id: string; featured: boolean }>(`/api/mod/kudos/${id}/feature`, { featured }),
   reply: (id: string, body: string) => post<{ message: Message }>(`/api/mod/kudos/${id}/replies`, { body }),
   thread: (id: string) => get<{ messages: Message[] }>(`/api/mod/kudos/${id}/thread`),
 };

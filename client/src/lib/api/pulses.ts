@@ -13,8 +13,11 @@ export const pulsesApi = {
   current: () => get<PulseView>('/api/pulses/current'),
   list: () => get<{ pulses: PulseView[] }>('/api/pulses'),
   /** `authorization` is the one `pulse:<id>` token this member can get. */
-  answer: (id: string, input: { score: number; comment?: string; ownDepartmentId?: string }, authorization: string) =>
-    post<{ id: string; day: string }>(`/api/pulses/${id}/responses`, input, { authorization }),
+  answer: (
+    id: string,
+    input: { score: number; comment?: string; ownDepartmentId?: string },
+    authorization: string,
+  ) => post<{ id: string; day: string }>(`/api/pulses/${id}/responses`, input, { authorization }),
   results: (id: string) => get<PulseResultsView>(`/api/pulses/${id}/results`),
 };
 
@@ -25,6 +28,11 @@ export const pulseModerationApi = {
   results: (id: string) => get<PulseResultsView>(`/api/mod/pulses/${id}/results`),
 };
 
-export const scaleValues = (scale: Scale) => (scale === '0-10' ? [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10] : [1, 2, 3, 4, 5]);
+export const scaleValues = (scale: Scale) =>
+  scale === '0-10' ? [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10] : [1, 2, 3, 4, 5];
 export const scoreLabel = (results: Pick<PulseResultsView, 'score' | 'scoreKind'>) =>
-  results.score === null ? 'Hidden' : results.scoreKind === 'enps' ? `${results.score > 0 ? '+' : ''}${results.score}` : results.score.toFixed(1);
+  results.score === null
+    ? 'Hidden'
+    : results.scoreKind === 'enps'
+      ? `${results.score > 0 ? '+' : ''}${results.score}`
+      : results.score.toFixed(1);
