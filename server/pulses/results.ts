@@ -14,6 +14,21 @@ interface Answer {
   departmentName: string | null;
 }
 
+/** Coarser cells used when exact ones would be hidden. */
+export function scaleBands(scale: PulseScale) {
+  return scale === '0-10'
+    ? [
+        { key: '0–6 detractors', from: 0, to: 6 },
+        { key: '7–8 passives', from: 7, to: 8 },
+        { key: '9–10 promoters', from: 9, to: 10 },
+      ]
+    : [
+        { key: '1–2 disagree', from: 1, to: 2 },
+        { key: '3 neutral', from: 3, to: 3 },
+        { key: '4–5 agree', from: 4, to: 5 },
+      ];
+}
+
 export function shapeResults(
   scale: PulseScale,
   answers: Answer[],
@@ -33,7 +48,19 @@ export function shapeResults(
     key: String(value),
     count: scores.filter((s) => s === value).length,
   }));
-  const distribution = enough ? suppress(distributionCells, k, total) : hideAll(distributionCells);
+  let distribution = enough ? suppress(distributionCells, k, total) : hideAll(distributionCells);
+  // The score is one more equation over the cells: next to hidden exact cells it can solve them.
+  // So when any exact cell is hidden, the distribution is shown in bands, and the score only where
+  // the bands it is made of are all shown (eNPS is a function of its bands; an average is not).
+  let scoreVisible = enough;
+  if (enough && distribution.cells.some((cell) => cell.suppressed)) {
+    const bands = scaleBands(scale).map((band) => ({
+      key: band.key,
+      count: scores.filter((value) => value >= band.from && value <= band.to).length,
+    }));
+    distribution = suppress(bands, k, total);
+    scoreVisible = scale === '0-10' && distribution.cells.every((cell) => !cell.suppressed);
+  }
 
   // Only departments someone declared are listed; "not stated" is the remainder suppress() accounts for.
   const groups = new Map<string, { name: string; scores: number[] }>();
@@ -46,15 +73,31 @@ export function shapeResults(
   const entries = [...groups.entries()].sort((a, b) => a[1].name.localeCompare(b[1].name));
   const groupCells = entries.map(([id, group]) => ({ key: id, count: group.scores.length }));
   const shown = enough ? suppress(groupCells, k, total) : hideAll(groupCells);
-  const breakdown = shown.cells.map((cell, index) => {
+  const visibleRows = shown.cells.flatMap((cell, index) => {
+    if (cell.suppressed) return [];
     const [id, group] = entries[index]!;
-    return {
-      department: { id, name: group.name },
-      count: cell.count,
-      suppressed: cell.suppressed,
-      score: cell.suppressed ? null : pulseScore(scale, group.scores),
-    };
+    return [
+      {
+        department: { id, name: group.name },
+        count: cell.count,
+        suppressed: false,
+        score: pulseScore(scale, group.scores),
+      },
+    ];
   });
+  // Hidden departments are folded into one row: listing each by name would tell that somebody from
+  // that department answered.
+  const breakdown = shown.cells.some((cell) => cell.suppressed)
+    ? [
+        ...visibleRows,
+        {
+          department: { id: 'other', name: `Other departments (fewer than ${k} each)` },
+          count: null,
+          suppressed: true,
+          score: null,
+        },
+      ]
+    : visibleRows;
 
   const comments = enough
     ? answers
@@ -70,7 +113,7 @@ export function shapeResults(
     minimumGroupSize: k,
     answers: total,
     distribution,
-    score: enough ? pulseScore(scale, scores) : null,
+    score: scoreVisible ? pulseScore(scale, scores) : null,
     scoreKind: scale === '0-10' ? ('enps' as const) : ('average' as const),
     breakdown,
     comments,

@@ -119,12 +119,14 @@ test('an employee thanks IT and answers the pulse; a moderator publishes the sto
   await mod.getByText('★ featured').waitFor();
   await p.screenshot(mod, 'mod-kudos-published');
 
-  // 4. Pulse results: Legal's 2 answers are hidden; the hidden remainder (2 + 4 undeclared) is ≥ k, so Contact Centre's 6 show.
+  // 4. Pulse results: Legal's 2 answers are hidden — folded into one unnamed row, so nobody learns that
+  // someone from Legal answered; the hidden remainder (2 + 4 undeclared) is ≥ k, so Contact Centre's 6 show.
   await mod.goto(`${p.url}/#/mod/pulses`);
   await mod.getByRole('link', { name: 'How likely are you to recommend' }).click();
   await mod.getByRole('heading', { name: 'Breakdown' }).waitFor();
-  const legalRow = mod.getByRole('row', { name: /Legal & Compliance/ });
-  await expect.poll(() => legalRow.textContent()).toContain('hidden: fewer than 5');
+  const hiddenRow = mod.getByRole('row', { name: /Other departments/ });
+  await expect.poll(() => hiddenRow.textContent()).toContain('hidden: fewer than 5');
+  expect(await mod.getByRole('row', { name: /Legal & Compliance/ }).count()).toBe(0);
   await expect.poll(() => mod.getByRole('row', { name: /Contact Centre/ }).textContent()).toContain('6');
   expect(await mod.getByTestId('answers').textContent()).toBe('12');
   await p.screenshot(mod, 'mod-pulse-results');

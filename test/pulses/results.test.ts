@@ -38,7 +38,7 @@ beforeAll(async () => {
   agreeId = await givenPulse(
     t.app,
     { scale: '1-5', opensOn: dayOffset(-14), closesOn: dayOffset(-8), question: 'I have the tools I need.' },
-    [...repeat(3, { score: 5 }), ...repeat(3, { score: 2 })],
+    [...repeat(5, { score: 5 }), ...repeat(5, { score: 2 })],
   );
   // Below k: 3 answers with comments.
   tinyId = await givenPulse(
@@ -62,25 +62,25 @@ describe('results for moderators', () => {
     expect(response.statusCode).toBe(200);
     const body = response.json();
     expect(body.answers).toBe(20);
-    // promoters 13 (6×10 + 7×9), detractors 2 (3s) → (13 − 2) / 20 = 55.
-    expect(body).toMatchObject({ score: 55, scoreKind: 'enps', minimumGroupSize: 5 });
+    // promoters 13 (6×10 + 7×9), detractors 2 (3s): exact cells would be hidden, so the distribution
+    // is shown in bands; detractors (2) are hidden, and the eNPS would solve them (D = P − score·N),
+    // so the score is hidden too.
+    expect(body).toMatchObject({ score: null, scoreKind: 'enps', minimumGroupSize: 5 });
     const cells = Object.fromEntries(
       body.distribution.cells.map((cell: { key: string }) => [cell.key, cell]),
     );
-    expect(cells['10']).toEqual({ key: '10', count: 6, suppressed: false });
-    expect(cells['9']).toEqual({ key: '9', count: 7, suppressed: false });
-    expect(cells['3']).toMatchObject({ count: null, suppressed: true });
-    expect(cells['0']).toEqual({ key: '0', count: 0, suppressed: false });
+    expect(cells['9–10 promoters']).toEqual({ key: '9–10 promoters', count: 13, suppressed: false });
+    expect(cells['0–6 detractors']).toMatchObject({ count: null, suppressed: true });
+    expect(cells['7–8 passives']).toMatchObject({ count: null, suppressed: true });
+    expect(cells['3']).toBeUndefined();
     // Legal's 2 is hidden; the hidden remainder (2 + 7 undeclared) is ≥ k, so IT and Finance stay shown.
     const byName = Object.fromEntries(
       body.breakdown.map((row: { department: { name: string } }) => [row.department.name, row]),
     );
-    expect(byName['Legal & Compliance']).toEqual({
-      department: { id: legal, name: 'Legal & Compliance' },
-      count: null,
-      suppressed: true,
-      score: null,
-    });
+    // A hidden department is not named (that would say somebody from it answered): one folded row.
+    expect(byName['Legal & Compliance']).toBeUndefined();
+    expect(JSON.stringify(body.breakdown)).not.toContain(legal);
+    expect(body.breakdown.at(-1)).toMatchObject({ department: { id: 'other' }, count: null, suppressed: true, score: null });
     expect(byName['IT']).toMatchObject({ count: 6, score: 100, suppressed: false });
     expect(byName['Finance']).toMatchObject({ count: 5, score: 0 });
     for (const shown of [body.breakdown, body.distribution.cells]) {
@@ -114,7 +114,7 @@ describe('results for moderators', () => {
 
   test('a 1–5 pulse scores the average', async () => {
     expect((await modResults(agreeId)).json()).toMatchObject({
-      answers: 6,
+      answers: 10,
       score: 3.5,
       scoreKind: 'average',
     });
@@ -136,7 +136,7 @@ describe('results for everyone', () => {
     ).toBe(404);
     const closed = await t.app.inject({ method: 'GET', url: `/api/pulses/${closedId}/results` });
     expect(closed.statusCode).toBe(200);
-    expect(closed.json()).toMatchObject({ answers: 20, score: 55 });
+    expect(closed.json()).toMatchObject({ answers: 20, score: null });
     expect(JSON.stringify(closed.json())).not.toContain('07700');
     expect(closed.json().trend.map((point: { pulseId: string }) => point.pulseId)).toEqual([closedId]);
   });
