@@ -6,7 +6,9 @@ type Schema = Record<string, any>;
 // values just outside the limits, and values of the wrong type.
 
 const uuid = fc.uuid();
-const day = fc.date({ min: new Date('2020-01-01'), max: new Date('2030-12-31'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
+const day = fc
+  .date({ min: new Date('2020-01-01'), max: new Date('2030-12-31'), noInvalidDate: true })
+  .map((d) => d.toISOString().slice(0, 10));
 
 function stringFor(schema: Schema, validOnly: boolean): fc.Arbitrary<string> {
   if (schema.format === 'uuid') return uuid;
@@ -15,12 +17,17 @@ function stringFor(schema: Schema, validOnly: boolean): fc.Arbitrary<string> {
   const min = schema.minLength ?? 0;
   const max = Math.min(schema.maxLength ?? 200, 5000);
   const valid = schema.pattern
-    ? fc.stringMatching(new RegExp(schema.pattern)).filter((value) => value.length >= min && value.length <= max)
+    ? fc
+        .stringMatching(new RegExp(schema.pattern))
+        .filter((value) => value.length >= min && value.length <= max)
     : fc.string({ minLength: min, maxLength: Math.max(min, Math.min(max, 300)) });
   if (validOnly) return valid;
   const boundary = [fc.constant('x'.repeat(max)), fc.constant('y'.repeat(max + 1))];
   if (min > 0) boundary.push(fc.constant('z'.repeat(min - 1)));
-  return fc.oneof({ weight: 4, arbitrary: valid }, ...boundary.map((arbitrary) => ({ weight: 1, arbitrary })));
+  return fc.oneof(
+    { weight: 4, arbitrary: valid },
+    ...boundary.map((arbitrary) => ({ weight: 1, arbitrary })),
+  );
 }
 
 function numberFor(schema: Schema, validOnly: boolean): fc.Arbitrary<number> {
@@ -59,7 +66,8 @@ export function valueFor(schema: Schema | undefined, depth = 0, validOnly = fals
       const properties: Record<string, Schema> = schema.properties ?? {};
       const required = new Set<string>(schema.required ?? []);
       const record: Record<string, fc.Arbitrary<unknown>> = {};
-      for (const [key, property] of Object.entries(properties)) record[key] = valueFor(property, depth + 1, validOnly);
+      for (const [key, property] of Object.entries(properties))
+        record[key] = valueFor(property, depth + 1, validOnly);
       return fc.record(record, { requiredKeys: [...required].filter((key) => key in record) });
     }
     default:

@@ -52,19 +52,45 @@ interface Case {
 
 function casesFor(route: RouteOptions): fc.Arbitrary<Case> {
   const schema = (route.schema ?? {}) as Record<string, any>;
-  const body = fc.oneof({ weight: 3, arbitrary: valueFor(schema.body) }, { weight: 3, arbitrary: mutantFor(schema.body) });
+  const body = fc.oneof(
+    { weight: 3, arbitrary: valueFor(schema.body) },
+    { weight: 3, arbitrary: mutantFor(schema.body) },
+  );
   const rawBody = fc.oneof(
     { weight: 6, arbitrary: fc.constant(null) },
-    { weight: 1, arbitrary: fc.constantFrom('{', '{"a":', 'null', '"', deepNesting(5000), '[' + '1,'.repeat(20000) + '1]') },
+    {
+      weight: 1,
+      arbitrary: fc.constantFrom(
+        '{',
+        '{"a":',
+        'null',
+        '"',
+        deepNesting(5000),
+        '[' + '1,'.repeat(20000) + '1]',
+      ),
+    },
     { weight: 1, arbitrary: fc.string({ maxLength: 200 }) },
   );
   return fc.record({
     params: fc.oneof(valueFor(schema.params), mutantFor(schema.params)),
-    query: fc.oneof(valueFor(schema.querystring), fc.dictionary(fc.string({ maxLength: 8 }), fc.string({ maxLength: 30 }))),
+    query: fc.oneof(
+      valueFor(schema.querystring),
+      fc.dictionary(fc.string({ maxLength: 8 }), fc.string({ maxLength: 30 })),
+    ),
     body,
     rawBody,
-    contentType: fc.constantFrom('application/json', 'application/json', 'application/json', 'text/plain', 'application/private-token-request', 'application/x-www-form-urlencoded'),
-    authorization: fc.oneof({ weight: 3, arbitrary: fc.constant(null) }, { weight: 1, arbitrary: brokenAuthorization }),
+    contentType: fc.constantFrom(
+      'application/json',
+      'application/json',
+      'application/json',
+      'text/plain',
+      'application/private-token-request',
+      'application/x-www-form-urlencoded',
+    ),
+    authorization: fc.oneof(
+      { weight: 3, arbitrary: fc.constant(null) },
+      { weight: 1, arbitrary: brokenAuthorization },
+    ),
     asAdmin: fc.boolean(),
   });
 }
@@ -79,14 +105,22 @@ describe('every route survives generated hostile input', () => {
   });
 
   test.each(['GET', 'POST', 'PUT', 'PATCH', 'DELETE'])('%s routes', { timeout: 900_000 }, async (method) => {
-    const routes = t.routes.filter((route) => !skip(route) && [route.method].flat().includes(method as never));
+    const routes = t.routes.filter(
+      (route) => !skip(route) && [route.method].flat().includes(method as never),
+    );
     for (const route of routes) {
       const samples = fc.sample(casesFor(route), { numRuns: CASES_PER_ROUTE, seed: 4242 });
       expect(samples.length).toBeGreaterThanOrEqual(CASES_PER_ROUTE);
       let before = await rowCounts();
       for (const sample of samples) {
-        const params = (sample.params && typeof sample.params === 'object' ? sample.params : {}) as Record<string, unknown>;
-        const query = (sample.query && typeof sample.query === 'object' ? sample.query : {}) as Record<string, string>;
+        const params = (sample.params && typeof sample.params === 'object' ? sample.params : {}) as Record<
+          string,
+          unknown
+        >;
+        const query = (sample.query && typeof sample.query === 'object' ? sample.query : {}) as Record<
+          string,
+          string
+        >;
         const headers: Record<string, string> = {};
         if (sample.asAdmin) Object.assign(headers, admin.headers);
         if (sample.authorization !== null) headers.authorization = sample.authorization;
@@ -107,7 +141,10 @@ describe('every route survives generated hostile input', () => {
           const body = response.json();
           expect(body, where).toEqual({ error: expect.any(String), message: expect.any(String) });
           const after = await rowCounts();
-          expect(after.split(" ").filter((c) => !before.split(" ").includes(c)), `${where}: a refused request wrote rows`).toEqual([]);
+          expect(
+            after.split(' ').filter((c) => !before.split(' ').includes(c)),
+            `${where}: a refused request wrote rows`,
+          ).toEqual([]);
         } else {
           before = await rowCounts();
         }

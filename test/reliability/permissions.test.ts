@@ -41,6 +41,9 @@ const skip = (route: RouteOptions) =>
 
 let staff: Record<'moderator' | 'admin' | 'disabled' | 'expired', SignedInStaff>;
 let member: Member;
+/** Real targets for routes whose token scope names one (pulse:<id>, focus-group:<id>). */
+const fixtures: Record<string, Record<string, string>> = {};
+const today = () => new Date().toISOString().slice(0, 10);
 
 beforeAll(async () => {
   const make = given(t.app);
@@ -57,16 +60,48 @@ beforeAll(async () => {
     .where('staff_id', '=', staff.expired.id)
     .execute();
   member = await enrolMember(t.app);
+  const pulse = await t.app.inject({
+    method: 'POST',
+    url: '/api/mod/pulses',
+    headers: staff.moderator.headers,
+    payload: { question: 'How was your week?', scale: '0-10', opensOn: today(), closesOn: today() },
+  });
+  expect(pulse.statusCode, pulse.body).toBe(201);
+  fixtures['/api/pulses/:id/responses'] = { id: pulse.json().id };
+  const focusGroup = await t.app.inject({
+    method: 'POST',
+    url: '/api/mod/focus-groups',
+    headers: staff.moderator.headers,
+    payload: {
+      title: 'Permission matrix room',
+      prompts: ['What is broken?'],
+      startsAt: new Date(Date.now() - 60_000).toISOString(),
+      endsAt: new Date(Date.now() + 3_600_000).toISOString(),
+    },
+  });
+  expect(focusGroup.statusCode, focusGroup.body).toBe(201);
+  fixtures['/api/focus-groups/:id/seats'] = { id: focusGroup.json().id };
 });
 
 function sampleRequest(route: RouteOptions) {
   const schema = (route.schema ?? {}) as Record<string, any>;
   const [params, query, body] = fc.sample(
-    fc.tuple(valueFor(schema.params, 0, true), valueFor(schema.querystring, 0, true), valueFor(schema.body, 0, true)),
+    fc.tuple(
+      valueFor(schema.params, 0, true),
+      valueFor(schema.querystring, 0, true),
+      valueFor(schema.body, 0, true),
+    ),
     { numRuns: 1, seed: 7 },
   )[0]!;
+  const fixed = fixtures[route.url] ?? {};
   const url = route.url.replace(/:(\w+)\??/g, (_m, name: string) =>
-    encodeURIComponent(String((params as Record<string, unknown> | undefined)?.[name] ?? '00000000-0000-4000-8000-000000000000')),
+    encodeURIComponent(
+      String(
+        fixed[name] ??
+          (params as Record<string, unknown> | undefined)?.[name] ??
+          '00000000-0000-4000-8000-000000000000',
+      ),
+    ),
   );
   return { url, query: (query ?? {}) as Record<string, string>, body };
 }
@@ -83,8 +118,16 @@ test('every route × every caller gets exactly the allowed outcome', async () =>
         const request = sampleRequest(route);
         const headers: Record<string, string> = {};
         if (actor === 'employee') {
-          const scope = typeof (route.config as any)?.privateToken === 'string' ? (route.config as any).privateToken : 'general';
-          // Scoped routes (pulse:<id>) cannot be satisfied for a random id; a general token is the employee's best try.
+          const privateToken = (route.config as any)?.privateToken;
+          const scope =
+            typeof privateToken === 'function'
+              ? privateToken({ params: fixtures[route.url] ?? {} })
+              : typeof privateToken === 'string'
+                ? privateToken
+                : 'general';
+          if (typeof privateToken === 'function' && !fixtures[route.url])
+            throw new Error(`no fixture for ${route.url}`);
+          // Budget 1 per scoped key: a scoped route is tried by the employee once.
           [headers.authorization] = await member.tokens(scope, 1);
         } else if (actor !== 'nobody') {
           Object.assign(headers, staff[actor].headers);
@@ -100,13 +143,16 @@ test('every route × every caller gets exactly the allowed outcome', async () =>
         const status = response.statusCode;
         const code = status >= 400 ? response.json().error : null;
         const where = `${method} ${route.url} as ${actor} → ${status} ${code ?? ''}`;
-        const refusedForAuth = (status === 401 && ['unauthenticated', 'token_invalid', 'token_spent'].includes(code)) || (status === 403 && code === 'forbidden');
+        const refusedForAuth =
+          (status === 401 && ['unauthenticated', 'token_invalid', 'token_spent'].includes(code)) ||
+          (status === 403 && code === 'forbidden');
         const allowed = ALLOWED[guard].includes(actor);
-        const scopedToken = guard === 'token' && typeof (route.config as any)?.privateToken === 'function';
         if (status >= 500) failures.push(`${where} (5xx)`);
-        else if (allowed && refusedForAuth && !(scopedToken && code === 'token_invalid')) failures.push(`${where} (should be let through)`);
+        else if (allowed && refusedForAuth && !(scopedToken && code === 'token_invalid'))
+          failures.push(`${where} (should be let through)`);
         else if (!allowed && !refusedForAuth) failures.push(`${where} (should be refused)`);
-        else if (!allowed && guard === 'admin' && actor === 'moderator' && status !== 403) failures.push(`${where} (wrong role must be 403)`);
+        else if (!allowed && guard === 'admin' && actor === 'moderator' && status !== 403)
+          failures.push(`${where} (wrong role must be 403)`);
       }
     }
   }
