@@ -148,8 +148,7 @@ test('every route × every caller gets exactly the allowed outcome', async () =>
           (status === 403 && code === 'forbidden');
         const allowed = ALLOWED[guard].includes(actor);
         if (status >= 500) failures.push(`${where} (5xx)`);
-        else if (allowed && refusedForAuth && !(scopedToken && code === 'token_invalid'))
-          failures.push(`${where} (should be let through)`);
+        else if (allowed && refusedForAuth) failures.push(`${where} (should be let through)`);
         else if (!allowed && !refusedForAuth) failures.push(`${where} (should be refused)`);
         else if (!allowed && guard === 'admin' && actor === 'moderator' && status !== 403)
           failures.push(`${where} (wrong role must be 403)`);
