@@ -35,6 +35,10 @@ export async function connect(options: ConnectOptions): Promise<DatabaseHandle> 
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10 });
     // An idle client that loses its server must not crash the process; the pool replaces it.
     pool.on('error', () => {});
+    // A checked-out client between two queries of a transaction has no listener of its own; when the
+    // server dies it would emit an unhandled 'error' and take the process down. Its next query fails
+    // (→ 503) instead.
+    pool.on('connect', (client) => client.on('error', () => {}));
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return { db, kind: 'postgres', pool, pglite: null, close: () => db.destroy() };
   }
