@@ -60,12 +60,7 @@ export interface DepartmentTable {
  * tables in db/tables/<feature>.ts (one owner per file) and they are joined here.
  */
 export interface Database
-  extends TokenTables,
-    SuggestionTables,
-    KudosTables,
-    PulseTables,
-    FocusGroupTables,
-    ThemeTables {
+  extends TokenTables, SuggestionTables, KudosTables, PulseTables, FocusGroupTables, ThemeTables {
   staff: StaffTable;
   staff_session: StaffSessionTable;
   audit_log: AuditLogTable;

@@ -52,7 +52,10 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     maxEventLoopDelay: config.maxEventLoopDelayMs,
     retryAfter: 5,
     pressureHandler: (_request, reply) => {
-      reply.code(503).header('retry-after', '5').send({ error: 'overloaded', message: 'The server is busy; try again shortly.' });
+      reply
+        .code(503)
+        .header('retry-after', '5')
+        .send({ error: 'overloaded', message: 'The server is busy; try again shortly.' });
     },
   });
   await app.register(db, { config });
@@ -73,7 +76,11 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
         securitySchemes: {
           staffSession: { type: 'apiKey', in: 'cookie', name: 'greenroom_session' },
           privateToken: { type: 'http', scheme: 'PrivateToken', description: 'RFC 9577 token' },
-          bearerCredential: { type: 'http', scheme: 'bearer', description: 'Membership credential from POST /api/enrol' },
+          bearerCredential: {
+            type: 'http',
+            scheme: 'bearer',
+            description: 'Membership credential from POST /api/enrol',
+          },
         },
       },
     },

@@ -87,7 +87,10 @@ export function loadConfig(env: Env = process.env): Config {
     .filter(Boolean);
   for (const origin of allowedOrigins) {
     if (!/^https?:\/\/[^/]+$/.test(origin)) {
-      throw new ConfigError('ALLOWED_ORIGINS', `"${origin}" is not an origin like https://greenroom.example.com`);
+      throw new ConfigError(
+        'ALLOWED_ORIGINS',
+        `"${origin}" is not an origin like https://greenroom.example.com`,
+      );
     }
   }
   return {

@@ -43,8 +43,15 @@ const departmentRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => {
       const id = await createDepartment(app.db, request.body);
-      if (!id) throw conflict('department_exists', `A department named "${request.body.name}" exists already.`);
-      await audit(app.db, request.staff!, 'department.create', { type: 'department', id }, { name: request.body.name });
+      if (!id)
+        throw conflict('department_exists', `A department named "${request.body.name}" exists already.`);
+      await audit(
+        app.db,
+        request.staff!,
+        'department.create',
+        { type: 'department', id },
+        { name: request.body.name },
+      );
       return reply.code(201).send({ id });
     },
   );
@@ -66,7 +73,8 @@ const departmentRoutes: FastifyPluginAsyncTypebox = async (app) => {
       try {
         if (!(await updateDepartment(app.db, id, request.body))) throw notFound('No such department.');
       } catch (error) {
-        if ((error as { code?: string }).code === '23505') throw conflict('department_exists', 'That name is taken.');
+        if ((error as { code?: string }).code === '23505')
+          throw conflict('department_exists', 'That name is taken.');
         throw error;
       }
       await audit(app.db, request.staff!, 'department.update', { type: 'department', id }, request.body);

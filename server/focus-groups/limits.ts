@@ -17,6 +17,12 @@ export interface RoomLimits {
   windowMs: number;
   /** Frames waiting to be handled on one socket before it counts as flooding. */
   maxQueuedFrames: number;
+  /**
+   * Live-room text reaches the themes job at most this often (0: at once). Its recompute is CPU-bound
+   * on this process's event loop: every 10 s during a busy session would stall every socket here.
+   * A closed room (its transcript published) is announced at once.
+   */
+  themesCoalesceMs: number;
 }
 
 export const DEFAULT_LIMITS: RoomLimits = {
@@ -28,6 +34,7 @@ export const DEFAULT_LIMITS: RoomLimits = {
   strikesPerWindow: 5,
   windowMs: 10_000,
   maxQueuedFrames: 32,
+  themesCoalesceMs: 60_000,
 };
 
 /** Timestamps inside a sliding window. */

@@ -86,6 +86,7 @@ export class FocusGroupHub {
   private readonly seats = new Map<string, Connection>();
   private readonly rates = new Map<string, SeatRate>();
   private heartbeat: NodeJS.Timeout | null = null;
+  private themesTimer: NodeJS.Timeout | null = null;
   private closed = false;
   private readonly unsubscribe: () => void;
   private readonly log: FastifyBaseLogger;
@@ -302,8 +303,22 @@ export class FocusGroupHub {
   async perform(roomId: string, actor: Actor, frame: ActionFrame): Promise<ActionResult> {
     const result = await perform(this.app.database, this.batcher, roomId, actor, frame);
     await this.delivered(roomId, result.events);
-    if (result.visibilityChanged) this.app.contentEvents.changed({ source: 'focus-group' });
+    if (result.visibilityChanged) this.themesChanged(result.events.some((event) => event.kind === 'closed'));
     return result;
+  }
+
+  /** Tells the themes job, coalescing live-room changes (see RoomLimits.themesCoalesceMs). */
+  private themesChanged(now: boolean) {
+    if (now || this.limits.themesCoalesceMs <= 0) {
+      if (this.themesTimer) clearTimeout(this.themesTimer);
+      this.themesTimer = null;
+      this.app.contentEvents.changed({ source: 'focus-group' });
+      return;
+    }
+    this.themesTimer ??= setTimeout(() => {
+      this.themesTimer = null;
+      if (!this.closed) this.app.contentEvents.changed({ source: 'focus-group' });
+    }, this.limits.themesCoalesceMs);
   }
 
   /** After a commit elsewhere in this process (e.g. a new seat): deliver and announce. */
@@ -477,6 +492,7 @@ export class FocusGroupHub {
   async close() {
     this.closed = true;
     if (this.heartbeat) clearInterval(this.heartbeat);
+    if (this.themesTimer) clearTimeout(this.themesTimer);
     this.unsubscribe();
     for (const conn of [...this.connections]) this.disconnect(conn, CloseCode.goingAway, 'server restarting');
   }

@@ -12,7 +12,19 @@ const FASTIFY_CODES: Record<string, [number, string, string]> = {
 };
 
 // A database that is down or restarting is a temporary condition: 503 + Retry-After, never a 500.
-const DATABASE_DOWN_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', '57P01', '57P02', '57P03', '08000', '08001', '08003', '08006']);
+const DATABASE_DOWN_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'EPIPE',
+  'ETIMEDOUT',
+  '57P01',
+  '57P02',
+  '57P03',
+  '08000',
+  '08001',
+  '08003',
+  '08006',
+]);
 export function isDatabaseUnavailable(error: unknown): boolean {
   const candidate = error as { code?: string; message?: string } | null;
   if (!candidate) return false;
@@ -26,7 +38,10 @@ export default fp(
   async (app) => {
     app.setErrorHandler((error: FastifyError | HttpError, request, reply) => {
       if (error instanceof HttpError) {
-        return reply.code(error.statusCode).headers(error.headers).send({ error: error.code, message: error.message });
+        return reply
+          .code(error.statusCode)
+          .headers(error.headers)
+          .send({ error: error.code, message: error.message });
       }
       if (error.validation) {
         return reply.code(400).send({ error: 'invalid_request', message: error.message });
@@ -39,7 +54,9 @@ export default fp(
       const status = error.statusCode ?? 500;
       if (status >= 400 && status < 500) {
         if (status === 429) {
-          return reply.code(429).send({ error: 'rate_limited', message: 'Too many requests; try again later.' });
+          return reply
+            .code(429)
+            .send({ error: 'rate_limited', message: 'Too many requests; try again later.' });
         }
         return reply.code(status).send({ error: 'bad_request', message: error.message });
       }
@@ -50,7 +67,6 @@ export default fp(
       request.log.error({ err: error }, 'unhandled error');
       return reply.code(500).send({ error: 'internal_error', message: 'Internal Server Error' });
     });
-
   },
   { name: 'errors' },
 );

@@ -40,7 +40,10 @@ export function createSecrets(master: Buffer): Secrets {
     return key;
   };
   return {
-    hmac: (purpose, value) => createHmac('sha256', keyFor(`hmac:${purpose}`)).update(value).digest('hex'),
+    hmac: (purpose, value) =>
+      createHmac('sha256', keyFor(`hmac:${purpose}`))
+        .update(value)
+        .digest('hex'),
     encrypt(purpose, plaintext) {
       const iv = randomBytes(12);
       const cipher = createCipheriv('aes-256-gcm', keyFor(`enc:${purpose}`), iv);

@@ -45,7 +45,11 @@ export async function seedDemo(app: FastifyInstance): Promise<DemoSeedResult | n
 }
 
 /** With GREENROOM_ADMIN_USERNAME/PASSWORD set, the first admin is created when no staff account exists. */
-export async function ensureFirstAdmin(app: FastifyInstance, username: string, password: string): Promise<boolean> {
+export async function ensureFirstAdmin(
+  app: FastifyInstance,
+  username: string,
+  password: string,
+): Promise<boolean> {
   if ((await countStaff(app.db)) > 0) return false;
   await createStaff(app.db, {
     username,

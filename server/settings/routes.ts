@@ -30,7 +30,11 @@ const settingsRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/admin/settings',
     {
       preHandler: app.requireStaff('admin'),
-      schema: { tags: ['admin'], summary: 'All settings', response: { 200: SettingsBody, ...errorResponses(401, 403) } },
+      schema: {
+        tags: ['admin'],
+        summary: 'All settings',
+        response: { 200: SettingsBody, ...errorResponses(401, 403) },
+      },
     },
     async () => getSettings(app.db),
   );
@@ -81,7 +85,14 @@ const settingsRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request) => {
       const rows = await app.db
         .selectFrom('audit_log')
-        .select(['at', 'staff_username as staff', 'action', 'target_type as targetType', 'target_id as targetId', 'detail'])
+        .select([
+          'at',
+          'staff_username as staff',
+          'action',
+          'target_type as targetType',
+          'target_id as targetId',
+          'detail',
+        ])
         .orderBy('id', 'desc')
         .limit(request.query.limit)
         .execute();

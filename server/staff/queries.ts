@@ -16,7 +16,14 @@ const hashSessionId = (sessionId: string) => createHash('sha256').update(session
 export async function findStaffForLogin(db: Kysely<Database>, username: string) {
   return db
     .selectFrom('staff')
-    .select(['id', 'username', 'display_name as displayName', 'role', 'password_hash as passwordHash', 'disabled'])
+    .select([
+      'id',
+      'username',
+      'display_name as displayName',
+      'role',
+      'password_hash as passwordHash',
+      'disabled',
+    ])
     .where('username', '=', username.toLowerCase())
     .executeTakeFirst();
 }
@@ -49,7 +56,12 @@ export async function listStaff(db: Kysely<Database>) {
 
 export async function setStaffDisabled(db: Kysely<Database>, id: string, disabled: boolean) {
   return db.transaction().execute(async (trx) => {
-    const row = await trx.updateTable('staff').set({ disabled }).where('id', '=', id).returning('id').executeTakeFirst();
+    const row = await trx
+      .updateTable('staff')
+      .set({ disabled })
+      .where('id', '=', id)
+      .returning('id')
+      .executeTakeFirst();
     // Disabling someone ends their sessions at once.
     if (row && disabled) await trx.deleteFrom('staff_session').where('staff_id', '=', id).execute();
     return Boolean(row);
@@ -57,7 +69,10 @@ export async function setStaffDisabled(db: Kysely<Database>, id: string, disable
 }
 
 export async function countStaff(db: Kysely<Database>): Promise<number> {
-  const row = await db.selectFrom('staff').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const row = await db
+    .selectFrom('staff')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
   return Number(row.n);
 }
 
@@ -66,7 +81,11 @@ export async function createSession(db: Kysely<Database>, staffId: string): Prom
   const sessionId = randomBytes(32).toString('base64url');
   await db
     .insertInto('staff_session')
-    .values({ id_hash: hashSessionId(sessionId), staff_id: staffId, expires_at: new Date(Date.now() + SESSION_TTL_MS) })
+    .values({
+      id_hash: hashSessionId(sessionId),
+      staff_id: staffId,
+      expires_at: new Date(Date.now() + SESSION_TTL_MS),
+    })
     .execute();
   return sessionId;
 }

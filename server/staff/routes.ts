@@ -21,7 +21,8 @@ const staffRoutes: FastifyPluginAsyncTypebox = async (app) => {
     max: 10,
     timeWindow: '15 minutes',
     hook: 'preHandler',
-    keyGenerator: (request) => `login:${String((request.body as { username?: unknown })?.username).toLowerCase()}`,
+    keyGenerator: (request) =>
+      `login:${String((request.body as { username?: unknown })?.username).toLowerCase()}`,
   });
   const overall = app.rateLimit({ max: 120, timeWindow: '1 minute', keyGenerator: () => 'login:*' });
 
@@ -51,7 +52,12 @@ const staffRoutes: FastifyPluginAsyncTypebox = async (app) => {
         path: '/',
         maxAge: SESSION_TTL_MS / 1000,
       });
-      const staff = { id: found.id, username: found.username, displayName: found.displayName, role: found.role };
+      const staff = {
+        id: found.id,
+        username: found.username,
+        displayName: found.displayName,
+        role: found.role,
+      };
       return { staff };
     },
   );
@@ -109,7 +115,12 @@ const staffRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => {
       const { username, displayName, role, password } = request.body;
-      const id = await createStaff(app.db, { username, displayName, role, passwordHash: await hashPassword(password) });
+      const id = await createStaff(app.db, {
+        username,
+        displayName,
+        role,
+        passwordHash: await hashPassword(password),
+      });
       if (!id) throw conflict('username_taken', `The username "${username}" is already taken.`);
       await audit(app.db, request.staff!, 'staff.create', { type: 'staff', id }, { username, role });
       return reply.code(201).send({ id });
@@ -130,8 +141,10 @@ const staffRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) => {
       const { id } = request.params;
-      if (id === request.staff!.id) throw conflict('cannot_disable_self', 'You cannot disable your own account.');
-      if (!(await setStaffDisabled(app.db, id, request.body.disabled))) throw notFound('No such staff account.');
+      if (id === request.staff!.id)
+        throw conflict('cannot_disable_self', 'You cannot disable your own account.');
+      if (!(await setStaffDisabled(app.db, id, request.body.disabled)))
+        throw notFound('No such staff account.');
       await audit(app.db, request.staff!, request.body.disabled ? 'staff.disable' : 'staff.enable', {
         type: 'staff',
         id,

@@ -20,7 +20,10 @@ export type LoginBody = Static<typeof LoginBody>;
 
 export const NewStaffBody = Type.Object(
   {
-    username: Type.String({ pattern: '^[a-zA-Z0-9._-]{3,32}$', description: 'Letters, digits, dot, dash, underscore' }),
+    username: Type.String({
+      pattern: '^[a-zA-Z0-9._-]{3,32}$',
+      description: 'Letters, digits, dot, dash, underscore',
+    }),
     displayName: Type.String({ minLength: 1, maxLength: 80 }),
     role: StaffRole,
     password: Type.String({ minLength: 12, maxLength: 256 }),

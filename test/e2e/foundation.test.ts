@@ -39,6 +39,10 @@ test('an admin creates a moderator account in the admin area', async () => {
   await page.getByRole('button', { name: /create account/i }).click();
   await page.getByRole('cell', { name: 'casey', exact: true }).waitFor();
   await p.screenshot(page, 'admin-staff');
-  const row = await p.app.db.selectFrom('staff').select('role').where('username', '=', 'casey').executeTakeFirst();
+  const row = await p.app.db
+    .selectFrom('staff')
+    .select('role')
+    .where('username', '=', 'casey')
+    .executeTakeFirst();
   expect(row?.role).toBe('moderator');
 });

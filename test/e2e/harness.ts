@@ -49,7 +49,9 @@ async function auditPrivacy(test: TestApp, secrets: Set<string>) {
     where table_schema = 'public' and table_type = 'BASE TABLE' order by 1`.execute(test.app.db);
   const dumps: string[] = [];
   for (const { name } of tables.rows) {
-    const rows = await sql<{ row: unknown }>`select row_to_json(t) as row from ${sql.table(name)} t`.execute(test.app.db);
+    const rows = await sql<{ row: unknown }>`select row_to_json(t) as row from ${sql.table(name)} t`.execute(
+      test.app.db,
+    );
     dumps.push(`${name}: ${JSON.stringify(rows.rows)}`);
   }
   // The server announcing its own listening address is not a client's IP.
@@ -59,7 +61,8 @@ async function auditPrivacy(test: TestApp, secrets: Set<string>) {
     expect(text, `${where} hold the browser's IP`).not.toContain('127.0.0.1');
     expect(text, `${where} hold a user agent`).not.toMatch(/HeadlessChrome|Mozilla\/5\.0/);
     expect(text, `${where} hold a PrivateToken header`).not.toContain('PrivateToken');
-    for (const secret of secrets) expect(text.includes(secret), `${where} hold a secret the browser holds`).toBe(false);
+    for (const secret of secrets)
+      expect(text.includes(secret), `${where} hold a secret the browser holds`).toBe(false);
   }
 }
 
@@ -69,7 +72,8 @@ export function portal(env: Record<string, string> = {}): Portal {
   const contexts: BrowserContext[] = [];
   let close = async () => {};
   beforeAll(async () => {
-    if (!existsSync('dist/client/index.html')) throw new Error('The client is not built: run `npm run build` first.');
+    if (!existsSync('dist/client/index.html'))
+      throw new Error('The client is not built: run `npm run build` first.');
     if (!existsSync(CHROMIUM)) throw new Error(`No Chromium at ${CHROMIUM}: apt-get install -y chromium`);
     mkdirSync(SCREENSHOTS, { recursive: true });
     // The privacy audit reads debug-level logs: even at debug nothing identifying may be written.
@@ -86,7 +90,8 @@ export function portal(env: Record<string, string> = {}): Portal {
         contexts.push(context);
         context.on('request', (request) => {
           const authorization = request.headers()['authorization'];
-          const token = authorization?.match(/token="([^"]+)"/)?.[1] ?? authorization?.match(/^Bearer (.+)$/)?.[1];
+          const token =
+            authorization?.match(/token="([^"]+)"/)?.[1] ?? authorization?.match(/^Bearer (.+)$/)?.[1];
           if (token) handle.secrets.add(token);
           const body = request.postData();
           if (body?.startsWith('{')) collectSecrets(JSON.parse(body), handle.secrets);

@@ -59,11 +59,25 @@ export async function createCluster(): Promise<Cluster> {
   const data = path.join(dir, 'data');
   const port = await freePort();
   if (process.getuid?.() === 0) execFileSync('chown', ['postgres', dir]);
-  asPostgres(path.join(BIN, 'initdb'), ['-D', data, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--no-sync']);
+  asPostgres(path.join(BIN, 'initdb'), [
+    '-D',
+    data,
+    '-U',
+    'postgres',
+    '--auth=trust',
+    '-E',
+    'UTF8',
+    '--no-sync',
+  ]);
   const pgCtl = (action: string, extra: string[] = []) =>
     asPostgres(path.join(BIN, 'pg_ctl'), [action, '-D', data, '-w', '-t', '60', ...extra]);
   const start = () =>
-    pgCtl('start', ['-o', `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=on`, '-l', path.join(dir, 'log')]);
+    pgCtl('start', [
+      '-o',
+      `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=on`,
+      '-l',
+      path.join(dir, 'log'),
+    ]);
   start();
   return {
     url: `postgres://postgres@127.0.0.1:${port}/postgres`,
@@ -71,7 +85,10 @@ export async function createCluster(): Promise<Cluster> {
     kill() {
       const pid = Number(readFileSync(path.join(data, 'postmaster.pid'), 'utf8').split('\n')[0]);
       // Postmaster and every backend at once, like a power cut: no shutdown checkpoint anywhere.
-      const children = spawnSync('pgrep', ['-P', String(pid)], { encoding: 'utf8' }).stdout.split('\n').filter(Boolean).map(Number);
+      const children = spawnSync('pgrep', ['-P', String(pid)], { encoding: 'utf8' })
+        .stdout.split('\n')
+        .filter(Boolean)
+        .map(Number);
       for (const victim of [pid, ...children]) {
         try {
           process.kill(victim, 'SIGKILL');

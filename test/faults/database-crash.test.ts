@@ -59,12 +59,12 @@ test('database killed mid-load: nothing acknowledged is lost, the rest is a clea
   const acknowledged = outcomes.filter((outcome) => outcome.status === 201);
   const refused = outcomes.filter((outcome) => outcome.status !== 201);
   expect(refused.length).toBeGreaterThan(0); // the kill really hit the load
-  for (const outcome of refused) expect(outcome, JSON.stringify(outcome)).toMatchObject({ status: 503, error: 'unavailable' });
+  for (const outcome of refused)
+    expect(outcome, JSON.stringify(outcome)).toMatchObject({ status: 503, error: 'unavailable' });
 
-  const stored = new Set(
-    (await app.db.selectFrom('suggestion').select('id').execute()).map((row) => row.id),
-  );
-  for (const outcome of acknowledged) expect(stored.has(outcome.id!), `acknowledged ${outcome.id} is lost`).toBe(true);
+  const stored = new Set((await app.db.selectFrom('suggestion').select('id').execute()).map((row) => row.id));
+  for (const outcome of acknowledged)
+    expect(stored.has(outcome.id!), `acknowledged ${outcome.id} is lost`).toBe(true);
 
   // A refused request burned nothing: its token still works — except when the commit reached the
   // database but the answer was lost with the connection (at most the requests in flight at the kill).

@@ -38,7 +38,10 @@ test('under more load than it can serve, the server sheds it with 503 + Retry-Af
   const summary = Object.fromEntries(statuses);
   expect(statuses.get(503) ?? 0, JSON.stringify(summary)).toBeGreaterThan(0);
   expect(statuses.get(200) ?? 0, JSON.stringify(summary)).toBeGreaterThan(0);
-  expect([...statuses.keys()].filter((status) => ![200, 503].includes(status)), JSON.stringify(summary)).toEqual([]);
+  expect(
+    [...statuses.keys()].filter((status) => ![200, 503].includes(status)),
+    JSON.stringify(summary),
+  ).toEqual([]);
   expect(retryAfterMissing).toBe(0);
   expect(unexpected).toBe(0);
 

@@ -1,9 +1,19 @@
 import { afterEach, beforeAll, expect, test } from 'vitest';
+import { DEFAULT_LIMITS } from '../../server/focus-groups/limits.ts';
 import { listThemeSourceItems } from '../../server/focus-groups/queries.ts';
 import type { MessageEvent } from '../../server/focus-groups/protocol.ts';
 import { build } from '../helpers/build.ts';
 import { enrolMember } from '../helpers/members.ts';
-import { Client, listen, moderator, scheduleRoom, sockets, socketUrl, takeSeatIn } from './helpers.ts';
+import {
+  Client,
+  eventually,
+  listen,
+  moderator,
+  scheduleRoom,
+  sockets,
+  socketUrl,
+  takeSeatIn,
+} from './helpers.ts';
 
 const t = build();
 const open = sockets();
@@ -267,6 +277,7 @@ test('transcripts: prompts and visible messages with pseudonyms only, as Markdow
 });
 
 test('visible participant messages feed the themes, published once the session closes', async () => {
+  t.app.focusGroups.configure({ themesCoalesceMs: 0 });
   const mod = await moderator(t.app);
   const { id } = await scheduleRoom(t.app, mod, { moderation: 'post' });
   const seat = await takeSeatIn(t.app, id);
@@ -309,6 +320,26 @@ test('visible participant messages feed the themes, published once the session c
   const after = (await listThemeSourceItems(t.app.db)).find((item) => item.id === mine[0]!.id);
   expect(after?.published).toBe(true);
   stop();
+  t.app.focusGroups.configure({ themesCoalesceMs: DEFAULT_LIMITS.themesCoalesceMs });
+});
+
+test('live-room changes reach the themes job coalesced; a close at once', async () => {
+  t.app.focusGroups.configure({ themesCoalesceMs: 50 });
+  const mod = await moderator(t.app);
+  const { id } = await scheduleRoom(t.app, mod, { moderation: 'post' });
+  const seat = await takeSeatIn(t.app, id);
+  let changes = 0;
+  const stop = t.app.contentEvents.onChanged(() => changes++);
+  const [a] = open.track(await Client.join(socketUrl(base, id), seat));
+  for (const text of ['one', 'two', 'three']) {
+    a.send({ type: 'say', text });
+    await a.next(isMessage(text));
+  }
+  await eventually(async () => expect(changes).toBe(1));
+  await t.app.inject({ method: 'POST', url: `/api/mod/focus-groups/${id}/close`, headers: mod.headers });
+  expect(changes).toBe(2);
+  stop();
+  t.app.focusGroups.configure({ themesCoalesceMs: DEFAULT_LIMITS.themesCoalesceMs });
 });
 
 test('anonymous rows carry no wall-clock time and no link beyond the seat', async () => {

@@ -10,7 +10,7 @@ test('security headers: CSP without inline scripts, no framing, no referrer', as
     const csp = String(response.headers['content-security-policy']);
     expect(csp).toContain("frame-ancestors 'none'");
     expect(csp).toMatch(/script-src 'self'(;|$)/);
-    expect(csp).not.toContain('unsafe-inline\' ;');
+    expect(csp).not.toContain("unsafe-inline' ;");
     expect(csp.split(';').find((d) => d.trim().startsWith('script-src'))).not.toContain('unsafe-inline');
     expect(response.headers['referrer-policy']).toBe('no-referrer');
     expect(response.headers['x-frame-options']).toBe('DENY');
@@ -65,7 +65,12 @@ test('log lines of real requests never hold IPs, user agents, cookies or Authori
   await t.app.inject({
     method: 'GET',
     url: '/api/staff/me?q=private-search',
-    headers: { ...staff.headers, 'user-agent': secretAgent, 'x-forwarded-for': '203.0.113.77', authorization: 'Bearer top-secret-credential' },
+    headers: {
+      ...staff.headers,
+      'user-agent': secretAgent,
+      'x-forwarded-for': '203.0.113.77',
+      authorization: 'Bearer top-secret-credential',
+    },
     remoteAddress: '198.51.100.23',
   });
   await t.app.inject({
@@ -78,7 +83,16 @@ test('log lines of real requests never hold IPs, user agents, cookies or Authori
   const sessionId = staff.cookie.split('=')[1]!;
   const all = t.rawLogs.join('\n');
   expect(t.rawLogs.length).toBeGreaterThan(2); // the requests were logged at all
-  for (const forbidden of ['198.51.100.23', '203.0.113.77', '127.0.0.1', 'SecretAgent', 'top-secret-credential', sessionId, staff.password, 'private-search']) {
+  for (const forbidden of [
+    '198.51.100.23',
+    '203.0.113.77',
+    '127.0.0.1',
+    'SecretAgent',
+    'top-secret-credential',
+    sessionId,
+    staff.password,
+    'private-search',
+  ]) {
     expect(all).not.toContain(forbidden);
   }
   for (const line of t.logs) {

@@ -26,11 +26,16 @@ async function freshDatabase(): Promise<{ databaseUrl: string | null; drop: () =
   await withAdminClient((client) => client.query(`create database ${name} template ${inject('templateDb')}`));
   return {
     databaseUrl: databaseUrl(name),
-    drop: () => withAdminClient((client) => client.query(`drop database if exists ${name} with (force)`)).then(() => {}),
+    drop: () =>
+      withAdminClient((client) => client.query(`drop database if exists ${name} with (force)`)).then(
+        () => {},
+      ),
   };
 }
 
-export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp & { close(): Promise<void> }> {
+export async function createTestApp(
+  env: Record<string, string> = {},
+): Promise<TestApp & { close(): Promise<void> }> {
   const database = await freshDatabase();
   const config = loadConfig({
     DATA_DIR: 'memory://',

@@ -15,7 +15,10 @@ export interface SignedInStaff {
 /** Factories that create data through the same code the app uses. */
 export function given(app: FastifyInstance) {
   return {
-    async staff(role: StaffRole = 'moderator', overrides: { username?: string } = {}): Promise<SignedInStaff> {
+    async staff(
+      role: StaffRole = 'moderator',
+      overrides: { username?: string } = {},
+    ): Promise<SignedInStaff> {
       const username = overrides.username ?? `${role}-${randomBytes(4).toString('hex')}`;
       const password = `pw-${randomBytes(9).toString('base64url')}`;
       const id = await createStaff(app.db, {
@@ -24,7 +27,11 @@ export function given(app: FastifyInstance) {
         role,
         passwordHash: await hashPassword(password),
       });
-      const response = await app.inject({ method: 'POST', url: '/api/staff/login', payload: { username, password } });
+      const response = await app.inject({
+        method: 'POST',
+        url: '/api/staff/login',
+        payload: { username, password },
+      });
       if (response.statusCode !== 200) throw new Error(`login failed: ${response.body}`);
       const setCookie = String(response.headers['set-cookie']);
       const cookie = setCookie.split(';')[0]!;

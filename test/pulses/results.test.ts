@@ -80,7 +80,12 @@ describe('results for moderators', () => {
     // A hidden department is not named (that would say somebody from it answered): one folded row.
     expect(byName['Legal & Compliance']).toBeUndefined();
     expect(JSON.stringify(body.breakdown)).not.toContain(legal);
-    expect(body.breakdown.at(-1)).toMatchObject({ department: { id: 'other' }, count: null, suppressed: true, score: null });
+    expect(body.breakdown.at(-1)).toMatchObject({
+      department: { id: 'other' },
+      count: null,
+      suppressed: true,
+      score: null,
+    });
     expect(byName['IT']).toMatchObject({ count: 6, score: 100, suppressed: false });
     expect(byName['Finance']).toMatchObject({ count: 5, score: 0 });
     for (const shown of [body.breakdown, body.distribution.cells]) {

@@ -10,7 +10,12 @@ test('an admin creates a moderator who can then sign in; the action is audited',
     method: 'POST',
     url: '/api/admin/staff',
     headers: admin.headers,
-    payload: { username: 'new-mod', displayName: 'New Moderator', role: 'moderator', password: 'a-long-password-1' },
+    payload: {
+      username: 'new-mod',
+      displayName: 'New Moderator',
+      role: 'moderator',
+      password: 'a-long-password-1',
+    },
   });
   expect(response.statusCode).toBe(201);
   const login = await t.app.inject({
@@ -19,15 +24,35 @@ test('an admin creates a moderator who can then sign in; the action is audited',
     payload: { username: 'new-mod', password: 'a-long-password-1' },
   });
   expect(login.statusCode).toBe(200);
-  const audit = await t.app.db.selectFrom('audit_log').select(['action', 'staff_username', 'target_id']).execute();
-  expect(audit).toContainEqual({ action: 'staff.create', staff_username: admin.username, target_id: response.json().id });
+  const audit = await t.app.db
+    .selectFrom('audit_log')
+    .select(['action', 'staff_username', 'target_id'])
+    .execute();
+  expect(audit).toContainEqual({
+    action: 'staff.create',
+    staff_username: admin.username,
+    target_id: response.json().id,
+  });
 });
 
 test('a duplicate username gets 409 and no second row', async () => {
   const admin = await given(t.app).staff('admin');
-  const payload = { username: 'twice', displayName: 'Twice', role: 'moderator', password: 'a-long-password-1' };
-  expect((await t.app.inject({ method: 'POST', url: '/api/admin/staff', headers: admin.headers, payload })).statusCode).toBe(201);
-  const again = await t.app.inject({ method: 'POST', url: '/api/admin/staff', headers: admin.headers, payload });
+  const payload = {
+    username: 'twice',
+    displayName: 'Twice',
+    role: 'moderator',
+    password: 'a-long-password-1',
+  };
+  expect(
+    (await t.app.inject({ method: 'POST', url: '/api/admin/staff', headers: admin.headers, payload }))
+      .statusCode,
+  ).toBe(201);
+  const again = await t.app.inject({
+    method: 'POST',
+    url: '/api/admin/staff',
+    headers: admin.headers,
+    payload,
+  });
   expect(again.statusCode).toBe(409);
   const rows = await t.app.db.selectFrom('staff').select('id').where('username', '=', 'twice').execute();
   expect(rows).toHaveLength(1);
@@ -37,7 +62,11 @@ test('without a session admin routes answer 401; a moderator gets 403', async ()
   const moderator = await given(t.app).staff('moderator');
   const anonymous = await t.app.inject({ method: 'GET', url: '/api/admin/staff' });
   expect(anonymous.statusCode).toBe(401);
-  const wrongRole = await t.app.inject({ method: 'GET', url: '/api/admin/staff', headers: moderator.headers });
+  const wrongRole = await t.app.inject({
+    method: 'GET',
+    url: '/api/admin/staff',
+    headers: moderator.headers,
+  });
   expect(wrongRole.statusCode).toBe(403);
   expect(wrongRole.json()).toEqual({ error: 'forbidden', message: expect.any(String) });
 });
@@ -52,7 +81,9 @@ test('a disabled account cannot sign in and its open sessions stop working', asy
     payload: { disabled: true },
   });
   expect(disable.statusCode).toBe(200);
-  expect((await t.app.inject({ method: 'GET', url: '/api/staff/me', headers: moderator.headers })).statusCode).toBe(401);
+  expect(
+    (await t.app.inject({ method: 'GET', url: '/api/staff/me', headers: moderator.headers })).statusCode,
+  ).toBe(401);
   const login = await t.app.inject({
     method: 'POST',
     url: '/api/staff/login',
@@ -79,9 +110,19 @@ test('a cross-origin state-changing request with a staff cookie is refused and w
 
 test('settings: k can never go below 3', async () => {
   const admin = await given(t.app).staff('admin');
-  const low = await t.app.inject({ method: 'PUT', url: '/api/admin/settings', headers: admin.headers, payload: { minimumGroupSize: 2 } });
+  const low = await t.app.inject({
+    method: 'PUT',
+    url: '/api/admin/settings',
+    headers: admin.headers,
+    payload: { minimumGroupSize: 2 },
+  });
   expect(low.statusCode).toBe(400);
-  const ok = await t.app.inject({ method: 'PUT', url: '/api/admin/settings', headers: admin.headers, payload: { minimumGroupSize: 7 } });
+  const ok = await t.app.inject({
+    method: 'PUT',
+    url: '/api/admin/settings',
+    headers: admin.headers,
+    payload: { minimumGroupSize: 7 },
+  });
   expect(ok.statusCode).toBe(200);
   expect(ok.json().minimumGroupSize).toBe(7);
 });

@@ -22,14 +22,22 @@ test('signs in with the right password and sets a strict HttpOnly session cookie
 test('stores the session id only as a hash', async () => {
   const staff = await given(t.app).staff('moderator');
   const sessionId = staff.cookie.split('=')[1]!;
-  const rows = await t.app.db.selectFrom('staff_session').select('id_hash').where('staff_id', '=', staff.id).execute();
+  const rows = await t.app.db
+    .selectFrom('staff_session')
+    .select('id_hash')
+    .where('staff_id', '=', staff.id)
+    .execute();
   expect(rows.length).toBeGreaterThan(0);
   for (const row of rows) expect(row.id_hash).not.toContain(sessionId);
 });
 
 test('stores passwords as argon2id with the OWASP parameters', async () => {
   const staff = await given(t.app).staff('admin');
-  const row = await t.app.db.selectFrom('staff').select('password_hash').where('id', '=', staff.id).executeTakeFirstOrThrow();
+  const row = await t.app.db
+    .selectFrom('staff')
+    .select('password_hash')
+    .where('id', '=', staff.id)
+    .executeTakeFirstOrThrow();
   expect(row.password_hash).toMatch(/^\$argon2id\$v=19\$m=19456,p=1,t=2\$/);
 });
 
@@ -49,7 +57,8 @@ test('a wrong password or unknown user gets 401 invalid_credentials', async () =
 test('brute force on one username gets 429 even with the right password afterwards', async () => {
   const staff = await given(t.app).staff('moderator');
   const statuses: number[] = [];
-  for (let attempt = 0; attempt < 11; attempt++) statuses.push((await login(staff.username, `guess-${attempt}-xxxx`)).statusCode);
+  for (let attempt = 0; attempt < 11; attempt++)
+    statuses.push((await login(staff.username, `guess-${attempt}-xxxx`)).statusCode);
   expect(statuses.slice(0, 9).every((status) => status === 401)).toBe(true);
   expect(statuses.at(-1)).toBe(429);
   const blocked = await login(staff.username, staff.password);
@@ -59,7 +68,9 @@ test('brute force on one username gets 429 even with the right password afterwar
 
 test('logout ends the session on the server', async () => {
   const staff = await given(t.app).staff('moderator');
-  expect((await t.app.inject({ method: 'GET', url: '/api/staff/me', headers: staff.headers })).statusCode).toBe(200);
+  expect(
+    (await t.app.inject({ method: 'GET', url: '/api/staff/me', headers: staff.headers })).statusCode,
+  ).toBe(200);
   const out = await t.app.inject({ method: 'POST', url: '/api/staff/logout', headers: staff.headers });
   expect(out.statusCode).toBe(204);
   const after = await t.app.inject({ method: 'GET', url: '/api/staff/me', headers: staff.headers });
@@ -69,7 +80,11 @@ test('logout ends the session on the server', async () => {
 
 test('an expired session is refused', async () => {
   const staff = await given(t.app).staff('moderator');
-  await t.app.db.updateTable('staff_session').set({ expires_at: new Date(Date.now() - 1000) }).where('staff_id', '=', staff.id).execute();
+  await t.app.db
+    .updateTable('staff_session')
+    .set({ expires_at: new Date(Date.now() - 1000) })
+    .where('staff_id', '=', staff.id)
+    .execute();
   const response = await t.app.inject({ method: 'GET', url: '/api/staff/me', headers: staff.headers });
   expect(response.statusCode).toBe(401);
 });
@@ -83,6 +98,9 @@ test('malformed login bodies get 400 with the error shape', async () => {
       headers: { 'content-type': 'application/json' },
     });
     expect(response.statusCode).toBe(400);
-    expect(response.json()).toEqual({ error: expect.stringMatching(/invalid_(json|request)/), message: expect.any(String) });
+    expect(response.json()).toEqual({
+      error: expect.stringMatching(/invalid_(json|request)/),
+      message: expect.any(String),
+    });
   }
 });

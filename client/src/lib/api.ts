@@ -26,7 +26,13 @@ export async function send<T>(method: string, path: string, options: SendOptions
     headers['content-type'] = 'application/json';
     body = JSON.stringify(options.body);
   }
-  const response = await fetch(path, { method, headers, body, credentials: 'same-origin', referrerPolicy: 'no-referrer' });
+  const response = await fetch(path, {
+    method,
+    headers,
+    body,
+    credentials: 'same-origin',
+    referrerPolicy: 'no-referrer',
+  });
   if (!response.ok) {
     const error = await response.json().catch(() => ({ error: 'network', message: response.statusText }));
     throw new ApiError(response.status, error.error ?? 'unknown', error.message ?? 'Something went wrong.');
@@ -94,7 +100,8 @@ export const adminApi = {
   staff: () => get<{ staff: StaffListItem[] }>('/api/admin/staff'),
   createStaff: (input: { username: string; displayName: string; role: Role; password: string }) =>
     post<{ id: string }>('/api/admin/staff', input),
-  setDisabled: (id: string, disabled: boolean) => post<{ disabled: boolean }>(`/api/admin/staff/${id}/disabled`, { disabled }),
+  setDisabled: (id: string, disabled: boolean) =>
+    post<{ disabled: boolean }>(`/api/admin/staff/${id}/disabled`, { disabled }),
   settings: () => get<Settings>('/api/admin/settings'),
   updateSettings: (changes: Partial<Settings>) => put<Settings>('/api/admin/settings', changes),
   audit: () => get<{ entries: AuditEntry[] }>('/api/admin/audit'),
