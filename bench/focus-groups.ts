@@ -20,6 +20,7 @@ const STEADY_S = Number(process.env.STEADY_S ?? 20);
 const SATURATION_S = Number(process.env.SATURATION_S ?? 10);
 const WINDOWS = [4, 16]; // messages in flight per room during the saturation runs
 const ROUNDS = Number(process.env.ROUNDS ?? 2);
+const WINDOWS_OVERRIDE = process.env.WINDOWS?.split(',').map(Number);
 
 type Kind = 'bare' | 'greenroom';
 interface Ready {
@@ -99,6 +100,10 @@ async function serveGreenroom(): Promise<Ready> {
     }),
   );
   await app.listen({ port: 0, host: '127.0.0.1' });
+  if (process.env.BENCH_NO_THEMES) {
+    // Diagnostic: without the themes recompute that every visible message schedules (at most every 10 s).
+    app.contentEvents.changed = () => {};
+  }
   const staff = await app.db
     .insertInto('staff')
     .values({ username: 'bench', display_name: 'Bench', role: 'moderator', password_hash: 'x' })
@@ -157,6 +162,8 @@ class Stats {
   latencies: number[] = [];
   deliveries = 0;
   recording = false;
+  /** Worst latency per second of the run (TIMELINE=1 prints it: stalls show up as spikes). */
+  worst = new Map<number, number>();
 }
 
 const now = () => performance.now();
@@ -206,7 +213,10 @@ async function connectAll(
           const sentAt = Number(text.slice(at + marker.length, end));
           if (stats.recording) {
             stats.deliveries++;
-            stats.latencies.push(now() - sentAt);
+            const latency = now() - sentAt;
+            stats.latencies.push(latency);
+            const second = Math.floor(now() / 1000);
+            stats.worst.set(second, Math.max(latency, stats.worst.get(second) ?? 0));
           }
           if (text.includes(own)) onOwn(r);
         });
@@ -283,11 +293,16 @@ async function prepare(kind: Kind): Promise<Target> {
 function measure(target: Target, seconds: number) {
   target.stats.latencies = [];
   target.stats.deliveries = 0;
+  target.stats.worst.clear();
   target.stats.recording = true;
   const t0 = now();
   return wait(seconds * 1000).then(() => {
     target.stats.recording = false;
     const elapsed = (now() - t0) / 1000;
+    if (process.env.TIMELINE) {
+      const line = [...target.stats.worst.values()].map((ms) => ms.toFixed(0)).join(' ');
+      console.error(`[${target.kind}] worst latency per second (ms): ${line}`);
+    }
     const sorted = target.stats.latencies.sort((a, b) => a - b);
     return {
       p50: percentile(sorted, 50),
@@ -353,7 +368,7 @@ async function main() {
   // Saturation runs alternate between the two servers (other work on the machine hits both alike).
   const runs: Record<Kind, Run[]> = { bare: [], greenroom: [] };
   for (let round = 0; round < ROUNDS; round++) {
-    for (const window of WINDOWS) {
+    for (const window of WINDOWS_OVERRIDE ?? WINDOWS) {
       runs.bare.push(await saturate(bare, window));
       runs.greenroom.push(await saturate(greenroom, window));
     }

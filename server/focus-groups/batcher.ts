@@ -122,17 +122,21 @@ interface Waiting {
 const isUniqueViolation = (error: unknown) => (error as { code?: string }).code === '23505';
 
 /**
- * Group commit for participants' messages: while one batch is being written, the next ones queue,
- * then go together in one statement and one commit. Idle, a message waits only for the current
- * tick; under load batches grow by themselves, so throughput rises instead of latency exploding.
- * One batch at a time per node keeps room locks taken in one order.
+ * Group commit for participants' messages: while batches are being written, the next messages
+ * queue, then go together in one statement and one commit. Idle, a message waits only for the
+ * current tick; under load batches grow by themselves, so throughput rises instead of latency
+ * exploding. Concurrent batches (here or on other nodes) cannot deadlock: each locks its rooms in
+ * id order.
  */
 export class SayBatcher {
   private queue: Waiting[] = [];
-  private writing = false;
+  private writing = 0;
+  private scheduled = false;
 
   constructor(
     private readonly database: Pick<DatabaseHandle, 'db' | 'pool'>,
+    /** Batches written at once: while one waits for its commit, the next is already on its way. */
+    private readonly concurrency = 2,
     private readonly maxBatch = 256,
   ) {}
 
@@ -140,19 +144,25 @@ export class SayBatcher {
   say(say: NewSay): Promise<Said | null> {
     return new Promise((resolve, reject) => {
       this.queue.push({ say, resolve, reject });
-      if (!this.writing) {
-        this.writing = true;
-        setImmediate(() => void this.drain());
-      }
+      this.pump();
     });
   }
 
-  private async drain() {
-    while (this.queue.length) {
+  /** Starts a batch if a writer is free; the messages of this tick go together. */
+  private pump() {
+    if (this.scheduled || this.writing >= this.concurrency || !this.queue.length) return;
+    this.scheduled = true;
+    setImmediate(() => {
+      this.scheduled = false;
+      if (this.writing >= this.concurrency || !this.queue.length) return;
       const batch = this.queue.splice(0, this.maxBatch);
-      await this.write(batch);
-    }
-    this.writing = false;
+      this.writing++;
+      void this.write(batch).finally(() => {
+        this.writing--;
+        this.pump();
+      });
+      this.pump();
+    });
   }
 
   private async write(batch: Waiting[]) {

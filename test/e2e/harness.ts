@@ -88,6 +88,8 @@ export function portal(env: Record<string, string> = {}): Portal {
       async newPage() {
         const context = await browser.newContext({ viewport: { width: 1280, height: 860 } });
         contexts.push(context);
+        // CI runs the browser journeys next to the integration suites on 2 cores: be patient, never sleep.
+        context.setDefaultTimeout(90_000);
         context.on('request', (request) => {
           const authorization = request.headers()['authorization'];
           const token =
