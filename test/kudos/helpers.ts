@@ -6,24 +6,7 @@ import { createReceipt } from '../../server/suggestions/threads.ts';
 export const STORY =
   'IT rebuilt my laptop in an hour so I could still call back a customer about her mortgage offer before noon.';
 
-export async function departmentId(
-  app: FastifyInstance,
-  name: string,
-  kind: 'frontstage' | 'backstage' = 'backstage',
-) {
-  const existing = await app.db
-    .selectFrom('department')
-    .select('id')
-    .where('name', '=', name)
-    .executeTakeFirst();
-  if (existing) return existing.id;
-  const row = await app.db
-    .insertInto('department')
-    .values({ name, kind })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return row.id;
-}
+export { departmentId } from '../helpers/departments.ts';
 
 /** A kudos written straight through the feature's own queries (no token), with its receipt. */
 export async function givenKudos(app: FastifyInstance, input: Partial<NewKudos> & { departmentId: string }) {

@@ -26,24 +26,7 @@ export async function givenSuggestion(
 export const published = (app: FastifyInstance, input: Partial<NewSuggestion> = {}) =>
   givenSuggestion(app, { moderation: 'published', reviewed: true, ...input });
 
-export async function departmentId(
-  app: FastifyInstance,
-  name: string,
-  kind: 'frontstage' | 'backstage' = 'backstage',
-) {
-  const existing = await app.db
-    .selectFrom('department')
-    .select('id')
-    .where('name', '=', name)
-    .executeTakeFirst();
-  if (existing) return existing.id;
-  const row = await app.db
-    .insertInto('department')
-    .values({ name, kind })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return row.id;
-}
+export { departmentId } from '../helpers/departments.ts';
 
 export async function suggestionRow(app: FastifyInstance, id: string) {
   return app.db.selectFrom('suggestion').selectAll().where('id', '=', id).executeTakeFirst();
