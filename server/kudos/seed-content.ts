@@ -202,6 +202,115 @@ export const SEED_KUDOS: Array<{ to: string; story: string }> = [
   },
 ];
 
+/** More recent stories (the last few weeks), so the 30-day recognition ranking has several teams above k. */
+export const SEED_RECENT_KUDOS: Array<{ to: string; story: string }> = [
+  {
+    to: 'Underwriting',
+    story:
+      'Underwriting turned round a self-employed mortgage case in a day so the couple could exchange before their chain collapsed. They cried on the phone — happy tears this time.',
+  },
+  {
+    to: 'Underwriting',
+    story:
+      'Thank you for the pre-submission clinic on Tuesdays. Our referral rate has dropped because we now send complete cases the first time.',
+  },
+  {
+    to: 'Underwriting',
+    story:
+      'An underwriter rang our customer directly to explain why we needed one more bank statement. It took two minutes and saved a complaint.',
+  },
+  {
+    to: 'Underwriting',
+    story:
+      'Thanks for taking a second look at a declined remortgage when we sent new evidence. The customer kept her home and her trust in us.',
+  },
+  {
+    to: 'Legal & Compliance',
+    story:
+      'Legal reviewed our new savings leaflet the same afternoon so it could go out before the rate change. Clear, accurate and on time.',
+  },
+  {
+    to: 'Legal & Compliance',
+    story:
+      'Compliance sat with our team for an hour to talk through vulnerable customer rules with real examples. We now know what good looks like.',
+  },
+  {
+    to: 'Legal & Compliance',
+    story:
+      "Thank you for untangling a power of attorney case that had been stuck for weeks. The family can finally manage their mother's account.",
+  },
+  {
+    to: 'Facilities',
+    story:
+      'The heating in the contact centre was fixed overnight after one message. We came in to a warm floor and a note saying sorry for the wait.',
+  },
+  {
+    to: 'Facilities',
+    story:
+      'Facilities set up a quiet room for colleagues coming back from long-term sick leave. It has made phased returns so much easier.',
+  },
+  {
+    to: 'Facilities',
+    story:
+      'Thanks for moving the accessible parking bays closer to the entrance. Two of our customers with mobility issues noticed straight away.',
+  },
+  {
+    to: 'Facilities',
+    story:
+      'The branch door that kept jamming was replaced within a week. No more customers stuck outside in the rain while we wrestle with it.',
+  },
+  {
+    to: 'Finance',
+    story:
+      'Finance paid a supplier on the same day so our branch refit could keep its date. The local community event went ahead as planned.',
+  },
+  {
+    to: 'Finance',
+    story:
+      'Thank you for sorting my overtime underpayment within a day of me raising it, with a proper explanation of what went wrong.',
+  },
+  {
+    to: 'Finance',
+    story:
+      'The new expenses app is so much quicker. I claimed my travel for the training course in two minutes from the train home.',
+  },
+  {
+    to: 'Loan Processing',
+    story:
+      'Loan Processing stayed late to complete twenty offers before the rate change deadline. Every one of those customers got the lower rate.',
+  },
+  {
+    to: 'Loan Processing',
+    story:
+      'Thanks for calling the solicitor yourselves when the completion funds were stuck. The buyers got their keys on the day they planned.',
+  },
+  {
+    to: 'Loan Processing',
+    story:
+      'The new checklist for personal loan documents means we fix gaps while the customer is still in the branch, not a week later.',
+  },
+  {
+    to: 'HR',
+    story:
+      'HR helped me set up a phased return after my operation with real care. I felt supported, not managed.',
+  },
+  {
+    to: 'Contact Centre',
+    story:
+      'The contact centre took a warm transfer from our branch for a bereaved customer and handled the whole thing so kindly. Thank you.',
+  },
+  {
+    to: 'Branches',
+    story:
+      'The Leeds branch team met a customer we could not help by phone, checked his ID in person and unlocked his account the same morning.',
+  },
+  {
+    to: 'IT',
+    story:
+      'IT rolled out the new headsets floor by floor without anyone missing a call. Thanks for planning it around our busiest hours.',
+  },
+];
+
 /** Waiting for a moderator in the demo queue (one with a name and a phone number the server flags). */
 export const SEED_PENDING_KUDOS: Array<{ to: string; story: string }> = [
   {

@@ -2,11 +2,11 @@ import type { SeedStep } from '../seed/types.ts';
 import { piiKinds } from '../privacy/pii.ts';
 import { createReceipt } from '../suggestions/threads.ts';
 import { insertKudos } from './queries.ts';
-import { SEED_FEATURED, SEED_KUDOS, SEED_PENDING_KUDOS } from './seed-content.ts';
+import { SEED_FEATURED, SEED_KUDOS, SEED_PENDING_KUDOS, SEED_RECENT_KUDOS } from './seed-content.ts';
 
 const dayBefore = (daysAgo: number) => new Date(Date.now() - daysAgo * 86_400_000).toISOString().slice(0, 10);
 
-/** ~40 published stories over the last 90 days (a few featured, most to backstage teams) and a short queue. */
+/** ~60 published stories over the last 90 days (a few featured, most to backstage teams) and a short queue. */
 export const seed: SeedStep = async (app, result) => {
   const departments = new Map(
     (await app.db.selectFrom('department').select(['id', 'name']).execute()).map((row) => [row.name, row.id]),
@@ -31,6 +31,16 @@ export const seed: SeedStep = async (app, result) => {
         featured: SEED_FEATURED.has(index),
         piiFlags: piiKinds(story),
         day: dayBefore(daysAgo),
+      });
+    }
+    for (const [index, { to, story }] of SEED_RECENT_KUDOS.entries()) {
+      await add(to, {
+        story,
+        moderation: 'published',
+        reviewed: true,
+        featured: false,
+        piiFlags: piiKinds(story),
+        day: dayBefore(1 + ((index * 5) % 25)),
       });
     }
     for (const [index, { to, story }] of SEED_PENDING_KUDOS.entries()) {

@@ -1,14 +1,44 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { ThemeTrend } from '../../db/tables/themes.ts';
 import type { Config } from '../config.ts';
 import { errorResponses, notFound } from '../errors.ts';
 import { getSettings } from '../settings/queries.ts';
 import { themesJob } from './job.ts';
 import { departmentNames, findTheme, latestRun, listThemeItems, listThemes } from './queries.ts';
-import { ModThemes, ModThemesQuery, PublicThemes, Recomputed, ThemeItems, ThemeParams } from './schemas.ts';
+import {
+  ModThemes,
+  ModThemesQuery,
+  PublicThemes,
+  PublicThemesQuery,
+  Recomputed,
+  ThemeItems,
+  ThemeParams,
+} from './schemas.ts';
 import { moderatorThemes } from './view.ts';
 
 const today = () => new Date().toISOString().slice(0, 10);
 const iso = (value: Date | string | null | undefined) => (value ? new Date(value).toISOString() : null);
+/** The public snapshot's daily series spans 90 days (the engine's default); a department's view matches it. */
+const PUBLIC_DAILY_DAYS = 90;
+
+interface PublicFields {
+  id: string;
+  label: string;
+  keywords: string[];
+  size: number;
+  trend: ThemeTrend;
+  sentiment: number;
+  daily: Array<{ day: string; count: number }>;
+}
+const pickPublic = ({ id, label, keywords, size, trend, sentiment, daily }: PublicFields) => ({
+  id,
+  label,
+  keywords,
+  size,
+  trend,
+  sentiment,
+  daily,
+});
 
 // Routes declare full paths (/api/...); registered without a prefix.
 const routes: FastifyPluginAsyncTypebox<{ config: Config }> = async (app) => {
@@ -35,26 +65,39 @@ const routes: FastifyPluginAsyncTypebox<{ config: Config }> = async (app) => {
         tags: ['themes'],
         summary: 'Trending themes built from published text only',
         description:
-          'Ranked: emerging, rising, steady, fading; larger first within each. Quotes are published comments with personal data redacted.',
-        response: { 200: PublicThemes },
+          'Ranked: emerging, rising, steady, fading; larger first within each. Quotes are published comments ' +
+          'with personal data redacted. With `department`, only what people raise about that department.',
+        querystring: PublicThemesQuery,
+        response: { 200: PublicThemes, ...errorResponses(400, 404) },
       },
     },
-    async () => {
+    async (request) => {
+      const { department } = request.query;
       const [run, themes] = await Promise.all([latestRun(app.db, 'public'), listThemes(app.db, 'public')]);
       refreshIfStale(run?.asOf);
+      const header = { asOf: run?.asOf ?? null, computedAt: iso(run?.computedAt) };
+      if (department === undefined)
+        return {
+          ...header,
+          themes: themes.map((theme) => ({
+            ...pickPublic(theme),
+            quotes: theme.quotes.map((quote) => quote.text),
+          })),
+        };
+      const [names, { minimumGroupSize }] = await Promise.all([departmentNames(app.db), getSettings(app.db)]);
+      if (!names.has(department)) throw notFound('No such department.');
+      const items = await listThemeItems(app.db, 'public', { departmentId: department });
+      const view = moderatorThemes(themes, items, {
+        asOf: run?.asOf ?? today(),
+        firstDay: run?.firstDay ?? null,
+        k: minimumGroupSize,
+        names,
+        departmentFilter: true,
+        span: PUBLIC_DAILY_DAYS,
+      });
       return {
-        asOf: run?.asOf ?? null,
-        computedAt: iso(run?.computedAt),
-        themes: themes.map((theme) => ({
-          id: theme.id,
-          label: theme.label,
-          keywords: theme.keywords,
-          size: theme.size,
-          trend: theme.trend,
-          sentiment: theme.sentiment,
-          daily: theme.daily,
-          quotes: theme.quotes.map((quote) => quote.text),
-        })),
+        ...header,
+        themes: view.themes.map((theme) => ({ ...pickPublic(theme), quotes: theme.quotes })),
       };
     },
   );

@@ -38,6 +38,17 @@ export const PublicThemes = Type.Object({
   computedAt: Type.Union([Type.String({ description: 'ISO 8601 time' }), Type.Null()]),
 });
 
+export const PublicThemesQuery = Type.Object({
+  department: Type.Optional(
+    Type.String({
+      format: 'uuid',
+      description:
+        'Only comments concerning this department (its page). Sizes, trends and quotes are recomputed for ' +
+        'them; themes with fewer than k such comments are left out.',
+    }),
+  ),
+});
+
 export const ModTheme = Type.Object({
   ...themeFields,
   /** Of `size`, how many are published (the rest are pending or otherwise not public). */

@@ -25,6 +25,12 @@ describe('demo seed', () => {
     expect(
       (await t.app.inject({ method: 'GET', url: '/api/kudos/featured' })).json().items.length,
     ).toBeGreaterThanOrEqual(3);
+    // The 30-day recognition ranking has several teams above k, and small ones stay hidden.
+    const recognition = (await t.app.inject({ method: 'GET', url: '/api/kudos/recognition' })).json();
+    const ranked = recognition.departments.filter((row: { rank: number | null }) => row.rank !== null);
+    expect(ranked.length).toBeGreaterThanOrEqual(5);
+    for (const row of ranked) expect(row.count).toBeGreaterThanOrEqual(recognition.minimumGroupSize);
+    expect(recognition.departments.some((row: { suppressed: boolean }) => row.suppressed)).toBe(true);
     const moderator = await given(t.app).staff('moderator');
     const queue = (
       await t.app.inject({ method: 'GET', url: '/api/mod/kudos', headers: moderator.headers })

@@ -1,0 +1,143 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { insertSuggestion } from '../../server/suggestions/queries.ts';
+import { themesJob } from '../../server/themes/job.ts';
+import { build } from '../helpers/build.ts';
+
+// A department's page shows the themes people raise about it: /api/themes?department=…, built from
+// published comments that concern that department only, and never a theme with fewer than k of them.
+
+const t = build();
+let facilities: string;
+let finance: string;
+
+const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10);
+
+const PARKING = [
+  'There are never any parking spaces left in the staff car park after 8:15.',
+  'Car park permits cost too much for part-time staff.',
+  'Visitors have nowhere to park because staff cars fill the visitor bays.',
+  'I drive round the car park for twenty minutes every morning looking for a space.',
+  'More electric charging points in the car park would help.',
+  'The car park barrier has been broken for weeks.',
+  'Parking spaces were halved for building works without warning.',
+  'Contractors take the staff parking spaces first thing in the morning.',
+  'The car park lighting is poor and it does not feel safe at night.',
+];
+const CANTEEN = [
+  'Canteen prices went up again and the portions are smaller.',
+  'More vegetarian options in the canteen please.',
+  'The coffee machine in the canteen has been broken for a fortnight.',
+  'Canteen food is often cold by the time it is served.',
+  'Keep the canteen open later so the late shift can have a hot meal.',
+  'The salad bar in the canteen runs out by half twelve.',
+  'The canteen queue at lunchtime takes half our break.',
+  'Please label allergens on the canteen sandwiches.',
+];
+/** Pending (not yet published) comments about the canteen: never part of what employees see. */
+const PENDING_CANTEEN = [
+  'The canteen fridge smells and nobody cleans it.',
+  'Canteen staff are rude to the late shift.',
+  'Why is the canteen closed on Fridays now?',
+];
+
+type Row = { text: string; department: () => string | null; published: boolean };
+const rows = (): Row[] => [
+  // Parking: 6 about Facilities, 3 about Finance (permits are paid through payroll).
+  ...PARKING.map((text, i) => ({ text, department: () => (i < 6 ? facilities : finance), published: true })),
+  ...CANTEEN.map((text) => ({ text, department: () => facilities, published: true })),
+  ...PENDING_CANTEEN.map((text) => ({ text, department: () => facilities, published: false })),
+];
+
+interface ThemeJson {
+  id: string;
+  label: string;
+  keywords: string[];
+  size: number;
+  trend: string;
+  sentiment: number;
+  quotes: string[];
+  daily: Array<{ day: string; count: number }>;
+}
+const themesOf = async (department: string) => {
+  const response = await t.app.inject({ method: 'GET', url: `/api/themes?department=${department}` });
+  expect(response.statusCode, response.body).toBe(200);
+  return response.json() as { themes: ThemeJson[]; asOf: string | null };
+};
+const about = (pattern: RegExp) => (theme: ThemeJson) =>
+  pattern.test(`${theme.label} ${theme.keywords.join(' ')}`);
+
+beforeAll(async () => {
+  const departments = await t.app.db
+    .insertInto('department')
+    .values([
+      { name: 'Facilities', kind: 'backstage' },
+      { name: 'Finance', kind: 'backstage' },
+    ])
+    .returning(['id', 'name'])
+    .execute();
+  facilities = departments.find((d) => d.name === 'Facilities')!.id;
+  finance = departments.find((d) => d.name === 'Finance')!.id;
+  await t.app.db.transaction().execute(async (trx) => {
+    for (const [i, row] of rows().entries())
+      await insertSuggestion(trx, {
+        text: row.text,
+        concernsDepartmentId: row.department(),
+        ownDepartmentId: null,
+        moderation: row.published ? 'published' : 'pending',
+        reviewed: row.published,
+        piiFlags: [],
+        day: daysAgo(2 + i * 3),
+      });
+  });
+  await themesJob(t.app).idle();
+  await themesJob(t.app).recompute();
+});
+
+describe('themes people raise about a department', () => {
+  it('counts only the published comments concerning that department', async () => {
+    const company = (await t.app.inject({ method: 'GET', url: '/api/themes' })).json().themes as ThemeJson[];
+    const companyParking = company.find(about(/park/i));
+    expect(companyParking?.size).toBe(PARKING.length);
+
+    const { themes, asOf } = await themesOf(facilities);
+    expect(asOf).not.toBeNull();
+    expect(themes.find(about(/park/i))?.id).toBe(companyParking!.id);
+    expect(themes.find(about(/canteen/i))).toBeDefined();
+    // Each theme is the company-wide theme measured over Facilities' published comments only.
+    for (const theme of themes) {
+      const members = await t.app.db
+        .selectFrom('theme_item')
+        .select(['day'])
+        .where('scope', '=', 'public')
+        .where('theme_id', '=', theme.id)
+        .where('department_id', '=', facilities)
+        .execute();
+      expect(theme.size).toBe(members.length);
+      expect(theme.daily.reduce((sum, day) => sum + day.count, 0)).toBe(members.length);
+    }
+    // Quotes come from the department's own published comments; pending text never shows.
+    const facilitiesTexts = [...PARKING.slice(0, 6), ...CANTEEN];
+    for (const theme of themes) for (const quote of theme.quotes) expect(facilitiesTexts).toContain(quote);
+    const shown = JSON.stringify(themes);
+    for (const text of PENDING_CANTEEN) expect(shown).not.toContain(text);
+  });
+
+  it('never shows a theme with fewer than k comments about the department', async () => {
+    // Finance has 3 parking comments, below the minimum group size of 5.
+    const { themes } = await themesOf(finance);
+    expect(themes).toEqual([]);
+    for (const theme of (await themesOf(facilities)).themes) expect(theme.size).toBeGreaterThanOrEqual(5);
+  });
+
+  it('refuses a malformed or unknown department with a clear 4xx', async () => {
+    const malformed = await t.app.inject({ method: 'GET', url: '/api/themes?department=it' });
+    expect(malformed.statusCode).toBe(400);
+    expect(malformed.json().error).toBe('invalid_request');
+    const unknown = await t.app.inject({
+      method: 'GET',
+      url: '/api/themes?department=00000000-0000-4000-8000-000000000000',
+    });
+    expect(unknown.statusCode).toBe(404);
+    expect(unknown.json()).toMatchObject({ error: 'not_found', message: expect.any(String) });
+  });
+});
