@@ -5,6 +5,8 @@ import { seed as seedKudos } from '../../server/kudos/seed.ts';
 import { insertResponse } from '../../server/pulses/queries.ts';
 import { seed as seedPulses } from '../../server/pulses/seed.ts';
 import { DEMO_DEPARTMENTS } from '../../server/seed/departments.ts';
+import { seed as seedSuggestions } from '../../server/suggestions/seed.ts';
+import { themesJob } from '../../server/themes/job.ts';
 import { createCodes } from '../helpers/members.ts';
 import { portal } from './harness.ts';
 
@@ -162,17 +164,20 @@ test('with the demo organisation: recognition, a department chart, and closed pu
     moderator: { username: 'y', password: 'y' },
     notes: [] as string[],
   };
+  await seedSuggestions(p.app, notes);
   await seedKudos(p.app, notes);
   await seedPulses(p.app, notes);
+  await themesJob(p.app).recompute();
 
   const reader = await p.newPage();
   await reader.goto(`${p.url}/#/kudos`);
   await reader.getByRole('heading', { name: 'Recognition this month' }).waitFor();
-  await reader
-    .getByText('IT rebuilt my laptop', { exact: false })
-    .first()
-    .waitFor()
-    .catch(() => {});
+  // Several teams are ranked over the last 30 days; small ones are listed without a number.
+  const ranking = reader.locator('.ranking li');
+  await ranking.first().waitFor();
+  expect(await ranking.first().locator('.rank').textContent()).toBe('1');
+  expect(await reader.locator('.ranking li .count').count()).toBeGreaterThanOrEqual(5);
+  expect(await reader.getByText('hidden: fewer than k').count()).toBeGreaterThanOrEqual(1);
   await p.screenshot(reader, 'demo-kudos-page');
   const it = await p.app.db
     .selectFrom('department')
@@ -181,6 +186,12 @@ test('with the demo organisation: recognition, a department chart, and closed pu
     .executeTakeFirstOrThrow();
   await reader.goto(`${p.url}/#/departments/${it.id}`);
   await reader.getByRole('heading', { name: 'Kudos per month' }).waitFor();
+  // The themes people raise about IT: each one measured over comments about IT, never fewer than k.
+  await reader.getByRole('heading', { name: 'What people raise about IT' }).waitFor();
+  const cards = reader.locator('.themes .theme');
+  await cards.first().waitFor();
+  for (const size of await cards.locator('.meta .muted').allTextContents())
+    expect(Number.parseInt(size, 10)).toBeGreaterThanOrEqual(5);
   await p.screenshot(reader, 'demo-department-it');
   await reader.goto(`${p.url}/#/pulse`);
   await reader.getByRole('heading', { name: 'Breakdown' }).waitFor();
