@@ -177,7 +177,7 @@ test('with the demo organisation: recognition, a department chart, and closed pu
   await ranking.first().waitFor();
   expect(await ranking.first().locator('.rank').textContent()).toBe('1');
   expect(await reader.locator('.ranking li .count').count()).toBeGreaterThanOrEqual(5);
-  expect(await reader.getByText('hidden: fewer than k').count()).toBeGreaterThanOrEqual(1);
+  expect(await reader.getByText('hidden: fewer than 5').count()).toBeGreaterThanOrEqual(1);
   await p.screenshot(reader, 'demo-kudos-page');
   const it = await p.app.db
     .selectFrom('department')
