@@ -183,7 +183,8 @@ class Step {
   private async say(text: string, clientId: string | null): Promise<ActionResult> {
     const seat = await this.participantSeat();
     if (seat && !this.slot.started) throw new ActionError('not_started', 'The session has not started yet.');
-    if (seat && clientId && (await findByClientId(this.trx, seat.id, clientId))) {
+    // The same message re-sent after a reconnect (moderators' too: they have no unique index to catch it).
+    if (clientId && (await findByClientId(this.trx, this.roomId, seat?.id ?? null, clientId))) {
       throw new ActionError('duplicate', 'This message was already received.');
     }
     const status = seat && this.slot.moderation === 'pre' ? 'pending' : 'visible';

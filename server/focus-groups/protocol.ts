@@ -51,6 +51,8 @@ export const CloseCode = {
   slowConsumer: 4009,
   /** The room is closed; nothing more will happen in it. */
   roomClosed: 4010,
+  /** The database did not answer the `hello` — resume. */
+  tryAgainLater: 1013,
 } as const;
 export type CloseCode = (typeof CloseCode)[keyof typeof CloseCode];
 
@@ -82,6 +84,8 @@ export type ErrorCode =
   | 'duplicate'
   | 'not_found'
   | 'room_closed'
+  /** The database does not answer (restarting or down); nothing to do but try again. */
+  | 'unavailable'
   | 'internal_error';
 
 // ---- client → server ----

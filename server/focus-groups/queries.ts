@@ -449,11 +449,21 @@ export async function findMessage(trx: Trx, roomId: string, id: string): Promise
   return row ?? null;
 }
 
-export async function findByClientId(trx: Trx, seatId: string, clientId: string): Promise<boolean> {
+/**
+ * Whether this author already said the message with this clientId: a seat's own messages, or (seat
+ * null) the room's moderator messages. Called with the room row locked, so check-then-insert is safe.
+ */
+export async function findByClientId(
+  trx: Trx,
+  roomId: string,
+  seatId: string | null,
+  clientId: string,
+): Promise<boolean> {
   const row = await trx
     .selectFrom('focus_group_message')
     .select('id')
-    .where('seat_id', '=', seatId)
+    .where('focus_group_id', '=', roomId)
+    .where((eb) => (seatId ? eb('seat_id', '=', seatId) : eb('seat_id', 'is', null)))
     .where('client_id', '=', clientId)
     .executeTakeFirst();
   return Boolean(row);

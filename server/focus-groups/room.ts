@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { FastifyBaseLogger, FastifyInstance, FastifyRequest } from 'fastify';
 import type { WebSocket, RawData } from 'ws';
 import { findSessionStaff, type StaffMember } from '../staff/queries.ts';
+import { isDatabaseUnavailable } from '../plugins/errors.ts';
 import { SESSION_COOKIE } from '../plugins/staff-session.ts';
 import { SayBatcher } from './batcher.ts';
 import { ActionError, perform, type ActionFrame, type Actor, type ActionResult } from './actions.ts';
@@ -11,6 +12,7 @@ import {
   MODERATOR_FRAMES,
   PROTOCOL_VERSION,
   parseClientFrame,
+  type ClientFrame,
   type ErrorCode,
   type HelloFrame,
   type WelcomeFrame,
@@ -166,13 +168,26 @@ export class FocusGroupHub {
     conn.queued++;
     conn.queue = conn.queue
       .then(() => (frame.type === 'hello' ? this.hello(conn, frame) : this.act(conn, frame)))
-      .catch((error) => {
-        this.log.error({ err: error }, 'focus-group frame failed');
-        this.error(conn, 'internal_error', 'Something went wrong; try again.');
-      })
+      .catch((error) => this.failed(conn, frame, error))
       .finally(() => {
         conn.queued--;
       });
+  }
+
+  /**
+   * A frame that threw: the sender hears which message failed (its clientId), and a hello that could
+   * not be answered closes 1013 so the client comes back by itself — never a socket left waiting.
+   */
+  private failed(conn: Connection, frame: ClientFrame, error: unknown) {
+    const down = isDatabaseUnavailable(error);
+    if (down) this.log.warn({ err: error }, 'focus-group frame failed: the database does not answer');
+    else this.log.error({ err: error }, 'focus-group frame failed');
+    if (frame.type === 'hello' && !conn.viewer)
+      return this.disconnect(conn, CloseCode.tryAgainLater, 'try again in a moment');
+    const clientId = frame.type === 'say' ? frame.clientId : undefined;
+    if (down)
+      this.error(conn, 'unavailable', 'The database does not answer; try again in a moment.', clientId);
+    else this.error(conn, 'internal_error', 'Something went wrong; try again.', clientId);
   }
 
   /** 5 says per 10 s per seat; beyond that `rate_limited`, and persistent flooding closes 4008. */

@@ -23,7 +23,8 @@ const asPostgres = (command: string, args: string[]) => {
   return result.stdout;
 };
 
-async function freePort(): Promise<number> {
+/** A port nobody listens on right now (the kernel picks it). */
+export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.listen(0, '127.0.0.1', () => {
