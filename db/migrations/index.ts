@@ -6,6 +6,7 @@ import * as m0004 from './0004_kudos.ts';
 import * as m0005 from './0005_pulses.ts';
 import * as m0006 from './0006_focus_groups.ts';
 import * as m0007 from './0007_themes.ts';
+import * as m0008 from './0008_moderator_message_dedup.ts';
 
 // Listed explicitly (not read from disk) so bundlers and tsx resolve the same set.
 export const migrations: Record<string, Migration> = {
@@ -16,4 +17,5 @@ export const migrations: Record<string, Migration> = {
   '0005_pulses': m0005,
   '0006_focus_groups': m0006,
   '0007_themes': m0007,
+  '0008_moderator_message_dedup': m0008,
 };
