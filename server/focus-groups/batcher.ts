@@ -120,6 +120,8 @@ interface Waiting {
 }
 
 const isUniqueViolation = (error: unknown) => (error as { code?: string }).code === '23505';
+/** SQLSTATE class 22: a value the database refuses (bad encoding, out of range…). */
+const isDataException = (error: unknown) => /^22/.test((error as { code?: string }).code ?? '');
 
 /**
  * Group commit for participants' messages: while batches are being written, the next messages
@@ -173,8 +175,9 @@ export class SayBatcher {
       );
       batch.forEach((waiting, i) => waiting.resolve(results[i] ?? null));
     } catch (error) {
-      if (batch.length > 1 && isUniqueViolation(error)) {
-        // A duplicate (same seat, same clientId) raced in: write one by one so only it fails.
+      if (batch.length > 1 && (isUniqueViolation(error) || isDataException(error))) {
+        // A duplicate (same seat, same clientId) raced in, or one value the database refuses: write
+        // one by one so only that message fails, never its neighbours.
         for (const waiting of batch) await this.write([waiting]);
         return;
       }

@@ -278,12 +278,22 @@ function text(frame: Record<string, unknown>, max: number, what: string): Parsed
   return trimmed;
 }
 
+/** Postgres text cannot hold U+0000 and would store an unpaired surrogate as U+FFFD. */
+const storable = (text: string) => !text.includes('\u0000') && !/\p{Cs}/u.test(text);
+class Unstorable extends Error {}
+
 /** Parses and validates one client frame. Unknown fields are refused, strings are trimmed. */
 export function parseClientFrame(raw: string): Parsed {
   let data: unknown;
   try {
-    data = JSON.parse(raw);
-  } catch {
+    // Every string in the frame, so no field can carry text the database would refuse or alter.
+    data = JSON.parse(raw, (_key, value: unknown) => {
+      if (typeof value === 'string' && !storable(value)) throw new Unstorable();
+      return value;
+    });
+  } catch (error) {
+    if (error instanceof Unstorable)
+      return fail('invalid_frame', 'Text may not contain NUL characters or unpaired surrogates.');
     return fail('invalid_json', 'The frame is not valid JSON.');
   }
   if (!isObject(data) || typeof data.type !== 'string') {

@@ -13,6 +13,7 @@ import {
   PROTOCOL_VERSION,
   parseClientFrame,
   type ClientFrame,
+  type Parsed,
   type ErrorCode,
   type HelloFrame,
   type WelcomeFrame,
@@ -150,8 +151,9 @@ export class FocusGroupHub {
       return;
     }
     conn.frames.add(now);
-    if (isBinary) return this.error(conn, 'invalid_frame', 'Frames are JSON text.');
-    const parsed = parseClientFrame(data.toString());
+    const parsed: Parsed = isBinary
+      ? { ok: false, error: 'invalid_frame', message: 'Frames are JSON text.' }
+      : parseClientFrame(data.toString());
     if (!conn.viewer && conn.queued === 0 && (!parsed.ok || parsed.frame.type !== 'hello')) {
       // Before anything else: who is this?
       this.disconnect(conn, CloseCode.unauthenticated, 'the first frame must be hello');
