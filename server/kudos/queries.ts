@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database, DepartmentKind } from '../../db/schema.ts';
 import type { KudosModeration } from '../../db/tables/kudos.ts';
+import { lastSender, threadSize } from '../moderation/queries.ts';
 import { getSettings } from '../settings/queries.ts';
 import { today } from '../suggestions/threads.ts';
 
@@ -170,22 +171,8 @@ export async function listForModerators(db: Db, filters: { status?: KudosModerat
       'department.id as departmentId',
       'department.name as departmentName',
       'department.kind as departmentKind',
-      (eb) =>
-        eb
-          .selectFrom('thread_message')
-          .select((inner) => inner.fn.countAll<number>().as('n'))
-          .where('thread_message.kind', '=', 'kudos')
-          .whereRef('thread_message.item_id', '=', 'kudos.id')
-          .as('messages'),
-      (eb) =>
-        eb
-          .selectFrom('thread_message')
-          .select('sender')
-          .where('thread_message.kind', '=', 'kudos')
-          .whereRef('thread_message.item_id', '=', 'kudos.id')
-          .orderBy('seq', 'desc')
-          .limit(1)
-          .as('lastSender'),
+      threadSize('kudos', 'kudos.id').as('messages'),
+      lastSender('kudos', 'kudos.id').as('lastSender'),
     ])
     .$if(!!filters.status, (qb) => qb.where('kudos.moderation', '=', filters.status!))
     .$if(!filters.status, (qb) =>
@@ -212,39 +199,6 @@ export async function listForModerators(db: Db, filters: { status?: KudosModerat
   }));
 }
 
-export async function findForDecision(trx: Db, id: string) {
-  return (
-    (await trx
-      .selectFrom('kudos')
-      .select(['id', 'story', 'moderation', 'reviewed', 'featured'])
-      .where('id', '=', id)
-      .forUpdate()
-      .executeTakeFirst()) ?? null
-  );
-}
-
-export type Decision =
-  | { action: 'publish' }
-  | { action: 'reject'; reason: string }
-  | { action: 'redact'; text: string; piiFlags: string[] };
-
-export async function applyDecision(trx: Db, id: string, decision: Decision): Promise<void> {
-  const update =
-    decision.action === 'publish'
-      ? { moderation: 'published' as const, reviewed: true, reject_reason: null }
-      : decision.action === 'reject'
-        ? { moderation: 'rejected' as const, reviewed: true, reject_reason: decision.reason, featured: false }
-        : {
-            moderation: 'published' as const,
-            reviewed: true,
-            reject_reason: null,
-            story: decision.text,
-            redacted: true,
-            pii_flags: JSON.stringify(decision.piiFlags),
-          };
-  await trx.updateTable('kudos').set(update).where('id', '=', id).execute();
-}
-
 /** Features or unfeatures a published story; null when there is no such kudos. */
 export async function setFeatured(trx: Db, id: string, featured: boolean) {
   return (
@@ -258,8 +212,9 @@ export async function setFeatured(trx: Db, id: string, featured: boolean) {
   );
 }
 
-export async function kudosExists(db: Db, id: string): Promise<boolean> {
-  return !!(await db.selectFrom('kudos').select('id').where('id', '=', id).executeTakeFirst());
+/** Product rule: a rejected story leaves the home page (runs in the decision's transaction). */
+export async function unfeature(trx: Db, id: string): Promise<void> {
+  await trx.updateTable('kudos').set({ featured: false }).where('id', '=', id).execute();
 }
 
 /** What a receipt holder sees of their kudos (used by /api/threads/open). */

@@ -2,24 +2,18 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Config } from '../config.ts';
 import { departmentExists } from '../departments/queries.ts';
 import { badRequest, conflict, errorResponses, notFound } from '../errors.ts';
+import { decide, replyToAuthor, threadWithAuthor, type ModerationRules } from '../moderation/actions.ts';
+import { itemExists } from '../moderation/queries.ts';
 import { spendToken } from '../plugins/private-token.ts';
 import { piiKinds } from '../privacy/pii.ts';
 import { getSettings } from '../settings/queries.ts';
 import { audit } from '../staff/queries.ts';
-import {
-  addThreadMessage,
-  createReceipt,
-  listThreadMessages,
-  ThreadFullError,
-} from '../suggestions/threads.ts';
+import { createReceipt } from '../suggestions/threads.ts';
 import { recentMonths, recognitionRanking, monthlySeries } from './counts.ts';
 import {
-  applyDecision,
   countsByDepartment,
   findDepartment,
-  findForDecision,
   insertKudos,
-  kudosExists,
   listDepartmentRefs,
   listFeatured,
   listForModerators,
@@ -27,6 +21,7 @@ import {
   monthlyCounts,
   PAGE_SIZE,
   setFeatured,
+  unfeature,
 } from './queries.ts';
 import {
   Created,
@@ -48,6 +43,15 @@ import {
   STORY_MIN,
 } from './schemas.ts';
 import { Type } from 'typebox';
+
+/** Kudos are moderated like suggestions; a rejected story also leaves the featured list. */
+const moderationRules: ModerationRules = {
+  kind: 'kudos',
+  itemNoun: 'story',
+  textNoun: 'story',
+  textMin: STORY_MIN,
+  onReject: unfeature,
+};
 
 /*
  * Kudos follow the suggestions' rules: every refusal (schema, token, unknown department, a story that is
@@ -199,11 +203,7 @@ const routes: FastifyPluginAsyncTypebox<{ config: Config }> = async (app) => {
         response: { 200: ModThread, ...errorResponses(400, 401, 403, 404) },
       },
     },
-    async (request) => {
-      const { id } = request.params;
-      if (!(await kudosExists(app.db, id))) throw notFound('No such kudos.');
-      return { messages: await listThreadMessages(app.db, { kind: 'kudos', itemId: id }) };
-    },
+    async (request) => ({ messages: await threadWithAuthor(app.db, 'kudos', request.params.id) }),
   );
 
   app.post(
@@ -221,46 +221,9 @@ const routes: FastifyPluginAsyncTypebox<{ config: Config }> = async (app) => {
     },
     async (request) => {
       const { id } = request.params;
-      const { action } = request.body;
-      const reason = request.body.reason?.trim() ?? '';
-      const text = request.body.text?.trim() ?? '';
-      if (action === 'reject' && reason.length < 3)
-        throw badRequest('reason_required', 'Give the author a reason for the rejection.');
-      if (action === 'redact' && text.length < STORY_MIN) {
-        throw badRequest('text_required', `Give the redacted story (at least ${STORY_MIN} characters).`);
-      }
-      const outcome = await app.db.transaction().execute(async (trx) => {
-        const current = await findForDecision(trx, id);
-        if (!current) throw notFound('No such kudos.');
-        if (action === 'publish' && current.moderation === 'published' && current.reviewed) {
-          throw conflict('already_published', 'This story is published already.');
-        }
-        if (action === 'reject' && current.moderation === 'rejected')
-          throw conflict('already_rejected', 'This story is rejected already.');
-        if (action === 'redact' && text === current.story)
-          throw badRequest('text_unchanged', 'The redacted story is the same as the original.');
-        if (action === 'publish') await applyDecision(trx, id, { action });
-        else if (action === 'reject') await applyDecision(trx, id, { action, reason });
-        else await applyDecision(trx, id, { action, text, piiFlags: piiKinds(text) });
-        // The audit names the moderator; it never copies the author's story (a redaction must not survive here).
-        await audit(
-          trx,
-          request.staff!,
-          `kudos.${action}`,
-          { type: 'kudos', id },
-          {
-            before: current.moderation,
-            ...(action === 'reject' ? { reason } : {}),
-          },
-        );
-        return {
-          id,
-          moderation: action === 'reject' ? ('rejected' as const) : ('published' as const),
-          story: action === 'redact' ? text : current.story,
-        };
-      });
+      const { moderation, text } = await decide(app.db, moderationRules, request.staff!, id, request.body);
       changed();
-      return outcome;
+      return { id, moderation, story: text };
     },
   );
 
@@ -284,7 +247,7 @@ const routes: FastifyPluginAsyncTypebox<{ config: Config }> = async (app) => {
       return app.db.transaction().execute(async (trx) => {
         const updated = await setFeatured(trx, id, request.body.featured);
         if (!updated) {
-          if (await kudosExists(trx, id))
+          if (await itemExists(trx, 'kudos', id))
             throw conflict('not_published', 'Publish the story before featuring it.');
           throw notFound('No such kudos.');
         }
@@ -311,22 +274,7 @@ const routes: FastifyPluginAsyncTypebox<{ config: Config }> = async (app) => {
     },
     async (request, reply) => {
       const { id } = request.params;
-      const body = request.body.body.trim();
-      if (!body) throw badRequest('empty_reply', 'Write a reply first.');
-      if (!(await kudosExists(app.db, id))) throw notFound('No such kudos.');
-      const message = await app.db.transaction().execute(async (trx) => {
-        const posted = await addThreadMessage(trx, {
-          kind: 'kudos',
-          itemId: id,
-          from: 'moderator',
-          body,
-        }).catch((error) => {
-          if (error instanceof ThreadFullError) throw conflict('thread_full', error.message);
-          throw error;
-        });
-        await audit(trx, request.staff!, 'kudos.reply', { type: 'kudos', id }, { body });
-        return posted;
-      });
+      const message = await replyToAuthor(app.db, 'kudos', request.staff!, id, request.body.body);
       return reply.code(201).send({ message });
     },
   );

@@ -1,6 +1,7 @@
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import type { SuggestionModeration, SuggestionStatus } from '../../db/tables/suggestions.ts';
+import { lastSender, threadSize } from '../moderation/queries.ts';
 import { today } from './threads.ts';
 
 // All SQL of the suggestions feature. Functions take `db` or a transaction; routes open transactions.
@@ -104,6 +105,13 @@ const ITEM_COLUMNS = [
 ] as const;
 
 interface ItemRow {
+  id: string;
+  text: string;
+  status: SuggestionStatus;
+  votes: number;
+  day: string;
+  redacted: boolean;
+  response: string | null;
   concernsId: string | null;
   concernsName: string | null;
   ownId: string | null;
@@ -114,6 +122,26 @@ const departmentOf = (id: string | null, name: string | null): DepartmentRef | u
   id && name ? { id, name } : undefined;
 const ownDepartmentOf = (row: ItemRow, visible: Set<string>) =>
   row.ownId && visible.has(row.ownId) ? departmentOf(row.ownId, row.ownName) : undefined;
+
+/** What the board and the moderators both show of an item; the own department only when it may be shown. */
+const toItem = (row: ItemRow, visible: Set<string>) => ({
+  id: row.id,
+  text: row.text,
+  status: row.status,
+  votes: row.votes,
+  day: row.day,
+  redacted: row.redacted,
+  ...(row.response ? { response: row.response } : {}),
+  ...(row.concernsId ? { concernsDepartment: departmentOf(row.concernsId, row.concernsName) } : {}),
+  ...(ownDepartmentOf(row, visible) ? { ownDepartment: ownDepartmentOf(row, visible) } : {}),
+});
+
+async function countItems(filtered: ReturnType<typeof baseItems>): Promise<number> {
+  const { total } = await filtered
+    .select((eb) => eb.fn.countAll<number>().as('total'))
+    .executeTakeFirstOrThrow();
+  return Number(total);
+}
 
 export interface BoardFilters {
   sort: 'new' | 'top';
@@ -135,22 +163,11 @@ export async function listBoard(db: Db, filters: BoardFilters, visible: Set<stri
     .limit(BOARD_PAGE_SIZE)
     .offset((filters.page - 1) * BOARD_PAGE_SIZE)
     .execute();
-  const { total } = await filtered
-    .select((eb) => eb.fn.countAll<number>().as('total'))
-    .executeTakeFirstOrThrow();
   return {
-    total: Number(total),
+    total: await countItems(filtered),
     items: rows.map((row) => ({
-      id: row.id,
-      text: row.text,
-      status: row.status,
-      votes: row.votes,
-      day: row.day,
-      redacted: row.redacted,
-      ...(row.response ? { response: row.response } : {}),
+      ...toItem(row, visible),
       ...(row.response && row.responseDay ? { responseDay: row.responseDay } : {}),
-      ...(row.concernsId ? { concernsDepartment: departmentOf(row.concernsId, row.concernsName) } : {}),
-      ...(ownDepartmentOf(row, visible) ? { ownDepartment: ownDepartmentOf(row, visible) } : {}),
     })),
   };
 }
@@ -172,12 +189,11 @@ export interface ModFilters {
 
 /** Moderator view of items, with thread size and whether the author wrote last. */
 export async function listForModerators(db: Db, filters: ModFilters, visible: Set<string>) {
-  const lastSender = sql<string | null>`(select m.sender from thread_message m
-    where m.kind = 'suggestion' and m.item_id = s.id order by m.seq desc limit 1)`;
+  const sender = lastSender('suggestion', 's.id');
   const filtered = baseItems(db)
     .$if(Boolean(filters.queue), (qb) => qb.where('s.reviewed', '=', false))
     .$if(filters.moderation !== undefined, (qb) => qb.where('s.moderation', '=', filters.moderation!))
-    .$if(filters.awaitingReply === true, (qb) => qb.where(lastSender, '=', 'author'));
+    .$if(filters.awaitingReply === true, (qb) => qb.where(sender, '=', 'author'));
   const rows = await filtered
     .select(ITEM_COLUMNS)
     .select([
@@ -185,14 +201,8 @@ export async function listForModerators(db: Db, filters: ModFilters, visible: Se
       's.reviewed',
       's.pii_flags as piiFlags',
       's.reject_reason as reason',
-      (eb) =>
-        eb
-          .selectFrom('thread_message as m')
-          .select((inner) => inner.fn.countAll<number>().as('n'))
-          .where('m.kind', '=', 'suggestion')
-          .whereRef('m.item_id', '=', 's.id')
-          .as('messages'),
-      lastSender.as('lastSender'),
+      threadSize('suggestion', 's.id').as('messages'),
+      sender.as('lastSender'),
     ])
     // The queue is worked oldest first; published lists show the newest first.
     .$if(Boolean(filters.queue), (qb) => qb.orderBy('s.day', 'asc'))
@@ -201,67 +211,18 @@ export async function listForModerators(db: Db, filters: ModFilters, visible: Se
     .limit(MOD_PAGE_SIZE)
     .offset((filters.page - 1) * MOD_PAGE_SIZE)
     .execute();
-  const { total } = await filtered
-    .select((eb) => eb.fn.countAll<number>().as('total'))
-    .executeTakeFirstOrThrow();
   return {
-    total: Number(total),
+    total: await countItems(filtered),
     items: rows.map((row) => ({
-      id: row.id,
-      text: row.text,
+      ...toItem(row, visible),
       moderation: row.moderation,
       reviewed: row.reviewed,
-      status: row.status,
-      votes: row.votes,
-      day: row.day,
-      redacted: row.redacted,
       piiFlags: row.piiFlags,
       messages: Number(row.messages ?? 0),
       awaitingReply: row.lastSender === 'author',
       ...(row.reason ? { reason: row.reason } : {}),
-      ...(row.response ? { response: row.response } : {}),
-      ...(row.concernsId ? { concernsDepartment: departmentOf(row.concernsId, row.concernsName) } : {}),
-      ...(ownDepartmentOf(row, visible) ? { ownDepartment: ownDepartmentOf(row, visible) } : {}),
     })),
   };
-}
-
-export async function findForDecision(trx: Db, id: string) {
-  // Row-locked: two moderators deciding at once are serialised, the second sees the first's outcome.
-  return trx
-    .selectFrom('suggestion')
-    .select(['id', 'text', 'moderation', 'reviewed'])
-    .where('id', '=', id)
-    .forUpdate()
-    .executeTakeFirst();
-}
-
-export async function applyDecision(
-  trx: Db,
-  id: string,
-  change:
-    | { action: 'publish' }
-    | { action: 'reject'; reason: string }
-    | { action: 'redact'; text: string; piiFlags: string[] },
-): Promise<void> {
-  const set =
-    change.action === 'publish'
-      ? { moderation: 'published' as const, reject_reason: null }
-      : change.action === 'reject'
-        ? { moderation: 'rejected' as const, reject_reason: change.reason }
-        : // The edited text replaces the original in place: the original is gone once the decision commits.
-          {
-            moderation: 'published' as const,
-            reject_reason: null,
-            text: change.text,
-            redacted: true,
-            pii_flags: JSON.stringify(change.piiFlags),
-          };
-  await trx
-    .updateTable('suggestion')
-    .set({ ...set, reviewed: true })
-    .where('id', '=', id)
-    .execute();
 }
 
 export async function setStatus(

@@ -1,18 +1,16 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { Config } from '../config.ts';
-import { badRequest, conflict, errorResponses, notFound } from '../errors.ts';
+import { conflict, errorResponses, notFound } from '../errors.ts';
 import { spendToken } from '../plugins/private-token.ts';
+import { decide, replyToAuthor, threadWithAuthor, type ModerationRules } from '../moderation/actions.ts';
 import { getSettings } from '../settings/queries.ts';
 import { audit } from '../staff/queries.ts';
 import { toCsv } from './csv.ts';
-import { piiKinds } from '../privacy/pii.ts';
 import {
   addVote,
-  applyDecision,
   BOARD_PAGE_SIZE,
   departmentNames,
-  findForDecision,
   findModerationState,
   listBoard,
   listForExport,
@@ -37,10 +35,17 @@ import {
   TEXT_MIN,
   Votes,
 } from './schemas.ts';
-import { addThreadMessage, listThreadMessages, ThreadFullError } from './threads.ts';
 import { submitSuggestion } from './submit.ts';
 import threadRoutes from './thread-routes.ts';
 import { ownDepartmentVisibility } from './voices.ts';
+
+/** Suggestions carry the shared moderation rules and nothing more (status is their own route). */
+const moderationRules: ModerationRules = {
+  kind: 'suggestion',
+  itemNoun: 'suggestion',
+  textNoun: 'text',
+  textMin: TEXT_MIN,
+};
 
 /*
  * Which refusals burn a token? None.
@@ -217,11 +222,7 @@ const routes: FastifyPluginAsyncTypebox<{ config: Config }> = async (app) => {
         response: { 200: ModThread, ...errorResponses(400, 401, 403, 404) },
       },
     },
-    async (request) => {
-      const { id } = request.params;
-      if (!(await findModerationState(app.db, id))) throw notFound('No such suggestion.');
-      return { messages: await listThreadMessages(app.db, { kind: 'suggestion', itemId: id }) };
-    },
+    async (request) => ({ messages: await threadWithAuthor(app.db, 'suggestion', request.params.id) }),
   );
 
   app.post(
@@ -242,45 +243,9 @@ const routes: FastifyPluginAsyncTypebox<{ config: Config }> = async (app) => {
     },
     async (request) => {
       const { id } = request.params;
-      const { action } = request.body;
-      const reason = request.body.reason?.trim() ?? '';
-      const text = request.body.text?.trim() ?? '';
-      if (action === 'reject' && reason.length < 3)
-        throw badRequest('reason_required', 'Give the author a reason for the rejection.');
-      if (action === 'redact' && text.length < TEXT_MIN)
-        throw badRequest('text_required', `Give the redacted text (at least ${TEXT_MIN} characters).`);
-      const outcome = await app.db.transaction().execute(async (trx) => {
-        const current = await findForDecision(trx, id);
-        if (!current) throw notFound('No such suggestion.');
-        if (action === 'publish' && current.moderation === 'published' && current.reviewed) {
-          throw conflict('already_published', 'This suggestion is published already.');
-        }
-        if (action === 'reject' && current.moderation === 'rejected')
-          throw conflict('already_rejected', 'This suggestion is rejected already.');
-        if (action === 'redact' && text === current.text)
-          throw badRequest('text_unchanged', 'The redacted text is the same as the original.');
-        if (action === 'publish') await applyDecision(trx, id, { action });
-        else if (action === 'reject') await applyDecision(trx, id, { action, reason });
-        else await applyDecision(trx, id, { action, text, piiFlags: piiKinds(text) });
-        // The audit names the moderator; it never copies the author's text (a redaction must not survive here).
-        await audit(
-          trx,
-          request.staff!,
-          `suggestion.${action}`,
-          { type: 'suggestion', id },
-          {
-            before: current.moderation,
-            ...(action === 'reject' ? { reason } : {}),
-          },
-        );
-        return {
-          id,
-          moderation: action === 'reject' ? 'rejected' : 'published',
-          text: action === 'redact' ? text : current.text,
-        };
-      });
+      const { moderation, text } = await decide(app.db, moderationRules, request.staff!, id, request.body);
       changed();
-      return outcome;
+      return { id, moderation, text };
     },
   );
 
@@ -298,22 +263,7 @@ const routes: FastifyPluginAsyncTypebox<{ config: Config }> = async (app) => {
     },
     async (request, reply) => {
       const { id } = request.params;
-      const body = request.body.body.trim();
-      if (!body) throw badRequest('empty_reply', 'Write a reply first.');
-      if (!(await findModerationState(app.db, id))) throw notFound('No such suggestion.');
-      const message = await app.db.transaction().execute(async (trx) => {
-        const posted = await addThreadMessage(trx, {
-          kind: 'suggestion',
-          itemId: id,
-          from: 'moderator',
-          body,
-        }).catch((error) => {
-          if (error instanceof ThreadFullError) throw conflict('thread_full', error.message);
-          throw error;
-        });
-        await audit(trx, request.staff!, 'suggestion.reply', { type: 'suggestion', id }, { body });
-        return posted;
-      });
+      const message = await replyToAuthor(app.db, 'suggestion', request.staff!, id, request.body.body);
       return reply.code(201).send({ message });
     },
   );

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, test } from 'vitest';
 import { build } from '../helpers/build.ts';
 import { given, type SignedInStaff } from '../helpers/given.ts';
+import { moderatorRequests } from '../helpers/moderation.ts';
 import { counts, departmentId, givenKudos, kudosRow, publishedKudos } from './helpers.ts';
 
 const t = build();
@@ -15,15 +16,7 @@ beforeAll(async () => {
   t.app.contentEvents.onChanged((change) => events.push(change.source));
 });
 
-const decide = (id: string, payload: object, headers: Record<string, string> = moderator.headers) =>
-  t.app.inject({ method: 'POST', url: `/api/mod/kudos/${id}/decision`, headers, payload });
-const auditFor = (id: string) =>
-  t.app.db
-    .selectFrom('audit_log')
-    .select(['action', 'staff_username', 'detail'])
-    .where('target_id', '=', id)
-    .orderBy('id')
-    .execute();
+const { decide, reply, thread, auditFor } = moderatorRequests(t, 'kudos', () => moderator);
 
 describe('queue', () => {
   test('lists pending stories oldest first with PII flag kinds; status filters the rest', async () => {
@@ -170,14 +163,9 @@ describe('featuring and replies', () => {
 
   test('a moderator reply reaches the author through the receipt, and the author can answer', async () => {
     const { id, receipt } = await givenKudos(t.app, { departmentId: it });
-    const reply = await t.app.inject({
-      method: 'POST',
-      url: `/api/mod/kudos/${id}/replies`,
-      headers: moderator.headers,
-      payload: { body: 'Lovely story — may we feature it?' },
-    });
-    expect(reply.statusCode).toBe(201);
-    expect(reply.json().message).toMatchObject({
+    const posted = await reply(id, 'Lovely story — may we feature it?');
+    expect(posted.statusCode).toBe(201);
+    expect(posted.json().message).toMatchObject({
       from: 'moderator',
       body: 'Lovely story — may we feature it?',
     });
@@ -187,23 +175,16 @@ describe('featuring and replies', () => {
       payload: { receipt, body: 'Yes please!' },
     });
     expect(author.statusCode).toBe(201);
-    const thread = await t.app.inject({
-      method: 'GET',
-      url: `/api/mod/kudos/${id}/thread`,
-      headers: moderator.headers,
-    });
-    expect(thread.json().messages.map((m: { from: string }) => m.from)).toEqual(['moderator', 'author']);
+    const conversation = await thread(id);
+    expect(conversation.json().messages.map((m: { from: string }) => m.from)).toEqual([
+      'moderator',
+      'author',
+    ]);
     const queue = await t.app.inject({ method: 'GET', url: '/api/mod/kudos', headers: moderator.headers });
     expect(queue.json().items.find((item: { id: string }) => item.id === id)).toMatchObject({
       messages: 2,
       awaitingReply: true,
     });
-    const empty = await t.app.inject({
-      method: 'POST',
-      url: `/api/mod/kudos/${id}/replies`,
-      headers: moderator.headers,
-      payload: { body: '   ' },
-    });
-    expect(empty.statusCode).toBe(400);
+    expect((await reply(id, '   ')).statusCode).toBe(400);
   });
 });

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, test } from 'vitest';
 import { build } from '../helpers/build.ts';
 import { given, type SignedInStaff } from '../helpers/given.ts';
+import { moderatorRequests } from '../helpers/moderation.ts';
 import { counts, departmentId, givenSuggestion, published, suggestionRow } from './helpers.ts';
 
 const t = build();
@@ -12,22 +13,7 @@ beforeAll(async () => {
   admin = await given(t.app).staff('admin');
 });
 
-const decide = (id: string, payload: object, staff = moderator) =>
-  t.app.inject({
-    method: 'POST',
-    url: `/api/mod/suggestions/${id}/decision`,
-    headers: staff.headers,
-    payload,
-  });
-
-async function auditFor(id: string) {
-  return t.app.db
-    .selectFrom('audit_log')
-    .select(['action', 'staff_username', 'detail'])
-    .where('target_id', '=', id)
-    .orderBy('id')
-    .execute();
-}
+const { decide, reply, thread, auditFor } = moderatorRequests(t, 'suggestions', () => moderator);
 
 describe('queue', () => {
   test('lists pending items oldest first with PII flag kinds, not published ones', async () => {
@@ -157,12 +143,7 @@ describe('decisions', () => {
     expect((await decide('not-a-uuid', { action: 'publish' })).statusCode).toBe(400);
     const { id } = await givenSuggestion(t.app);
     expect((await decide(id, { action: 'delete' })).statusCode).toBe(400);
-    const anonymous = await t.app.inject({
-      method: 'POST',
-      url: `/api/mod/suggestions/${id}/decision`,
-      payload: { action: 'publish' },
-    });
-    expect(anonymous.statusCode).toBe(401);
+    expect((await decide(id, { action: 'publish' }, {})).statusCode).toBe(401);
     expect((await suggestionRow(t.app, id))?.moderation).toBe('pending');
     expect((await counts(t.app)).audits).toBe(before.audits);
   });
@@ -249,51 +230,27 @@ describe('status and public response', () => {
 describe('replies and the moderator view of a thread', () => {
   test('a moderator reply lands in the thread, audited; an employee cannot reply as moderator', async () => {
     const { id } = await givenSuggestion(t.app);
-    const response = await t.app.inject({
-      method: 'POST',
-      url: `/api/mod/suggestions/${id}/replies`,
-      headers: moderator.headers,
-      payload: { body: 'Thanks — which branch system do you mean?' },
-    });
+    const response = await reply(id, 'Thanks — which branch system do you mean?');
     expect(response.statusCode).toBe(201);
     expect(response.json().message).toMatchObject({
       from: 'moderator',
       body: 'Thanks — which branch system do you mean?',
     });
-    const thread = await t.app.inject({
-      method: 'GET',
-      url: `/api/mod/suggestions/${id}/thread`,
-      headers: moderator.headers,
-    });
-    expect(thread.json().messages).toHaveLength(1);
+    expect((await thread(id)).json().messages).toHaveLength(1);
     expect((await auditFor(id))[0]).toMatchObject({
       action: 'suggestion.reply',
       staff_username: moderator.username,
     });
 
     const before = await counts(t.app);
-    const anonymous = await t.app.inject({
-      method: 'POST',
-      url: `/api/mod/suggestions/${id}/replies`,
-      payload: { body: 'hi' },
-    });
-    expect(anonymous.statusCode).toBe(401);
-    expect((await t.app.inject({ method: 'GET', url: `/api/mod/suggestions/${id}/thread` })).statusCode).toBe(
-      401,
-    );
+    expect((await reply(id, 'hi', {})).statusCode).toBe(401);
+    expect((await thread(id, {})).statusCode).toBe(401);
     expect(await counts(t.app)).toEqual(before);
   });
 
   test('empty or unknown-item replies are refused with nothing written', async () => {
     const { id } = await givenSuggestion(t.app);
     const before = await counts(t.app);
-    const reply = (target: string, body: unknown) =>
-      t.app.inject({
-        method: 'POST',
-        url: `/api/mod/suggestions/${target}/replies`,
-        headers: moderator.headers,
-        payload: { body },
-      });
     expect((await reply(id, '   ')).json().error).toBe('empty_reply');
     expect((await reply(id, '')).statusCode).toBe(400);
     expect((await reply(id, 'x'.repeat(2001))).statusCode).toBe(400);

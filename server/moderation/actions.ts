@@ -1,0 +1,103 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema.ts';
+import { badRequest, conflict, notFound } from '../errors.ts';
+import { piiKinds } from '../privacy/pii.ts';
+import { audit, type StaffMember } from '../staff/queries.ts';
+import { addThreadMessage, listThreadMessages, ThreadFullError } from '../suggestions/threads.ts';
+import { applyDecision, findForDecision, itemExists, type ModeratedKind } from './queries.ts';
+
+// What a moderator does to an anonymous item — decide, reply to its author, read the thread — is the
+// same for suggestions and kudos. Each kind passes its rules; everything here is audited with the staff member.
+
+type Db = Kysely<Database>;
+
+export interface ModerationRules {
+  /** The item's table, thread kind, audit target type and audit action prefix. */
+  kind: ModeratedKind;
+  /** How messages name one item ('suggestion', 'story') and its words ('text', 'story'). */
+  itemNoun: string;
+  textNoun: string;
+  /** The shortest redacted text accepted: the same minimum as a submission. */
+  textMin: number;
+  /** A kind's own consequence of a rejection, in the decision's transaction. */
+  onReject?: (trx: Db, id: string) => Promise<void>;
+}
+
+export interface DecisionRequest {
+  action: 'publish' | 'reject' | 'redact';
+  reason?: string | undefined;
+  text?: string | undefined;
+}
+
+/** Publish, reject with a reason, or redact (publish an edited text; the original is discarded). */
+export async function decide(
+  db: Db,
+  rules: ModerationRules,
+  staff: StaffMember,
+  id: string,
+  request: DecisionRequest,
+) {
+  const { kind, itemNoun, textNoun, textMin } = rules;
+  const { action } = request;
+  const reason = request.reason?.trim() ?? '';
+  const text = request.text?.trim() ?? '';
+  if (action === 'reject' && reason.length < 3)
+    throw badRequest('reason_required', 'Give the author a reason for the rejection.');
+  if (action === 'redact' && text.length < textMin)
+    throw badRequest('text_required', `Give the redacted ${textNoun} (at least ${textMin} characters).`);
+  return db.transaction().execute(async (trx) => {
+    const current = await findForDecision(trx, kind, id);
+    if (!current) throw notFound(`No such ${kind}.`);
+    if (action === 'publish' && current.moderation === 'published' && current.reviewed)
+      throw conflict('already_published', `This ${itemNoun} is published already.`);
+    if (action === 'reject' && current.moderation === 'rejected')
+      throw conflict('already_rejected', `This ${itemNoun} is rejected already.`);
+    if (action === 'redact' && text === current.text)
+      throw badRequest('text_unchanged', `The redacted ${textNoun} is the same as the original.`);
+    if (action === 'publish') await applyDecision(trx, kind, id, { action });
+    else if (action === 'reject') await applyDecision(trx, kind, id, { action, reason });
+    else await applyDecision(trx, kind, id, { action, text, piiFlags: piiKinds(text) });
+    if (action === 'reject') await rules.onReject?.(trx, id);
+    // The audit names the moderator; it never copies the author's text (a redaction must not survive here).
+    await audit(
+      trx,
+      staff,
+      `${kind}.${action}`,
+      { type: kind, id },
+      { before: current.moderation, ...(action === 'reject' ? { reason } : {}) },
+    );
+    return {
+      moderation: action === 'reject' ? ('rejected' as const) : ('published' as const),
+      text: action === 'redact' ? text : current.text,
+    };
+  });
+}
+
+/** A moderator's message to the anonymous author, who reads it through their receipt. */
+export async function replyToAuthor(
+  db: Db,
+  kind: ModeratedKind,
+  staff: StaffMember,
+  id: string,
+  reply: string,
+) {
+  const body = reply.trim();
+  if (!body) throw badRequest('empty_reply', 'Write a reply first.');
+  if (!(await itemExists(db, kind, id))) throw notFound(`No such ${kind}.`);
+  return db.transaction().execute(async (trx) => {
+    const posted = await addThreadMessage(trx, { kind, itemId: id, from: 'moderator', body }).catch(
+      (error) => {
+        if (error instanceof ThreadFullError) throw conflict('thread_full', error.message);
+        throw error;
+      },
+    );
+    await audit(trx, staff, `${kind}.reply`, { type: kind, id }, { body });
+    return posted;
+  });
+}
+
+/** The conversation with an item's author, as moderators see it. */
+export async function threadWithAuthor(db: Db, kind: ModeratedKind, id: string) {
+  if (!(await itemExists(db, kind, id))) throw notFound(`No such ${kind}.`);
+  return listThreadMessages(db, { kind, itemId: id });
+}
