@@ -10,6 +10,14 @@ export function loggerOptions(config: Pick<Config, 'logLevel'>, stream?: Destina
     serializers: {
       req: (request: FastifyRequest) => ({ method: request.method, path: request.url.split('?')[0] }),
       res: (reply: FastifyReply) => ({ statusCode: reply.statusCode }),
+      // Only what explains a failure: driver errors can carry the statement's parameters (PGlite's do:
+      // people's texts, seat ids), which never belong in a log.
+      err: (error: Error & { code?: unknown }) => ({
+        type: error.name,
+        message: error.message,
+        ...(error.code !== undefined ? { code: error.code } : {}),
+        stack: error.stack,
+      }),
     },
     // Belt and braces for anything logged by hand.
     redact: {

@@ -6,6 +6,8 @@
 // persisted before it is sent, so a client that resumes from its last `seq` misses nothing and
 // receives nothing twice. Frames without `seq` (`welcome`, `error`) are not room events.
 
+import { isStorable, UNSTORABLE_MESSAGE } from '../storable.ts';
+
 /** Bumped on any incompatible change; a client speaking another version is closed with 4002. */
 export const PROTOCOL_VERSION = 1;
 
@@ -278,8 +280,6 @@ function text(frame: Record<string, unknown>, max: number, what: string): Parsed
   return trimmed;
 }
 
-/** Postgres text cannot hold U+0000 and would store an unpaired surrogate as U+FFFD. */
-const storable = (text: string) => !text.includes('\u0000') && !/\p{Cs}/u.test(text);
 class Unstorable extends Error {}
 
 /** Parses and validates one client frame. Unknown fields are refused, strings are trimmed. */
@@ -288,12 +288,11 @@ export function parseClientFrame(raw: string): Parsed {
   try {
     // Every string in the frame, so no field can carry text the database would refuse or alter.
     data = JSON.parse(raw, (_key, value: unknown) => {
-      if (typeof value === 'string' && !storable(value)) throw new Unstorable();
+      if (typeof value === 'string' && !isStorable(value)) throw new Unstorable();
       return value;
     });
   } catch (error) {
-    if (error instanceof Unstorable)
-      return fail('invalid_frame', 'Text may not contain NUL characters or unpaired surrogates.');
+    if (error instanceof Unstorable) return fail('invalid_frame', UNSTORABLE_MESSAGE);
     return fail('invalid_json', 'The frame is not valid JSON.');
   }
   if (!isObject(data) || typeof data.type !== 'string') {

@@ -1,6 +1,7 @@
 import fp from 'fastify-plugin';
 import type { FastifyError } from 'fastify';
-import { HttpError } from '../errors.ts';
+import { badRequest, HttpError } from '../errors.ts';
+import { hasUnstorableText, UNSTORABLE_MESSAGE } from '../storable.ts';
 
 // Fastify's own error codes mapped to our stable codes; anything unknown below 500 becomes `bad_request`.
 const FASTIFY_CODES: Record<string, [number, string, string]> = {
@@ -36,6 +37,16 @@ export function isDatabaseUnavailable(error: unknown): boolean {
 
 export default fp(
   async (app) => {
+    // Text Postgres would refuse (NUL) or alter (lone surrogates) is a 400 before any handler runs, so it
+    // can never become a 500 or a token spent on a failed write. (Staff guards run earlier, in preValidation.)
+    app.addHook('preHandler', async (request) => {
+      if (
+        hasUnstorableText(request.body) ||
+        hasUnstorableText(request.query) ||
+        hasUnstorableText(request.params)
+      )
+        throw badRequest('invalid_request', UNSTORABLE_MESSAGE);
+    });
     app.setErrorHandler((error: FastifyError | HttpError, request, reply) => {
       if (error instanceof HttpError) {
         return reply
