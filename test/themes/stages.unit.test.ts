@@ -1,5 +1,10 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { readWordVectors } from '../../server/themes/embeddings.ts';
 import { clusterBags, assignBag } from '../../server/themes/engine/cluster.ts';
+import type { BagOfWords } from '../../server/themes/engine/dmm.ts';
 import { domainConcepts } from '../../server/themes/engine/domain.ts';
 import { matchIds, type PreviousTheme, type ThemeFingerprint } from '../../server/themes/engine/identity.ts';
 import { corpusStatistics, describe as describeTheme } from '../../server/themes/engine/label.ts';
@@ -61,6 +66,79 @@ describe('features', () => {
     expect(shared(0, 1).length).toBeGreaterThan(0);
     expect(shared(2, 3).length).toBeGreaterThan(0);
     expect(shared(0, 2)).toEqual([]);
+  });
+});
+
+describe('word vectors', () => {
+  it('reads the first words of the package format, across chunk boundaries and odd words', () => {
+    const words = ['the', ']', 'say "hi"', 'queue', 'caller'];
+    const vector = (w: number) =>
+      Array.from({ length: 100 }, (_, i) => (w + 1) * (i % 2 ? -1 : 1) * 1.5e-3 * i);
+    const json = `{"precision":8,"words":${JSON.stringify(words)},"vectors":{${words
+      .map((word, w) => `${JSON.stringify(word)}:[${[...vector(w), 1.23, w].join(',')}]`)
+      .join(',')}},"unkVector":[0]}`;
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'vectors-')), 'vectors.json');
+    writeFileSync(file, json);
+    const vectors = readWordVectors(file, 4, 97);
+    for (const [w, word] of words.slice(0, 4).entries())
+      expect([...vectors(word)!].map((x) => Math.round(x * 1e6))).toEqual(
+        vector(w).map((x) => Math.round(x * 1e6)),
+      );
+    expect(vectors('caller')).toBeUndefined();
+  });
+
+  // Toy vectors: waiting words point one way, food words another, with a little spread.
+  const toy: Record<string, number[]> = {
+    queue: [1, 0.1, 0, 0.2],
+    caller: [0.9, 0, 0.2, 0],
+    hold: [1, 0.2, 0.1, 0],
+    wait: [0.8, 0, 0, 0.1],
+    canteen: [0, 1, 0.2, 0],
+    lunch: [0.1, 0.9, 0, 0.1],
+    food: [0, 1, 0, 0.2],
+    coffee: [0.2, 0.8, 0.1, 0],
+  };
+  const vectorLexicon = {
+    senses: () => [],
+    vector: (w: string) => (toy[w] ? Float32Array.from(toy[w]) : undefined),
+  };
+
+  it('gives comments that share no word but one concern the same meaning', () => {
+    const docs = [
+      'The queue today was awful, please help',
+      'Every caller waits too long, please help',
+      'The canteen is awful, please help',
+      'Lunch and coffee cost too much, please help',
+    ].map((t) => preprocessor.process(t));
+    const space = buildFeatureSpace(docs, { lexicon: vectorLexicon, concepts: new Map() });
+    const meanings = docs.map((d) => toBag(space, d).meaning!);
+    const cosine = (a: number, b: number) =>
+      meanings[a]!.reduce((sum, x, i) => sum + x * meanings[b]![i]!, 0);
+    expect(cosine(0, 1)).toBeGreaterThan(0.8);
+    expect(cosine(2, 3)).toBeGreaterThan(0.8);
+    expect(cosine(0, 2)).toBeLessThan(0);
+    expect(
+      buildFeatureSpace(docs, { lexicon: { senses: lexicon.senses }, concepts: new Map() }).meaning,
+    ).toBeNull();
+  });
+
+  it('lets meaning split comments whose words alone cannot be told apart', () => {
+    // Every comment has the same single word; half mean one thing, half another.
+    const bag = (meaning: number[]): BagOfWords => ({
+      words: Int32Array.of(0),
+      counts: Float32Array.of(1),
+      weight: 1,
+      meaning: Float32Array.from(meaning),
+    });
+    const bags = [
+      ...Array.from({ length: 8 }, (_, i) => bag([1, 0.1 * (i % 3), 0])),
+      ...Array.from({ length: 8 }, (_, i) => bag([0, 1, 0.1 * (i % 3)])),
+    ];
+    const truth = bags.map((_, i) => (i < 8 ? 'a' : 'b'));
+    const withMeaning = clusterBags(bags, 1, { minSize: 3, seed: 1, minEvidence: 0, minLift: -1 });
+    expect(nmi(truth, [...withMeaning.labels].map(String))).toBeCloseTo(1);
+    const wordsOnly = clusterBags(bags, 1, { minSize: 3, seed: 1, minEvidence: 0, minLift: -1, kappa: 0 });
+    expect(wordsOnly.model.clusters).toBe(1);
   });
 });
 

@@ -5,12 +5,19 @@ import { seededRandom } from './random.ts';
 // with more themes than needed and empties the ones it does not need, so it picks the number of
 // themes itself. Unlike cosine on TF-IDF, words every theme uses ("customer", "week") barely move a
 // comment: only words that are much more likely in one theme than in the others do.
+//
+// When word vectors are known, each comment also carries a unit "meaning" vector (meaning.ts) and each
+// theme a mean direction: the mixture is then over (words, meaning) pairs, the meaning drawn from a von
+// Mises–Fisher distribution around the theme's direction, log p ∝ κ · cos(meaning, direction). Comments
+// that share no word but say the same thing ("queue" / "callers waiting") are pulled together.
 
 export interface DmmOptions {
   /** Upper bound on themes. */
   maxClusters: number;
   alpha?: number;
   beta?: number;
+  /** Concentration of the meaning term (0: words only). */
+  kappa?: number;
   iterations?: number;
   seed: number;
 }
@@ -21,6 +28,8 @@ export interface BagOfWords {
   counts: Float32Array;
   /** Identical comments are one bag with a weight. */
   weight: number;
+  /** Unit-length meaning of the comment, when word vectors are known. */
+  meaning?: Float32Array;
 }
 
 export interface DmmModel {
@@ -39,9 +48,21 @@ export interface DmmModel {
   /** Word counts over all clusters (the background). */
   background: Float64Array;
   totalMass: number;
+  /** Meaning term: dimensions (0 when off), concentration, members' summed meanings and their lengths. */
+  dimensions: number;
+  kappa: number;
+  meaningSums: Float64Array;
+  meaningNorms: Float64Array;
 }
 
-export function emptyModel(clusters: number, vocabulary: number, alpha: number, beta: number): DmmModel {
+export function emptyModel(
+  clusters: number,
+  vocabulary: number,
+  alpha: number,
+  beta: number,
+  meaning: { dimensions: number; kappa: number } = { dimensions: 0, kappa: 0 },
+): DmmModel {
+  const dimensions = meaning.kappa > 0 ? meaning.dimensions : 0;
   return {
     clusters,
     vocabulary,
@@ -53,11 +74,24 @@ export function emptyModel(clusters: number, vocabulary: number, alpha: number, 
     logCounts: new Float64Array(clusters * vocabulary).fill(Math.log(beta)),
     background: new Float64Array(vocabulary),
     totalMass: 0,
+    dimensions,
+    kappa: meaning.kappa,
+    meaningSums: new Float64Array(clusters * dimensions),
+    meaningNorms: new Float64Array(clusters),
   };
 }
 
 export function addDoc(model: DmmModel, bag: BagOfWords, z: number, sign: 1 | -1): void {
   model.docs[z]! += sign * bag.weight;
+  if (bag.meaning && model.dimensions > 0) {
+    const at = z * model.dimensions;
+    let squared = 0;
+    for (let i = 0; i < model.dimensions; i++) {
+      const sum = (model.meaningSums[at + i]! += sign * bag.weight * bag.meaning[i]!);
+      squared += sum * sum;
+    }
+    model.meaningNorms[z] = Math.sqrt(squared);
+  }
   const base = z * model.vocabulary;
   for (let i = 0; i < bag.words.length; i++) {
     const amount = sign * bag.counts[i]! * bag.weight;
@@ -91,8 +125,18 @@ export function logLikelihood(model: DmmModel, bag: BagOfWords, z: number): numb
   return log;
 }
 
+/** κ · cos(meaning, theme direction); 0 for an empty theme (uniform direction) or a comment without meaning. */
+export function meaningLog(model: DmmModel, bag: BagOfWords, z: number): number {
+  const norm = model.meaningNorms[z]!;
+  if (!bag.meaning || model.dimensions === 0 || norm < 1e-9) return 0;
+  const at = z * model.dimensions;
+  let dot = 0;
+  for (let i = 0; i < model.dimensions; i++) dot += model.meaningSums[at + i]! * bag.meaning[i]!;
+  return (model.kappa * dot) / norm;
+}
+
 function logPosterior(model: DmmModel, bag: BagOfWords, z: number): number {
-  return Math.log(model.docs[z]! + model.alpha) + logLikelihood(model, bag, z);
+  return Math.log(model.docs[z]! + model.alpha) + logLikelihood(model, bag, z) + meaningLog(model, bag, z);
 }
 
 /** Fits the mixture; returns the cluster of every bag (clusters may be empty). */
@@ -105,7 +149,8 @@ export function fitDmm(
   const beta = options.beta ?? 0.1;
   const clusters = Math.max(1, options.maxClusters);
   const next = seededRandom(options.seed);
-  const model = emptyModel(clusters, vocabulary, alpha, beta);
+  const dimensions = bags.find((bag) => bag.meaning)?.meaning?.length ?? 0;
+  const model = emptyModel(clusters, vocabulary, alpha, beta, { dimensions, kappa: options.kappa ?? 0 });
   const labels = new Int32Array(bags.length);
   bags.forEach((bag, d) => {
     labels[d] = Math.floor(next() * clusters);

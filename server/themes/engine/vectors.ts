@@ -1,6 +1,7 @@
 import type { BagOfWords } from './dmm.ts';
 import type { ConceptMap } from './domain.ts';
 import type { Lexicon } from './lexicon.ts';
+import { meaningOf, meaningSpace, type MeaningSpace } from './meaning.ts';
 import type { ProcessedText } from './preprocess.ts';
 
 // A comment becomes a weighted bag of features:
@@ -10,6 +11,7 @@ import type { ProcessedText } from './preprocess.ts';
 //    them ("salary"/"wage"/"pay", "canteen"/"cafeteria" → "restaurant"), so synonyms count as shared;
 //  - concepts of the workplace thesaurus (domain.ts) its words and phrases belong to.
 // The mixture model then learns which features travel together in this corpus (co-occurrence).
+// When the lexicon has word vectors, the bag also carries the comment's meaning (meaning.ts).
 
 export interface FeatureWeights {
   sense: number;
@@ -25,6 +27,8 @@ export interface FeatureSpace {
   senseLinks: Map<string, Array<[number, number]>>;
   /** lemma or two-word phrase → concept features. */
   conceptLinks: Map<string, number[]>;
+  /** Comments' meanings, when the lexicon has word vectors. */
+  meaning: MeaningSpace | null;
   /** Lemmas and collocations that are features. */
   words: Set<string>;
   weights: FeatureWeights;
@@ -130,7 +134,8 @@ export function buildFeatureSpace(docs: ProcessedText[], options: FeatureOptions
   for (const lemma of df.keys()) link(lemma);
   for (const key of bigramDf.keys()) link(key);
 
-  return { index, names, senseLinks, conceptLinks, words, weights };
+  const meaning = meaningSpace(docs, df, options.lexicon);
+  return { index, names, senseLinks, conceptLinks, meaning, words, weights };
 }
 
 /** The bag of one comment in a feature space (new comments use the space they are assigned in). */
@@ -155,5 +160,12 @@ export function toBag(space: FeatureSpace, doc: ProcessedText, weight = 1): BagO
   }
   // A concept counts at most twice, however many of its words a comment uses.
   for (const [id, count] of concepts) add(id, Math.min(count, 2) * space.weights.concept);
-  return { words: Int32Array.from(counts.keys()), counts: Float32Array.from(counts.values()), weight };
+  // A comment without a single feature stays unclustered, whatever its meaning.
+  const meaning = space.meaning && counts.size > 0 ? meaningOf(space.meaning, doc) : undefined;
+  return {
+    words: Int32Array.from(counts.keys()),
+    counts: Float32Array.from(counts.values()),
+    weight,
+    meaning,
+  };
 }
