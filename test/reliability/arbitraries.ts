@@ -24,6 +24,11 @@ function stringFor(schema: Schema, validOnly: boolean): fc.Arbitrary<string> {
   if (validOnly) return valid;
   const boundary = [fc.constant('x'.repeat(max)), fc.constant('y'.repeat(max + 1))];
   if (min > 0) boundary.push(fc.constant('z'.repeat(min - 1)));
+  // Any code point, NUL and lone surrogates included: text Postgres would refuse or alter.
+  boundary.push(
+    fc.string({ unit: 'binary', minLength: Math.max(min, 1), maxLength: Math.min(max, 300) }),
+    fc.constantFrom('\u0000', '\ud800', '\udfff').map((bad) => `${'w'.repeat(Math.max(min, 1))}${bad}`),
+  );
   return fc.oneof(
     { weight: 4, arbitrary: valid },
     ...boundary.map((arbitrary) => ({ weight: 1, arbitrary })),
