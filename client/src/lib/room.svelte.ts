@@ -43,6 +43,10 @@ export interface Prompt {
 
 export type ConnectionState = 'connecting' | 'open' | 'reconnecting' | 'closed';
 
+/** A message refused with `unavailable` (database down) goes again this often, this many times. */
+const UNAVAILABLE_RETRY_MS = 3000;
+const UNAVAILABLE_RETRIES = 5;
+
 const CLOSE_MESSAGES: Record<number, string> = {
   [CloseCode.unauthenticated]: 'This seat does not open this room.',
   [CloseCode.unsupportedVersion]: 'The app was updated: reload the page.',
@@ -92,6 +96,8 @@ export class RoomConnection {
   #stopped = false;
   #unsent: ChatMessage[] = [];
   #counter = 0;
+  /** How often each message was re-sent after `unavailable` (by clientId). */
+  #retries: Record<string, number> = {};
   readonly #onOnline = () => {
     if (this.state === 'reconnecting') this.#reconnectNow();
   };
@@ -237,6 +243,19 @@ export class RoomConnection {
         // A re-sent message the server already had: its own event is (or will be) here anyway.
         if (frame.error === 'duplicate') return;
         this.notice = frame.message;
+        // The database is down for a moment: nothing was stored, so the same message (same clientId,
+        // never stored twice) goes again shortly, instead of leaving the person to type it again.
+        const retries = frame.clientId ? (this.#retries[frame.clientId] ?? 0) : UNAVAILABLE_RETRIES;
+        if (frame.error === 'unavailable' && retries < UNAVAILABLE_RETRIES) {
+          const clientId = frame.clientId!;
+          this.#retries[clientId] = retries + 1;
+          setTimeout(() => {
+            const pending = this.messages.find((m) => m.clientId === clientId && m.status === 'sending');
+            if (pending && !this.#send({ type: 'say', text: pending.text, clientId }))
+              this.#unsent.push(pending);
+          }, UNAVAILABLE_RETRY_MS);
+          return;
+        }
         const failed =
           frame.clientId &&
           this.messages.find((m) => m.clientId === frame.clientId && m.status === 'sending');
