@@ -5,14 +5,18 @@
 // every labelled theme (judged on the theme holding most of its comments).
 // Speed: full computation on 10k and 100k comments (the corpus mixed with noise), one incremental
 // update, peak memory; ratios against a same-run baseline (wink-nlp reading the same texts, nothing more).
+// Event loop: the server's longest stall during a 10k recompute, on the event loop (as before) against
+// on the engine's thread (as the job runs it now), in the same run.
 
 import os from 'node:os';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import winkNLP from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
 import { ThemeModel, type ThemeItem, type ThemesResult } from '../server/themes/engine/index.ts';
 import { noLexicon } from '../server/themes/engine/lexicon.ts';
 import { adjustedRandIndex, nmi, purity } from '../server/themes/engine/metrics.ts';
 import { addDays } from '../server/themes/engine/trend.ts';
+import { ThemeEngineWorker } from '../server/themes/engine-client.ts';
 import { wordNet } from '../server/themes/wordnet.ts';
 import {
   corpusItems,
@@ -192,6 +196,52 @@ function speed() {
   console.log('\nTargets: 10k ≤ 3 s, 100k ≤ 60 s and ≤ 1.5 GB, incremental ≤ 100 ms.');
 }
 
+/** Runs `work` with the event loop watched: its longest delay, and the wall time. */
+async function watchLoop(
+  work: () => Promise<unknown>,
+): Promise<{ maxDelayMs: number; p99DelayMs: number; ms: number }> {
+  const histogram = monitorEventLoopDelay({ resolution: 10 });
+  histogram.enable();
+  // The monitor records from its second tick on.
+  await new Promise((resolve) => setTimeout(resolve, 50));
+  const start = performance.now();
+  await work();
+  const ms = performance.now() - start;
+  // Let the monitor's timer fire once more, so a stall that ends with `work` is recorded.
+  await new Promise((resolve) => setTimeout(resolve, 20));
+  histogram.disable();
+  return { maxDelayMs: histogram.max / 1e6, p99DelayMs: histogram.percentile(99) / 1e6, ms };
+}
+
+async function eventLoop() {
+  console.log('\n## Event loop during a 10k recompute (main thread, longest stall)\n');
+  const items = synthetic(10_000, 10_000);
+  const asOf = '2025-03-31';
+  const engine = new ThemeEngineWorker(console);
+  // Both sides warm: WordNet and the wink model loaded, the thread started.
+  ThemeModel.compute(items.slice(0, 200), { lexicon: wordNet(), asOf });
+  await engine.compute('all', items.slice(0, 200), { asOf, previous: [] });
+  const before = await watchLoop(async () =>
+    ThemeModel.compute(items, { lexicon: wordNet(), asOf }).result(),
+  );
+  const after = await watchLoop(() => engine.compute('all', items, { asOf, previous: [] }));
+  await engine.close();
+  console.log('| 10,000 comments | wall time | max event-loop delay | p99 event-loop delay |');
+  console.log('| --- | --- | --- | --- |');
+  for (const [name, run] of [
+    ['before: on the event loop', before],
+    ['after: on the engine thread', after],
+  ] as const)
+    console.log(
+      `| ${name} | ${fmt(run.ms / 1000, 2)} s | ${fmt(run.maxDelayMs, 0)} ms | ${fmt(run.p99DelayMs, 0)} ms |`,
+    );
+  console.log(
+    `\nLongest stall, before / after: ${fmt(before.maxDelayMs / after.maxDelayMs, 1)}×; ` +
+      `wall time, after / before: ${fmt(after.ms / before.ms, 2)}× (the copy to and from the thread).`,
+  );
+}
+
 const only = process.argv[2];
-if (only !== 'speed') quality();
-if (only !== 'quality') speed();
+if (only !== 'speed' && only !== 'event-loop') quality();
+if (only !== 'quality' && only !== 'event-loop') speed();
+if (only !== 'quality' && only !== 'speed') await eventLoop();

@@ -128,6 +128,7 @@ export async function postgresBus(pool: pg.Pool, log: Log, reconnectMs = 1000): 
     const next = await pool.connect();
     next.on('notification', onNotification);
     next.on('error', (error) => {
+      if (closed) return; // close() already released it (e.g. the database was dropped under us)
       log.warn({ err: error }, 'focus-group bus connection lost; reconnecting');
       next.removeListener('notification', onNotification);
       next.release(error);

@@ -18,9 +18,9 @@ export interface RoomLimits {
   /** Frames waiting to be handled on one socket before it counts as flooding. */
   maxQueuedFrames: number;
   /**
-   * Live-room text reaches the themes job at most this often (0: at once). Its recompute is CPU-bound
-   * on this process's event loop: every 10 s during a busy session would stall every socket here.
-   * A closed room (its transcript published) is announced at once.
+   * Live-room text reaches the themes job at most this often (0: at once). The recompute runs on a
+   * worker thread, so sockets do not stall; this only bounds the CPU a busy session spends on themes
+   * (a 10k-comment run costs 2–3 s of a core). A closed room (its transcript published) is announced at once.
    */
   themesCoalesceMs: number;
 }
@@ -34,7 +34,7 @@ export const DEFAULT_LIMITS: RoomLimits = {
   strikesPerWindow: 5,
   windowMs: 10_000,
   maxQueuedFrames: 32,
-  themesCoalesceMs: 60_000,
+  themesCoalesceMs: 15_000,
 };
 
 /** Timestamps inside a sliding window. */

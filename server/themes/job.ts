@@ -2,10 +2,10 @@ import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import type { ThemeScope } from '../../db/tables/themes.ts';
-import { ThemeModel, type ThemeItem } from './engine/index.ts';
+import type { ThemeItem } from './engine/index.ts';
+import { ThemeEngineWorker, type Computed } from './engine-client.ts';
 import { previousThemes, saveSnapshot, type SnapshotItem } from './queries.ts';
 import { listSourceItems, type SourceItem } from './sources.ts';
-import { wordNet } from './wordnet.ts';
 
 // The recompute job. Content events (publish, hide, new pulse comment…) are debounced: a burst of
 // moderation decisions causes one recompute, DEBOUNCE_MS after the last event (at most MAX_WAIT_MS
@@ -15,6 +15,9 @@ import { wordNet } from './wordnet.ts';
 // words) and keeps ids by similarity; it is cheap up to a few thousand comments. Above FULL_UP_TO
 // comments, a small change (≤ 5 %) is applied incrementally — new comments join their most likely
 // theme, withdrawn ones leave — and every FULL_EVERY-th run is full again so new topics still surface.
+//
+// The engine runs on its own thread (engine-client.ts), which keeps the models between runs; the
+// database stays here. This side remembers what each model was computed from, to send only the change.
 
 export const DEBOUNCE_MS = 1500;
 const MAX_WAIT_MS = 10_000;
@@ -24,7 +27,8 @@ const FULL_EVERY = 20;
 const today = () => new Date().toISOString().slice(0, 10);
 
 interface ScopeState {
-  model: ThemeModel;
+  /** The engine generation holding this scope's model (a new thread has none). */
+  generation: number;
   items: Map<string, SourceItem>;
   runsSinceFull: number;
 }
@@ -39,6 +43,7 @@ const sameItem = (a: SourceItem, b: SourceItem) =>
 export class ThemesJob {
   readonly #db: Kysely<Database>;
   readonly #log: FastifyBaseLogger;
+  readonly #engine: ThemeEngineWorker;
   readonly #states = new Map<ThemeScope, ScopeState>();
   #timer: NodeJS.Timeout | null = null;
   #firstEventAt = 0;
@@ -47,9 +52,10 @@ export class ThemesJob {
   #closed = false;
   #waiters: Array<() => void> = [];
 
-  constructor(db: Kysely<Database>, log: FastifyBaseLogger) {
+  constructor(db: Kysely<Database>, log: FastifyBaseLogger, engine = new ThemeEngineWorker(log)) {
     this.#db = db;
     this.#log = log;
+    this.#engine = engine;
   }
 
   /** Something changed: recompute soon (debounced). */
@@ -78,7 +84,7 @@ export class ThemesJob {
           await this.#run();
         } while (this.#again && !this.#closed);
       } catch (error) {
-        this.#log.error({ err: error }, 'themes recompute failed');
+        if (!this.#closed) this.#log.error({ err: error }, 'themes recompute failed');
         throw error;
       } finally {
         this.#running = null;
@@ -105,6 +111,8 @@ export class ThemesJob {
     this.#closed = true;
     if (this.#timer) clearTimeout(this.#timer);
     this.#timer = null;
+    // A computation still running is abandoned: its snapshot would not be saved anyway.
+    await this.#engine.close();
     await this.#running?.catch(() => {});
     this.#settle();
   }
@@ -131,28 +139,37 @@ export class ThemesJob {
       published: item.published,
     });
     const state = this.#states.get(scope);
-    let model: ThemeModel;
-    let incremental = false;
-    if (state && sources.length > FULL_UP_TO && state.runsSinceFull < FULL_EVERY) {
-      const removed = [...state.items.keys()].filter(
-        (id) => !byId.has(id) || !sameItem(state.items.get(id)!, byId.get(id)!),
-      );
-      const added = sources.filter((item) => !state.items.has(item.id) || removed.includes(item.id));
-      if (removed.length + added.length <= 0.05 * sources.length) {
-        state.model.update({ added: added.map(toItem), removed, asOf });
-        model = state.model;
-        incremental = true;
-      }
-    }
-    if (!incremental && sources.length > 0) {
-      const previous = await previousThemes(this.#db, scope);
-      model = ThemeModel.compute(sources.map(toItem), { lexicon: wordNet(), asOf, previous });
-    }
     // Nothing to read: an empty snapshot, without loading any language model.
-    const result = sources.length > 0 ? model!.result() : { themes: [], unclustered: [] };
-    const themeOf = new Map((sources.length > 0 ? model!.memberships() : []).map((m) => [m.itemId, m]));
+    let computed: Computed = { themes: [], unclustered: [], memberships: [] };
+    let incremental = false;
+    try {
+      if (
+        state?.generation === this.#engine.generation &&
+        sources.length > FULL_UP_TO &&
+        state.runsSinceFull < FULL_EVERY
+      ) {
+        const removed = [...state.items.keys()].filter(
+          (id) => !byId.has(id) || !sameItem(state.items.get(id)!, byId.get(id)!),
+        );
+        const added = sources.filter((item) => !state.items.has(item.id) || removed.includes(item.id));
+        if (removed.length + added.length <= 0.05 * sources.length) {
+          computed = await this.#engine.update(scope, { added: added.map(toItem), removed, asOf });
+          incremental = true;
+        }
+      }
+      if (!incremental && sources.length > 0) {
+        const previous = await previousThemes(this.#db, scope);
+        computed = await this.#engine.compute(scope, sources.map(toItem), { asOf, previous });
+      }
+    } catch (error) {
+      // The engine dropped this scope's model (or lost its thread): the next run computes in full.
+      this.#states.delete(scope);
+      throw error;
+    }
+    const { themes, unclustered } = computed;
+    const themeOf = new Map(computed.memberships.map((m) => [m.itemId, m]));
     const items: SnapshotItem[] = [];
-    for (const theme of result.themes)
+    for (const theme of themes)
       for (const id of theme.itemIds) {
         const source = byId.get(id)!;
         const membership = themeOf.get(id)!;
@@ -176,25 +193,28 @@ export class ThemesJob {
       scope,
       asOf,
       firstDay,
-      themes: result.themes,
+      themes,
       items,
       itemCount: sources.length,
-      unclustered: result.unclustered.length,
+      unclustered: unclustered.length,
       durationMs: performance.now() - started,
       incremental,
     });
     if (sources.length > 0)
       this.#states.set(scope, {
-        model: model!,
+        generation: this.#engine.generation,
         items: byId,
         runsSinceFull: incremental ? (state?.runsSinceFull ?? 0) + 1 : 0,
       });
-    else this.#states.delete(scope);
+    else {
+      this.#states.delete(scope);
+      this.#engine.forget(scope);
+    }
     this.#log.info(
       {
         scope,
         items: sources.length,
-        themes: result.themes.length,
+        themes: themes.length,
         incremental,
         ms: Math.round(performance.now() - started),
       },

@@ -1,0 +1,119 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { insertSuggestion } from '../../server/suggestions/queries.ts';
+import { ThemeEngineWorker } from '../../server/themes/engine-client.ts';
+import { ThemesJob, themesJob } from '../../server/themes/job.ts';
+import { build } from '../helpers/build.ts';
+import { corpusItems } from './corpus.ts';
+
+const t = build();
+const corpus = corpusItems();
+
+/** Publishes `count` suggestions drawn from the labelled corpus (numbered, so no two are the same text). */
+async function publish(count: number, text = (i: number) => `${corpus[i % corpus.length]!.text} (${i})`) {
+  const ids: string[] = [];
+  await t.app.db.transaction().execute(async (trx) => {
+    for (let i = 0; i < count; i++)
+      ids.push(
+        await insertSuggestion(trx, {
+          text: text(i),
+          concernsDepartmentId: null,
+          ownDepartmentId: null,
+          moderation: 'published',
+          reviewed: true,
+          piiFlags: [],
+          day: corpus[i % corpus.length]!.day,
+        }),
+      );
+  });
+  return ids;
+}
+
+const lastRun = () =>
+  t.app.db
+    .selectFrom('theme_run')
+    .select(['item_count'])
+    .where('scope', '=', 'all')
+    .executeTakeFirstOrThrow();
+
+// Over a real socket: a request arrives the way a client's does, as an event of the loop.
+const health = async () => (await fetch(`${origin}/api/health`)).status;
+let origin: string;
+
+beforeAll(async () => {
+  // The app's own job (scheduled at start) is done before these jobs write snapshots.
+  await themesJob(t.app).idle();
+  await publish(60);
+  origin = await t.app.listen({ host: '127.0.0.1', port: 0 });
+});
+
+describe('themes engine thread', () => {
+  it('a crashed thread fails that run, not the server; the next run starts a fresh thread', async () => {
+    // 1,500 comments of 4,000 characters do not fit in a 64 MB heap: the thread dies of it.
+    const long = await publish(1500, (i) => `${corpus[i % corpus.length]!.text} `.repeat(200).slice(0, 4000));
+    const engine = new ThemeEngineWorker(t.app.log, { resourceLimits: { maxOldGenerationSizeMb: 64 } });
+    const job = new ThemesJob(t.app.db, t.app.log, engine);
+    try {
+      await expect(job.recompute()).rejects.toThrow(/memory/);
+      expect(t.logs).toContainEqual(expect.objectContaining({ level: 50, msg: 'themes worker crashed' }));
+      expect(engine.generation).toBe(1);
+      expect(await health()).toBe(200);
+
+      await t.app.db.deleteFrom('suggestion').where('id', 'in', long).execute();
+      await job.recompute();
+      expect(await lastRun()).toEqual({ item_count: 60 });
+      expect(engine.generation).toBe(1);
+    } finally {
+      await job.close();
+    }
+  });
+
+  it('keeps serving requests while a few thousand comments are computed', async () => {
+    await publish(3000);
+    const engine = new ThemeEngineWorker(t.app.log);
+    const job = new ThemesJob(t.app.db, t.app.log, engine);
+    try {
+      let settled = false;
+      const run = job.recompute().finally(() => (settled = true));
+      // On the event loop the computation would answer nothing until it ends; on its thread, the
+      // server keeps answering all along.
+      let servedWhileComputing = 0;
+      while (!settled) {
+        expect(await health()).toBe(200);
+        if (engine.busy) servedWhileComputing++;
+      }
+      await run;
+      expect(servedWhileComputing).toBeGreaterThanOrEqual(20);
+      expect(await lastRun()).toEqual({ item_count: 3060 });
+    } finally {
+      await job.close();
+    }
+  });
+
+  it('applies a small change above 5,000 comments incrementally, to the model kept on the thread', async () => {
+    await publish(2100);
+    const job = new ThemesJob(t.app.db, t.app.log);
+    const runs = () => t.logs.filter((line) => line.msg === 'themes recomputed' && line.scope === 'all');
+    try {
+      await job.recompute();
+      const [added] = await publish(
+        1,
+        () => 'The car park is full again before eight and there is nowhere to park.',
+      );
+      await job.recompute();
+      expect(runs().slice(-2)).toEqual([
+        expect.objectContaining({ items: 5160, incremental: false }),
+        expect.objectContaining({ items: 5161, incremental: true }),
+      ]);
+      expect(await lastRun()).toEqual({ item_count: 5161 });
+      const member = await t.app.db
+        .selectFrom('theme_item')
+        .select('theme_id')
+        .where('scope', '=', 'all')
+        .where('item_id', '=', added!)
+        .executeTakeFirst();
+      expect(member?.theme_id).toBeDefined();
+    } finally {
+      await job.close();
+    }
+  });
+});
