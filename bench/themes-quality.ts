@@ -8,7 +8,7 @@
 
 import { wordVectors } from '../server/themes/embeddings.ts';
 import { ThemeModel, type ThemeOptions } from '../server/themes/engine/index.ts';
-import { adjustedRandIndex, nmi, purity } from '../server/themes/engine/metrics.ts';
+import { clusteringScores } from '../server/themes/engine/metrics.ts';
 import { wordNet } from '../server/themes/wordnet.ts';
 import { corpusItems } from '../test/themes/corpus.ts';
 import { holdoutItems } from '../test/themes/holdout-texts.ts';
@@ -25,16 +25,8 @@ const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
 function scores(items: Labelled[], options: ThemeOptions) {
   return [1, 2, 3, 4, 5].map((seed) => {
     const result = ThemeModel.compute(items, { ...options, seed }).result();
-    const predicted = new Map<string, string>();
-    result.themes.forEach((theme, t) => theme.itemIds.forEach((id) => predicted.set(id, `t${t}`)));
-    const truth = items.map((item) => item.theme);
-    const labels = items.map((item) => predicted.get(item.id) ?? 'unclustered');
     return {
-      nmi: nmi(truth, labels),
-      ari: adjustedRandIndex(truth, labels),
-      purity: purity(truth, labels),
-      themes: result.themes.length,
-      unclustered: result.unclustered.length,
+      ...clusteringScores(items, result),
       labels: result.themes.map((theme) => theme.label),
     };
   });

@@ -14,7 +14,7 @@ import winkNLP from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
 import { ThemeModel, type ThemeItem, type ThemesResult } from '../server/themes/engine/index.ts';
 import { noLexicon } from '../server/themes/engine/lexicon.ts';
-import { adjustedRandIndex, nmi, purity } from '../server/themes/engine/metrics.ts';
+import { clusteringScores } from '../server/themes/engine/metrics.ts';
 import { addDays } from '../server/themes/engine/trend.ts';
 import { ThemeEngineWorker } from '../server/themes/engine-client.ts';
 import { wordNet } from '../server/themes/wordnet.ts';
@@ -29,19 +29,7 @@ import {
 const fmt = (x: number, digits = 3) => x.toFixed(digits);
 const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
 
-function scores(items: CorpusItem[], result: ThemesResult) {
-  const predicted = new Map<string, string>();
-  result.themes.forEach((theme, t) => theme.itemIds.forEach((id) => predicted.set(id, `t${t}`)));
-  const truth = items.map((item) => item.theme);
-  const labels = items.map((item) => predicted.get(item.id) ?? 'unclustered');
-  return {
-    nmi: nmi(truth, labels),
-    ari: adjustedRandIndex(truth, labels),
-    purity: purity(truth, labels),
-    themes: result.themes.length,
-    unclustered: result.unclustered.length,
-  };
-}
+const scores = clusteringScores;
 
 function trendCorrectness(items: CorpusItem[], result: ThemesResult) {
   const rows: Array<{ theme: string; expected: string; got: string; label: string }> = [];

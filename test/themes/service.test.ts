@@ -4,40 +4,13 @@ import { themesJob } from '../../server/themes/job.ts';
 import { build } from '../helpers/build.ts';
 import { given, type SignedInStaff } from '../helpers/given.ts';
 import { enrolMember } from '../helpers/members.ts';
+import { CANTEEN, daysAgo, PARKING } from './fixtures.ts';
 
 const t = build();
 let moderator: SignedInStaff;
 let facilities: string;
 let finance: string;
 
-const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10);
-
-const PARKING = [
-  'There are never any parking spaces left in the staff car park after 8:15.',
-  'Car park permits cost too much for part-time staff.',
-  'Visitors have nowhere to park because staff cars fill the visitor bays.',
-  'Please add more bike racks next to the car park entrance.',
-  'I drive round the car park for twenty minutes every morning looking for a space.',
-  'More electric charging points in the car park would help.',
-  'The car park barrier has been broken for weeks.',
-  'Parking spaces were halved for building works without warning.',
-  'Contractors take the staff parking spaces first thing in the morning.',
-  'Could parking permits be day-based now that we are hybrid? Email me at jo.bloggs@bank.example',
-  'The car park lighting is poor and it does not feel safe at night.',
-  'A car share scheme would ease the parking problem.',
-];
-const CANTEEN = [
-  'Canteen prices went up again and the portions are smaller.',
-  'More vegetarian options in the canteen please.',
-  'The coffee machine in the canteen has been broken for a fortnight.',
-  'Canteen food is often cold by the time it is served.',
-  'Keep the canteen open later so the late shift can have a hot meal.',
-  'The salad bar in the canteen runs out by half twelve.',
-  'No halal options in the staff canteen at all.',
-  'The canteen queue at lunchtime takes half our break.',
-  'Please label allergens on the canteen sandwiches.',
-  'Subsidised canteen lunches would help with the cost of living.',
-];
 const LOAN_HISTORY = [
   'The loan origination system was slow to save an application today.',
   'LOS froze once while I was printing a loan agreement.',

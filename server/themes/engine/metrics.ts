@@ -55,3 +55,21 @@ export function purity(truth: string[], predicted: string[]): number {
   for (const row of table.values()) correct += Math.max(...row.values());
   return correct / n;
 }
+
+/** How a clustering compares with labelled truth (a theme per item; unclustered items form one group). */
+export function clusteringScores(
+  items: Array<{ id: string; theme: string }>,
+  result: { themes: Array<{ itemIds: string[] }>; unclustered: unknown[] },
+) {
+  const predicted = new Map<string, string>();
+  result.themes.forEach((theme, t) => theme.itemIds.forEach((id) => predicted.set(id, `t${t}`)));
+  const truth = items.map((item) => item.theme);
+  const labels = items.map((item) => predicted.get(item.id) ?? 'unclustered');
+  return {
+    nmi: nmi(truth, labels),
+    ari: adjustedRandIndex(truth, labels),
+    purity: purity(truth, labels),
+    themes: result.themes.length,
+    unclustered: result.unclustered.length,
+  };
+}
