@@ -21,7 +21,7 @@ import { fragments, handmade, hostileFrames, type Hostile, type Outcome } from '
 // construction calls for (an error frame, a defined close, or — for a well-formed one — its event);
 // a refused frame writes no row; and a well-behaved participant and the moderator, connected all
 // along, keep getting every event once, in order. Runs: 200 participant frames (+ 11 hand-written),
-// 60 first frames (+ 3), 60 moderator frames; fixed seed, like fuzz.test.ts.
+// 60 first frames (+ 3), 60 moderator frames; fixed seed, like http-fuzz.ts.
 const RUNS = { participant: 200, newcomer: 60, moderator: 60 };
 const SEED = 20261123;
 
