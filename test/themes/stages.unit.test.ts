@@ -204,6 +204,23 @@ describe('labels', () => {
     expect(keywords).toContain('car park');
     expect(Object.keys(signature).length).toBeGreaterThan(0);
   });
+
+  it('names the topic, not the portal channel the comments came from', () => {
+    const members = [
+      'Pulse comments about the rota are ignored',
+      'Nobody reads pulse comments on the rota',
+      'Pulse comments keep asking for a fairer rota',
+      'Pulse comments go nowhere, like the kudos wall',
+    ].map((t) => ({ doc: preprocessor.process(t), weight: 1 }));
+    const others = ['The canteen is cold', 'Pay rise too low', 'Laptop broken again'].map((t) =>
+      preprocessor.process(t),
+    );
+    const statistics = corpusStatistics([...members.map((m) => m.doc), ...others]);
+    const { label, keywords } = describeTheme(members, statistics);
+    expect(label).toBe('Rota');
+    // Keywords still show what the comments say, channel included.
+    expect(keywords).toContain('pulse comments');
+  });
 });
 
 describe('sentiment', () => {

@@ -46,6 +46,10 @@ interface Candidate {
   isPhrase: boolean;
 }
 
+// The feedback portal's own vocabulary: every theme is made of comments, and a channel's name ("pulse
+// comments", "kudos") says where a comment was posted, not what it is about. Never part of a label.
+const PORTAL_WORDS = new Set(['comment', 'feedback', 'suggestion', 'kudos', 'thanks', 'pulse']);
+
 const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 function mostCommon(surfaces: Map<string, number>): string {
@@ -104,10 +108,12 @@ export function describe(members: Member[], corpus: CorpusStatistics): Descripti
     .filter((c) => c.clusterDf >= Math.min(minimum, 2))
     .sort((a, b) => b.score - a.score || a.key.localeCompare(b.key));
 
+  const nameable = ranked.filter(
+    (c) => c.isPhrase && c.clusterDf >= minimum && !c.key.split(' ').some((word) => PORTAL_WORDS.has(word)),
+  );
   // Phrases the theme uses clearly more than everyone else (a generic "team" names nothing), if there are any.
-  const distinctive = ranked.filter((c) => c.isPhrase && c.clusterDf >= minimum && lifts.get(c)! >= 2);
-  const phrases =
-    distinctive.length > 0 ? distinctive : ranked.filter((c) => c.isPhrase && c.clusterDf >= minimum);
+  const distinctive = nameable.filter((c) => lifts.get(c)! >= 2);
+  const phrases = distinctive.length > 0 ? distinctive : nameable;
   const expand = (candidate: Candidate) =>
     candidate.words > 1
       ? candidate
