@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { insertSuggestion } from '../../server/suggestions/queries.ts';
 import { themesJob } from '../../server/themes/job.ts';
 import { build } from '../helpers/build.ts';
+import { departmentId } from '../helpers/departments.ts';
 import { CANTEEN, daysAgo, PARKING as ALL_PARKING } from './fixtures.ts';
 
 // A department's page shows the themes people raise about it: /api/themes?department=…, built from
@@ -47,16 +48,8 @@ const about = (pattern: RegExp) => (theme: ThemeJson) =>
   pattern.test(`${theme.label} ${theme.keywords.join(' ')}`);
 
 beforeAll(async () => {
-  const departments = await t.app.db
-    .insertInto('department')
-    .values([
-      { name: 'Facilities', kind: 'backstage' },
-      { name: 'Finance', kind: 'backstage' },
-    ])
-    .returning(['id', 'name'])
-    .execute();
-  facilities = departments.find((d) => d.name === 'Facilities')!.id;
-  finance = departments.find((d) => d.name === 'Finance')!.id;
+  facilities = await departmentId(t.app, 'Facilities');
+  finance = await departmentId(t.app, 'Finance');
   await t.app.db.transaction().execute(async (trx) => {
     for (const [i, row] of rows().entries())
       await insertSuggestion(trx, {

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { insertSuggestion } from '../../server/suggestions/queries.ts';
 import { themesJob } from '../../server/themes/job.ts';
 import { build } from '../helpers/build.ts';
+import { departmentId } from '../helpers/departments.ts';
 import { given, type SignedInStaff } from '../helpers/given.ts';
 import { enrolMember } from '../helpers/members.ts';
 import { CANTEEN, daysAgo, PARKING } from './fixtures.ts';
@@ -105,16 +106,8 @@ const isLoan = (theme: { label: string; keywords: string[] }) =>
 
 beforeAll(async () => {
   moderator = await given(t.app).staff('moderator');
-  const departments = await t.app.db
-    .insertInto('department')
-    .values([
-      { name: 'Facilities', kind: 'backstage' },
-      { name: 'Finance', kind: 'backstage' },
-    ])
-    .returning(['id', 'name'])
-    .execute();
-  facilities = departments.find((d) => d.name === 'Facilities')!.id;
-  finance = departments.find((d) => d.name === 'Finance')!.id;
+  facilities = await departmentId(t.app, 'Facilities');
+  finance = await departmentId(t.app, 'Finance');
   await seedHistory();
   await themesJob(t.app).idle();
   await themesJob(t.app).recompute();
