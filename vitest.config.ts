@@ -29,7 +29,8 @@ export default defineConfig(async (): Promise<ViteUserConfig> => {
       env: { GREENROOM_TEST_DB: name },
       ...(name === 'postgres' ? { globalSetup: ['test/helpers/postgres-setup.ts'] } : {}),
       testTimeout: 60_000,
-      hookTimeout: 60_000,
+      // Closing an app with live sockets can wait out ws's 30 s close handshake per node under CI load.
+      hookTimeout: 120_000,
     },
   });
   return {
