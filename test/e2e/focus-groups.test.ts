@@ -1,21 +1,9 @@
 import type { Page, WebSocketRoute } from 'playwright-core';
 import { expect, test } from 'vitest';
 import { Client, scheduleRoom, socketUrl, takeSeatIn } from '../focus-groups/helpers.ts';
-import { createCodes } from '../helpers/members.ts';
 import { portal } from './harness.ts';
 
 const p = portal();
-
-/** An employee's own browser: enrolled at the enrol page with a fresh code. */
-async function employee(): Promise<Page> {
-  const [code] = await createCodes(p.app, 1);
-  const page = await p.newPage();
-  await page.goto(`${p.url}/#/enrol`);
-  await page.getByLabel('Enrolment code').fill(code!);
-  await page.getByRole('button', { name: 'Enrol', exact: true }).click();
-  await page.getByRole('heading', { name: 'You are enrolled.' }).waitFor();
-  return page;
-}
 
 async function takeSeat(page: Page, title: string) {
   await page.goto(`${p.url}/#/focus-groups`);
@@ -57,8 +45,8 @@ test('a moderator and two participants hold a short pre-moderated session', asyn
   await console_.getByRole('heading', { name: 'The room' }).waitFor();
   const roomId = console_.url().split('/').at(-1)!;
 
-  const amber = await employee();
-  const birch = await employee();
+  const amber = await p.employee();
+  const birch = await p.employee();
   const amberName = await takeSeat(amber, title);
   const birchName = await takeSeat(birch, title);
   expect(amberName).not.toBe(birchName);
@@ -126,7 +114,7 @@ test('a dropped connection reconnects by itself and shows exactly what was misse
   const title = 'Month-end close in Finance';
   const moderator = await p.staff('moderator');
   const { id } = await scheduleRoom(p.app, moderator, { title, moderation: 'post' });
-  const page = await employee();
+  const page = await p.employee();
 
   // The first socket goes straight through; the reconnect is held until the others have spoken.
   let first: WebSocketRoute | null = null;

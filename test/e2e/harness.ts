@@ -5,6 +5,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, expect } from 'vitest';
 import { createTestApp, type TestApp } from '../helpers/build.ts';
 import { given, type SignedInStaff } from '../helpers/given.ts';
+import { createCodes } from '../helpers/members.ts';
 
 // Real headless Chromium from Debian (never a downloaded browser) against the real server on a real port.
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -23,6 +24,8 @@ export interface Portal extends TestApp {
   browser: Browser;
   /** A fresh browser context: its own cookies and IndexedDB, like a separate person's browser. */
   newPage(): Promise<Page>;
+  /** An employee's own browser: a fresh page enrolled at the enrol page with a fresh code. */
+  employee(): Promise<Page>;
   staff(role: 'admin' | 'moderator'): Promise<SignedInStaff>;
   /** Signs a staff member in through the real sign-in page. */
   signIn(page: Page, staff: SignedInStaff): Promise<void>;
@@ -106,6 +109,15 @@ export function portal(env: Record<string, string> = {}): Portal {
         });
         const page = await context.newPage();
         page.on('pageerror', (error) => console.error(`[browser] ${error.message}`));
+        return page;
+      },
+      async employee() {
+        const [code] = await createCodes(test.app, 1);
+        const page = await handle.newPage();
+        await page.goto(`${handle.url}/#/enrol`);
+        await page.getByLabel('Enrolment code').fill(code!);
+        await page.getByRole('button', { name: 'Enrol', exact: true }).click();
+        await page.getByRole('heading', { name: 'You are enrolled.' }).waitFor();
         return page;
       },
       staff: (role: 'admin' | 'moderator') => given(test.app).staff(role),

@@ -1,4 +1,3 @@
-import type { Page } from 'playwright-core';
 import { expect, test } from 'vitest';
 import { createDepartment } from '../../server/departments/queries.ts';
 import { seed as seedKudos } from '../../server/kudos/seed.ts';
@@ -7,23 +6,11 @@ import { seed as seedPulses } from '../../server/pulses/seed.ts';
 import { DEMO_DEPARTMENTS } from '../../server/seed/departments.ts';
 import { seed as seedSuggestions } from '../../server/suggestions/seed.ts';
 import { themesJob } from '../../server/themes/job.ts';
-import { createCodes } from '../helpers/members.ts';
 import { portal } from './harness.ts';
 
 const p = portal();
 const today = () => new Date().toISOString().slice(0, 10);
 const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
-
-/** An employee's own browser: enrolled at the enrol page with a fresh code. */
-async function employee(): Promise<Page> {
-  const [code] = await createCodes(p.app, 1);
-  const page = await p.newPage();
-  await page.goto(`${p.url}/#/enrol`);
-  await page.getByLabel('Enrolment code').fill(code!);
-  await page.getByRole('button', { name: 'Enrol', exact: true }).click();
-  await page.getByRole('heading', { name: 'You are enrolled.' }).waitFor();
-  return page;
-}
 
 test('an employee thanks IT and answers the pulse; a moderator publishes the story and reads suppressed results', async () => {
   const it = await createDepartment(p.app.db, {
@@ -72,7 +59,7 @@ test('an employee thanks IT and answers the pulse; a moderator publishes the sto
   }
 
   // 1. The employee thanks IT, is warned about a phone number and redacts it with one click.
-  const author = await employee();
+  const author = await p.employee();
   await author.goto(`${p.url}/#/kudos`);
   await author.getByRole('heading', { name: 'Thank a team' }).waitFor();
   await author.getByLabel('Which team helped?').selectOption({ label: 'IT' });

@@ -1,21 +1,8 @@
-import type { Page } from 'playwright-core';
 import { expect, test } from 'vitest';
 import { createDepartment } from '../../server/departments/queries.ts';
-import { createCodes } from '../helpers/members.ts';
 import { portal } from './harness.ts';
 
 const p = portal();
-
-/** An employee's own browser: enrolled at the enrol page with a fresh code. */
-async function employee(): Promise<Page> {
-  const [code] = await createCodes(p.app, 1);
-  const page = await p.newPage();
-  await page.goto(`${p.url}/#/enrol`);
-  await page.getByLabel('Enrolment code').fill(code!);
-  await page.getByRole('button', { name: 'Enrol', exact: true }).click();
-  await page.getByRole('heading', { name: 'You are enrolled.' }).waitFor();
-  return page;
-}
 
 test('submit with a PII warning → moderator publishes and replies → author answers with the receipt → board shows it', async () => {
   await createDepartment(p.app.db, {
@@ -24,7 +11,7 @@ test('submit with a PII warning → moderator publishes and replies → author a
     description: 'Service desk and the loan system.',
   });
   await createDepartment(p.app.db, { name: 'Branches', kind: 'frontstage' });
-  const author = await employee();
+  const author = await p.employee();
 
   // 1. The author writes, is warned about personal data, and redacts it with one click.
   await author.goto(`${p.url}/#/suggest`);
@@ -118,7 +105,7 @@ test('submit with a PII warning → moderator publishes and replies → author a
     .waitFor();
 
   // 6. Everyone sees it on the board with its status and response; another employee says "me too".
-  const colleague = await employee();
+  const colleague = await p.employee();
   await colleague.goto(`${p.url}/#/board`);
   const item = colleague.getByRole('article').filter({ hasText: 'crashes every morning at nine' });
   await item.getByText('IT is moving the morning batch job out of office hours next week.').waitFor();
@@ -135,7 +122,7 @@ test('submit with a PII warning → moderator publishes and replies → author a
 });
 
 test('a receipt pasted into another browser opens only its own conversation', async () => {
-  const author = await employee();
+  const author = await p.employee();
   await author.goto(`${p.url}/#/suggest`);
   await author
     .getByLabel('Your suggestion')
@@ -143,7 +130,7 @@ test('a receipt pasted into another browser opens only its own conversation', as
   await author.getByRole('button', { name: 'Send anonymously' }).click();
   const receipt = (await author.getByTestId('receipt').textContent())!.trim();
 
-  const laptop = await employee();
+  const laptop = await p.employee();
   await laptop.goto(`${p.url}/#/mine`);
   await laptop.getByLabel('Receipt').fill('AAAAA-AAAAA-AAAAA-AAAAA-AAAAAA');
   await laptop.getByRole('button', { name: 'Open' }).click();
