@@ -18,13 +18,8 @@ import { clusteringScores } from '../server/themes/engine/metrics.ts';
 import { addDays } from '../server/themes/engine/trend.ts';
 import { ThemeEngineWorker } from '../server/themes/engine-client.ts';
 import { wordNet } from '../server/themes/wordnet.ts';
-import {
-  corpusItems,
-  corpusTrends,
-  random,
-  CORPUS_FIRST_DAY,
-  type CorpusItem,
-} from '../test/themes/corpus.ts';
+import { seededRandom } from '../server/seeded-random.ts';
+import { corpusItems, corpusTrends, CORPUS_FIRST_DAY, type CorpusItem } from '../test/themes/corpus.ts';
 
 const fmt = (x: number, digits = 3) => x.toFixed(digits);
 const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
@@ -106,7 +101,7 @@ const FILLERS = [
 
 /** n comments: corpus comments perturbed (words dropped, fillers added, two joined), plus 20% word salad. */
 function synthetic(n: number, seed: number): ThemeItem[] {
-  const next = random(seed);
+  const next = seededRandom(seed);
   const base = corpusItems();
   const vocabulary = base.flatMap((item) => item.text.split(/\s+/));
   const pick = <T>(list: T[]) => list[Math.floor(next() * list.length)]!;

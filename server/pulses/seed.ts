@@ -1,19 +1,8 @@
 import type { SeedStep } from '../seed/types.ts';
+import { seededRandom } from '../seeded-random.ts';
 import { createScopeKey } from '../tokens/keys.ts';
 import { insertPulse, insertResponse, scopeOf } from './queries.ts';
 import type { PulseScale } from '../../db/tables/pulses.ts';
-
-// Deterministic (same demo every time) but irregular enough to look like real life.
-function random(seed: number) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const DAY_MS = 86_400_000;
 const dayOffset = (days: number) => new Date(Date.now() + days * DAY_MS).toISOString().slice(0, 10);
@@ -71,7 +60,8 @@ const DEPARTMENT_WEIGHTS: Array<[string | null, number]> = [
 
 /** Twelve weekly pulses (the last open now) with 20–60 answers each, comments and own departments. */
 export const seed: SeedStep = async (app, result) => {
-  const rnd = random(20261123);
+  // Deterministic (same demo every time) but irregular enough to look like real life.
+  const rnd = seededRandom(20261123);
   const departments = new Map(
     (await app.db.selectFrom('department').select(['id', 'name']).execute()).map((row) => [row.name, row.id]),
   );

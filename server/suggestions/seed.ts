@@ -1,20 +1,9 @@
 import type { SeedStep } from '../seed/types.ts';
+import { seededRandom } from '../seeded-random.ts';
 import { piiKinds } from '../privacy/pii.ts';
 import { insertSuggestion } from './queries.ts';
 import { SEED_PENDING, SEED_REJECTED, SEED_THEMES, SEED_THREADS, type Trend } from './seed-content.ts';
 import { addThreadMessage, createReceipt } from './threads.ts';
-
-// Deterministic (same demo every time) but irregular enough to look like real life.
-function random(seed: number) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const dayBefore = (daysAgo: number) => new Date(Date.now() - daysAgo * 86_400_000).toISOString().slice(0, 10);
 
@@ -30,7 +19,8 @@ function daysAgoFor(trend: Trend, index: number, count: number, rnd: () => numbe
 
 /** ~130 suggestions over the last 90 days: themes rising and fading, a queue, replies and outcomes. */
 export const seed: SeedStep = async (app, result) => {
-  const rnd = random(20240917);
+  // Deterministic (same demo every time) but irregular enough to look like real life.
+  const rnd = seededRandom(20240917);
   const departments = new Map(
     (await app.db.selectFrom('department').select(['id', 'name']).execute()).map((row) => [row.name, row.id]),
   );

@@ -1,4 +1,5 @@
 import { CORPUS_MISCELLANEOUS, CORPUS_THEMES, type CorpusTrend } from './corpus-texts.ts';
+import { seededRandom } from '../../server/seeded-random.ts';
 
 export { CORPUS_THEMES, type CorpusTrend } from './corpus-texts.ts';
 
@@ -19,18 +20,6 @@ function addDays(day: string, days: number): string {
   const date = new Date(`${day}T00:00:00Z`);
   date.setUTCDate(date.getUTCDate() + days);
   return date.toISOString().slice(0, 10);
-}
-
-/** Deterministic PRNG (mulberry32) so the corpus is the same on every run. */
-export function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /**
@@ -63,7 +52,8 @@ function offsets(trend: CorpusTrend, count: number, next: () => number): number[
 }
 
 export function corpusItems(): CorpusItem[] {
-  const next = random(20250331);
+  // Deterministic, so the corpus is the same on every run.
+  const next = seededRandom(20250331);
   const items: CorpusItem[] = [];
   for (const { theme, trend, texts } of CORPUS_THEMES) {
     const days = offsets(trend, texts.length, next);

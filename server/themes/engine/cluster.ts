@@ -9,7 +9,7 @@ import {
   type BagOfWords,
   type DmmModel,
 } from './dmm.ts';
-import { seededRandom } from './random.ts';
+import { seededRandom } from '../../seeded-random.ts';
 
 // From bags to themes, fast at any size:
 //  1. fit the mixture (GSDMM) on a sample of at most `sampleSize` distinct comments, a few restarts,

@@ -1,4 +1,4 @@
-import { seededRandom } from './random.ts';
+import { seededRandom } from '../../seeded-random.ts';
 
 // Short-text clustering with a Dirichlet multinomial mixture, fitted by collapsed Gibbs sampling
 // (GSDMM, Yin & Wang, KDD 2014). Each comment is assumed to be about one theme; the sampler starts

@@ -1,4 +1,7 @@
-/** mulberry32: a tiny deterministic PRNG, so the same input always gives the same themes. */
+/**
+ * mulberry32: a tiny deterministic PRNG — the same input always gives the same themes, and the demo seed
+ * the same organisation every time. Pure (the themes engine imports it).
+ */
 export function seededRandom(seed: number): () => number {
   let state = seed >>> 0;
   return () => {
