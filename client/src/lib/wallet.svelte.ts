@@ -99,6 +99,23 @@ class Wallet {
     if (this.enrolled) await this.#fill(scope);
   }
 
+  /**
+   * Spends one token of the scope on `post`. The server spends a token only in the same transaction as
+   * the write it pays for, so any answer but 401 (token refused or already spent) means the token is
+   * still good and it goes back to the wallet. Without an answer (the network failed) nobody knows, so
+   * it is not reused.
+   */
+  async spendOn<T>(scope: string, post: (authorization: string) => Promise<T>): Promise<T> {
+    const authorization = await this.spend(scope);
+    try {
+      return await post(authorization);
+    } catch (error) {
+      if (error instanceof ApiError && error.status !== 401)
+        await this.giveBack(authorization, scope).catch(() => {});
+      throw error;
+    }
+  }
+
   /** Takes one token for the scope; returns the Authorization header value `PrivateToken token="…"`. */
   async spend(scope = 'general'): Promise<string> {
     await this.#ready;
