@@ -4,9 +4,17 @@ import { postgresReachable } from './test/helpers/postgres.ts';
 // Integration tests run twice: on embedded PGlite and on the real Postgres (when one is reachable).
 // Pure unit tests (*.unit.test.ts) and browser journeys (test/e2e) run once.
 const integration = ['test/**/*.test.ts'];
-const notIntegration = ['test/**/*.unit.test.ts', 'test/e2e/**', 'test/faults/**', 'node_modules/**'];
+const notIntegration = [
+  'test/**/*.unit.test.ts',
+  'test/e2e/**',
+  'test/faults/**',
+  'test/attacks/**',
+  'node_modules/**',
+];
 // Slow fault tests (a Postgres killed mid-load, a server killed under live sockets) run on their own: npm run test:faults.
 const faults = process.env.GREENROOM_FAULTS === '1';
+// The operator's linkability attack (eight browsers, five runs, real Postgres) runs on its own too: npm run test:attacks.
+const attacks = process.env.GREENROOM_ATTACKS === '1';
 
 export default defineConfig(async (): Promise<ViteUserConfig> => {
   const withPostgres = await postgresReachable();
@@ -40,34 +48,57 @@ export default defineConfig(async (): Promise<ViteUserConfig> => {
       maxWorkers: 2,
       reporters: [
         'default',
-        ['json', { outputFile: faults ? 'test-results-faults.json' : 'test-results.json' }],
+        [
+          'json',
+          {
+            outputFile: faults
+              ? 'test-results-faults.json'
+              : attacks
+                ? 'test-results-attacks.json'
+                : 'test-results.json',
+          },
+        ],
       ],
-      projects: faults
+      projects: attacks
         ? [
             {
               test: {
-                name: 'faults',
-                include: ['test/faults/**/*.test.ts'],
-                testTimeout: 300_000,
+                name: 'attacks',
+                include: ['test/attacks/**/*.test.ts'],
+                env: { GREENROOM_TEST_DB: 'postgres' },
+                globalSetup: ['test/helpers/postgres-setup.ts'],
+                testTimeout: 1_500_000,
                 hookTimeout: 300_000,
                 fileParallelism: false,
               },
             },
           ]
-        : [
-            { test: { name: 'unit', include: ['test/**/*.unit.test.ts'], testTimeout: 60_000 } },
-            integrationProject('pglite'),
-            ...(withPostgres ? [integrationProject('postgres')] : []),
-            {
-              test: {
-                name: 'e2e',
-                include: ['test/e2e/**/*.test.ts'],
-                testTimeout: 180_000,
-                hookTimeout: 180_000,
-                fileParallelism: false,
+        : faults
+          ? [
+              {
+                test: {
+                  name: 'faults',
+                  include: ['test/faults/**/*.test.ts'],
+                  testTimeout: 300_000,
+                  hookTimeout: 300_000,
+                  fileParallelism: false,
+                },
               },
-            },
-          ],
+            ]
+          : [
+              { test: { name: 'unit', include: ['test/**/*.unit.test.ts'], testTimeout: 60_000 } },
+              integrationProject('pglite'),
+              ...(withPostgres ? [integrationProject('postgres')] : []),
+              {
+                test: {
+                  name: 'e2e',
+                  include: ['test/e2e/**/*.test.ts'],
+                  testTimeout: 180_000,
+                  hookTimeout: 180_000,
+                  fileParallelism: false,
+                },
+              },
+            ],
     },
   };
 });

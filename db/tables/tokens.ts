@@ -28,15 +28,19 @@ export interface EnrolmentBatchTable {
   created_at: Generated<Date>;
   created_by: string | null;
   count: number;
+  /** Unused codes deleted by an admin (a lost sheet). Used codes are deleted too, so used = count − revoked − waiting. */
+  revoked: Generated<number>;
 }
 
-/** A single-use enrolment code: `id` is the code's first half, the rest only as argon2id. */
+/**
+ * A single-use enrolment code waiting to be used: `id` is the code's first half, the rest only as
+ * argon2id. A used code is deleted (in its own transaction, before the member is created), so no row
+ * says which code a member came from.
+ */
 export interface EnrolmentCodeTable {
   id: string;
   batch_id: string;
   secret_hash: string;
-  /** No time: a use must not be matched to a member by when it happened. */
-  used: Generated<boolean>;
 }
 
 /** An enrolled browser: only the keyed hash of its credential. No code, no time, no name. */

@@ -112,30 +112,40 @@ export async function existingCodeIds(db: Kysely<Database>, ids: string[]): Prom
 export async function findUnusedCode(db: Kysely<Database>, id: string) {
   return db
     .selectFrom('enrolment_code')
-    .select(['id', 'secret_hash as secretHash'])
+    .select(['id', 'batch_id as batchId', 'secret_hash as secretHash'])
     .where('id', '=', id)
-    .where('used', '=', false)
     .executeTakeFirst();
 }
 
-/** Burns the code and creates the member in one transaction; false if the code was used meanwhile. */
+export interface UnusedCode {
+  id: string;
+  batchId: string;
+  secretHash: string;
+}
+
+/**
+ * Burns the code, then creates the member, in two transactions: nothing written with the member
+ * (its row, its transaction) names the code. False if the code was used meanwhile. Should the member
+ * insert fail, the code is put back so the person can try again.
+ */
 export async function burnCodeAndEnrol(
   db: Kysely<Database>,
-  codeId: string,
+  code: UnusedCode,
   credentialHash: string,
 ): Promise<boolean> {
-  return db.transaction().execute(async (trx) => {
-    const burnt = await trx
-      .updateTable('enrolment_code')
-      .set({ used: true })
-      .where('id', '=', codeId)
-      .where('used', '=', false)
-      .returning('id')
-      .executeTakeFirst();
-    if (!burnt) return false;
-    await trx.insertInto('member').values({ credential_hash: credentialHash }).execute();
-    return true;
-  });
+  const burnt = await db.deleteFrom('enrolment_code').where('id', '=', code.id).executeTakeFirst();
+  if (Number(burnt.numDeletedRows) !== 1) return false;
+  try {
+    await db.insertInto('member').values({ credential_hash: credentialHash }).execute();
+  } catch (error) {
+    await db
+      .insertInto('enrolment_code')
+      .values({ id: code.id, batch_id: code.batchId, secret_hash: code.secretHash })
+      .execute()
+      .catch(() => {});
+    throw error;
+  }
+  return true;
 }
 
 export async function listEnrolmentBatches(db: Kysely<Database>) {
@@ -147,24 +157,18 @@ export async function listEnrolmentBatches(db: Kysely<Database>) {
       'b.created_at as createdAt',
       's.username as createdBy',
       'b.count',
+      'b.revoked',
       eb
         .selectFrom('enrolment_code as c')
         .select((inner) => inner.fn.countAll<number>().as('n'))
         .whereRef('c.batch_id', '=', 'b.id')
-        .where('c.used', '=', true)
-        .as('used'),
-      eb
-        .selectFrom('enrolment_code as c')
-        .select((inner) => inner.fn.countAll<number>().as('n'))
-        .whereRef('c.batch_id', '=', 'b.id')
-        .where('c.used', '=', false)
         .as('unused'),
     ])
     .orderBy('b.created_at', 'desc')
     .execute();
 }
 
-/** Deletes a batch's unused codes (a lost sheet); used ones stay counted. Returns how many. */
+/** Deletes a batch's unused codes (a lost sheet) and counts them as revoked. Returns how many. */
 export async function revokeUnusedCodes(db: Kysely<Database>, batchId: string): Promise<number | null> {
   return db.transaction().execute(async (trx) => {
     const batch = await trx
@@ -173,12 +177,14 @@ export async function revokeUnusedCodes(db: Kysely<Database>, batchId: string): 
       .where('id', '=', batchId)
       .executeTakeFirst();
     if (!batch) return null;
-    const result = await trx
-      .deleteFrom('enrolment_code')
-      .where('batch_id', '=', batchId)
-      .where('used', '=', false)
-      .executeTakeFirst();
-    return Number(result.numDeletedRows);
+    const result = await trx.deleteFrom('enrolment_code').where('batch_id', '=', batchId).executeTakeFirst();
+    const revoked = Number(result.numDeletedRows);
+    await trx
+      .updateTable('enrolment_batch')
+      .set((eb) => ({ revoked: eb('revoked', '+', revoked) }))
+      .where('id', '=', batchId)
+      .execute();
+    return revoked;
   });
 }
 

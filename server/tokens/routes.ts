@@ -309,7 +309,7 @@ const routes: FastifyPluginAsyncTypebox<{ config: Config }> = async (app) => {
         tags: ['tokens'],
         summary: 'Trade a single-use enrolment code for a membership credential',
         description:
-          'The code is burnt. Nothing links the credential to the code: no code id, no time is kept with it.',
+          'The code is deleted in its own transaction before the member is created: nothing links the credential to the code.',
         body: EnrolBody,
         response: { 201: Enrolled, ...errorResponses(400, 429) },
       },
@@ -324,7 +324,7 @@ const routes: FastifyPluginAsyncTypebox<{ config: Config }> = async (app) => {
       const matches = await verifyCodeSecret(row?.secretHash ?? (await decoyCodeHash()), parsed.secret);
       if (!row || !matches) throw refused();
       const credential = newCredential();
-      if (!(await burnCodeAndEnrol(app.db, row.id, app.secrets.hmac(CREDENTIAL_PURPOSE, credential))))
+      if (!(await burnCodeAndEnrol(app.db, row, app.secrets.hmac(CREDENTIAL_PURPOSE, credential))))
         throw refused();
       return reply.code(201).send({ credential });
     },
@@ -408,12 +408,15 @@ const routes: FastifyPluginAsyncTypebox<{ config: Config }> = async (app) => {
     async () => {
       const batches = await listEnrolmentBatches(app.db);
       return {
-        batches: batches.map((batch) => ({
-          ...batch,
-          createdAt: new Date(batch.createdAt).toISOString(),
-          used: Number(batch.used ?? 0),
-          unused: Number(batch.unused ?? 0),
-        })),
+        batches: batches.map(({ revoked, ...batch }) => {
+          const unused = Number(batch.unused ?? 0);
+          return {
+            ...batch,
+            createdAt: new Date(batch.createdAt).toISOString(),
+            used: batch.count - revoked - unused,
+            unused,
+          };
+        }),
       };
     },
   );

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { CODE_ALPHABET } from '../../server/tokens/codes.ts';
 import { build } from '../helpers/build.ts';
@@ -30,13 +31,12 @@ describe('enrolment codes (admin)', () => {
 
     const rows = await t.app.db
       .selectFrom('enrolment_code')
-      .select(['id', 'secret_hash', 'used', 'batch_id'])
+      .select(['id', 'secret_hash', 'batch_id'])
       .where('batch_id', '=', batchId)
       .execute();
     expect(rows).toHaveLength(5);
     for (const row of rows) {
       expect(row.secret_hash).toMatch(/^\$argon2id\$v=19\$m=19456,p=1,t=2\$/);
-      expect(row.used).toBe(false);
       const code = codes.find((c: string) => c.replace(/-/g, '').startsWith(row.id))!;
       expect(row.secret_hash).not.toContain(code.replace(/-/g, '').slice(8));
     }
@@ -140,12 +140,39 @@ describe('enrolling', () => {
     const hash = t.app.secrets.hmac('member-credential', credential);
     expect(members.filter((m) => m.credential_hash === hash)).toHaveLength(1);
     expect(JSON.stringify(members)).not.toContain(credential);
+    // A used code is gone: no row is left to say which code a member came from.
     const codeRow = await t.app.db
       .selectFrom('enrolment_code')
-      .select(['used'])
+      .select('id')
+      .where('id', '=', code!.replace(/-/g, '').slice(0, 8))
+      .executeTakeFirst();
+    expect(codeRow).toBeUndefined();
+  });
+
+  test('the operator cannot tie a member to its code by transaction: no write of the enrolment shares the member’s xid', async () => {
+    const [code] = await createCodes(t.app, 1);
+    const batch = await t.app.db
+      .selectFrom('enrolment_code')
+      .select('batch_id')
       .where('id', '=', code!.replace(/-/g, '').slice(0, 8))
       .executeTakeFirstOrThrow();
-    expect(codeRow.used).toBe(true);
+    const credential = await enrolWith(t.app, code!);
+    const member = await sql<{ xid: string }>`select xmin::text as xid from member
+      where credential_hash = ${t.app.secrets.hmac('member-credential', credential)}`.execute(t.app.db);
+    const memberXid = member.rows[0]!.xid;
+    // Every row of the code's batch and every code still waiting: none was written by the member's transaction.
+    const enrolmentRows = await sql<{ xid: string }>`
+      select xmin::text as xid from enrolment_batch where id = ${batch.batch_id}
+      union all select xmin::text from enrolment_code where batch_id = ${batch.batch_id}`.execute(t.app.db);
+    for (const row of enrolmentRows.rows) expect(row.xid).not.toBe(memberXid);
+    expect(
+      await t.app.db
+        .selectFrom('enrolment_code')
+        .select('id')
+        .where('batch_id', '=', batch.batch_id)
+        .execute(),
+      'a used code is deleted, not kept',
+    ).toHaveLength(0);
   });
 
   test('typed the way people type: lower case, spaces, no dashes', async () => {
@@ -204,9 +231,9 @@ describe('enrolling', () => {
     expect(throttled.json().error).toBe('rate_limited');
     const row = await t.app.db
       .selectFrom('enrolment_code')
-      .select('used')
+      .select('id')
       .where('id', '=', code!.replace(/-/g, '').slice(0, 8))
-      .executeTakeFirstOrThrow();
-    expect(row.used).toBe(false);
+      .executeTakeFirst();
+    expect(row, 'the code is still waiting to be used').toBeDefined();
   });
 });

@@ -1,0 +1,289 @@
+// The operator tries to link anonymous items to the members who wrote them (issue 13).
+//
+// Eight people, each in their own browser context, enrol, browse, answer the pulse, post a suggestion
+// and a kudos and vote, in a randomized interleaving with think times. Then the operator — superuser
+// on Postgres (xmin, ctid, every tuple version on a page, the WAL), every log line at debug level and
+// a proxy in front of the app that saw every request arrive — ranks candidate authors for every item.
+// Pass: over RUNS runs, each strategy's top-1 accuracy is at most 1.5 × chance.
+import { randomBytes } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CREDENTIAL_PURPOSE } from '../../server/tokens/codes.ts';
+import { CHROMIUM } from '../e2e/harness.ts';
+import { createTestApp } from '../helpers/build.ts';
+import { given } from '../helpers/given.ts';
+import { createCodes } from '../helpers/members.ts';
+import { collectOperatorView, recordingProxy, score, STRATEGIES, type OperatorView } from './operator.ts';
+
+const PEOPLE = 8;
+const RUNS = Number(process.env.LINKABILITY_RUNS ?? 5);
+const FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+// Time is compressed about 20× against a working day: people arrive over 24 s and think 1–4 s between
+// steps. The wallet's timing (quiet period after identified activity, jitter) is compressed with it.
+const WALLET_TIMING = {
+  WALLET_QUIET_SECONDS: '6-16',
+  WALLET_JITTER_SECONDS: '0.5-4',
+  WALLET_REFILL_HOURS: '6-30',
+};
+const ARRIVALS_MS = 24_000;
+const think = (random: () => number) => sleep(1000 + random() * 3000);
+
+function rng(seed: number) {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function shuffle<T>(items: T[], random: () => number): T[] {
+  const out = [...items];
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [out[i], out[j]] = [out[j]!, out[i]!];
+  }
+  return out;
+}
+
+const SUGGESTIONS = [
+  'The expense tool logs everyone out after five minutes of reading a receipt',
+  'Could the printers on the third floor get toner before they run out, not after',
+  'Onboarding packs still point new joiners at the old intranet address',
+  'The shared calendar double books the big meeting room every Monday morning',
+  'Please publish the underwriting turnaround times so branches can set expectations',
+  'The car park barrier fails in the rain and the queue reaches the main road',
+  'Laptop refresh requests vanish when a manager is on leave for approval',
+  'The intranet search never finds policies by their common names',
+];
+const STORIES = [
+  'Facilities fixed the heating in the branch before the customers arrived on Monday',
+  'IT stayed late to restore the mortgage system so we could finish the completion',
+  'Legal turned round a tricky contract review in a day for a worried customer',
+  'Finance found the missing payment and the customer had the refund the same week',
+];
+
+async function enrol(page: Page, url: string, code: string) {
+  await page.goto(`${url}/#/enrol`);
+  await page.getByLabel('Enrolment code').fill(code);
+  await page.getByRole('button', { name: 'Enrol', exact: true }).click();
+  await page.getByRole('heading', { name: 'You are enrolled.' }).waitFor();
+}
+
+async function answerPulse(page: Page, url: string, score: number, comment: string) {
+  await page.goto(`${url}/#/pulse`);
+  await page.getByRole('button', { name: 'Add a comment first' }).first().click();
+  await page
+    .getByLabel(/^Comment/)
+    .first()
+    .fill(comment);
+  await page
+    .getByRole('button', { name: `Answer ${score}` })
+    .first()
+    .click();
+  // A confirm step, where the page has one, names the choice.
+  const confirm = page.getByRole('button', { name: new RegExp(`^(Send|Confirm).*${score}`) });
+  if (await confirm.count()) await confirm.first().click();
+  await page
+    .getByText(/your answer is (in|queued|on its way)/i)
+    .first()
+    .waitFor();
+}
+
+async function suggest(page: Page, url: string, text: string) {
+  await page.goto(`${url}/#/suggest`);
+  await page.getByLabel('Your suggestion').fill(text);
+  await page.getByRole('button', { name: 'Send anonymously' }).click();
+  await page.getByTestId('receipt').waitFor();
+}
+
+async function thank(page: Page, url: string, team: string, story: string) {
+  await page.goto(`${url}/#/kudos`);
+  await page.getByLabel('Which team helped?').selectOption({ label: team });
+  await page.getByLabel('What did they do, and for whom?').fill(story);
+  await page.getByRole('button', { name: 'Send kudos anonymously' }).click();
+  await page.getByTestId('receipt').waitFor();
+}
+
+async function vote(page: Page, url: string, random: () => number) {
+  await page.goto(`${url}/#/board`);
+  const buttons = page.getByRole('button', { name: '+ Me too' });
+  await buttons.first().waitFor();
+  const count = await buttons.count();
+  await buttons.nth(Math.floor(random() * count)).click();
+  await page
+    .getByRole('button', { name: /✓ Me too|queued/i })
+    .first()
+    .waitFor();
+}
+
+async function browse(page: Page, url: string, random: () => number) {
+  const where = ['#/', '#/board', '#/themes', '#/kudos'][Math.floor(random() * 4)]!;
+  await page.goto(`${url}/${where}`);
+  await page.locator('h1').first().waitFor();
+}
+
+/** One simulated morning: returns what the operator sees and the truth. */
+async function simulate(browser: Browser, seed: number): Promise<OperatorView> {
+  const random = rng(seed);
+  const test = await createTestApp({ LOG_LEVEL: 'debug', ...WALLET_TIMING });
+  try {
+    const db = test.app.db;
+    await test.app.listen({ port: 0, host: '127.0.0.1' });
+    const { port } = test.app.server.address() as { port: number };
+    const proxy = await recordingProxy(port);
+    const admin = await given(test.app).staff('admin');
+    const teams = ['IT', 'Facilities', 'Legal & Compliance', 'Finance'];
+    for (const name of teams) {
+      await test.app.inject({
+        method: 'POST',
+        url: '/api/admin/departments',
+        headers: admin.headers,
+        payload: { name, kind: 'backstage' },
+      });
+    }
+    const today = new Date().toISOString().slice(0, 10);
+    const inAWeek = new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10);
+    await test.app.inject({
+      method: 'POST',
+      url: '/api/mod/pulses',
+      headers: admin.headers,
+      payload: {
+        question: 'How well do the teams behind you support you?',
+        scale: '0-10',
+        opensOn: today,
+        closesOn: inAWeek,
+      },
+    });
+    // Published suggestions to vote on, from before this morning.
+    for (const text of SUGGESTIONS.slice(0, 4)) {
+      await sql`insert into suggestion (text, moderation, reviewed, day) values (${`Earlier: ${text}`}, 'published', true, current_date - 3)`.execute(
+        db,
+      );
+    }
+    const codes = await createCodes(test.app, PEOPLE);
+    const tags = Array.from({ length: PEOPLE }, () => `ref ${randomBytes(3).toString('hex')}`);
+    const truthByTag = new Map<string, number>();
+    tags.forEach((tag, person) => truthByTag.set(tag, person));
+
+    await sql`select pg_switch_wal()`.execute(db).catch(() => {});
+    const walStart = (await sql<{ lsn: string }>`select pg_current_wal_lsn()::text as lsn`.execute(db))
+      .rows[0]!.lsn;
+
+    const credentials: (string | null)[] = Array(PEOPLE).fill(null);
+    const pages: Page[] = [];
+    const people = Array.from({ length: PEOPLE }, async (_, person) => {
+      const mine = rng(seed * 31 + person);
+      await sleep(mine() * ARRIVALS_MS);
+      const context = await browser.newContext({ viewport: { width: 1280, height: 860 } });
+      context.setDefaultTimeout(120_000);
+      const page = await context.newPage();
+      pages.push(page);
+      page.on('response', async (response) => {
+        if (response.url().endsWith('/api/enrol') && response.status() === 201)
+          credentials[person] = (await response.json()).credential;
+      });
+      await enrol(page, proxy.url, codes[person]!);
+      const tag = tags[person]!;
+      const steps = shuffle(['pulse', 'suggest', 'kudos', 'vote', 'browse', 'browse'], mine);
+      for (const step of steps) {
+        await think(mine);
+        if (step === 'pulse')
+          await answerPulse(page, proxy.url, Math.floor(mine() * 11), `Mostly fine this week, ${tag}`);
+        if (step === 'suggest') await suggest(page, proxy.url, `${SUGGESTIONS[person]} (${tag})`);
+        if (step === 'kudos')
+          await thank(
+            page,
+            proxy.url,
+            teams[person % teams.length]!,
+            `${STORIES[person % STORIES.length]} (${tag})`,
+          );
+        if (step === 'vote') await vote(page, proxy.url, mine);
+        if (step === 'browse') await browse(page, proxy.url, mine);
+      }
+    });
+    await Promise.all(people);
+
+    // Everything queued in the browsers reaches the server (the pages stay open, as tabs do).
+    const expected = PEOPLE * 3;
+    const deadline = Date.now() + 180_000;
+    for (;;) {
+      const { rows } = await sql<{ n: number }>`select
+        (select count(*) from suggestion where text like '%(ref %') +
+        (select count(*) from kudos where story like '%(ref %') +
+        (select count(*) from pulse_response where comment like '%ref %') as n`.execute(db);
+      if (Number(rows[0]!.n) >= expected) break;
+      if (Date.now() > deadline) throw new Error(`only ${rows[0]!.n} of ${expected} items arrived`);
+      await sleep(500);
+    }
+    for (const page of pages) await page.context().close();
+    await proxy.close();
+
+    const memberOfCredential = async (credential: string) => {
+      const row = await db
+        .selectFrom('member')
+        .select('id')
+        .where('credential_hash', '=', test.app.secrets.hmac(CREDENTIAL_PURPOSE, credential))
+        .executeTakeFirst();
+      return row?.id ?? null;
+    };
+    const memberOfPerson = await Promise.all(credentials.map((c) => (c ? memberOfCredential(c) : null)));
+    const view = await collectOperatorView(db, walStart, proxy.seen, memberOfCredential, (_table, text) => {
+      const tag = /ref [0-9a-f]{6}/.exec(text)?.[0];
+      const person = tag === undefined ? undefined : truthByTag.get(tag);
+      return person === undefined ? null : memberOfPerson[person]!;
+    });
+    expect(view.items).toHaveLength(expected);
+    // The logs are the operator's too: no line may name a credential, token or receipt.
+    for (const credential of credentials) expect(test.rawLogs.join('\n')).not.toContain(credential!);
+    return view;
+  } finally {
+    await test.close();
+  }
+}
+
+describe('an operator linking anonymous items to members', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS });
+  });
+  afterAll(() => browser?.close());
+
+  it(`does no better than 1.5 × chance with any strategy, over ${RUNS} runs of ${PEOPLE} people`, async () => {
+    const totals = new Map<string, { hits: number; chance: number; items: number }>();
+    for (let run = 0; run < RUNS; run++) {
+      const view = await simulate(browser, 1000 + run * 7919);
+      for (const [name, strategy] of Object.entries(STRATEGIES)) {
+        const result = score(view, strategy);
+        const total = totals.get(name) ?? { hits: 0, chance: 0, items: 0 };
+        totals.set(name, {
+          hits: total.hits + result.hits,
+          chance: total.chance + result.chance,
+          items: total.items + result.items,
+        });
+        console.log(
+          `run ${run + 1}: ${name}: ${result.hits}/${result.items} (chance ${result.chance.toFixed(1)})`,
+        );
+      }
+    }
+    const report = [...totals].map(([name, total]) => ({
+      name,
+      accuracy: total.hits / total.items,
+      chance: total.chance / total.items,
+      ratio: total.hits / total.chance,
+    }));
+    console.table(report);
+    for (const row of report) expect(row.ratio, row.name).toBeLessThanOrEqual(1.5);
+  });
+});
