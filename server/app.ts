@@ -21,6 +21,7 @@ import settingsRoutes from './settings/routes.ts';
 import departmentRoutes from './departments/routes.ts';
 import { ErrorBody } from './errors.ts';
 import tokenRoutes from './tokens/routes.ts';
+import walletPolicyRoutes from './tokens/policy-routes.ts';
 import suggestionRoutes from './suggestions/routes.ts';
 import kudosRoutes from './kudos/routes.ts';
 import pulseRoutes from './pulses/routes.ts';
@@ -113,6 +114,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(departmentRoutes, { prefix: '/api' });
   // Feature folders declare full paths (tokens also serves /.well-known).
   await app.register(tokenRoutes, { config });
+  await app.register(walletPolicyRoutes, { config });
   await app.register(suggestionRoutes, { config });
   await app.register(kudosRoutes, { config });
   await app.register(pulseRoutes, { config });

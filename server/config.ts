@@ -23,6 +23,38 @@ export interface Config {
   maxEventLoopDelayMs: number;
   /** Where the built client lives. */
   clientDir: string;
+  /** When the browser wallet lets anonymous writes and identified requests happen (served to it). */
+  walletTiming: WalletTiming;
+}
+
+/** A range [min, max] in milliseconds; the wallet draws uniformly from it each time. */
+export type Range = [number, number];
+
+/**
+ * The wallet's timing (DESIGN §2.6): identified activity (enrolment, fetching tokens) and anonymous
+ * writes never sit next to each other. Every value is drawn at random in the browser from its range.
+ */
+export interface WalletTiming {
+  /** After enrolling, the first anonymous writes wait this long (hides them among others who enrolled). */
+  holdAfterEnrolMs: Range;
+  /** After any other identified request, and before one after an anonymous write. */
+  quietMs: Range;
+  /** Added to every anonymous write and between receipt checks, so writes do not leave in step. */
+  jitterMs: Range;
+  /** Between two scheduled token refills. */
+  refillMs: Range;
+  /** From seeing a new key in the public directory to fetching tokens for it. */
+  newKeyMs: Range;
+}
+
+function range(env: Env, name: string, fallback: Range, unitMs: number): Range {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const match = /^\s*(\d+(?:\.\d+)?)\s*-\s*(\d+(?:\.\d+)?)\s*$/.exec(raw);
+  const low = Number(match?.[1]);
+  const high = Number(match?.[2]);
+  if (!match || high < low) throw new ConfigError(name, `must be a range like "120-600", got "${raw}"`);
+  return [Math.round(low * unitMs), Math.round(high * unitMs)];
 }
 
 export class ConfigError extends Error {
@@ -35,6 +67,10 @@ export class ConfigError extends Error {
 }
 
 type Env = Record<string, string | undefined>;
+
+const SECOND = 1000;
+const MINUTE = 60 * SECOND;
+const HOUR = 60 * MINUTE;
 
 function integer(env: Env, name: string, fallback: number, min: number, max: number): number {
   const raw = env[name];
@@ -108,5 +144,12 @@ export function loadConfig(env: Env = process.env): Config {
     bodyLimit: integer(env, 'BODY_LIMIT', 64 * 1024, 1024, 10 * 1024 * 1024),
     maxEventLoopDelayMs: integer(env, 'MAX_EVENT_LOOP_DELAY_MS', 1000, 0, 60_000),
     clientDir: env.CLIENT_DIR || path.resolve(import.meta.dirname, '../dist/client'),
+    walletTiming: {
+      holdAfterEnrolMs: range(env, 'WALLET_HOLD_SECONDS', [5 * MINUTE, 60 * MINUTE], SECOND),
+      quietMs: range(env, 'WALLET_QUIET_SECONDS', [2 * MINUTE, 10 * MINUTE], SECOND),
+      jitterMs: range(env, 'WALLET_JITTER_SECONDS', [2 * SECOND, 30 * SECOND], SECOND),
+      refillMs: range(env, 'WALLET_REFILL_HOURS', [6 * HOUR, 30 * HOUR], HOUR),
+      newKeyMs: range(env, 'WALLET_NEW_KEY_SECONDS', [1 * MINUTE, 30 * MINUTE], SECOND),
+    },
   };
 }

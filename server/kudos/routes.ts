@@ -8,7 +8,7 @@ import { spendToken } from '../plugins/private-token.ts';
 import { piiKinds } from '../privacy/pii.ts';
 import { getSettings } from '../settings/queries.ts';
 import { audit } from '../staff/queries.ts';
-import { createReceipt } from '../suggestions/threads.ts';
+import { createReceipt, receiptFromClient } from '../suggestions/threads.ts';
 import { recentMonths, recognitionRanking, monthlySeries } from './counts.ts';
 import {
   countsByDepartment,
@@ -73,7 +73,7 @@ const routes: FastifyPluginAsyncTypebox<{ config: Config }> = async (app) => {
         summary: 'Thank a department with a story (spends one general token); returns the receipt',
         security: [{ privateToken: [] }],
         body: NewKudosBody,
-        response: { 201: Created, ...errorResponses(400, 401) },
+        response: { 201: Created, ...errorResponses(400, 401, 409) },
       },
     },
     async (request, reply) => {
@@ -83,6 +83,7 @@ const routes: FastifyPluginAsyncTypebox<{ config: Config }> = async (app) => {
       if (!(await departmentExists(app.db, request.body.departmentId))) {
         throw badRequest('unknown_department', 'That is not a department we know.');
       }
+      const given = receiptFromClient(request.body.receipt);
       const { moderationMode } = await getSettings(app.db);
       const created = await app.db.transaction().execute(async (trx) => {
         await spendToken(trx, request.privateToken);
@@ -92,7 +93,7 @@ const routes: FastifyPluginAsyncTypebox<{ config: Config }> = async (app) => {
           moderation: moderationMode === 'post' ? 'published' : 'pending',
           piiFlags: piiKinds(story),
         });
-        const receipt = await createReceipt(trx, app.secrets, { kind: 'kudos', itemId: id });
+        const receipt = await createReceipt(trx, app.secrets, { kind: 'kudos', itemId: id }, given);
         return { id, receipt };
       });
       changed();

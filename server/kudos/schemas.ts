@@ -22,7 +22,18 @@ const MaybeCount = Type.Union([Type.Integer(), Type.Null()]);
 export const IdParams = Type.Object({ id: Uuid });
 
 export const NewKudosBody = Type.Object(
-  { departmentId: Uuid, story: Story },
+  {
+    departmentId: Uuid,
+    story: Story,
+    receipt: Type.Optional(
+      Type.String({
+        minLength: 26,
+        maxLength: 40,
+        description:
+          '128 random bits in Crockford base32, made by the browser; only its keyed hash is stored.',
+      }),
+    ),
+  },
   { additionalProperties: false },
 );
 export type NewKudosBody = Static<typeof NewKudosBody>;

@@ -91,7 +91,7 @@ const routes: FastifyPluginAsyncTypebox<{ config: Config }> = async (app) => {
           'transaction; the spend and the insert commit together.',
         security: [{ privateToken: [] }],
         body: NewSuggestionBody,
-        response: { 201: Created, ...errorResponses(400, 401) },
+        response: { 201: Created, ...errorResponses(400, 401, 409) },
       },
     },
     async (request, reply) => {

@@ -26,11 +26,19 @@ const DepartmentRef = Type.Object({ id: Type.String(), name: Type.String() });
 
 export const IdParams = Type.Object({ id: Uuid });
 
+/** A receipt the author's browser made (DESIGN §2.5): it holds it before the write leaves the browser. */
+export const ClientReceipt = Type.String({
+  minLength: 26,
+  maxLength: 40,
+  description: '128 random bits in Crockford base32, made by the browser; only its keyed hash is stored.',
+});
+
 export const NewSuggestionBody = Type.Object(
   {
     text: SuggestionText,
     concernsDepartmentId: Type.Optional(Uuid),
     ownDepartmentId: Type.Optional(Uuid),
+    receipt: Type.Optional(ClientReceipt),
   },
   { additionalProperties: false },
 );

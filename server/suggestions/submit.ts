@@ -7,7 +7,7 @@ import { getSettings } from '../settings/queries.ts';
 import { piiKinds } from '../privacy/pii.ts';
 import { insertSuggestion } from './queries.ts';
 import { TEXT_MIN, type NewSuggestionBody } from './schemas.ts';
-import { createReceipt } from './threads.ts';
+import { createReceipt, receiptFromClient } from './threads.ts';
 
 async function checkDepartment(app: FastifyInstance, id: string | undefined, field: string) {
   if (id && !(await departmentExists(app.db, id))) {
@@ -29,6 +29,7 @@ export async function submitSuggestion(
   if (text.length < TEXT_MIN) throw badRequest('text_too_short', `Write at least ${TEXT_MIN} characters.`);
   await checkDepartment(app, body.concernsDepartmentId, 'department it concerns');
   await checkDepartment(app, body.ownDepartmentId, 'own department');
+  const given = receiptFromClient(body.receipt);
   const { moderationMode } = await getSettings(app.db);
   const created = await app.db.transaction().execute(async (trx) => {
     await spend(trx);
@@ -40,7 +41,7 @@ export async function submitSuggestion(
       moderation: moderationMode === 'post' ? 'published' : 'pending',
       piiFlags: piiKinds(text),
     });
-    const receipt = await createReceipt(trx, app.secrets, { kind: 'suggestion', itemId: id });
+    const receipt = await createReceipt(trx, app.secrets, { kind: 'suggestion', itemId: id }, given);
     return { id, receipt };
   });
   app.contentEvents.changed({ source: 'suggestion' });

@@ -1,15 +1,16 @@
-import { randomBytes } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import type { ThreadKind, ThreadSender } from '../../db/tables/suggestions.ts';
+import { badRequest, HttpError } from '../errors.ts';
 import type { Secrets } from '../plugins/secrets.ts';
+import { newReceipt, normaliseReceipt } from '../../common/receipts.ts';
+
+export { newReceipt, normaliseReceipt };
 
 // Receipts and the two-way threads behind them, shared by suggestions and kudos.
 // A receipt is 128 random bits written in Crockford base32 (no I, L, O, U: easy to read back and type),
 // grouped for humans. Only its keyed hash is stored, so a stolen table cannot be turned back into receipts.
 
-const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
-const RECEIPT_LENGTH = 26; // ceil(128 / 5)
 /** How many messages one thread may hold: a receipt holder cannot grow a thread without bound. */
 export const THREAD_LIMIT = 200;
 
@@ -21,60 +22,47 @@ export interface ThreadMessage {
 
 export const today = () => new Date().toISOString().slice(0, 10);
 
-function encode(bytes: Uint8Array): string {
-  let bits = 0;
-  let value = 0;
-  let out = '';
-  for (const byte of bytes) {
-    value = (value << 8) | byte;
-    bits += 8;
-    while (bits >= 5) {
-      out += ALPHABET[(value >>> (bits - 5)) & 31];
-      bits -= 5;
-    }
-    value &= (1 << bits) - 1;
-  }
-  if (bits > 0) out += ALPHABET[(value << (5 - bits)) & 31];
-  return out;
-}
-
-/** `XXXXX-XXXXX-XXXXX-XXXXX-XXXXXX`: 26 symbols carrying 128 random bits. */
-export function newReceipt(): string {
-  const symbols = encode(randomBytes(16));
-  return [0, 5, 10, 15, 20]
-    .map((start, i) => symbols.slice(start, i === 4 ? undefined : start + 5))
-    .join('-');
-}
-
-/**
- * The canonical form that is hashed: upper case, separators dropped, and the look-alikes people
- * type by mistake mapped as Crockford decoding does (O→0, I/L→1). null when it cannot be a receipt.
- */
-export function normaliseReceipt(input: string): string | null {
-  const symbols = input.toUpperCase().replace(/[\s-]/g, '').replace(/O/g, '0').replace(/[IL]/g, '1');
-  if (symbols.length !== RECEIPT_LENGTH) return null;
-  for (const symbol of symbols) if (!ALPHABET.includes(symbol)) return null;
-  return symbols;
-}
-
 const receiptHash = (secrets: Secrets, canonical: string) => secrets.hmac('receipt', canonical);
 
-/** Creates the receipt for a new item inside the caller's transaction; returns it (shown to the author once). */
+/**
+ * Stores the receipt for a new item inside the caller's transaction and returns it. `given` is one the
+ * author's browser made (checked with normaliseReceipt before the transaction); else one is made here.
+ */
 export async function createReceipt(
   trx: Kysely<Database>,
   secrets: Secrets,
   item: { kind: ThreadKind; itemId: string },
+  given?: string,
 ): Promise<string> {
-  const receipt = newReceipt();
-  await trx
-    .insertInto('thread_receipt')
-    .values({
-      receipt_hash: receiptHash(secrets, normaliseReceipt(receipt)!),
-      kind: item.kind,
-      item_id: item.itemId,
-    })
-    .execute();
+  const receipt = given ?? newReceipt();
+  try {
+    await trx
+      .insertInto('thread_receipt')
+      .values({
+        receipt_hash: receiptHash(secrets, normaliseReceipt(receipt)!),
+        kind: item.kind,
+        item_id: item.itemId,
+      })
+      .execute();
+  } catch (error) {
+    // 128 random bits never collide by chance: this receipt was sent before. The transaction rolls back.
+    if ((error as { code?: string }).code === '23505')
+      throw new HttpError(
+        409,
+        'receipt_taken',
+        'This receipt is already in use. Make a new one and send again.',
+      );
+    throw error;
+  }
   return receipt;
+}
+
+/** Checks a receipt the author's browser made, before any transaction opens: 400 invalid_receipt. */
+export function receiptFromClient(input: string | undefined): string | undefined {
+  if (input === undefined) return undefined;
+  if (!normaliseReceipt(input))
+    throw badRequest('invalid_receipt', 'A receipt is 26 Crockford base32 symbols (128 random bits).');
+  return input;
 }
 
 /** The item a receipt opens, or null (unknown or malformed receipts are indistinguishable). */

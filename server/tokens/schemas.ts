@@ -95,3 +95,12 @@ export const Budget = Type.Object({
     }),
   ),
 });
+
+const MsRange = Type.Tuple([Type.Integer({ minimum: 0 }), Type.Integer({ minimum: 0 })]);
+export const WalletPolicy = Type.Object({
+  holdAfterEnrolMs: MsRange,
+  quietMs: MsRange,
+  jitterMs: MsRange,
+  refillMs: MsRange,
+  newKeyMs: MsRange,
+});

@@ -136,7 +136,6 @@ async function browse(page: Page, url: string, random: () => number) {
 
 /** One simulated morning: returns what the operator sees and the truth. */
 async function simulate(browser: Browser, seed: number): Promise<OperatorView> {
-  const random = rng(seed);
   const test = await createTestApp({ LOG_LEVEL: 'debug', ...WALLET_TIMING });
   try {
     const db = test.app.db;
