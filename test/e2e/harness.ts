@@ -80,7 +80,14 @@ export function portal(env: Record<string, string> = {}): Portal {
     if (!existsSync(CHROMIUM)) throw new Error(`No Chromium at ${CHROMIUM}: apt-get install -y chromium`);
     mkdirSync(SCREENSHOTS, { recursive: true });
     // The privacy audit reads debug-level logs: even at debug nothing identifying may be written.
-    const test = await createTestApp({ LOG_LEVEL: 'debug', ...env });
+    // The wallet's outbox and refill timing compressed to fractions of a second (production: minutes).
+    const test = await createTestApp({
+      LOG_LEVEL: 'debug',
+      WALLET_HOLD_SECONDS: '0-0.3',
+      WALLET_QUIET_SECONDS: '0-0.3',
+      WALLET_JITTER_SECONDS: '0-0.2',
+      ...env,
+    });
     await test.app.listen({ port: 0, host: '127.0.0.1' });
     const { port } = test.app.server.address() as { port: number };
     const browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS });

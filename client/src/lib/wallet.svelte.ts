@@ -1,15 +1,27 @@
-// OWNER: tokens feature (issue 3). The public surface below is the contract other views code against.
-// The wallet keeps the membership credential, unspent tokens, receipts and seats in this browser's
-// IndexedDB — nothing that names the person. Tokens are fetched in whole batches ahead of use.
-import { ApiError } from './api.ts';
+// OWNER: tokens feature. The public surface below is the contract other views code against.
+// The wallet keeps the membership credential, unspent tokens, receipts, seats and the outbox in this
+// browser's IndexedDB — nothing that names the person.
+//
+// What the operator must never see (issue 13): an identified request (one carrying the credential:
+// enrolling, fetching tokens) next to the same person's anonymous write, in time or in the database's
+// transaction order. So:
+// - ordinary page loads send no credential; tokens are fetched in whole batches at enrolment and then
+//   at random moments (a scheduled refill, or soon after a new key appears in the public directory);
+// - anonymous writes go through an outbox that survives a closed tab and sends each one at a random
+//   moment, never before a random quiet period after the last identified request;
+// - a refill never starts while the outbox holds anything, nor within a quiet period after a send;
+// - keys come only from the public directory, one per scope per period (see wallet/key-checks.ts).
+import { ApiError, post } from './api.ts';
 import { tokensApi, type PublishedKey } from './api/tokens.ts';
 import { openWalletStore, type WalletStore } from './wallet/idb.ts';
+import { acceptKeys, unknownBudgetKeys, type AcceptedKey } from './wallet/key-checks.ts';
 import { isRedeemableAt, keyIsForHost, MAX_BATCH, tokenKeyIdOf } from './wallet/keys.ts';
+import { DEFAULT_POLICY, draw, loadPolicy, type WalletPolicy } from './wallet/timing.ts';
 
 /** A receipt the browser keeps: the only way back to an anonymous conversation. */
 export interface WalletReceipt {
   kind: 'suggestion' | 'kudos';
-  /** Id of the anonymous item. */
+  /** Id of the anonymous item; empty while it waits in the outbox. */
   id: string;
   receipt: string;
   /** First words of what was written, so the author recognises it. Never sent to the server. */
@@ -34,10 +46,54 @@ export interface HeldToken {
   notAfter: string;
 }
 
-const REFILL_EVERY_MS = 30 * 60 * 1000;
+export type OutboxKind = 'suggestion' | 'kudos' | 'vote' | 'pulse' | 'seat';
+
+/** An anonymous write waiting for its moment. Its token is already taken from the wallet. */
+export interface OutboxEntry {
+  id: string;
+  kind: OutboxKind;
+  /** What it is about: the suggestion voted for, the pulse answered, the focus group joined. */
+  target?: string;
+  scope: string;
+  path: string;
+  body: Record<string, unknown>;
+  authorization: string;
+  /** Not sent before this moment (ms since the epoch). */
+  sendAt: number;
+  attempts: number;
+  /** Why it could not be sent (shown to the person); null while it waits. */
+  failed: string | null;
+  /** For suggestions and kudos: the receipt the browser made for it. */
+  receipt?: string;
+}
+
+export interface QueueRequest {
+  kind: OutboxKind;
+  scope: string;
+  path: string;
+  body?: Record<string, unknown>;
+  target?: string;
+  /** Suggestions and kudos: what to show in the wallet's receipt list. */
+  excerpt?: string;
+}
+
+interface Meta {
+  /** Anonymous writes wait until at least this moment (after enrolment or any identified request). */
+  holdUntil: number;
+  /** Identified requests wait until at least this moment (after an anonymous write or receipt check). */
+  identifiedNotBefore: number;
+  /** When the next scheduled refill is due. */
+  nextRefillAt: number;
+  /** Keys accepted from the public directory, one per scope per period. */
+  acceptedKeys: AcceptedKey[];
+  /** Keys whose budget was already fetched: a key not in here is new and gets a refill soon. */
+  fetchedKeys: string[];
+}
 
 const randomId = () =>
   Array.from(crypto.getRandomValues(new Uint8Array(12)), (b) => b.toString(16).padStart(2, '0')).join('');
+
+const today = () => new Date().toISOString().slice(0, 10);
 
 class Wallet {
   /** True once IndexedDB was read. */
@@ -47,18 +103,30 @@ class Wallet {
   seats = $state<WalletSeat[]>([]);
   /** Unspent tokens of every scope (read-only outside; use remaining/spend). */
   tokens = $state.raw<HeldToken[]>([]);
+  /** Anonymous writes waiting to leave this browser. */
+  outbox = $state.raw<OutboxEntry[]>([]);
   /** False when the browser keeps nothing after the tab closes (no IndexedDB, e.g. some private windows). */
   persistent = $state(true);
   /** A background fetch is under way. */
   filling = $state(false);
   /** What went wrong last time tokens were fetched, in plain words (null: nothing). */
   problem = $state<string | null>(null);
+  /** The server did something a fair server never does with keys (null: nothing seen). */
+  warning = $state<string | null>(null);
+  /** When the next refill is planned (for the wallet page). */
+  nextRefillAt = $state<number | null>(null);
 
   #now = $state(Date.now());
   #store: WalletStore | null = null;
   #credential: string | null = null;
+  #policy: WalletPolicy = DEFAULT_POLICY;
+  #meta: Meta = { holdUntil: 0, identifiedNotBefore: 0, nextRefillAt: 0, acceptedKeys: [], fetchedKeys: [] };
   #ready: Promise<void>;
   #filling = new Map<string, Promise<void>>();
+  #pumping = false;
+  #pumpTimer: ReturnType<typeof setTimeout> | undefined;
+  #refillTimer: ReturnType<typeof setTimeout> | undefined;
+  #waiters = new Map<string, { resolve: (value: unknown) => void; reject: (error: unknown) => void }>();
 
   constructor() {
     this.#ready = typeof window === 'undefined' ? Promise.resolve() : this.#load();
@@ -90,30 +158,83 @@ class Wallet {
     this.#credential = credential;
     this.enrolled = true;
     this.problem = null;
-    void this.#fill(null);
-  }
-
-  /** Fetch tokens for a scope ahead of use (e.g. when a pulse or focus group is listed). */
-  async prefetch(scope: string): Promise<void> {
-    await this.#ready;
-    if (this.enrolled) await this.#fill(scope);
+    // The first anonymous writes wait a long random while: they must not follow the enrolment.
+    await this.#saveMeta({ holdUntil: Math.max(this.#meta.holdUntil, Date.now() + draw(this.#policy.holdAfterEnrolMs)) });
+    void this.#refill();
   }
 
   /**
-   * Spends one token of the scope on `post`. The server spends a token only in the same transaction as
-   * the write it pays for, so any answer but 401 (token refused or already spent) means the token is
-   * still good and it goes back to the wallet. Without an answer (the network failed) nobody knows, so
-   * it is not reused.
+   * Says a scope (a pulse, a focus group) will be wanted. Never fetches now: a fetch when a form shows
+   * would sit right before the answer. It brings the next refill forward to a random moment instead.
    */
-  async spendOn<T>(scope: string, post: (authorization: string) => Promise<T>): Promise<T> {
-    const authorization = await this.spend(scope);
-    try {
-      return await post(authorization);
-    } catch (error) {
-      if (error instanceof ApiError && error.status !== 401)
-        await this.giveBack(authorization, scope).catch(() => {});
-      throw error;
+  async prefetch(scope: string): Promise<void> {
+    await this.#ready;
+    if (!this.enrolled || this.remaining(scope) + this.upcoming(scope) > 0) return;
+    const soon = Date.now() + draw(this.#policy.newKeyMs);
+    if (soon < this.#meta.nextRefillAt) {
+      await this.#saveMeta({ nextRefillAt: soon });
+      this.#scheduleRefill();
     }
+  }
+
+  /** Fetches tokens now, on the person's explicit request (the wallet page's button). */
+  async refillNow(): Promise<void> {
+    await this.#ready;
+    await this.#refill();
+  }
+
+  /**
+   * Puts an anonymous write in the outbox: takes one token of the scope (fetching one only if none is
+   * held — that fetch then delays the write by a quiet period), stores the write so it survives a
+   * closed tab, and sends it at its moment. Suggestions and kudos get their receipt here, made in the
+   * browser, so the author has it before anything leaves.
+   */
+  async queue(request: QueueRequest): Promise<OutboxEntry> {
+    await this.#ready;
+    const authorization = await this.spend(request.scope);
+    const receipt =
+      request.kind === 'suggestion' || request.kind === 'kudos'
+        ? (await import('../../../common/receipts.ts')).newReceipt()
+        : undefined;
+    const now = Date.now();
+    const entry: OutboxEntry = {
+      id: randomId(),
+      kind: request.kind,
+      ...(request.target && { target: request.target }),
+      scope: request.scope,
+      path: request.path,
+      body: { ...request.body, ...(receipt && { receipt }) },
+      authorization,
+      sendAt: Math.max(now, this.#meta.holdUntil) + draw(this.#policy.jitterMs),
+      attempts: 0,
+      failed: null,
+      ...(receipt && { receipt }),
+    };
+    await this.#store!.put('outbox', entry);
+    this.outbox = [...this.outbox, entry];
+    if (receipt && (request.kind === 'suggestion' || request.kind === 'kudos')) {
+      await this.addReceipt({ kind: request.kind, id: '', receipt, excerpt: request.excerpt ?? '', day: today() });
+    }
+    this.#schedulePump();
+    return entry;
+  }
+
+  /** Resolves with the server's answer once the entry is sent (while this page stays open). */
+  delivered<T>(entryId: string): Promise<T> {
+    return new Promise<T>((resolve, reject) =>
+      this.#waiters.set(entryId, { resolve: resolve as (value: unknown) => void, reject }),
+    );
+  }
+
+  /** The waiting (or failed) outbox entry of a kind, optionally for one target. */
+  pending(kind: OutboxKind, target?: string): OutboxEntry | undefined {
+    return this.outbox.find((entry) => entry.kind === kind && (target === undefined || entry.target === target));
+  }
+
+  /** Forgets a failed entry after the person has read why. */
+  async dismiss(entryId: string): Promise<void> {
+    await this.#store!.remove('outbox', entryId);
+    this.outbox = this.outbox.filter((entry) => entry.id !== entryId);
   }
 
   /** Takes one token for the scope; returns the Authorization header value `PrivateToken token="…"`. */
@@ -123,7 +244,7 @@ class Wallet {
     let token = this.#take(scope);
     if (!token) {
       // Normally tokens are here long before they are needed; this is the fallback for a brand-new scope.
-      await this.#fill(scope);
+      await this.#refill(scope);
       token = this.#take(scope);
     }
     if (!token) {
@@ -146,7 +267,7 @@ class Wallet {
   async giveBack(header: string, scope = 'general'): Promise<void> {
     await this.#ready;
     const tokenKeyId = tokenKeyIdOf(header);
-    const key = (await tokensApi.keys(scope)).keys.find((candidate) => candidate.tokenKeyId === tokenKeyId);
+    const key = this.#meta.acceptedKeys.find((candidate) => candidate.tokenKeyId === tokenKeyId);
     if (!key || this.tokens.some((token) => token.header === header)) return;
     const token: HeldToken = {
       id: randomId(),
@@ -182,18 +303,43 @@ class Wallet {
     return this.seats.find((seat) => seat.focusGroupId === focusGroupId);
   }
 
-  /** Forgets everything in this browser: credential, tokens, receipts, seats. */
+  /**
+   * Runs `check` for each item one at a time, at random intervals and never within a quiet period of
+   * an identified request: opening every receipt at once, right after a credential request, would tie
+   * the receipts to one another and to the person.
+   */
+  async spaced<T>(items: T[], check: (item: T) => Promise<void>, signal?: AbortSignal): Promise<void> {
+    await this.#ready;
+    for (const [index, item] of items.entries()) {
+      const wait = Math.max(this.#meta.holdUntil - Date.now(), 0) + (index === 0 ? 0 : draw(this.#policy.jitterMs));
+      if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+      if (signal?.aborted) return;
+      await this.#saveMeta({
+        identifiedNotBefore: Math.max(this.#meta.identifiedNotBefore, Date.now() + draw(this.#policy.quietMs)),
+      });
+      await check(item).catch(() => {});
+    }
+  }
+
+  /** When anonymous writes may leave at the earliest (for pages that explain the wait). */
+  get holdUntil(): number {
+    return this.#meta.holdUntil;
+  }
+
+  /** Forgets everything in this browser: credential, tokens, receipts, seats, the outbox. */
   async forget(): Promise<void> {
     await this.#ready;
     for (const token of this.tokens) await this.#store!.remove('tokens', token.id);
     for (const receipt of this.receipts) await this.#store!.remove('receipts', receipt.receipt);
     for (const seat of this.seats) await this.#store!.remove('seats', seat.focusGroupId);
+    for (const entry of this.outbox) await this.#store!.remove('outbox', entry.id);
     await this.#store!.remove('meta', 'credential');
     this.#credential = null;
     this.enrolled = false;
     this.tokens = [];
     this.receipts = [];
     this.seats = [];
+    this.outbox = [];
   }
 
   async #load(): Promise<void> {
@@ -201,62 +347,137 @@ class Wallet {
     this.#store = store;
     this.persistent = persistent;
     this.#credential = (await store.get<string>('meta', 'credential')) ?? null;
+    this.#meta = { ...this.#meta, ...((await store.get<Partial<Meta>>('meta', 'timing')) ?? {}) };
     const now = Date.now();
     const tokens = await store.all<HeldToken>('tokens');
     for (const token of tokens) if (Date.parse(token.notAfter) <= now) await store.remove('tokens', token.id);
     this.tokens = tokens.filter((token) => Date.parse(token.notAfter) > now);
     this.receipts = (await store.all<WalletReceipt>('receipts')).sort((a, b) => b.day.localeCompare(a.day));
     this.seats = await store.all<WalletSeat>('seats');
+    this.outbox = (await store.all<OutboxEntry>('outbox')).sort((a, b) => a.sendAt - b.sendAt);
     this.enrolled = this.#credential !== null;
+    this.nextRefillAt = this.#meta.nextRefillAt || null;
     this.loaded = true;
-    if (this.enrolled) void this.#fill(null);
-    // Keeps `remaining` right across an epoch boundary and picks up newly published keys.
+    this.#policy = await loadPolicy();
+    // Anything left in the outbox by a closed tab goes out now, at its moment; no credential is sent.
+    this.#schedulePump();
+    if (this.enrolled) void this.#watchDirectory();
     setInterval(() => (this.#now = Date.now()), 60_000);
-    setInterval(() => this.enrolled && void this.#fill(null), REFILL_EVERY_MS);
+    // New keys (a pulse opened, next week's key) are noticed from the public directory alone.
+    setInterval(() => this.enrolled && void this.#watchDirectory(), 10 * 60_000);
+  }
+
+  async #saveMeta(change: Partial<Meta>): Promise<void> {
+    this.#meta = { ...this.#meta, ...change };
+    this.nextRefillAt = this.#meta.nextRefillAt || null;
+    await this.#store!.put('meta', $state.snapshot(this.#meta), 'timing');
   }
 
   /** The soonest-ending spendable token of the scope, removed from the held list synchronously. */
   #take(scope: string): HeldToken | undefined {
     const now = Date.now();
+    const trusted = new Set(this.#meta.acceptedKeys.map((key) => key.tokenKeyId));
     const token = this.tokens
-      .filter((candidate) => candidate.scope === scope && isRedeemableAt(candidate, now))
+      .filter(
+        (candidate) =>
+          candidate.scope === scope && isRedeemableAt(candidate, now) && trusted.has(candidate.tokenKeyId),
+      )
       .sort((a, b) => a.notAfter.localeCompare(b.notAfter))[0];
     if (token) this.tokens = this.tokens.filter((candidate) => candidate.id !== token.id);
     return token;
   }
 
-  /** Fetches whatever budget is left for the scope's keys (all published scopes when null). */
-  #fill(scope: string | null): Promise<void> {
+  /** Reads the public directory (no credential), checks its keys, and plans a refill for new ones. */
+  async #watchDirectory(): Promise<PublishedKey[]> {
+    const now = Date.now();
+    const keys = (await tokensApi.keys().catch(() => ({ keys: [] as PublishedKey[] }))).keys.filter(
+      (key) => Date.parse(key.notAfter) > now,
+    );
+    if (keys.some((key) => !keyIsForHost(key, location.host))) {
+      this.warning = 'The server offered keys that do not name this site, so no tokens were fetched.';
+      return [];
+    }
+    const { accepted, trusted, problems } = acceptKeys(keys, this.#meta.acceptedKeys, now);
+    if (problems.length > 0) this.warning = problems.join(' ');
+    await this.#saveMeta({ acceptedKeys: accepted });
+    const fetched = new Set(this.#meta.fetchedKeys);
+    if (trusted.some((key) => !fetched.has(key.tokenKeyId))) {
+      const soon = now + draw(this.#policy.newKeyMs);
+      if (!this.#meta.nextRefillAt || soon < this.#meta.nextRefillAt) await this.#saveMeta({ nextRefillAt: soon });
+    } else if (!this.#meta.nextRefillAt) {
+      await this.#saveMeta({ nextRefillAt: now + draw(this.#policy.refillMs) });
+    }
+    this.#scheduleRefill();
+    return trusted;
+  }
+
+  #scheduleRefill(): void {
+    clearTimeout(this.#refillTimer);
+    if (!this.enrolled || !this.#meta.nextRefillAt) return;
+    const at = Math.max(this.#meta.nextRefillAt, this.#meta.identifiedNotBefore);
+    // Timers longer than ~24.8 days overflow; a day is plenty (the page is rarely open that long).
+    const wait = Math.min(Math.max(at - Date.now(), 0), 24 * 3600_000);
+    this.#refillTimer = setTimeout(() => void this.#scheduledRefill(), wait);
+  }
+
+  async #scheduledRefill(): Promise<void> {
+    const now = Date.now();
+    const blocked =
+      this.outbox.some((entry) => !entry.failed) ||
+      now < this.#meta.identifiedNotBefore ||
+      now < this.#meta.nextRefillAt;
+    if (blocked) {
+      // Try again later: after the outbox empties and a quiet period passes.
+      await this.#saveMeta({
+        nextRefillAt: Math.max(this.#meta.nextRefillAt, now + draw(this.#policy.quietMs)),
+      });
+      this.#scheduleRefill();
+      return;
+    }
+    await this.#refill();
+  }
+
+  /**
+   * The identified moment: asks the budget with the credential and fetches every token left, for
+   * every trusted key (or one scope when a write needs a token nobody fetched yet). Anonymous writes
+   * then wait a fresh quiet period.
+   */
+  #refill(scope?: string): Promise<void> {
     const flight = scope ?? '*';
     let running = this.#filling.get(flight);
     if (!running) {
-      running = this.#fillNow(scope).finally(() => this.#filling.delete(flight));
+      running = this.#refillNow(scope).finally(() => this.#filling.delete(flight));
       this.#filling.set(flight, running);
     }
     return running;
   }
 
-  async #fillNow(scope: string | null): Promise<void> {
+  async #refillNow(scope?: string): Promise<void> {
     const credential = this.#credential;
     if (!credential) return;
     this.filling = true;
     try {
+      const trusted = (await this.#watchDirectory()).filter((key) => !scope || key.scope === scope);
       const now = Date.now();
-      const keys = (await tokensApi.keys(scope ?? undefined)).keys.filter(
-        (key) => Date.parse(key.notAfter) > now,
-      );
-      const foreign = keys.filter((key) => !keyIsForHost(key, location.host));
-      if (foreign.length > 0) {
-        this.problem = 'The server offered keys that do not name this site, so no tokens were fetched.';
-        return;
-      }
-      const left = new Map(
-        (await tokensApi.budget(credential)).keys.map((entry) => [entry.tokenKeyId, entry.remaining]),
-      );
-      for (const key of keys) {
+      await this.#saveMeta({
+        holdUntil: Math.max(this.#meta.holdUntil, now + draw(this.#policy.quietMs)),
+        nextRefillAt: now + draw(this.#policy.refillMs),
+      });
+      const directory = (await tokensApi.keys().catch(() => ({ keys: [] as PublishedKey[] }))).keys;
+      const budget = (await tokensApi.budget(credential)).keys;
+      const strangers = unknownBudgetKeys(budget, directory);
+      if (strangers.length > 0)
+        this.warning =
+          'The server named a key to this browser that it does not publish to everyone, so it is not used.';
+      const left = new Map(budget.map((entry) => [entry.tokenKeyId, entry.remaining]));
+      for (const key of trusted) {
         const count = Math.min(left.get(key.tokenKeyId) ?? 0, MAX_BATCH);
         if (count > 0) await this.#obtain(key, count, credential);
       }
+      await this.#saveMeta({
+        fetchedKeys: [...new Set([...this.#meta.fetchedKeys, ...trusted.map((key) => key.tokenKeyId)])],
+        holdUntil: Math.max(this.#meta.holdUntil, Date.now() + draw(this.#policy.quietMs)),
+      });
       this.problem = null;
     } catch (error) {
       if (error instanceof ApiError && error.code === 'invalid_credential') {
@@ -269,6 +490,7 @@ class Wallet {
       }
     } finally {
       this.filling = false;
+      this.#scheduleRefill();
     }
   }
 
@@ -288,6 +510,87 @@ class Wallet {
     }));
     for (const token of fresh) await this.#store!.put('tokens', token);
     this.tokens = [...this.tokens, ...fresh];
+  }
+
+  // ---- the outbox ----
+
+  #schedulePump(): void {
+    clearTimeout(this.#pumpTimer);
+    const next = Math.min(...this.outbox.filter((entry) => !entry.failed).map((entry) => entry.sendAt));
+    if (!Number.isFinite(next)) return;
+    this.#pumpTimer = setTimeout(() => void this.#pump(), Math.max(0, next - Date.now()));
+  }
+
+  async #pump(): Promise<void> {
+    if (this.#pumping) return;
+    this.#pumping = true;
+    try {
+      for (;;) {
+        const due = this.outbox
+          .filter((entry) => !entry.failed && entry.sendAt <= Date.now())
+          .sort((a, b) => a.sendAt - b.sendAt)[0];
+        if (!due) break;
+        await this.#deliver(due);
+      }
+    } finally {
+      this.#pumping = false;
+      this.#schedulePump();
+    }
+  }
+
+  async #deliver(entry: OutboxEntry): Promise<void> {
+    const settle = async (change: Partial<OutboxEntry> | null) => {
+      if (change === null) {
+        await this.#store!.remove('outbox', entry.id);
+        this.outbox = this.outbox.filter((other) => other.id !== entry.id);
+      } else {
+        const updated = { ...entry, ...change };
+        await this.#store!.put('outbox', updated);
+        this.outbox = this.outbox.map((other) => (other.id === entry.id ? updated : other));
+      }
+    };
+    try {
+      const answer = await post<Record<string, unknown>>(entry.path, entry.body, {
+        authorization: entry.authorization,
+      });
+      await settle(null);
+      await this.#afterSend(entry, answer);
+      this.#waiters.get(entry.id)?.resolve(answer);
+    } catch (error) {
+      if (!(error instanceof ApiError) || error.status >= 500 || error.code === 'rate_limited') {
+        // No answer, or the server is busy: the same write (same token) goes again a little later.
+        await settle({ attempts: entry.attempts + 1, sendAt: Date.now() + draw(this.#policy.jitterMs) * 2 });
+        return;
+      }
+      if (error.status === 401 && error.code === 'token_spent' && entry.attempts > 0) {
+        // An earlier try reached the server and only its answer was lost: the write is in.
+        await settle(null);
+        await this.#afterSend(entry, {});
+        this.#waiters.get(entry.id)?.resolve({});
+        return;
+      }
+      // Refused before anything was written: any answer but 401 leaves the token unspent.
+      if (error.status !== 401) await this.giveBack(entry.authorization, entry.scope).catch(() => {});
+      if (entry.receipt) await this.removeReceipt(entry.receipt);
+      await settle({ failed: error.message });
+      this.#waiters.get(entry.id)?.reject(error);
+    } finally {
+      this.#waiters.delete(entry.id);
+    }
+  }
+
+  async #afterSend(entry: OutboxEntry, answer: Record<string, unknown>): Promise<void> {
+    // The next identified request waits a quiet period after any anonymous write.
+    await this.#saveMeta({
+      identifiedNotBefore: Math.max(this.#meta.identifiedNotBefore, Date.now() + draw(this.#policy.quietMs)),
+    });
+    if (entry.receipt && typeof answer.id === 'string') {
+      const kept = this.receipts.find((receipt) => receipt.receipt === entry.receipt);
+      if (kept) await this.addReceipt({ ...$state.snapshot(kept), id: answer.id });
+    }
+    if (entry.kind === 'seat' && entry.target && typeof answer.seat === 'string') {
+      await this.addSeat({ focusGroupId: entry.target, seat: answer.seat, pseudonym: String(answer.pseudonym) });
+    }
   }
 }
 

@@ -27,9 +27,8 @@ export interface NewFocusGroup {
 export const focusGroupsApi = {
   list: () => get<{ focusGroups: PublicFocusGroup[] }>('/api/focus-groups'),
   one: (id: string) => get<PublicFocusGroup>(`/api/focus-groups/${id}`),
-  /** `authorization` is a `PrivateToken token="…"` header value from the wallet (scope focus-group:<id>). */
-  takeSeat: (id: string, authorization: string) =>
-    post<{ seat: string; pseudonym: string }>(`/api/focus-groups/${id}/seats`, {}, { authorization }),
+  /** Where a seat is taken (through the wallet's outbox, with a `focus-group:<id>` token). */
+  seatPath: (id: string) => `/api/focus-groups/${id}/seats`,
   staffList: () => get<{ focusGroups: StaffFocusGroup[] }>('/api/mod/focus-groups'),
   schedule: (input: NewFocusGroup) => post<{ id: string; scope: string }>('/api/mod/focus-groups', input),
   close: (id: string) =>

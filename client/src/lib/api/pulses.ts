@@ -12,12 +12,8 @@ export type Scale = PulseView['scale'];
 export const pulsesApi = {
   current: () => get<PulseView>('/api/pulses/current'),
   list: () => get<{ pulses: PulseView[] }>('/api/pulses'),
-  /** `authorization` is the one `pulse:<id>` token this member can get. */
-  answer: (
-    id: string,
-    input: { score: number; comment?: string; ownDepartmentId?: string },
-    authorization: string,
-  ) => post<{ id: string; day: string }>(`/api/pulses/${id}/responses`, input, { authorization }),
+  /** Where an answer is posted (through the wallet's outbox, with the one `pulse:<id>` token). */
+  answerPath: (id: string) => `/api/pulses/${id}/responses`,
   results: (id: string) => get<PulseResultsView>(`/api/pulses/${id}/results`),
 };
 

@@ -1,15 +1,16 @@
 // A small promise wrapper over IndexedDB for the wallet. Falls back to memory where IndexedDB is
 // unavailable (some private windows): the wallet then lasts as long as the tab.
 
-export type StoreName = 'meta' | 'tokens' | 'receipts' | 'seats';
+export type StoreName = 'meta' | 'tokens' | 'receipts' | 'seats' | 'outbox';
 
 const NAME = 'greenroom-wallet';
-const VERSION = 1;
+const VERSION = 2;
 const KEY_PATHS: Record<StoreName, string | null> = {
   meta: null,
   tokens: 'id',
   receipts: 'receipt',
   seats: 'focusGroupId',
+  outbox: 'id',
 };
 
 export interface WalletStore {
