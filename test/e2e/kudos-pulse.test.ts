@@ -77,6 +77,7 @@ test('an employee thanks IT and answers the pulse; a moderator publishes the sto
   const receipt = (await author.getByTestId('receipt').textContent())!.trim();
   expect(receipt).toMatch(/^[0-9A-Z]{5}(-[0-9A-Z]{5}){3}-[0-9A-Z]{6}$/);
   await p.screenshot(author, 'kudos-receipt');
+  await author.getByText('✓ Sent.').waitFor();
   const row = await p.app.db
     .selectFrom('kudos')
     .select(['story', 'moderation', 'day', 'department_id'])

@@ -126,7 +126,10 @@ class Wallet {
   #pumping = false;
   #pumpTimer: ReturnType<typeof setTimeout> | undefined;
   #refillTimer: ReturnType<typeof setTimeout> | undefined;
-  #waiters = new Map<string, { resolve: (value: unknown) => void; reject: (error: unknown) => void }>();
+  #waiters = new Map<
+    string,
+    { promise: Promise<unknown>; resolve: (value: unknown) => void; reject: (error: unknown) => void }
+  >();
 
   constructor() {
     this.#ready = typeof window === 'undefined' ? Promise.resolve() : this.#load();
@@ -159,7 +162,9 @@ class Wallet {
     this.enrolled = true;
     this.problem = null;
     // The first anonymous writes wait a long random while: they must not follow the enrolment.
-    await this.#saveMeta({ holdUntil: Math.max(this.#meta.holdUntil, Date.now() + draw(this.#policy.holdAfterEnrolMs)) });
+    await this.#saveMeta({
+      holdUntil: Math.max(this.#meta.holdUntil, Date.now() + draw(this.#policy.holdAfterEnrolMs)),
+    });
     void this.#refill();
   }
 
@@ -210,25 +215,38 @@ class Wallet {
       failed: null,
       ...(receipt && { receipt }),
     };
+    let resolve!: (value: unknown) => void;
+    let reject!: (error: unknown) => void;
+    const promise = new Promise<unknown>((yes, no) => ((resolve = yes), (reject = no)));
+    promise.catch(() => {}); // nobody may be waiting for it
+    this.#waiters.set(entry.id, { promise, resolve, reject });
     await this.#store!.put('outbox', entry);
     this.outbox = [...this.outbox, entry];
     if (receipt && (request.kind === 'suggestion' || request.kind === 'kudos')) {
-      await this.addReceipt({ kind: request.kind, id: '', receipt, excerpt: request.excerpt ?? '', day: today() });
+      await this.addReceipt({
+        kind: request.kind,
+        id: '',
+        receipt,
+        excerpt: request.excerpt ?? '',
+        day: today(),
+      });
     }
     this.#schedulePump();
     return entry;
   }
 
-  /** Resolves with the server's answer once the entry is sent (while this page stays open). */
+  /** Resolves with the server's answer once an entry queued by this page is sent; rejects if refused. */
   delivered<T>(entryId: string): Promise<T> {
-    return new Promise<T>((resolve, reject) =>
-      this.#waiters.set(entryId, { resolve: resolve as (value: unknown) => void, reject }),
-    );
+    const waiter = this.#waiters.get(entryId);
+    if (!waiter) return Promise.reject(new Error('This action was not queued by this page.'));
+    return waiter.promise as Promise<T>;
   }
 
   /** The waiting (or failed) outbox entry of a kind, optionally for one target. */
   pending(kind: OutboxKind, target?: string): OutboxEntry | undefined {
-    return this.outbox.find((entry) => entry.kind === kind && (target === undefined || entry.target === target));
+    return this.outbox.find(
+      (entry) => entry.kind === kind && (target === undefined || entry.target === target),
+    );
   }
 
   /** Forgets a failed entry after the person has read why. */
@@ -311,11 +329,15 @@ class Wallet {
   async spaced<T>(items: T[], check: (item: T) => Promise<void>, signal?: AbortSignal): Promise<void> {
     await this.#ready;
     for (const [index, item] of items.entries()) {
-      const wait = Math.max(this.#meta.holdUntil - Date.now(), 0) + (index === 0 ? 0 : draw(this.#policy.jitterMs));
+      const wait =
+        Math.max(this.#meta.holdUntil - Date.now(), 0) + (index === 0 ? 0 : draw(this.#policy.jitterMs));
       if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
       if (signal?.aborted) return;
       await this.#saveMeta({
-        identifiedNotBefore: Math.max(this.#meta.identifiedNotBefore, Date.now() + draw(this.#policy.quietMs)),
+        identifiedNotBefore: Math.max(
+          this.#meta.identifiedNotBefore,
+          Date.now() + draw(this.#policy.quietMs),
+        ),
       });
       await check(item).catch(() => {});
     }
@@ -403,7 +425,8 @@ class Wallet {
     const fetched = new Set(this.#meta.fetchedKeys);
     if (trusted.some((key) => !fetched.has(key.tokenKeyId))) {
       const soon = now + draw(this.#policy.newKeyMs);
-      if (!this.#meta.nextRefillAt || soon < this.#meta.nextRefillAt) await this.#saveMeta({ nextRefillAt: soon });
+      if (!this.#meta.nextRefillAt || soon < this.#meta.nextRefillAt)
+        await this.#saveMeta({ nextRefillAt: soon });
     } else if (!this.#meta.nextRefillAt) {
       await this.#saveMeta({ nextRefillAt: now + draw(this.#policy.refillMs) });
     }
@@ -574,8 +597,6 @@ class Wallet {
       if (entry.receipt) await this.removeReceipt(entry.receipt);
       await settle({ failed: error.message });
       this.#waiters.get(entry.id)?.reject(error);
-    } finally {
-      this.#waiters.delete(entry.id);
     }
   }
 
@@ -589,7 +610,11 @@ class Wallet {
       if (kept) await this.addReceipt({ ...$state.snapshot(kept), id: answer.id });
     }
     if (entry.kind === 'seat' && entry.target && typeof answer.seat === 'string') {
-      await this.addSeat({ focusGroupId: entry.target, seat: answer.seat, pseudonym: String(answer.pseudonym) });
+      await this.addSeat({
+        focusGroupId: entry.target,
+        seat: answer.seat,
+        pseudonym: String(answer.pseudonym),
+      });
     }
   }
 }

@@ -24,14 +24,20 @@ export function acceptKeys(
   accepted: AcceptedKey[],
   now: number,
 ): { accepted: AcceptedKey[]; trusted: IssuerKey[]; problems: string[] } {
-  const known = new Map(accepted.filter((key) => Date.parse(key.notAfter) > now).map((key) => [key.tokenKeyId, key]));
+  const known = new Map(
+    accepted.filter((key) => Date.parse(key.notAfter) > now).map((key) => [key.tokenKeyId, key]),
+  );
   const problems: string[] = [];
   const trusted: IssuerKey[] = [];
   const fresh: IssuerKey[] = [];
   for (const key of directory) {
     const before = known.get(key.tokenKeyId);
     if (!before) fresh.push(key);
-    else if (before.scope !== key.scope || before.notBefore !== key.notBefore || before.notAfter !== key.notAfter)
+    else if (
+      before.scope !== key.scope ||
+      before.notBefore !== key.notBefore ||
+      before.notAfter !== key.notAfter
+    )
       problems.push(`The key ${key.tokenKeyId.slice(0, 8)} came back with a different scope or window.`);
     else trusted.push(key);
   }
