@@ -6,8 +6,9 @@ import type { Database } from '../../db/schema.ts';
 // Rewrites tables whose rows held text that must not survive on disk (a redacted original). An UPDATE
 // leaves the old row version in the page; plain VACUUM frees it but leaves its bytes in the page's free
 // space (test/moderation/redaction-on-disk.test.ts shows both). VACUUM FULL writes the live rows to a new
-// file and unlinks the old one, TOAST included. It takes an ACCESS EXCLUSIVE lock for the copy (about
-// 0.5 s for 50 000 suggestions on this machine, see bench/redaction-scrub.ts), so it runs after the
+// file and unlinks the old one, TOAST included. It takes an ACCESS EXCLUSIVE lock for the copy (for
+// 50 000 suggestions, 27 MB: about 0.8 s on Postgres and 1.9 s on PGlite, whose single connection
+// waits with it; bench/redaction-scrub.ts), so it runs after the
 // moderator's answer, one table at a time, with a lock timeout: queued behind a long transaction it would
 // block every reader of the table.
 
