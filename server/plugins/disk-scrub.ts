@@ -8,9 +8,8 @@ import type { Database } from '../../db/schema.ts';
 // space (test/moderation/redaction-on-disk.test.ts shows both). VACUUM FULL writes the live rows to a new
 // file and unlinks the old one, TOAST included. It takes an ACCESS EXCLUSIVE lock for the copy (for
 // 50 000 suggestions, 27 MB: about 0.8 s on Postgres and 1.9 s on PGlite, whose single connection
-// waits with it; bench/redaction-scrub.ts), so it runs after the
-// moderator's answer, one table at a time, with a lock timeout: queued behind a long transaction it would
-// block every reader of the table.
+// waits with it; bench/redaction-scrub.ts), so it runs after the moderator's answer, one table at a
+// time, with a lock timeout: queued behind a long transaction it would block every reader of the table.
 
 const LOCK_TIMEOUT = '2s';
 const ATTEMPTS = 5;
