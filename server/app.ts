@@ -15,6 +15,7 @@ import security from './plugins/security.ts';
 import staffSession from './plugins/staff-session.ts';
 import client from './plugins/client.ts';
 import contentEvents from './plugins/content-events.ts';
+import diskScrub from './plugins/disk-scrub.ts';
 import privateToken from './plugins/private-token.ts';
 import staffRoutes from './staff/routes.ts';
 import settingsRoutes from './settings/routes.ts';
@@ -64,6 +65,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(security);
   await app.register(staffSession, { config });
   await app.register(contentEvents);
+  await app.register(diskScrub);
   await app.register(privateToken, { config });
   await app.register(websocket, { options: { maxPayload: 4096, perMessageDeflate: false } });
   await app.register(swagger, {

@@ -62,8 +62,25 @@ export interface SpentTokenTable {
   key_id: string;
 }
 
+/**
+ * The public key log: one entry per issuer key ever created, hash-chained (common/key-log.ts). Append-only
+ * (a trigger refuses UPDATE, DELETE and TRUNCATE); entries stay after their key is retired.
+ */
+export interface KeyLogTable {
+  /** 1..n without gaps. */
+  seq: number;
+  scope: string;
+  /** token_key_id, hex. */
+  token_key_id: string;
+  not_before: Timestamp;
+  not_after: Timestamp;
+  prev_hash: string;
+  hash: string;
+}
+
 export interface TokenTables {
   token_key: TokenKeyTable;
+  key_log: KeyLogTable;
   enrolment_batch: EnrolmentBatchTable;
   enrolment_code: EnrolmentCodeTable;
   member: MemberTable;

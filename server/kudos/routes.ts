@@ -2,7 +2,13 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Config } from '../config.ts';
 import { departmentExists } from '../departments/queries.ts';
 import { badRequest, conflict, errorResponses, notFound } from '../errors.ts';
-import { decide, replyToAuthor, threadWithAuthor, type ModerationRules } from '../moderation/actions.ts';
+import {
+  announceDecision,
+  decide,
+  replyToAuthor,
+  threadWithAuthor,
+  type ModerationRules,
+} from '../moderation/actions.ts';
 import { itemExists } from '../moderation/queries.ts';
 import { spendToken } from '../plugins/private-token.ts';
 import { piiKinds } from '../privacy/pii.ts';
@@ -223,7 +229,7 @@ const routes: FastifyPluginAsyncTypebox<{ config: Config }> = async (app) => {
     async (request) => {
       const { id } = request.params;
       const { moderation, text } = await decide(app.db, moderationRules, request.staff!, id, request.body);
-      changed();
+      announceDecision(app, 'kudos', request.body.action);
       return { id, moderation, story: text };
     },
   );

@@ -1,3 +1,4 @@
+import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { badRequest, conflict, notFound } from '../errors.ts';
@@ -71,6 +72,20 @@ export async function decide(
       text: action === 'redact' ? text : current.text,
     };
   });
+}
+
+/**
+ * After a decision committed: the themes follow, and a redaction has the item's table rewritten so the
+ * original's old row version does not stay readable on disk (server/plugins/disk-scrub.ts).
+ */
+export function announceDecision(
+  app: Pick<FastifyInstance, 'contentEvents' | 'diskScrub'>,
+  kind: ModeratedKind,
+  action: DecisionRequest['action'],
+): void {
+  const redacted = action === 'redact';
+  if (redacted) app.diskScrub.rewrite([kind]);
+  app.contentEvents.changed({ source: kind, ...(redacted ? { redacted } : {}) });
 }
 
 /** A moderator's message to the anonymous author, who reads it through their receipt. */

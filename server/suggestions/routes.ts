@@ -3,7 +3,13 @@ import { Type } from 'typebox';
 import type { Config } from '../config.ts';
 import { conflict, errorResponses, notFound } from '../errors.ts';
 import { spendToken } from '../plugins/private-token.ts';
-import { decide, replyToAuthor, threadWithAuthor, type ModerationRules } from '../moderation/actions.ts';
+import {
+  announceDecision,
+  decide,
+  replyToAuthor,
+  threadWithAuthor,
+  type ModerationRules,
+} from '../moderation/actions.ts';
 import { getSettings } from '../settings/queries.ts';
 import { audit } from '../staff/queries.ts';
 import { toCsv } from './csv.ts';
@@ -65,7 +71,6 @@ const moderationRules: ModerationRules = {
 const routes: FastifyPluginAsyncTypebox<{ config: Config }> = async (app) => {
   await app.register(threadRoutes);
   const staffOnly = app.requireStaff('moderator', 'admin');
-  const changed = () => app.contentEvents.changed({ source: 'suggestion' });
 
   /** Own departments that may be shown (≥ k published, after complementary suppression) and the board's counts. */
   async function visibility() {
@@ -244,7 +249,7 @@ const routes: FastifyPluginAsyncTypebox<{ config: Config }> = async (app) => {
     async (request) => {
       const { id } = request.params;
       const { moderation, text } = await decide(app.db, moderationRules, request.staff!, id, request.body);
-      changed();
+      announceDecision(app, 'suggestion', request.body.action);
       return { id, moderation, text };
     },
   );

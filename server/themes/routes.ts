@@ -43,7 +43,12 @@ const pickPublic = ({ id, label, keywords, size, trend, sentiment, daily }: Publ
 // Routes declare full paths (/api/...); registered without a prefix.
 const routes: FastifyPluginAsyncTypebox<{ config: Config }> = async (app) => {
   const job = themesJob(app);
-  const unsubscribe = app.contentEvents.onChanged(() => job.schedule());
+  const unsubscribe = app.contentEvents.onChanged((change) => {
+    job.schedule();
+    // The snapshot may hold the redacted original (moderators' themes cover pending text): once the
+    // recompute has replaced it, its old row versions are scrubbed from disk too.
+    if (change.redacted) void job.idle().then(() => app.diskScrub.rewrite(['theme_item', 'theme']));
+  });
   app.addHook('onReady', async () => {
     // Trends are measured against today: a snapshot from an earlier day (or none) is refreshed.
     const run = await latestRun(app.db, 'all');

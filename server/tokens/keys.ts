@@ -14,7 +14,17 @@ import {
   truncatedKeyId,
   type IssuerKeyPair,
 } from './crypto.ts';
-import { deleteKeys, findKey, insertKey, isUniqueViolation, listKeys, type KeyRow } from './queries.ts';
+import {
+  appendKeyLog,
+  deleteKeys,
+  findKey,
+  findOverlappingLoggedKey,
+  insertKey,
+  isUniqueViolation,
+  listKeys,
+  lockKeyLog,
+  type KeyRow,
+} from './queries.ts';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** Tokens stay redeemable this long after their key's end (clocks differ; requests are in flight). */
@@ -136,9 +146,22 @@ export interface ScopeKeyInput {
   notAfter: Date;
 }
 
+/** Refused: a second key for a scope in a window where it already has one (a "tagging" key, DESIGN §2.9). */
+export class KeyOverlapError extends Error {
+  constructor(scope: string, existing: { tokenKeyId: string; notBefore: Date; notAfter: Date }) {
+    super(
+      `scope "${scope}" already has key ${existing.tokenKeyId.slice(0, 12)} for ` +
+        `${new Date(existing.notBefore).toISOString()} – ${new Date(existing.notAfter).toISOString()}: one key per scope per window`,
+    );
+    this.name = 'KeyOverlapError';
+  }
+}
+
 /**
- * Creates the issuer key of a scope (call it when a pulse or focus group is created). Idempotent per
- * (scope, notBefore): a second call, on any node, returns the key the first one stored.
+ * Creates the issuer key of a scope (call it when a pulse or focus group is created) and appends it to
+ * the public key log in the same transaction. Idempotent per (scope, notBefore): a second call, on any
+ * node, returns the key the first one stored. A window overlapping another key of the scope (live or
+ * retired: the log keeps every one) is refused with KeyOverlapError.
  */
 export async function createScopeKey(
   app: FastifyInstance,
@@ -151,6 +174,7 @@ export async function createScopeKey(
   for (let attempt = 0; attempt < 64; attempt++) {
     const existing = await findKey(app.db, { scope: input.scope, notBefore: input.notBefore });
     if (existing) return { tokenKeyId: existing.id };
+    // Generated outside the transaction: RSA key generation takes a while and the log is locked inside.
     const keyPair = await generateIssuerKey();
     const tokenKey = encodeTokenKey(keyPair.publicKey);
     const idBytes = tokenKeyIdOf(tokenKey);
@@ -167,12 +191,28 @@ export async function createScopeKey(
       notBefore: input.notBefore,
       notAfter: input.notAfter,
     };
+    let stored: string;
     try {
-      await insertKey(app.db, row);
+      stored = await app.db.transaction().execute(async (trx) => {
+        await lockKeyLog(trx);
+        const raced = await findKey(trx, { scope: input.scope, notBefore: input.notBefore });
+        if (raced) return raced.id;
+        const overlap = await findOverlappingLoggedKey(trx, input);
+        if (overlap) throw new KeyOverlapError(input.scope, overlap);
+        await insertKey(trx, row);
+        await appendKeyLog(trx, {
+          scope: row.scope,
+          tokenKeyId: row.id,
+          notBefore: row.notBefore,
+          notAfter: row.notAfter,
+        });
+        return row.id;
+      });
     } catch (error) {
-      if (isUniqueViolation(error)) continue; // a taken last byte, or another node won the race: look again
+      if (isUniqueViolation(error)) continue; // a taken last byte: draw another key
       throw error;
     }
+    if (stored !== row.id) return { tokenKeyId: stored };
     app.tokenKeys.forget([row.id]);
     await app.tokenKeys.byId(row.id);
     app.log.info({ scope: input.scope, tokenKeyId: row.id }, 'issuer key created');
@@ -185,21 +225,32 @@ const startOfDay = (at: Date) => new Date(Math.floor(at.getTime() / DAY_MS) * DA
 
 /**
  * Makes sure the `general` scope has a key for the current epoch and one for the next, published
- * ahead so browsers can fetch next epoch's tokens early. Epochs start at 00:00 UTC.
+ * ahead so browsers can fetch next epoch's tokens early. Epochs start at 00:00 UTC. Windows never
+ * overlap: a key made to fill a gap ends where the next existing one starts, whatever the epoch
+ * length setting says now.
  */
 export async function ensureGeneralKeys(app: FastifyInstance, now = new Date()): Promise<void> {
   const { epochDays, generalBudget } = await getSettings(app.db);
   const general = (await app.tokenKeys.all(0)).filter((key) => key.scope === 'general');
+  const window = (notBefore: Date) => {
+    const byEpoch = notBefore.getTime() + epochDays * DAY_MS;
+    const nextStart = Math.min(
+      ...general.map((key) => key.notBefore.getTime()).filter((start) => start > notBefore.getTime()),
+    );
+    return { notBefore, notAfter: new Date(Math.min(byEpoch, nextStart)) };
+  };
   const current = general.find((key) => key.notBefore <= now && now < key.notAfter);
   let currentEnd = current?.notAfter;
   if (!currentEnd) {
-    const notBefore = startOfDay(now);
-    currentEnd = new Date(notBefore.getTime() + epochDays * DAY_MS);
-    await createScopeKey(app, { scope: 'general', budget: generalBudget, notBefore, notAfter: currentEnd });
+    // After the last key that ended (a server down for a while), or at today's midnight.
+    const ended = general.filter((key) => key.notAfter <= now).map((key) => key.notAfter.getTime());
+    const start = new Date(Math.max(startOfDay(now).getTime(), ...ended));
+    const fill = window(start);
+    currentEnd = fill.notAfter;
+    await createScopeKey(app, { scope: 'general', budget: generalBudget, ...fill });
   }
   if (!general.some((key) => key.notBefore.getTime() === currentEnd.getTime())) {
-    const notAfter = new Date(currentEnd.getTime() + epochDays * DAY_MS);
-    await createScopeKey(app, { scope: 'general', budget: generalBudget, notBefore: currentEnd, notAfter });
+    await createScopeKey(app, { scope: 'general', budget: generalBudget, ...window(currentEnd) });
   }
 }
 

@@ -1,6 +1,7 @@
 // All SQL of the tokens feature. Functions take `db` or a transaction; callers own transactions.
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
+import { entryHash, GENESIS_HASH, type KeyLogEntry } from '../../common/key-log.ts';
 
 export const isUniqueViolation = (error: unknown) => (error as { code?: string } | null)?.code === '23505';
 export const isForeignKeyViolation = (error: unknown) =>
@@ -59,6 +60,89 @@ export async function insertKey(db: Kysely<Database>, row: KeyRow): Promise<void
       not_after: row.notAfter,
     })
     .execute();
+}
+
+// ---- the public key log (common/key-log.ts) ----
+
+/**
+ * Takes the key log for this transaction: key creation on every node waits here, so two nodes can
+ * neither fork the chain nor both pass the overlap check. Plain reads of the log are not blocked.
+ */
+export async function lockKeyLog(trx: Kysely<Database>): Promise<void> {
+  await sql`lock table key_log in exclusive mode`.execute(trx);
+}
+
+/** A logged key of `scope` whose window shares an instant with [notBefore, notAfter), if any. */
+export async function findOverlappingLoggedKey(
+  db: Kysely<Database>,
+  window: { scope: string; notBefore: Date; notAfter: Date },
+): Promise<{ tokenKeyId: string; notBefore: Date; notAfter: Date } | null> {
+  const row = await db
+    .selectFrom('key_log')
+    .select(['token_key_id as tokenKeyId', 'not_before as notBefore', 'not_after as notAfter'])
+    .where('scope', '=', window.scope)
+    .where('not_before', '<', window.notAfter)
+    .where('not_after', '>', window.notBefore)
+    .orderBy('seq')
+    .executeTakeFirst();
+  return row ?? null;
+}
+
+/** Appends a key to the log after the current head. Call with the log locked (lockKeyLog). */
+export async function appendKeyLog(
+  trx: Kysely<Database>,
+  key: { scope: string; tokenKeyId: string; notBefore: Date; notAfter: Date },
+): Promise<KeyLogEntry> {
+  const head = await trx
+    .selectFrom('key_log')
+    .select(['seq', 'hash'])
+    .orderBy('seq', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  const fields = {
+    seq: (head?.seq ?? 0) + 1,
+    scope: key.scope,
+    tokenKeyId: key.tokenKeyId,
+    notBefore: key.notBefore.toISOString(),
+    notAfter: key.notAfter.toISOString(),
+    prevHash: head?.hash ?? GENESIS_HASH,
+  };
+  const entry = { ...fields, hash: await entryHash(fields) };
+  await trx
+    .insertInto('key_log')
+    .values({
+      seq: entry.seq,
+      scope: entry.scope,
+      token_key_id: entry.tokenKeyId,
+      not_before: entry.notBefore,
+      not_after: entry.notAfter,
+      prev_hash: entry.prevHash,
+      hash: entry.hash,
+    })
+    .execute();
+  return entry;
+}
+
+/** The whole log, oldest first, in the public shape. */
+export async function listKeyLog(db: Kysely<Database>): Promise<KeyLogEntry[]> {
+  const rows = await db
+    .selectFrom('key_log')
+    .select([
+      'seq',
+      'scope',
+      'token_key_id as tokenKeyId',
+      'not_before as notBefore',
+      'not_after as notAfter',
+      'prev_hash as prevHash',
+      'hash',
+    ])
+    .orderBy('seq')
+    .execute();
+  return rows.map((row) => ({
+    ...row,
+    notBefore: new Date(row.notBefore).toISOString(),
+    notAfter: new Date(row.notAfter).toISOString(),
+  }));
 }
 
 /** Deletes keys that ended before `endedBefore`; their issuance and spent-token rows go with them. */

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyRequest } from 'fastify';
+import { GENESIS_HASH } from '../../common/key-log.ts';
 import type { Config } from '../config.ts';
 import { badRequest, errorResponses, HttpError, tooMany, unauthorized } from '../errors.ts';
 import { challengeNames } from '../plugins/private-token.ts';
@@ -44,6 +45,7 @@ import {
   findUnusedCode,
   issuedCounts,
   listEnrolmentBatches,
+  listKeyLog,
   refundBudget,
   revokeUnusedCodes,
 } from './queries.ts';
@@ -54,6 +56,7 @@ import {
   Directory,
   EnrolBody,
   Enrolled,
+  KeyLog,
   KeysQuery,
   CODES_PER_WINDOW,
   MAX_BATCH,
@@ -171,6 +174,26 @@ const routes: FastifyPluginAsyncTypebox<{ config: Config }> = async (app) => {
     async (request, reply) => {
       reply.header('cache-control', 'no-cache');
       return { keys: await publishedKeys(request, request.query.scope) };
+    },
+  );
+
+  app.get(
+    '/api/tokens/key-log',
+    {
+      schema: {
+        tags: ['tokens'],
+        summary: 'The public key log: every issuer key ever published, hash-chained, oldest first',
+        description:
+          'Append-only. Entry hash = SHA-256 of JSON ["greenroom-key-log/1", seq, scope, tokenKeyId, notBefore, ' +
+          'notAfter, prevHash] (common/key-log.ts). Compare the head with colleagues, or run npm run keys:verify.',
+        response: { 200: KeyLog },
+      },
+    },
+    async (_request, reply) => {
+      reply.header('cache-control', 'no-cache');
+      const entries = await listKeyLog(app.db);
+      const last = entries.at(-1);
+      return { entries, head: { seq: last?.seq ?? 0, hash: last?.hash ?? GENESIS_HASH } };
     },
   );
 

@@ -104,3 +104,20 @@ export const WalletPolicy = Type.Object({
   refillMs: MsRange,
   newKeyMs: MsRange,
 });
+
+const Hash = Type.String({ pattern: '^[0-9a-f]{64}$' });
+
+export const KeyLogEntry = Type.Object({
+  seq: Type.Integer({ minimum: 1, description: '1..n without gaps' }),
+  scope: Type.String(),
+  tokenKeyId: Type.String({ description: 'SHA-256 of the token key (SPKI), hex, as in /api/tokens/keys' }),
+  notBefore: Type.String({ format: 'date-time' }),
+  notAfter: Type.String({ format: 'date-time' }),
+  prevHash: { ...Hash, description: 'hash of the entry before; 64 zeros for entry 1' },
+  hash: { ...Hash, description: 'see common/key-log.ts entryHash for the encoding' },
+});
+
+export const KeyLog = Type.Object({
+  entries: Type.Array(KeyLogEntry),
+  head: Type.Object({ seq: Type.Integer({ minimum: 0 }), hash: Hash }),
+});

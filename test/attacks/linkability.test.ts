@@ -19,6 +19,7 @@ import { collectOperatorView, recordingProxy, score, STRATEGIES, type OperatorVi
 
 const PEOPLE = 8;
 const RUNS = Number(process.env.LINKABILITY_RUNS ?? 5);
+const PARALLEL = Number(process.env.LINKABILITY_PARALLEL ?? 2);
 const FLAGS = [
   '--headless',
   '--no-sandbox',
@@ -120,14 +121,15 @@ async function thank(page: Page, url: string, team: string, story: string) {
 
 async function vote(page: Page, url: string, random: () => number) {
   await page.goto(`${url}/#/board`);
-  const buttons = page.getByRole('button', { name: '+ Me too' });
-  await buttons.first().waitFor();
-  const count = await buttons.count();
-  await buttons.nth(Math.floor(random() * count)).click();
   await page
-    .getByRole('button', { name: /✓ Me too|queued/i })
+    .getByText(/\d+ (person|people)/)
     .first()
     .waitFor();
+  const buttons = page.getByRole('button', { name: '+ Me too' });
+  const count = await buttons.count();
+  if (count === 0) return; // this person already said "me too" to everything on the first page
+  await buttons.nth(Math.floor(random() * count)).click();
+  await page.getByRole('button', { name: '✓ Me too' }).first().waitFor();
 }
 
 async function browse(page: Page, url: string, random: () => number) {

@@ -20,7 +20,7 @@ const skip = (route: RouteOptions) =>
   route.url === '/api/staff/logout';
 
 // Written by background jobs (the debounced themes recompute, key rotation), not by requests.
-const BACKGROUND_TABLES = ['theme', 'theme_item', 'theme_run', 'token_key'];
+const BACKGROUND_TABLES = ['theme', 'theme_item', 'theme_run', 'token_key', 'key_log'];
 let countQuery: string | null = null;
 
 /** Every table's row count in one statement (a refused request must leave all of them unchanged). */

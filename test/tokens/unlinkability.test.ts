@@ -24,7 +24,15 @@ let countsBefore: Record<string, number> = {};
 
 // Tables that legitimately name a member or a code (membership itself is not secret; actions are).
 const MEMBERSHIP_TABLES = new Set(['member', 'token_issuance', 'enrolment_code', 'enrolment_batch']);
-const STAFF_TABLES = new Set(['staff', 'staff_session', 'audit_log', 'setting', 'department', 'token_key']);
+const STAFF_TABLES = new Set([
+  'staff',
+  'staff_session',
+  'audit_log',
+  'setting',
+  'department',
+  'token_key',
+  'key_log',
+]);
 
 beforeAll(async () => {
   const codes = await createCodes(t.app, MEMBERS);
