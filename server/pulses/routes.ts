@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { Config } from '../config.ts';
-import { departmentExists } from '../departments/queries.ts';
 import { badRequest, conflict, errorResponses, forbidden, notFound } from '../errors.ts';
 import { spendToken } from '../plugins/private-token.ts';
 import { getSettings } from '../settings/queries.ts';
@@ -140,9 +139,14 @@ const routes: FastifyPluginAsyncTypebox<{ config: Config }> = async (app) => {
       if (!inScale(pulse.scale, score))
         throw badRequest('score_out_of_scale', `Answer on the pulse's ${pulse.scale} scale.`);
       const comment = request.body.comment?.trim() || null;
-      const ownDepartmentId = request.body.ownDepartmentId ?? null;
-      if (ownDepartmentId && !(await departmentExists(app.db, ownDepartmentId))) {
-        throw badRequest('unknown_department', 'That is not a department we know.');
+      // The department is what the token proves (a `pulse:<id>@<dept>` key, issued only to members
+      // enrolled with it, sharing the pulse's budget of one): an answer counts once, for its own team.
+      const ownDepartmentId = request.privateToken?.departmentId ?? null;
+      if (request.body.ownDepartmentId && request.body.ownDepartmentId !== ownDepartmentId) {
+        throw badRequest(
+          'department_unproven',
+          'Your department counts only when your token proves it (codes of that department).',
+        );
       }
       const answered = await app.db.transaction().execute(async (trx) => {
         await spendToken(trx, request.privateToken);

@@ -88,11 +88,12 @@ export async function createEnrolmentBatch(
   db: Kysely<Database>,
   staffId: string | null,
   codes: { id: string; secretHash: string }[],
+  departmentId: string | null = null,
 ): Promise<string> {
   return db.transaction().execute(async (trx) => {
     const batch = await trx
       .insertInto('enrolment_batch')
-      .values({ created_by: staffId, count: codes.length })
+      .values({ created_by: staffId, count: codes.length, department_id: departmentId })
       .returning('id')
       .executeTakeFirstOrThrow();
     await trx
@@ -118,12 +119,12 @@ export async function findUnusedCode(db: Kysely<Database>, id: string) {
     .executeTakeFirst();
 }
 
-/** Burns the code and creates the member in one transaction; false if the code was used meanwhile. */
+/** Burns the code and creates the member in one transaction; null if the code was used meanwhile. */
 export async function burnCodeAndEnrol(
   db: Kysely<Database>,
   codeId: string,
   credentialHash: string,
-): Promise<boolean> {
+): Promise<{ departmentId: string | null } | null> {
   return db.transaction().execute(async (trx) => {
     const burnt = await trx
       .updateTable('enrolment_code')
@@ -132,10 +133,64 @@ export async function burnCodeAndEnrol(
       .where('used', '=', false)
       .returning('id')
       .executeTakeFirst();
-    if (!burnt) return false;
-    await trx.insertInto('member').values({ credential_hash: credentialHash }).execute();
-    return true;
+    if (!burnt) return null;
+    // The member carries its batch's department (the only one it can prove later); the week's public
+    // tally counts the use, so a team padded with made-up members shows on the transparency page.
+    const batch = await trx
+      .selectFrom('enrolment_code as c')
+      .innerJoin('enrolment_batch as b', 'b.id', 'c.batch_id')
+      .select('b.department_id as departmentId')
+      .where('c.id', '=', codeId)
+      .executeTakeFirst();
+    const departmentId = batch?.departmentId ?? null;
+    await trx.insertInto('member').values({ credential_hash: credentialHash, department_id: departmentId }).execute();
+    if (departmentId) await countEnrolment(trx, departmentId);
+    return { departmentId };
   });
+}
+
+/** Monday of the ISO week of `day` ('YYYY-MM-DD'), UTC. */
+export function weekOf(at: Date): string {
+  const day = new Date(Date.UTC(at.getUTCFullYear(), at.getUTCMonth(), at.getUTCDate()));
+  day.setUTCDate(day.getUTCDate() - ((day.getUTCDay() + 6) % 7));
+  return day.toISOString().slice(0, 10);
+}
+
+export async function countEnrolment(db: Kysely<Database>, departmentId: string, at = new Date()) {
+  await db
+    .insertInto('enrolment_week')
+    .values({ department_id: departmentId, week: weekOf(at), enrolled: 1 })
+    .onConflict((oc) =>
+      oc.columns(['department_id', 'week']).doUpdateSet({ enrolled: sql<number>`enrolment_week.enrolled + 1` }),
+    )
+    .execute();
+}
+
+/** Public: codes minted per department and week (from the batches), and codes used per week. */
+export async function enrolmentTransparency(db: Kysely<Database>) {
+  const minted = await db
+    .selectFrom('enrolment_batch')
+    .select([
+      'department_id as departmentId',
+      sql<string>`to_char(date_trunc('week', created_at at time zone 'UTC'), 'YYYY-MM-DD')`.as('week'),
+      (eb) => eb.fn.sum<number>('count').as('minted'),
+    ])
+    .groupBy(['department_id', 'week'])
+    .execute();
+  const enrolled = await db
+    .selectFrom('enrolment_week')
+    .select(['department_id as departmentId', sql<string>`to_char(week, 'YYYY-MM-DD')`.as('week'), 'enrolled'])
+    .execute();
+  const members = await db
+    .selectFrom('member')
+    .select(['department_id as departmentId', (eb) => eb.fn.countAll<number>().as('members')])
+    .groupBy('department_id')
+    .execute();
+  return {
+    minted: minted.map((row) => ({ ...row, minted: Number(row.minted) })),
+    enrolled: enrolled.map((row) => ({ ...row, enrolled: Number(row.enrolled) })),
+    members: members.map((row) => ({ ...row, members: Number(row.members) })),
+  };
 }
 
 export async function listEnrolmentBatches(db: Kysely<Database>) {
@@ -147,6 +202,7 @@ export async function listEnrolmentBatches(db: Kysely<Database>) {
       'b.created_at as createdAt',
       's.username as createdBy',
       'b.count',
+      'b.department_id as departmentId',
       eb
         .selectFrom('enrolment_code as c')
         .select((inner) => inner.fn.countAll<number>().as('n'))
@@ -184,13 +240,16 @@ export async function revokeUnusedCodes(db: Kysely<Database>, batchId: string): 
 
 // ---- members and issuance ----
 
-export async function findMemberId(db: Kysely<Database>, credentialHash: string): Promise<string | null> {
+export async function findMember(
+  db: Kysely<Database>,
+  credentialHash: string,
+): Promise<{ id: string; departmentId: string | null } | null> {
   const row = await db
     .selectFrom('member')
-    .select('id')
+    .select(['id', 'department_id as departmentId'])
     .where('credential_hash', '=', credentialHash)
     .executeTakeFirst();
-  return row?.id ?? null;
+  return row ?? null;
 }
 
 /**
