@@ -74,6 +74,12 @@ export function suppress<K extends string>(cells: Cell<K>[], k: number, total?: 
   };
 }
 
+/**
+ * Whether what a group of people produced (their comments, their score, their stories' days) may be
+ * released at all: only when at least k people are in it. Every view asks this one question.
+ */
+export const releasable = (people: number, k: number): boolean => people >= clampMinimumGroupSize(k);
+
 /** A single number (e.g. "answers this week") is shown only when it is at least k. */
 export const showCount = (count: number, k: number): number | null =>
   count >= clampMinimumGroupSize(k) ? count : null;

@@ -61,7 +61,11 @@ describe('sybil pulse', () => {
     // …and a bare claim with their own pulse token is refused before anything is written.
     for (const sybil of sybils) {
       const [token] = await sybil.tokens(`pulse:${pulseId}`);
-      const claimed = await post(`/api/pulses/${pulseId}/responses`, { score: 3, ownDepartmentId: legal }, token);
+      const claimed = await post(
+        `/api/pulses/${pulseId}/responses`,
+        { score: 3, ownDepartmentId: legal },
+        token,
+      );
       expect(claimed.statusCode).toBe(400);
       expect(claimed.json().error).toBe('department_unproven');
       expect((await post(`/api/pulses/${pulseId}/responses`, { score: 3 }, token)).statusCode).toBe(201);
@@ -95,7 +99,7 @@ describe('sybil pulse', () => {
     const after = await transparency(legal);
     expect(after.members).toBe(before.members + 4);
     expect(after.minted).toBe(before.minted + 4);
-    const week = after.weeks[0];
+    const week = after.weeks[0]!;
     expect(week.enrolled).toBe((before.weeks[0]?.enrolled ?? 0) + 4);
     expect(week.minted).toBe((before.weeks[0]?.minted ?? 0) + 4);
   });
@@ -107,7 +111,11 @@ async function transparency(department: string) {
   const row = response
     .json()
     .departments.find((entry: { department: { id: string } | null }) => entry.department?.id === department);
-  return row as { members: number; minted: number; weeks: { week: string; minted: number; enrolled: number }[] };
+  return row as {
+    members: number;
+    minted: number;
+    weeks: { week: string; minted: number; enrolled: number }[];
+  };
 }
 
 describe('sybil suggestion label', () => {
@@ -133,9 +141,9 @@ describe('sybil suggestion label', () => {
     }
     const shown = await board();
     expect(JSON.stringify(shown)).not.toContain(tax);
-    expect(shown.voices.some((voice: { department: { id: string } | null }) => voice.department?.id === tax)).toBe(
-      false,
-    );
+    expect(
+      shown.voices.some((voice: { department: { id: string } | null }) => voice.department?.id === tax),
+    ).toBe(false);
 
     // Once k members can prove Tax, the same five items may carry it: k people could have written them.
     for (let i = 0; i < 4; i++) await enrolMember(t.app, tax);
