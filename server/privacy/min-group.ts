@@ -80,6 +80,13 @@ export function suppress<K extends string>(cells: Cell<K>[], k: number, total?: 
  */
 export const releasable = (people: number, k: number): boolean => people >= clampMinimumGroupSize(k);
 
+/**
+ * Counts of things that are each published in full, with their day (kudos stories), are shown as they
+ * are: anyone can recount them from the public list, so hiding a small count would protect nobody and
+ * only pretend to. k applies to groups whose members' content is not each shown (answers, departments).
+ */
+export const publishedItemCount = (count: number): number => count;
+
 /** A single number (e.g. "answers this week") is shown only when it is at least k. */
 export const showCount = (count: number, k: number): number | null =>
   count >= clampMinimumGroupSize(k) ? count : null;
