@@ -2,6 +2,7 @@ import type { Component } from 'svelte';
 import Home from './routes/employee/Home.svelte';
 import Enrol from './routes/employee/Enrol.svelte';
 import Anonymity from './routes/employee/Anonymity.svelte';
+import Transparency from './routes/employee/Transparency.svelte';
 import Wallet from './routes/employee/Wallet.svelte';
 import Suggest from './routes/employee/Suggest.svelte';
 import Board from './routes/employee/Board.svelte';
@@ -29,6 +30,7 @@ export const routes: Record<string, Component<any>> = {
   '/': Home,
   '/enrol': Enrol,
   '/anonymity': Anonymity,
+  '/transparency': Transparency,
   '/wallet': Wallet,
   '/suggest': Suggest,
   '/board': Board,

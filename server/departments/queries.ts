@@ -60,3 +60,8 @@ export async function departmentExists(db: Kysely<Database>, id: string): Promis
   const row = await db.selectFrom('department').select('id').where('id', '=', id).executeTakeFirst();
   return Boolean(row);
 }
+
+export async function departmentName(db: Kysely<Database>, id: string): Promise<string | null> {
+  const row = await db.selectFrom('department').select('name').where('id', '=', id).executeTakeFirst();
+  return row?.name ?? null;
+}

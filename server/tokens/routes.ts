@@ -4,7 +4,7 @@ import type { Config } from '../config.ts';
 import { badRequest, errorResponses, HttpError, tooMany, unauthorized } from '../errors.ts';
 import { challengeNames } from '../plugins/private-token.ts';
 import { audit } from '../staff/queries.ts';
-import { departmentExists } from '../departments/queries.ts';
+import { departmentExists, departmentName } from '../departments/queries.ts';
 import { parseScope } from './scopes.ts';
 import transparencyRoutes from './transparency.ts';
 import {
@@ -351,7 +351,8 @@ const routes: FastifyPluginAsyncTypebox<{ config: Config }> = async (app) => {
       const credential = newCredential();
       const enrolled = await burnCodeAndEnrol(app.db, row.id, app.secrets.hmac(CREDENTIAL_PURPOSE, credential));
       if (!enrolled) throw refused();
-      return reply.code(201).send({ credential, departmentId: enrolled.departmentId });
+      const name = enrolled.departmentId ? await departmentName(app.db, enrolled.departmentId) : null;
+      return reply.code(201).send({ credential, departmentId: enrolled.departmentId, departmentName: name });
     },
   );
 

@@ -64,6 +64,7 @@ export const Enrolled = Type.Object({
     description:
       "The code's department: the wallet may prove it with `<scope>@<departmentId>` tokens (k counts people)",
   }),
+  departmentName: Type.Union([Type.String(), Type.Null()]),
 });
 
 const DepartmentWeek = Type.Object({

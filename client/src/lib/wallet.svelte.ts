@@ -5,6 +5,7 @@ import { ApiError } from './api.ts';
 import { tokensApi, type PublishedKey } from './api/tokens.ts';
 import { openWalletStore, type WalletStore } from './wallet/idb.ts';
 import { isRedeemableAt, keyIsForHost, MAX_BATCH, tokenKeyIdOf } from './wallet/keys.ts';
+import { departmentScope, hasDepartmentSibling, isDepartmentScope, planFill } from './wallet/department.ts';
 
 /** A receipt the browser keeps: the only way back to an anonymous conversation. */
 export interface WalletReceipt {
@@ -43,6 +44,9 @@ class Wallet {
   /** True once IndexedDB was read. */
   loaded = $state(false);
   enrolled = $state(false);
+  /** The department of the code this browser enrolled with (null: none); it can prove it, nothing else. */
+  departmentId = $state<string | null>(null);
+  departmentName = $state<string | null>(null);
   receipts = $state<WalletReceipt[]>([]);
   seats = $state<WalletSeat[]>([]);
   /** Unspent tokens of every scope (read-only outside; use remaining/spend). */
@@ -85,9 +89,13 @@ class Wallet {
 
   async enrol(code: string): Promise<void> {
     await this.#ready;
-    const { credential } = await tokensApi.enrol(code.trim());
+    const { credential, departmentId, departmentName } = await tokensApi.enrol(code.trim());
     await this.#store!.put('meta', credential, 'credential');
+    await this.#store!.put('meta', departmentId ?? null, 'departmentId');
+    await this.#store!.put('meta', departmentName ?? null, 'departmentName');
     this.#credential = credential;
+    this.departmentId = departmentId ?? null;
+    this.departmentName = departmentName ?? null;
     this.enrolled = true;
     this.problem = null;
     void this.#fill(null);
@@ -189,7 +197,11 @@ class Wallet {
     for (const receipt of this.receipts) await this.#store!.remove('receipts', receipt.receipt);
     for (const seat of this.seats) await this.#store!.remove('seats', seat.focusGroupId);
     await this.#store!.remove('meta', 'credential');
+    await this.#store!.remove('meta', 'departmentId');
+    await this.#store!.remove('meta', 'departmentName');
     this.#credential = null;
+    this.departmentId = null;
+    this.departmentName = null;
     this.enrolled = false;
     this.tokens = [];
     this.receipts = [];
@@ -201,6 +213,8 @@ class Wallet {
     this.#store = store;
     this.persistent = persistent;
     this.#credential = (await store.get<string>('meta', 'credential')) ?? null;
+    this.departmentId = (await store.get<string | null>('meta', 'departmentId')) ?? null;
+    this.departmentName = (await store.get<string | null>('meta', 'departmentName')) ?? null;
     const now = Date.now();
     const tokens = await store.all<HeldToken>('tokens');
     for (const token of tokens) if (Date.parse(token.notAfter) <= now) await store.remove('tokens', token.id);
@@ -242,7 +256,9 @@ class Wallet {
     this.filling = true;
     try {
       const now = Date.now();
-      const keys = (await tokensApi.keys(scope ?? undefined)).keys.filter(
+      // A department scope is filled through its base key (they share one budget).
+      const asked = scope && isDepartmentScope(scope) ? scope.slice(0, scope.lastIndexOf('@')) : scope;
+      const keys = (await tokensApi.keys(asked ?? undefined)).keys.filter(
         (key) => Date.parse(key.notAfter) > now,
       );
       const foreign = keys.filter((key) => !keyIsForHost(key, location.host));
@@ -250,12 +266,30 @@ class Wallet {
         this.problem = 'The server offered keys that do not name this site, so no tokens were fetched.';
         return;
       }
+      // Department siblings are created on first request: ask for this member's department's ones.
+      const departmentId = this.departmentId;
+      const siblings: PublishedKey[] = [];
+      if (departmentId) {
+        const bases = new Set(
+          keys
+            .filter((key) => !isDepartmentScope(key.scope) && hasDepartmentSibling(key.scope))
+            .map((key) => key.scope),
+        );
+        for (const base of bases) {
+          const found = (await tokensApi.keys(departmentScope(base, departmentId))).keys;
+          siblings.push(
+            ...found.filter((key) => keyIsForHost(key, location.host) && Date.parse(key.notAfter) > now),
+          );
+        }
+      }
       const left = new Map(
         (await tokensApi.budget(credential)).keys.map((entry) => [entry.tokenKeyId, entry.remaining]),
       );
-      for (const key of keys) {
-        const count = Math.min(left.get(key.tokenKeyId) ?? 0, MAX_BATCH);
-        if (count > 0) await this.#obtain(key, count, credential);
+      const held = (scope: string, key: PublishedKey) =>
+        this.tokens.filter((token) => token.scope === scope && token.tokenKeyId === key.tokenKeyId).length;
+      const bases = keys.filter((key) => !isDepartmentScope(key.scope));
+      for (const { key, count } of planFill(bases, siblings, left, held, departmentId, MAX_BATCH)) {
+        await this.#obtain(key, count, credential);
       }
       this.problem = null;
     } catch (error) {
