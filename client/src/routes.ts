@@ -3,6 +3,7 @@ import Home from './routes/employee/Home.svelte';
 import Enrol from './routes/employee/Enrol.svelte';
 import Anonymity from './routes/employee/Anonymity.svelte';
 import KeyTransparency from './routes/employee/KeyTransparency.svelte';
+import Transparency from './routes/employee/Transparency.svelte';
 import Wallet from './routes/employee/Wallet.svelte';
 import Suggest from './routes/employee/Suggest.svelte';
 import Board from './routes/employee/Board.svelte';
@@ -31,6 +32,7 @@ export const routes: Record<string, Component<any>> = {
   '/enrol': Enrol,
   '/anonymity': Anonymity,
   '/keys': KeyTransparency,
+  '/transparency': Transparency,
   '/wallet': Wallet,
   '/suggest': Suggest,
   '/board': Board,

@@ -3,6 +3,7 @@ import type { Generated, Selectable } from 'kysely';
 import type { Day, Timestamp } from '../schema.ts';
 
 export type PulseScale = '0-10' | '1-5';
+export type PulseCommentModeration = 'pending' | 'published' | 'hidden';
 
 /** A scheduled question (staff content, not anonymous). Open from opens_on through closes_on (UTC days). */
 export interface PulseTable {
@@ -20,9 +21,13 @@ export interface PulseResponseTable {
   pulse_id: string;
   score: number;
   comment: string | null;
-  /** Self-declared; shown only in groups of at least k. */
+  /** Proven by the token (a `pulse:<id>@<department>` key); shown only in groups of at least k people. */
   own_department_id: string | null;
   day: Day;
+  /** The comment's moderation: pending (pre-moderation), published, or hidden with a reason. */
+  comment_moderation: Generated<PulseCommentModeration>;
+  comment_reviewed: Generated<boolean>;
+  comment_hide_reason: string | null;
 }
 
 export interface PulseTables {

@@ -30,6 +30,8 @@ export interface EnrolmentBatchTable {
   count: number;
   /** Unused codes deleted by an admin (a lost sheet). Used codes are deleted too, so used = count − revoked − waiting. */
   revoked: Generated<number>;
+  /** The department these codes are for: a member enrolled with one carries it. Public per week. */
+  department_id: string | null;
 }
 
 /**
@@ -47,6 +49,15 @@ export interface EnrolmentCodeTable {
 export interface MemberTable {
   id: Generated<string>;
   credential_hash: string;
+  /** From the code's batch: the only department a member can prove on an anonymous item. */
+  department_id: string | null;
+}
+
+/** Public tally: codes of a department used in an ISO week (Monday). No member, no code. */
+export interface EnrolmentWeekTable {
+  department_id: string;
+  week: string;
+  enrolled: number;
 }
 
 /** How many tokens a member obtained for a key. Never blinded messages, signatures or times. */
@@ -84,6 +95,7 @@ export interface TokenTables {
   enrolment_batch: EnrolmentBatchTable;
   enrolment_code: EnrolmentCodeTable;
   member: MemberTable;
+  enrolment_week: EnrolmentWeekTable;
   token_issuance: TokenIssuanceTable;
   spent_token: SpentTokenTable;
 }

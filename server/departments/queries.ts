@@ -42,7 +42,26 @@ export async function updateDepartment(
   return Boolean(row);
 }
 
+/**
+ * Members enrolled with each department (from per-department enrolment codes): the people who can
+ * prove that department on an anonymous item, so the most who could have written one labelled with it.
+ */
+export async function enrolledMembers(db: Kysely<Database>): Promise<Map<string, number>> {
+  const rows = await db
+    .selectFrom('member')
+    .select(['department_id as id', (eb) => eb.fn.countAll<number>().as('count')])
+    .where('department_id', 'is not', null)
+    .groupBy('department_id')
+    .execute();
+  return new Map(rows.map((row) => [row.id!, Number(row.count)]));
+}
+
 export async function departmentExists(db: Kysely<Database>, id: string): Promise<boolean> {
   const row = await db.selectFrom('department').select('id').where('id', '=', id).executeTakeFirst();
   return Boolean(row);
+}
+
+export async function departmentName(db: Kysely<Database>, id: string): Promise<string | null> {
+  const row = await db.selectFrom('department').select('name').where('id', '=', id).executeTakeFirst();
+  return row?.name ?? null;
 }

@@ -1,7 +1,9 @@
 import type { DepartmentKind } from '../../db/schema.ts';
-import { suppress } from '../privacy/min-group.ts';
+import { publishedItemCount } from '../privacy/min-group.ts';
 
-// Pure shaping of kudos counts through the one minimum-group-size module.
+// Pure shaping of kudos counts through the one privacy module. Every published story is listed with its
+// day (GET /api/kudos?department=), so its counts are recountable by anyone: they are shown as counts
+// (publishedItemCount), never "hidden" while the list next to them gives them away.
 
 /** The last `n` months as 'YYYY-MM' (UTC), newest first. */
 export function recentMonths(n: number, now = new Date()): string[] {
@@ -11,20 +13,12 @@ export function recentMonths(n: number, now = new Date()): string[] {
   });
 }
 
-/** Oldest first, each month hidden below k; the total only when no month is hidden. */
-export function monthlySeries(monthsNewestFirst: string[], counts: Map<string, number>, k: number) {
-  const months = [...monthsNewestFirst].reverse();
-  const cells = months.map((month) => ({ key: month, count: counts.get(month) ?? 0 }));
-  // No total is published next to the months (it would let a hidden month be worked out by subtraction),
-  // so no shown month has to be hidden as a complement. Without hidden months the total is just their sum.
-  const shown = suppress(cells, k);
-  const total = shown.cells.some((cell) => cell.suppressed)
-    ? null
-    : cells.reduce((sum, cell) => sum + cell.count, 0);
-  return {
-    total,
-    months: shown.cells.map((cell) => ({ month: cell.key, count: cell.count, suppressed: cell.suppressed })),
-  };
+/** Oldest first: published stories per month, and their total. */
+export function monthlySeries(monthsNewestFirst: string[], counts: Map<string, number>) {
+  const months = [...monthsNewestFirst]
+    .reverse()
+    .map((month) => ({ month, count: publishedItemCount(counts.get(month) ?? 0), suppressed: false }));
+  return { total: months.reduce((sum, month) => sum + month.count, 0), months };
 }
 
 interface DepartmentRef {
@@ -33,40 +27,27 @@ interface DepartmentRef {
   kind: DepartmentKind;
 }
 
-/** Shown counts ranked (ties: backstage first, then by name); zeros unranked; hidden ones after, alphabetical, unranked. */
-export function recognitionRanking(departments: DepartmentRef[], counts: Map<string, number>, k: number) {
-  const cells = departments.map((department) => ({
-    key: department.id,
-    count: counts.get(department.id) ?? 0,
+/** Departments ranked by published stories (ties: backstage first, then by name); zeros unranked. */
+export function recognitionRanking(departments: DepartmentRef[], counts: Map<string, number>) {
+  const rows = departments.map((department) => ({
+    department,
+    count: publishedItemCount(counts.get(department.id) ?? 0),
   }));
-  // As for months: no total is published beside hidden cells, so no complementary cell has to go.
-  const shown = suppress(cells, k);
-  const total = shown.cells.some((cell) => cell.suppressed)
-    ? null
-    : cells.reduce((sum, cell) => sum + cell.count, 0);
-  const rows = departments.map((department, index) => ({ department, ...shown.cells[index]! }));
-  const visible = rows
-    .filter((row) => !row.suppressed)
-    .sort(
+  const total = rows.reduce((sum, row) => sum + row.count, 0);
+  const visible = rows.sort(
       (a, b) =>
-        b.count! - a.count! ||
+        b.count - a.count ||
         Number(b.department.kind === 'backstage') - Number(a.department.kind === 'backstage') ||
         a.department.name.localeCompare(b.department.name),
     );
-  const hidden = rows
-    .filter((row) => row.suppressed)
-    .sort((a, b) => a.department.name.localeCompare(b.department.name));
   return {
     total,
-    departments: [
-      // Teams with no kudos yet are listed but not ranked.
-      ...visible.map((row, index) => ({
-        department: row.department,
-        count: row.count,
-        suppressed: false,
-        rank: row.count! > 0 ? index + 1 : null,
-      })),
-      ...hidden.map((row) => ({ department: row.department, count: null, suppressed: true, rank: null })),
-    ],
+    // Teams with no kudos yet are listed but not ranked.
+    departments: visible.map((row, index) => ({
+      department: row.department,
+      count: row.count,
+      suppressed: false,
+      rank: row.count > 0 ? index + 1 : null,
+    })),
   };
 }

@@ -154,7 +154,7 @@ const routes: FastifyPluginAsyncTypebox<{ config: Config }> = async (app) => {
         listDepartmentRefs(app.db),
         countsByDepartment(app.db, since),
       ]);
-      return { month: month!, since, minimumGroupSize: k, ...recognitionRanking(departments, counts, k) };
+      return { month: month!, since, minimumGroupSize: k, ...recognitionRanking(departments, counts) };
     },
   );
 
@@ -177,7 +177,7 @@ const routes: FastifyPluginAsyncTypebox<{ config: Config }> = async (app) => {
         monthlyCounts(app.db, department.id, `${months[months.length - 1]}-01`),
         listPublished(app.db, { department: department.id, page: 1 }),
       ]);
-      return { department, minimumGroupSize: k, ...monthlySeries(months, counts, k), stories: stories.items };
+      return { department, minimumGroupSize: k, ...monthlySeries(months, counts), stories: stories.items };
     },
   );
 

@@ -16,6 +16,7 @@ import {
   verifyAuthenticator,
 } from '../tokens/crypto.ts';
 import { isRedeemable, Keyring } from '../tokens/keys.ts';
+import { parseScope, paysFor } from '../tokens/scopes.ts';
 import { insertNullifier, isForeignKeyViolation, isUniqueViolation } from '../tokens/queries.ts';
 
 /** A token whose signature, key and challenge were verified by the preHandler; not yet spent. */
@@ -24,6 +25,8 @@ export interface RedeemedToken {
   tokenKeyId: string;
   /** SHA-256 of the token input; unique once spent. */
   nullifier: Buffer;
+  /** The department the token proves (a `<scope>@<department>` key, issued only to its members), or null. */
+  departmentId: string | null;
 }
 
 declare module 'fastify' {
@@ -94,14 +97,20 @@ export async function verifyToken(
   const token = parseAuthorization(request.headers.authorization);
   if (!token) throw await invalidWithChallenge(app, request, scope);
   const key = await app.tokenKeys.byId(token.tokenKeyId.toString('hex'));
+  // A department sibling (`general@<dept>`) pays for its base scope; its challenge names its own scope.
   const valid =
     key !== null &&
-    key.scope === scope &&
+    paysFor(key.scope, scope) &&
     isRedeemable(key) &&
-    token.challengeDigest.equals(expectedDigest(request, scope)) &&
+    token.challengeDigest.equals(expectedDigest(request, key.scope)) &&
     verifyAuthenticator(key.keyPair.publicKey, token.tokenInput, token.authenticator);
   if (!valid) throw await invalidWithChallenge(app, request, scope);
-  return { scope, tokenKeyId: key.id, nullifier: nullifierOf(token) };
+  return {
+    scope: key.scope,
+    tokenKeyId: key.id,
+    nullifier: nullifierOf(token),
+    departmentId: parseScope(key.scope).departmentId,
+  };
 }
 
 /**

@@ -11,6 +11,12 @@ export const clampMinimumGroupSize = (k: number): number =>
 export interface Cell<K extends string> {
   key: K;
   count: number;
+  /**
+   * How many different people could have produced the cell, when that is not `count` (k counts people,
+   * never items: five suggestions labelled "Legal" come from however many members can prove Legal).
+   * Omitted: every counted thing is one person (a budget-1 scope, e.g. one pulse answer per member).
+   */
+  people?: number;
 }
 
 export interface ShownCell<K extends string> {
@@ -26,8 +32,12 @@ export interface Suppressed<K extends string> {
   total: number | null;
 }
 
+/** A cell is a small group when it holds something but fewer than k items or fewer than k people. */
+export const isSmallGroup = (cell: { count: number; people?: number }, k: number): boolean =>
+  cell.count > 0 && (cell.count < k || (cell.people ?? cell.count) < k);
+
 /**
- * Suppresses every cell with 0 < count < k. When a total is shown, the hidden part is recoverable
+ * Suppresses every small group (0 < count < k, or fewer than k people behind it). When a total is shown, the hidden part is recoverable
  * as `total − shown`; it must be 0 or ≥ k (a single hidden piece of ≥ k is not a small group, and
  * several hidden pieces summing to ≥ k cannot be told apart). If not, the next smallest shown cells
  * are hidden too; if even that cannot work, the total is hidden. Zero cells are shown: an empty
@@ -37,7 +47,7 @@ export function suppress<K extends string>(cells: Cell<K>[], k: number, total?: 
   const minimum = clampMinimumGroupSize(k);
   const hidden = new Set<number>();
   cells.forEach((cell, index) => {
-    if (cell.count > 0 && cell.count < minimum) hidden.add(index);
+    if (isSmallGroup(cell, minimum)) hidden.add(index);
   });
   let showTotal = total !== undefined && total >= minimum;
   if (showTotal) {
@@ -63,6 +73,19 @@ export function suppress<K extends string>(cells: Cell<K>[], k: number, total?: 
     total: showTotal ? total! : null,
   };
 }
+
+/**
+ * Whether what a group of people produced (their comments, their score, their stories' days) may be
+ * released at all: only when at least k people are in it. Every view asks this one question.
+ */
+export const releasable = (people: number, k: number): boolean => people >= clampMinimumGroupSize(k);
+
+/**
+ * Counts of things that are each published in full, with their day (kudos stories), are shown as they
+ * are: anyone can recount them from the public list, so hiding a small count would protect nobody and
+ * only pretend to. k applies to groups whose members' content is not each shown (answers, departments).
+ */
+export const publishedItemCount = (count: number): number => count;
 
 /** A single number (e.g. "answers this week") is shown only when it is at least k. */
 export const showCount = (count: number, k: number): number | null =>

@@ -1,11 +1,12 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
-import type { PulseScale } from '../../db/tables/pulses.ts';
+import type { PulseCommentModeration, PulseScale } from '../../db/tables/pulses.ts';
+import { releasable } from '../privacy/min-group.ts';
 import { redactPii } from '../privacy/pii.ts';
 import { getSettings } from '../settings/queries.ts';
 import { today } from '../suggestions/threads.ts';
 import type { ThemeSourceItem } from '../kudos/queries.ts';
-import { pulseScore } from './score.ts';
+import { visibleScore } from './results.ts';
 
 // All SQL of the pulses feature. Functions take `db` or a transaction; routes open transactions.
 
@@ -107,8 +108,12 @@ export async function insertResponse(
     comment: string | null;
     ownDepartmentId: string | null;
     day?: string;
+    /** The comment's moderation: 'pending' under pre-moderation, 'published' under post. */
+    commentModeration?: PulseCommentModeration;
   },
 ): Promise<{ id: string; day: string }> {
+  // A comment waits for a moderator's look either way (post-moderation publishes it at once).
+  const moderation = input.comment ? (input.commentModeration ?? 'published') : 'published';
   return trx
     .insertInto('pulse_response')
     .values({
@@ -117,6 +122,8 @@ export async function insertResponse(
       comment: input.comment,
       own_department_id: input.ownDepartmentId,
       day: input.day ?? today(),
+      comment_moderation: moderation,
+      comment_reviewed: !input.comment,
     })
     .returning(['id', 'day'])
     .executeTakeFirstOrThrow();
@@ -133,6 +140,8 @@ export async function answersOf(db: Db, pulseId: string) {
       'pulse_response.day',
       'department.id as departmentId',
       'department.name as departmentName',
+      'pulse_response.comment_moderation as commentModeration',
+      'pulse_response.comment_hide_reason as commentHideReason',
     ])
     .where('pulse_response.pulse_id', '=', pulseId)
     .orderBy('pulse_response.day', 'desc')
@@ -140,12 +149,18 @@ export async function answersOf(db: Db, pulseId: string) {
     .execute();
 }
 
-/** Score per pulse that has opened, oldest first; null below k answers. */
-export async function scoreTrend(db: Db, k: number, day = today(), limit = 12) {
+/**
+ * The trend beside a pulse: the closed pulses its score can be compared with, oldest first, each point
+ * through the same rule as its results (visibleScore), so a point never shows a score the results hide.
+ * 0–10 pulses form one eNPS line; a 1–5 line joins only pulses that asked the same question.
+ */
+export async function scoreTrend(db: Db, k: number, pulse: PulseRecord, day = today(), limit = 12) {
   const pulses = await db
     .selectFrom('pulse')
     .select(pulseColumns)
-    .where('opens_on', '<=', day)
+    .where('closes_on', '<', day)
+    .where('scale', '=', pulse.scale)
+    .$if(pulse.scale === '1-5', (query) => query.where('question', '=', pulse.question))
     .orderBy('opens_on', 'desc')
     .limit(limit)
     .execute();
@@ -156,7 +171,7 @@ export async function scoreTrend(db: Db, k: number, day = today(), limit = 12) {
     .where(
       'pulse_id',
       'in',
-      pulses.map((pulse) => pulse.id),
+      pulses.map((entry) => entry.id),
     )
     .groupBy(['pulse_id', 'score'])
     .execute();
@@ -166,21 +181,20 @@ export async function scoreTrend(db: Db, k: number, day = today(), limit = 12) {
     for (let i = 0; i < Number(row.count); i++) list.push(row.score);
     scores.set(row.pulse_id, list);
   }
-  return pulses.reverse().map((pulse) => {
-    const answers = scores.get(pulse.id) ?? [];
-    return {
-      pulseId: pulse.id,
-      opensOn: pulse.opensOn,
-      scale: pulse.scale,
-      question: pulse.question,
-      score: answers.length >= k ? pulseScore(pulse.scale, answers) : null,
-    };
-  });
+  return pulses.reverse().map((entry) => ({
+    pulseId: entry.id,
+    opensOn: entry.opensOn,
+    scale: entry.scale,
+    question: entry.question,
+    score: visibleScore(entry.scale, scores.get(entry.id) ?? [], k).score,
+  }));
 }
 
 /**
- * Pulse comments for the themes job. A comment is published once its pulse has at least k answers
- * (before that, a comment in a tiny pulse could single its author out). Obvious PII is redacted.
+ * Pulse comments for the themes job, both scopes. Nobody reads a comment before its pulse has k answers
+ * (a comment in a tiny pulse could single its author out), moderators included: those are left out of
+ * both snapshots. Hidden comments are left out like rejected suggestions; pending ones reach only the
+ * moderators' snapshot. Obvious PII is redacted.
  */
 export async function listThemeSourceItems(db: Db): Promise<ThemeSourceItem[]> {
   const { minimumGroupSize: k } = await getSettings(db);
@@ -192,15 +206,51 @@ export async function listThemeSourceItems(db: Db): Promise<ThemeSourceItem[]> {
   const answers = new Map(counts.map((row) => [row.pulse_id, Number(row.count)]));
   const rows = await db
     .selectFrom('pulse_response')
-    .select(['id', 'pulse_id', 'comment', 'day'])
+    .select(['id', 'pulse_id', 'comment', 'day', 'comment_moderation as moderation'])
     .where('comment', 'is not', null)
+    .where('comment_moderation', '!=', 'hidden')
     .execute();
-  return rows.map((row) => ({
-    id: row.id,
-    source: 'pulse' as const,
-    text: redactPii(row.comment!),
-    day: row.day,
-    published: (answers.get(row.pulse_id) ?? 0) >= k,
-    departmentId: null,
-  }));
+  return rows
+    .filter((row) => releasable(answers.get(row.pulse_id) ?? 0, k))
+    .map((row) => ({
+      id: row.id,
+      source: 'pulse' as const,
+      text: redactPii(row.comment!),
+      day: row.day,
+      published: row.moderation === 'published',
+      departmentId: null,
+      status: row.moderation,
+    }));
+}
+
+/** A moderator's decision on a pulse comment; null when the pulse has no such comment. */
+export async function decideComment(
+  db: Db,
+  pulseId: string,
+  id: string,
+  decision: { moderation: 'published' | 'hidden'; reason: string | null },
+): Promise<boolean> {
+  const row = await db
+    .updateTable('pulse_response')
+    .set({
+      comment_moderation: decision.moderation,
+      comment_reviewed: true,
+      comment_hide_reason: decision.moderation === 'hidden' ? decision.reason : null,
+    })
+    .where('id', '=', id)
+    .where('pulse_id', '=', pulseId)
+    .where('comment', 'is not', null)
+    .returning('id')
+    .executeTakeFirst();
+  return Boolean(row);
+}
+
+/** How many answers a pulse has (the number of people: one token each). */
+export async function answerCount(db: Db, pulseId: string): Promise<number> {
+  const row = await db
+    .selectFrom('pulse_response')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('pulse_id', '=', pulseId)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
 }

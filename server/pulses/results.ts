@@ -1,6 +1,6 @@
-import type { PulseScale } from '../../db/tables/pulses.ts';
+import type { PulseCommentModeration, PulseScale } from '../../db/tables/pulses.ts';
 import { piiKinds, redactPii } from '../privacy/pii.ts';
-import { suppress } from '../privacy/min-group.ts';
+import { releasable, suppress } from '../privacy/min-group.ts';
 import { pulseScore, scaleValues } from './score.ts';
 
 // Shapes a pulse's answers into results through the one minimum-group-size module.
@@ -12,7 +12,17 @@ interface Answer {
   day: string;
   departmentId: string | null;
   departmentName: string | null;
+  commentModeration: PulseCommentModeration;
+  commentHideReason: string | null;
 }
+
+/**
+ * When a pulse's numbers are released: once, when it closes. Results that moved with every answer would
+ * let anyone who reads them before and after one more answer (a colleague saying "I just answered")
+ * recover that one answer by subtraction, so while a pulse is open only the number of answers and
+ * (from k answers on) the comments, for moderation, are shown.
+ */
+export const isReleased = (state: 'scheduled' | 'open' | 'closed') => state === 'closed';
 
 /** Coarser cells used when exact ones would be hidden. */
 export function scaleBands(scale: PulseScale) {
@@ -29,25 +39,23 @@ export function scaleBands(scale: PulseScale) {
       ];
 }
 
-export function shapeResults(
-  scale: PulseScale,
-  answers: Answer[],
-  k: number,
-  audience: 'moderator' | 'public',
-) {
-  const total = answers.length;
-  const enough = total >= k;
-  const scores = answers.map((answer) => answer.score);
+const hideAll = <K extends string>(cells: Array<{ key: K; count: number }>) => ({
+  cells: cells.map((cell) => ({ key: cell.key, count: null, suppressed: true })),
+  total: null,
+});
 
-  // Below k answers every cell is hidden, zeros included: shown zeros would point at the hidden answers.
-  const hideAll = <K extends string>(cells: Array<{ key: K; count: number }>) => ({
-    cells: cells.map((cell) => ({ key: cell.key, count: null, suppressed: true })),
-    total: null,
-  });
+/**
+ * The distribution and score a pulse's answers may show: the one rule results and trend share, so a
+ * trend point can never show a score the results hide.
+ */
+export function visibleScore(scale: PulseScale, scores: number[], k: number) {
+  const total = scores.length;
+  const enough = releasable(total, k);
   const distributionCells = scaleValues(scale).map((value) => ({
     key: String(value),
     count: scores.filter((s) => s === value).length,
   }));
+  // Below k answers every cell is hidden, zeros included: shown zeros would point at the hidden answers.
   let distribution = enough ? suppress(distributionCells, k, total) : hideAll(distributionCells);
   // The score is one more equation over the cells: next to hidden exact cells it can solve them.
   // So when any exact cell is hidden, the distribution is shown in bands, and the score only where
@@ -61,10 +69,30 @@ export function shapeResults(
     distribution = suppress(bands, k, total);
     scoreVisible = scale === '0-10' && distribution.cells.every((cell) => !cell.suppressed);
   }
+  return { distribution, score: scoreVisible ? pulseScore(scale, scores) : null };
+}
 
-  // Only departments someone declared are listed; "not stated" is the remainder suppress() accounts for.
+export function shapeResults(
+  scale: PulseScale,
+  answers: Answer[],
+  k: number,
+  audience: 'moderator' | 'public',
+  released: boolean,
+) {
+  const total = answers.length;
+  const enough = releasable(total, k);
+  const scores = answers.map((answer) => answer.score);
+  const { distribution, score } = released
+    ? visibleScore(scale, scores, k)
+    : {
+        distribution: hideAll(scaleValues(scale).map((value) => ({ key: String(value), count: 0 }))),
+        score: null,
+      };
+
+  // Departments are proven by the answer's token (one per person), so a group's count is its people.
+  // Only departments someone proved are listed; "not stated" is the remainder suppress() accounts for.
   const groups = new Map<string, { name: string; scores: number[] }>();
-  for (const answer of answers) {
+  for (const answer of released ? answers : []) {
     if (!answer.departmentId) continue;
     const group = groups.get(answer.departmentId) ?? { name: answer.departmentName!, scores: [] };
     group.scores.push(answer.score);
@@ -81,7 +109,8 @@ export function shapeResults(
         department: { id, name: group.name },
         count: cell.count,
         suppressed: false,
-        score: pulseScore(scale, group.scores),
+        // The department's own score follows the same rule as the whole pulse's.
+        score: visibleScore(scale, group.scores, k).score,
       },
     ];
   });
@@ -99,21 +128,29 @@ export function shapeResults(
       ]
     : visibleRows;
 
-  const comments = enough
-    ? answers
-        .filter((answer) => answer.comment)
-        .map((answer) =>
-          audience === 'moderator'
-            ? { id: answer.id, text: answer.comment!, day: answer.day, piiFlags: piiKinds(answer.comment!) }
-            : { id: answer.id, text: redactPii(answer.comment!), day: answer.day },
-        )
-    : [];
+  // Comments are read by nobody below k answers, moderators included. Employees see published ones;
+  // moderators all of them with their moderation state, to publish or hide.
+  const withComment = enough ? answers.filter((answer) => answer.comment) : [];
+  const comments =
+    audience === 'moderator'
+      ? withComment.map((answer) => ({
+          id: answer.id,
+          text: answer.comment!,
+          day: answer.day,
+          piiFlags: piiKinds(answer.comment!),
+          moderation: answer.commentModeration,
+          ...(answer.commentHideReason ? { hideReason: answer.commentHideReason } : {}),
+        }))
+      : withComment
+          .filter((answer) => answer.commentModeration === 'published')
+          .map((answer) => ({ id: answer.id, text: redactPii(answer.comment!), day: answer.day }));
 
   return {
     minimumGroupSize: k,
     answers: total,
+    released,
     distribution,
-    score: scoreVisible ? pulseScore(scale, scores) : null,
+    score,
     scoreKind: scale === '0-10' ? ('enps' as const) : ('average' as const),
     breakdown,
     comments,

@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { Config } from '../config.ts';
-import { departmentExists } from '../departments/queries.ts';
 import { badRequest, conflict, errorResponses, forbidden, notFound } from '../errors.ts';
 import { spendToken } from '../plugins/private-token.ts';
 import { getSettings } from '../settings/queries.ts';
@@ -10,7 +9,9 @@ import { audit } from '../staff/queries.ts';
 import { today } from '../suggestions/threads.ts';
 import { createScopeKey } from '../tokens/keys.ts';
 import {
+  answerCount,
   answersOf,
+  decideComment,
   currentPulse,
   describePulse,
   findOverlapping,
@@ -22,10 +23,14 @@ import {
   scopeOf,
   scoreTrend,
 } from './queries.ts';
-import { shapeResults } from './results.ts';
+import { releasable } from '../privacy/min-group.ts';
+import { isReleased, shapeResults } from './results.ts';
 import { inScale } from './score.ts';
 import {
   Answered,
+  CommentDecided,
+  CommentDecisionBody,
+  CommentParams,
   IdParams,
   ModPulses,
   NewPulseBody,
@@ -59,13 +64,13 @@ const routes: FastifyPluginAsyncTypebox<{ config: Config }> = async (app) => {
       throw forbidden('pulse_not_closed', 'Results are shared with everyone once the pulse closes.');
     }
     const { minimumGroupSize: k } = await getSettings(app.db);
-    const [answers, trend] = await Promise.all([answersOf(app.db, id), scoreTrend(app.db, k)]);
-    // Employees see the trend of pulses that closed; moderators also the open one.
+    const [answers, trend] = await Promise.all([answersOf(app.db, id), scoreTrend(app.db, k, pulse)]);
+    // The trend holds closed pulses only (their numbers are final); employees see it up to this pulse.
     const visibleTrend =
       audience === 'public' ? trend.filter((point) => point.opensOn <= pulse.opensOn) : trend;
     return {
       pulse: describePulse(pulse),
-      ...shapeResults(pulse.scale, answers, k, audience),
+      ...shapeResults(pulse.scale, answers, k, audience, isReleased(pulseState(pulse))),
       trend: visibleTrend,
     };
   }
@@ -140,13 +145,26 @@ const routes: FastifyPluginAsyncTypebox<{ config: Config }> = async (app) => {
       if (!inScale(pulse.scale, score))
         throw badRequest('score_out_of_scale', `Answer on the pulse's ${pulse.scale} scale.`);
       const comment = request.body.comment?.trim() || null;
-      const ownDepartmentId = request.body.ownDepartmentId ?? null;
-      if (ownDepartmentId && !(await departmentExists(app.db, ownDepartmentId))) {
-        throw badRequest('unknown_department', 'That is not a department we know.');
+      // The department is what the token proves (a `pulse:<id>@<dept>` key, issued only to members
+      // enrolled with it, sharing the pulse's budget of one): an answer counts once, for its own team.
+      const ownDepartmentId = request.privateToken?.departmentId ?? null;
+      if (request.body.ownDepartmentId && request.body.ownDepartmentId !== ownDepartmentId) {
+        throw badRequest(
+          'department_unproven',
+          'Your department counts only when your token proves it (codes of that department).',
+        );
       }
+      const { moderationMode } = await getSettings(app.db);
       const answered = await app.db.transaction().execute(async (trx) => {
         await spendToken(trx, request.privateToken);
-        return insertResponse(trx, { pulseId: id, score, comment, ownDepartmentId });
+        return insertResponse(trx, {
+          pulseId: id,
+          score,
+          comment,
+          ownDepartmentId,
+          // Comments are moderated like suggestions: pre-moderation holds them until a moderator looks.
+          commentModeration: moderationMode === 'post' ? 'published' : 'pending',
+        });
       });
       if (comment) app.contentEvents.changed({ source: 'pulse' });
       return reply.code(201).send(answered);
@@ -256,6 +274,51 @@ const routes: FastifyPluginAsyncTypebox<{ config: Config }> = async (app) => {
       },
     },
     async (request) => results(request.params.id, 'moderator'),
+  );
+
+  app.post(
+    '/api/mod/pulses/:id/comments/:commentId/decision',
+    {
+      preHandler: staffOnly,
+      schema: {
+        tags: ['moderation'],
+        summary: 'Publish or hide (with a reason) a pulse comment; audited',
+        description:
+          'Comments are moderated like suggestions. Nobody reads a comment before its pulse has k answers, ' +
+          'so a decision before then is refused (409 below_minimum_group).',
+        params: CommentParams,
+        body: CommentDecisionBody,
+        response: { 200: CommentDecided, ...errorResponses(400, 401, 403, 404, 409) },
+      },
+    },
+    async (request) => {
+      const { id, commentId } = request.params;
+      const { action } = request.body;
+      const reason = request.body.reason?.trim() || null;
+      if (action === 'hide' && !reason) throw badRequest('reason_required', 'Say why the comment is hidden.');
+      if (!(await findPulse(app.db, id))) throw notFound('No such pulse.');
+      const { minimumGroupSize: k } = await getSettings(app.db);
+      if (!releasable(await answerCount(app.db, id), k)) {
+        throw conflict('below_minimum_group', `Comments are read from ${k} answers on, by moderators too.`);
+      }
+      const moderation: 'published' | 'hidden' = action === 'publish' ? 'published' : 'hidden';
+      const decided = await app.db.transaction().execute(async (trx) => {
+        const found = await decideComment(trx, id, commentId, { moderation, reason });
+        if (found) {
+          await audit(
+            trx,
+            request.staff!,
+            `pulse-comment.${action}`,
+            { type: 'pulse_response', id: commentId },
+            reason ? { reason } : {},
+          );
+        }
+        return found;
+      });
+      if (!decided) throw notFound('No such comment on this pulse.');
+      app.contentEvents.changed({ source: 'pulse' });
+      return { id: commentId, moderation };
+    },
   );
 };
 

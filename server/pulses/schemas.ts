@@ -8,6 +8,20 @@ const MaybeCount = Type.Union([Type.Integer(), Type.Null()]);
 const MaybeScore = Type.Union([Type.Number(), Type.Null()]);
 
 export const IdParams = Type.Object({ id: Uuid });
+export const CommentParams = Type.Object({ id: Uuid, commentId: Uuid });
+const CommentModeration = Type.Union([
+  Type.Literal('pending'),
+  Type.Literal('published'),
+  Type.Literal('hidden'),
+]);
+export const CommentDecisionBody = Type.Object(
+  {
+    action: Type.Union([Type.Literal('publish'), Type.Literal('hide')]),
+    reason: Type.Optional(Type.String({ minLength: 1, maxLength: 500 })),
+  },
+  { additionalProperties: false },
+);
+export const CommentDecided = Type.Object({ id: Type.String(), moderation: CommentModeration });
 
 export const NewPulseBody = Type.Object(
   {
@@ -48,6 +62,8 @@ export const Results = Type.Object({
   pulse: Pulse,
   minimumGroupSize: Type.Integer(),
   answers: Type.Integer(),
+  /** False while the pulse is open: numbers are released once, when it closes (no before/after diffing). */
+  released: Type.Boolean(),
   /** Answers per scale value; cells below k (and their complements) are null. */
   distribution: Type.Object({ cells: Type.Array(Cell), total: MaybeCount }),
   /** eNPS (0–10: % promoters 9–10 minus % detractors 0–6) or the average (1–5); null below k answers. */
@@ -68,6 +84,9 @@ export const Results = Type.Object({
       text: Type.String(),
       day: DayString,
       piiFlags: Type.Optional(Type.Array(Type.String())),
+      /** Moderators only: pending, published or hidden (with the reason). */
+      moderation: Type.Optional(CommentModeration),
+      hideReason: Type.Optional(Type.String()),
     }),
   ),
   commentsHidden: Type.Boolean(),

@@ -122,7 +122,15 @@ export const seed: SeedStep = async (app, result) => {
         const day = new Date(new Date(`${opensOn}T00:00:00Z`).getTime() + offset * DAY_MS)
           .toISOString()
           .slice(0, 10);
-        await insertResponse(trx, { pulseId: id, score, comment, ownDepartmentId: pickDepartment(), day });
+        // Departments as their members' tokens would prove them; this week's comments await a moderator.
+        await insertResponse(trx, {
+          pulseId: id,
+          score,
+          comment,
+          ownDepartmentId: pickDepartment(),
+          day,
+          commentModeration: weeksAgo === 0 ? 'pending' : 'published',
+        });
         answers++;
       }
     });

@@ -44,6 +44,7 @@ import {
 import { submitSuggestion } from './submit.ts';
 import threadRoutes from './thread-routes.ts';
 import { ownDepartmentVisibility } from './voices.ts';
+import { enrolledMembers } from '../departments/queries.ts';
 
 /** Suggestions carry the shared moderation rules and nothing more (status is their own route). */
 const moderationRules: ModerationRules = {
@@ -74,12 +75,13 @@ const routes: FastifyPluginAsyncTypebox<{ config: Config }> = async (app) => {
 
   /** Own departments that may be shown (≥ k published, after complementary suppression) and the board's counts. */
   async function visibility() {
-    const [{ minimumGroupSize }, { counts, total }, names] = await Promise.all([
+    const [{ minimumGroupSize }, { counts, total }, names, people] = await Promise.all([
       getSettings(app.db),
       ownDepartmentCounts(app.db),
       departmentNames(app.db),
+      enrolledMembers(app.db),
     ]);
-    return ownDepartmentVisibility(counts, total, names, minimumGroupSize);
+    return ownDepartmentVisibility(counts, total, names, minimumGroupSize, people);
   }
 
   // ---- employees ----
@@ -100,8 +102,11 @@ const routes: FastifyPluginAsyncTypebox<{ config: Config }> = async (app) => {
       },
     },
     async (request, reply) => {
-      const created = await submitSuggestion(app, request.body, (trx) =>
-        spendToken(trx, request.privateToken),
+      const created = await submitSuggestion(
+        app,
+        request.body,
+        (trx) => spendToken(trx, request.privateToken),
+        request.privateToken?.departmentId ?? null,
       );
       return reply.code(201).send(created);
     },

@@ -24,11 +24,18 @@ export async function submitSuggestion(
   app: FastifyInstance,
   body: NewSuggestionBody,
   spend: (trx: Kysely<Database>) => Promise<void>,
+  provenDepartmentId: string | null = null,
 ): Promise<{ id: string; receipt: string }> {
   const text = body.text.trim();
   if (text.length < TEXT_MIN) throw badRequest('text_too_short', `Write at least ${TEXT_MIN} characters.`);
   await checkDepartment(app, body.concernsDepartmentId, 'department it concerns');
-  await checkDepartment(app, body.ownDepartmentId, 'own department');
+  // The own department is what the token proves (a `general@<dept>` key), never a bare claim.
+  if (body.ownDepartmentId && body.ownDepartmentId !== provenDepartmentId) {
+    throw badRequest(
+      'department_unproven',
+      'Your own department is shown only when your token proves it (codes of that department).',
+    );
+  }
   const given = receiptFromClient(body.receipt);
   const { moderationMode } = await getSettings(app.db);
   const created = await app.db.transaction().execute(async (trx) => {
@@ -36,7 +43,7 @@ export async function submitSuggestion(
     const id = await insertSuggestion(trx, {
       text,
       concernsDepartmentId: body.concernsDepartmentId ?? null,
-      ownDepartmentId: body.ownDepartmentId ?? null,
+      ownDepartmentId: provenDepartmentId,
       // Post-moderation publishes at once; the item still waits in the queue for a moderator's look.
       moderation: moderationMode === 'post' ? 'published' : 'pending',
       piiFlags: piiKinds(text),

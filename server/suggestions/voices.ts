@@ -7,9 +7,12 @@ export interface Voice {
 }
 
 /**
- * Which self-declared own departments may be shown, and the "voices from" counts on the board.
+ * Which own departments may be shown, and the "voices from" counts on the board. An own department is
+ * proven by the token that paid for the suggestion (only its enrolled members get `general@<dept>`
+ * tokens), so the people who could have written a "Legal" item are Legal's enrolled members: one
+ * person posting five items never unlocks the label, and padding the team shows on the transparency page.
  * The period is everything published. A department is shown — on its items and in the counts — only
- * where at least k published suggestions share it, and complementary suppression (the privacy module)
+ * where at least k published suggestions share it and at least k members can prove it, and complementary suppression (the privacy module)
  * keeps a hidden team from being recovered by subtracting the shown teams from the total.
  */
 export function ownDepartmentVisibility(
@@ -17,9 +20,10 @@ export function ownDepartmentVisibility(
   totalPublished: number,
   names: Map<string, string>,
   k: number,
+  people: Map<string, number>,
 ): { visible: Set<string>; voices: Voice[] } {
   const result = suppress(
-    [...counts].map(([key, count]) => ({ key, count })),
+    [...counts].map(([key, count]) => ({ key, count, people: people.get(key) ?? 0 })),
     k,
     totalPublished,
   );

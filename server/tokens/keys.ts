@@ -14,6 +14,7 @@ import {
   truncatedKeyId,
   type IssuerKeyPair,
 } from './crypto.ts';
+import { departmentScope, hasDepartmentSiblings, parseScope } from './scopes.ts';
 import {
   appendKeyLog,
   deleteKeys,
@@ -256,8 +257,46 @@ export async function ensureGeneralKeys(app: FastifyInstance, now = new Date()):
 
 /** The per-member budget of a key: `general` follows the admin setting, scoped keys keep theirs. */
 export async function budgetFor(db: Kysely<Database>, key: IssuerKey): Promise<number> {
-  if (key.scope !== 'general') return key.budget;
+  if (parseScope(key.scope).base !== 'general') return key.budget;
   return (await getSettings(db)).generalBudget;
+}
+
+/**
+ * The key whose budget a key spends: a department sibling (`general@<dept>`) shares its base key's
+ * (same scope without the department, same window), so proving a department never adds tokens.
+ */
+export function budgetKeyOf(keys: IssuerKey[], key: IssuerKey): IssuerKey | null {
+  const { base, departmentId } = parseScope(key.scope);
+  if (!departmentId) return key;
+  return keys.find((k) => k.scope === base && k.notBefore.getTime() === key.notBefore.getTime()) ?? null;
+}
+
+/**
+ * Creates the department siblings of a base scope's issuable keys on first request (idempotent, any
+ * node). Creating them lazily keeps key generation to the departments whose members ask.
+ */
+export async function ensureDepartmentKeys(
+  app: FastifyInstance,
+  scope: string,
+  departmentExists: (id: string) => Promise<boolean>,
+  now = new Date(),
+): Promise<void> {
+  const { base, departmentId } = parseScope(scope);
+  if (!departmentId || !hasDepartmentSiblings(base)) return;
+  const keys = (await app.tokenKeys.all()).filter((key) => isIssuable(key, now));
+  const bases = keys.filter((key) => key.scope === base);
+  const missing = bases.filter(
+    (key) => !keys.some((k) => k.scope === scope && k.notBefore.getTime() === key.notBefore.getTime()),
+  );
+  if (missing.length === 0 || !(await departmentExists(departmentId))) return;
+  for (const key of missing) {
+    await createScopeKey(app, {
+      scope: departmentScope(base, departmentId),
+      budget: key.budget,
+      notBefore: key.notBefore,
+      notAfter: key.notAfter,
+    });
+  }
 }
 
 /**

@@ -172,11 +172,12 @@ export async function createEnrolmentBatch(
   db: Kysely<Database>,
   staffId: string | null,
   codes: { id: string; secretHash: string }[],
+  departmentId: string | null = null,
 ): Promise<string> {
   return db.transaction().execute(async (trx) => {
     const batch = await trx
       .insertInto('enrolment_batch')
-      .values({ created_by: staffId, count: codes.length })
+      .values({ created_by: staffId, count: codes.length, department_id: departmentId })
       .returning('id')
       .executeTakeFirstOrThrow();
     await trx
@@ -209,18 +210,29 @@ export interface UnusedCode {
 
 /**
  * Burns the code, then creates the member, in two transactions: nothing written with the member
- * (its row, its transaction) names the code. False if the code was used meanwhile. Should the member
+ * (its row, its transaction) names the code. null if the code was used meanwhile. Should the member
  * insert fail, the code is put back so the person can try again.
  */
 export async function burnCodeAndEnrol(
   db: Kysely<Database>,
   code: UnusedCode,
   credentialHash: string,
-): Promise<boolean> {
+): Promise<{ departmentId: string | null } | null> {
   const burnt = await db.deleteFrom('enrolment_code').where('id', '=', code.id).executeTakeFirst();
-  if (Number(burnt.numDeletedRows) !== 1) return false;
+  if (Number(burnt.numDeletedRows) !== 1) return null;
+  // The member carries its batch's department (the only one it can prove later); the week's public
+  // tally counts the use, so a team padded with made-up members shows on the transparency page.
+  const batch = await db
+    .selectFrom('enrolment_batch')
+    .select('department_id as departmentId')
+    .where('id', '=', code.batchId)
+    .executeTakeFirst();
+  const departmentId = batch?.departmentId ?? null;
   try {
-    await db.insertInto('member').values({ credential_hash: credentialHash }).execute();
+    await db.transaction().execute(async (trx) => {
+      await trx.insertInto('member').values({ credential_hash: credentialHash, department_id: departmentId }).execute();
+      if (departmentId) await countEnrolment(trx, departmentId);
+    });
   } catch (error) {
     await db
       .insertInto('enrolment_code')
@@ -229,7 +241,51 @@ export async function burnCodeAndEnrol(
       .catch(() => {});
     throw error;
   }
-  return true;
+  return { departmentId };
+}
+
+/** Monday of the ISO week of `day` ('YYYY-MM-DD'), UTC. */
+export function weekOf(at: Date): string {
+  const day = new Date(Date.UTC(at.getUTCFullYear(), at.getUTCMonth(), at.getUTCDate()));
+  day.setUTCDate(day.getUTCDate() - ((day.getUTCDay() + 6) % 7));
+  return day.toISOString().slice(0, 10);
+}
+
+export async function countEnrolment(db: Kysely<Database>, departmentId: string, at = new Date()) {
+  await db
+    .insertInto('enrolment_week')
+    .values({ department_id: departmentId, week: weekOf(at), enrolled: 1 })
+    .onConflict((oc) =>
+      oc.columns(['department_id', 'week']).doUpdateSet({ enrolled: sql<number>`enrolment_week.enrolled + 1` }),
+    )
+    .execute();
+}
+
+/** Public: codes minted per department and week (from the batches), and codes used per week. */
+export async function enrolmentTransparency(db: Kysely<Database>) {
+  const minted = await db
+    .selectFrom('enrolment_batch')
+    .select([
+      'department_id as departmentId',
+      sql<string>`to_char(date_trunc('week', created_at at time zone 'UTC'), 'YYYY-MM-DD')`.as('week'),
+      (eb) => eb.fn.sum<number>('count').as('minted'),
+    ])
+    .groupBy(['department_id', 'week'])
+    .execute();
+  const enrolled = await db
+    .selectFrom('enrolment_week')
+    .select(['department_id as departmentId', sql<string>`to_char(week, 'YYYY-MM-DD')`.as('week'), 'enrolled'])
+    .execute();
+  const members = await db
+    .selectFrom('member')
+    .select(['department_id as departmentId', (eb) => eb.fn.countAll<number>().as('members')])
+    .groupBy('department_id')
+    .execute();
+  return {
+    minted: minted.map((row) => ({ ...row, minted: Number(row.minted) })),
+    enrolled: enrolled.map((row) => ({ ...row, enrolled: Number(row.enrolled) })),
+    members: members.map((row) => ({ ...row, members: Number(row.members) })),
+  };
 }
 
 export async function listEnrolmentBatches(db: Kysely<Database>) {
@@ -242,6 +298,7 @@ export async function listEnrolmentBatches(db: Kysely<Database>) {
       's.username as createdBy',
       'b.count',
       'b.revoked',
+      'b.department_id as departmentId',
       eb
         .selectFrom('enrolment_code as c')
         .select((inner) => inner.fn.countAll<number>().as('n'))
@@ -274,13 +331,16 @@ export async function revokeUnusedCodes(db: Kysely<Database>, batchId: string): 
 
 // ---- members and issuance ----
 
-export async function findMemberId(db: Kysely<Database>, credentialHash: string): Promise<string | null> {
+export async function findMember(
+  db: Kysely<Database>,
+  credentialHash: string,
+): Promise<{ id: string; departmentId: string | null } | null> {
   const row = await db
     .selectFrom('member')
-    .select('id')
+    .select(['id', 'department_id as departmentId'])
     .where('credential_hash', '=', credentialHash)
     .executeTakeFirst();
-  return row?.id ?? null;
+  return row ?? null;
 }
 
 /**

@@ -5,6 +5,9 @@ import type { Config } from '../config.ts';
 import { badRequest, errorResponses, HttpError, tooMany, unauthorized } from '../errors.ts';
 import { challengeNames } from '../plugins/private-token.ts';
 import { audit } from '../staff/queries.ts';
+import { departmentExists, departmentName } from '../departments/queries.ts';
+import { parseScope } from './scopes.ts';
+import transparencyRoutes from './transparency.ts';
 import {
   CodeBudget,
   CREDENTIAL_PATTERN,
@@ -30,6 +33,8 @@ import {
 } from './crypto.ts';
 import {
   budgetFor,
+  budgetKeyOf,
+  ensureDepartmentKeys,
   ensureGeneralKeys,
   isIssuable,
   retireKeys,
@@ -41,7 +46,7 @@ import {
   consumeBudget,
   createEnrolmentBatch,
   existingCodeIds,
-  findMemberId,
+  findMember,
   findUnusedCode,
   issuedCounts,
   listEnrolmentBatches,
@@ -83,6 +88,7 @@ const routes: FastifyPluginAsyncTypebox<{ config: Config }> = async (app) => {
     await retireKeys(app);
   });
   const stopMaintenance = startKeyMaintenance(app);
+  await app.register(transparencyRoutes);
   app.addHook('onClose', async () => stopMaintenance());
 
   // Privacy Pass bodies are raw bytes (RFC 9578 §6.1; draft-ietf-privacypass-batched-tokens-06 §5).
@@ -93,15 +99,15 @@ const routes: FastifyPluginAsyncTypebox<{ config: Config }> = async (app) => {
   );
 
   /** The member behind `Authorization: Bearer <credential>`, or 401 invalid_credential. */
-  async function memberOf(request: FastifyRequest): Promise<string> {
+  async function memberOf(request: FastifyRequest): Promise<{ id: string; departmentId: string | null }> {
     const match = /^Bearer[ \t]+(\S+)[ \t]*$/i.exec(request.headers.authorization ?? '');
     const credential = match?.[1];
-    const memberId =
+    const member =
       credential && CREDENTIAL_PATTERN.test(credential)
-        ? await findMemberId(app.db, app.secrets.hmac(CREDENTIAL_PURPOSE, credential))
+        ? await findMember(app.db, app.secrets.hmac(CREDENTIAL_PURPOSE, credential))
         : null;
-    if (!memberId) throw unauthorized('invalid_credential', 'This membership credential is not valid.');
-    return memberId;
+    if (!member) throw unauthorized('invalid_credential', 'This membership credential is not valid.');
+    return member;
   }
 
   /** Live keys in the shape of DESIGN §6, for this request's issuer name and origin. */
@@ -110,6 +116,10 @@ const routes: FastifyPluginAsyncTypebox<{ config: Config }> = async (app) => {
     let keys = (await app.tokenKeys.all()).filter((key) => isIssuable(key, now));
     if (!keys.some((key) => key.scope === 'general' && key.notBefore <= now)) {
       await ensureGeneralKeys(app, now);
+      keys = (await app.tokenKeys.all(0)).filter((key) => isIssuable(key, now));
+    }
+    if (scope && parseScope(scope).departmentId && !keys.some((key) => key.scope === scope)) {
+      await ensureDepartmentKeys(app, scope, (id) => departmentExists(app.db, id), now);
       keys = (await app.tokenKeys.all(0)).filter((key) => isIssuable(key, now));
     }
     const names = challengeNames(request);
@@ -212,13 +222,14 @@ const routes: FastifyPluginAsyncTypebox<{ config: Config }> = async (app) => {
           'Only how many tokens a member obtained per key is stored.',
         response: {
           200: binary(MEDIA_TYPES.response, 'The blind signature, or a GenericBatchTokenResponse'),
-          ...errorResponses(401, 413, 415, 422, 429),
+          ...errorResponses(401, 403, 413, 415, 422, 429),
         },
       },
     },
     async (request, reply) => {
       reply.header('cache-control', 'no-store');
-      const memberId = await memberOf(request);
+      const member = await memberOf(request);
+      const memberId = member.id;
       const batched = (request.headers['content-type'] ?? '')
         .toLowerCase()
         .startsWith(MEDIA_TYPES.batchRequest);
@@ -251,8 +262,19 @@ const routes: FastifyPluginAsyncTypebox<{ config: Config }> = async (app) => {
           throw invalidRequest('Blinded message out of range.');
         keys.push(key);
       }
+      // A department sibling is issued only to that department's members and spends its base key's
+      // budget: one person stays one answer, and proving a department never adds tokens.
+      const stored = await app.tokenKeys.all();
       const counts = new Map<IssuerKey, number>();
-      for (const key of keys) counts.set(key, (counts.get(key) ?? 0) + 1);
+      for (const key of keys) {
+        const { departmentId } = parseScope(key.scope);
+        if (departmentId && departmentId !== member.departmentId) {
+          throw new HttpError(403, 'wrong_department', 'This key is for members of another department.');
+        }
+        const budgetKey = budgetKeyOf(stored, key);
+        if (!budgetKey) throw invalidRequest('This key has no base key to share a budget with.');
+        counts.set(budgetKey, (counts.get(budgetKey) ?? 0) + 1);
+      }
 
       await app.db.transaction().execute(async (trx) => {
         for (const [key, count] of counts) {
@@ -290,14 +312,17 @@ const routes: FastifyPluginAsyncTypebox<{ config: Config }> = async (app) => {
     },
     async (request, reply) => {
       reply.header('cache-control', 'no-store');
-      const memberId = await memberOf(request);
-      const issued = await issuedCounts(app.db, memberId);
+      const member = await memberOf(request);
+      const issued = await issuedCounts(app.db, member.id);
       const now = new Date();
       const keys = [];
-      for (const key of await app.tokenKeys.all()) {
+      const stored = await app.tokenKeys.all();
+      for (const key of stored) {
         if (!isIssuable(key, now)) continue;
+        const { departmentId } = parseScope(key.scope);
+        if (departmentId && departmentId !== member.departmentId) continue;
         const budget = await budgetFor(app.db, key);
-        const count = issued.get(key.id) ?? 0;
+        const count = issued.get(budgetKeyOf(stored, key)?.id ?? key.id) ?? 0;
         keys.push({
           tokenKeyId: key.id,
           scope: key.scope,
@@ -347,9 +372,10 @@ const routes: FastifyPluginAsyncTypebox<{ config: Config }> = async (app) => {
       const matches = await verifyCodeSecret(row?.secretHash ?? (await decoyCodeHash()), parsed.secret);
       if (!row || !matches) throw refused();
       const credential = newCredential();
-      if (!(await burnCodeAndEnrol(app.db, row, app.secrets.hmac(CREDENTIAL_PURPOSE, credential))))
-        throw refused();
-      return reply.code(201).send({ credential });
+      const enrolled = await burnCodeAndEnrol(app.db, row, app.secrets.hmac(CREDENTIAL_PURPOSE, credential));
+      if (!enrolled) throw refused();
+      const name = enrolled.departmentId ? await departmentName(app.db, enrolled.departmentId) : null;
+      return reply.code(201).send({ credential, departmentId: enrolled.departmentId, departmentName: name });
     },
   );
 
@@ -371,6 +397,10 @@ const routes: FastifyPluginAsyncTypebox<{ config: Config }> = async (app) => {
     },
     async (request, reply) => {
       reply.header('cache-control', 'no-store');
+      const departmentId = request.body.departmentId ?? null;
+      if (departmentId && !(await departmentExists(app.db, departmentId))) {
+        throw badRequest('unknown_department', 'That is not a department we know.');
+      }
       const refused = codeBudget.reserve(request.body.count);
       if (refused) {
         throw tooMany(
@@ -390,13 +420,13 @@ const routes: FastifyPluginAsyncTypebox<{ config: Config }> = async (app) => {
           )),
         );
       }
-      const batchId = await createEnrolmentBatch(app.db, request.staff!.id, hashed);
+      const batchId = await createEnrolmentBatch(app.db, request.staff!.id, hashed, departmentId);
       await audit(
         app.db,
         request.staff!,
         'enrolment-codes.create',
         { type: 'enrolment_batch', id: batchId },
-        { count: codes.length },
+        { count: codes.length, departmentId },
       );
       return reply.code(201).send({ batchId, codes: codes.map((code) => code.code) });
     },

@@ -14,6 +14,12 @@ export const NewCodesBody = Type.Object(
       maximum: MAX_CODES_PER_BATCH,
       description: 'How many single-use codes',
     }),
+    departmentId: Type.Optional(
+      Type.String({
+        format: 'uuid',
+        description: 'The department these codes are for: members enrolled with them carry it (public per week)',
+      }),
+    ),
   },
   { additionalProperties: false },
 );
@@ -30,6 +36,7 @@ export const CodeBatch = Type.Object({
   count: Type.Integer(),
   used: Type.Integer(),
   unused: Type.Integer(),
+  departmentId: Type.Union([Type.String(), Type.Null()]),
 });
 
 export const CodeBatches = Type.Object({ batches: Type.Array(CodeBatch) });
@@ -53,6 +60,31 @@ export const Enrolled = Type.Object({
   credential: Type.String({
     description: 'Membership credential (256 random bits). Only its keyed hash is stored.',
   }),
+  departmentId: Type.Union([Type.String(), Type.Null()], {
+    description:
+      "The code's department: the wallet may prove it with `<scope>@<departmentId>` tokens (k counts people)",
+  }),
+  departmentName: Type.Union([Type.String(), Type.Null()]),
+});
+
+const DepartmentWeek = Type.Object({
+  week: Type.String({ description: 'Monday of the ISO week (UTC), YYYY-MM-DD' }),
+  minted: Type.Integer({ description: 'Enrolment codes generated for the department that week' }),
+  enrolled: Type.Integer({ description: 'Codes of the department used that week' }),
+});
+
+export const EnrolmentTransparency = Type.Object({
+  departments: Type.Array(
+    Type.Object({
+      department: Type.Union([
+        Type.Object({ id: Type.String(), name: Type.String() }),
+        Type.Null({ description: 'Codes minted without a department' }),
+      ]),
+      members: Type.Integer({ description: 'Members enrolled with this department, all time' }),
+      minted: Type.Integer(),
+      weeks: Type.Array(DepartmentWeek),
+    }),
+  ),
 });
 
 export const TokenKeyInfo = Type.Object({

@@ -24,8 +24,8 @@ export interface Portal extends TestApp {
   browser: Browser;
   /** A fresh browser context: its own cookies and IndexedDB, like a separate person's browser. */
   newPage(): Promise<Page>;
-  /** An employee's own browser: a fresh page enrolled at the enrol page with a fresh code. */
-  employee(): Promise<Page>;
+  /** An employee's own browser: a fresh page enrolled at the enrol page with a fresh code (of a department). */
+  employee(departmentId?: string): Promise<Page>;
   staff(role: 'admin' | 'moderator'): Promise<SignedInStaff>;
   /** Signs a staff member in through the real sign-in page. */
   signIn(page: Page, staff: SignedInStaff): Promise<void>;
@@ -118,8 +118,8 @@ export function portal(env: Record<string, string> = {}): Portal {
         page.on('pageerror', (error) => console.error(`[browser] ${error.message}`));
         return page;
       },
-      async employee() {
-        const [code] = await createCodes(test.app, 1);
+      async employee(departmentId?: string) {
+        const [code] = await createCodes(test.app, 1, departmentId);
         const page = await handle.newPage();
         await page.goto(`${handle.url}/#/enrol`);
         await page.getByLabel('Enrolment code').fill(code!);

@@ -85,11 +85,22 @@ test('an employee thanks IT and answers the pulse; a moderator publishes the sto
   expect(row).toMatchObject({ moderation: 'pending', day: today(), department_id: itId });
   expect(row.story).not.toContain('07700');
 
-  // 2. One tap answers the pulse on the home page.
+  // 2. A tap picks a score on the home page; the card shows the choice and sends it only on confirm.
   await author.goto(`${p.url}/#/`);
   await author.getByText('How likely are you to recommend').waitFor();
   await p.screenshot(author, 'home-pulse-card');
+  await author.getByRole('button', { name: 'Answer 7' }).first().click();
+  await author.getByText('You picked').waitFor();
+  // Changing one's mind before sending costs nothing.
   await author.getByRole('button', { name: 'Answer 9' }).first().click();
+  expect(await author.getByRole('button', { name: 'Answer 9' }).first().getAttribute('aria-pressed')).toBe(
+    'true',
+  );
+  await p.screenshot(author, 'home-pulse-confirm');
+  expect(
+    await p.app.db.selectFrom('pulse_response').select('id').where('pulse_id', '=', pulseId).execute(),
+  ).toHaveLength(11);
+  await author.getByRole('button', { name: 'Send answer 9' }).click();
   await author.getByText('Thank you — your answer is in.').waitFor();
   await p.screenshot(author, 'home-pulse-thanks');
   expect(
@@ -109,8 +120,20 @@ test('an employee thanks IT and answers the pulse; a moderator publishes the sto
   await mod.getByText('★ featured').waitFor();
   await p.screenshot(mod, 'mod-kudos-published');
 
-  // 4. Pulse results: Legal's 2 answers are hidden — folded into one unnamed row, so nobody learns that
-  // someone from Legal answered; the hidden remainder (2 + 4 undeclared) is ≥ k, so Contact Centre's 6 show.
+  // 4. While the pulse is open its numbers are not released, to moderators either (no before/after diffing).
+  await mod.goto(`${p.url}/#/mod/pulses`);
+  await mod.getByRole('link', { name: 'How likely are you to recommend' }).click();
+  await mod.getByText('The numbers are released once, when the pulse closes').waitFor();
+  expect(await mod.getByTestId('answers').textContent()).toBe('12');
+  await p.screenshot(mod, 'mod-pulse-open');
+  // A week later the pulse has closed. Legal's 2 answers are hidden — folded into one unnamed row, so
+  // nobody learns that someone from Legal answered; the hidden remainder (2 + 4 undeclared) is ≥ k, so
+  // Contact Centre's 6 show.
+  await p.app.db
+    .updateTable('pulse')
+    .set({ opens_on: inDays(-7), closes_on: inDays(-1) })
+    .where('id', '=', pulseId)
+    .execute();
   await mod.goto(`${p.url}/#/mod/pulses`);
   await mod.getByRole('link', { name: 'How likely are you to recommend' }).click();
   await mod.getByRole('heading', { name: 'Breakdown' }).waitFor();
@@ -127,10 +150,8 @@ test('an employee thanks IT and answers the pulse; a moderator publishes the sto
   // 5. Everyone sees the story on IT's page, the recognition ranking, and the featured story at home.
   await author.goto(`${p.url}/#/departments/${itId}`);
   await author.getByText('The service desk rebuilt my laptop').waitFor();
-  await author
-    .getByText(/hidden: fewer than 5/)
-    .first()
-    .waitFor();
+  // Published stories are listed with their day, so their monthly counts are shown as counts.
+  await author.getByText(/so its monthly count is shown as it is/).waitFor();
   await p.screenshot(author, 'department-it');
   await author.goto(`${p.url}/#/kudos`);
   await author.getByText('The service desk rebuilt my laptop').waitFor();
@@ -160,12 +181,13 @@ test('with the demo organisation: recognition, a department chart, and closed pu
   const reader = await p.newPage();
   await reader.goto(`${p.url}/#/kudos`);
   await reader.getByRole('heading', { name: 'Recognition this month' }).waitFor();
-  // Several teams are ranked over the last 30 days; small ones are listed without a number.
+  // Several teams are ranked over the last 30 days. Counts of published stories are shown as counts
+  // (the story list recounts them anyway), small ones included.
   const ranking = reader.locator('.ranking li');
   await ranking.first().waitFor();
   expect(await ranking.first().locator('.rank').textContent()).toBe('1');
   expect(await reader.locator('.ranking li .count').count()).toBeGreaterThanOrEqual(5);
-  expect(await reader.getByText('hidden: fewer than 5').count()).toBeGreaterThanOrEqual(1);
+  expect(await reader.getByText('hidden: fewer than 5').count()).toBe(0);
   await p.screenshot(reader, 'demo-kudos-page');
   const it = await p.app.db
     .selectFrom('department')

@@ -36,13 +36,13 @@ const adminOf = (app: FastifyInstance) => {
 };
 
 /** Codes through the real admin API. */
-export async function createCodes(app: FastifyInstance, count = 1): Promise<string[]> {
+export async function createCodes(app: FastifyInstance, count = 1, departmentId?: string): Promise<string[]> {
   const admin = await adminOf(app);
   const response = await app.inject({
     method: 'POST',
     url: '/api/admin/enrolment-codes',
     headers: admin.headers,
-    payload: { count },
+    payload: { count, ...(departmentId && { departmentId }) },
   });
   if (response.statusCode !== 201) throw new Error(`codes failed: ${response.statusCode} ${response.body}`);
   return response.json().codes;
@@ -144,9 +144,9 @@ export async function obtainTokens(
   return headers;
 }
 
-/** Enrols a new member with a fresh code (created by an admin through the API). */
-export async function enrolMember(app: FastifyInstance): Promise<Member> {
-  const [code] = await createCodes(app, 1);
+/** Enrols a new member with a fresh code (created by an admin through the API, for a department if given). */
+export async function enrolMember(app: FastifyInstance, departmentId?: string): Promise<Member> {
+  const [code] = await createCodes(app, 1, departmentId);
   const credential = await enrolWith(app, code!);
   return {
     credential,

@@ -25,7 +25,8 @@ const question = 'How likely are you to recommend working here to a friend?';
 
 beforeAll(async () => {
   moderator = await given(t.app).staff('moderator');
-  member = await enrolMember(t.app);
+  // Enrolled with IT's codes: the only department this member can prove on an answer.
+  member = await enrolMember(t.app, await departmentId(t.app, 'IT'));
 });
 
 describe('scheduling', () => {
@@ -114,7 +115,7 @@ describe('scheduling', () => {
 describe('answering: one answer per person per pulse', () => {
   test('an answer spends the pulse token: 201, a day-granular row with a random id and nothing else', async () => {
     const it = await departmentId(t.app, 'IT');
-    const [authorization] = await member.tokens(scope, 1);
+    const [authorization] = await member.tokens(`${scope}@${it}`, 1);
     const response = await answer(
       pulseId,
       { score: 9, comment: '  The new laptops made a real difference.  ', ownDepartmentId: it },
@@ -136,6 +137,10 @@ describe('answering: one answer per person per pulse', () => {
       comment: 'The new laptops made a real difference.',
       own_department_id: it,
       day: dayOffset(0),
+      // Pre-moderation (the default): the comment waits for a moderator.
+      comment_moderation: 'pending',
+      comment_reviewed: false,
+      comment_hide_reason: null,
     });
 
     // A second pulse token cannot be obtained…
@@ -177,7 +182,7 @@ describe('answering: one answer per person per pulse', () => {
       { score: 5, ownDepartmentId: '00000000-0000-4000-8000-000000000000' },
       authorization,
     );
-    expect(unknownDepartment.json().error).toBe('unknown_department');
+    expect(unknownDepartment.json().error).toBe('department_unproven');
     expect(await counts(t.app)).toEqual(before);
     const ok = await answer(pulseId, { score: 5, comment: '   ' }, authorization);
     expect(ok.statusCode).toBe(201);

@@ -99,12 +99,11 @@ describe('results for moderators', () => {
     expect(body.comments.find((c: { text: string }) => c.text.includes('07700'))).toMatchObject({
       piiFlags: ['phone'],
     });
-    expect(body.trend.map((point: { pulseId: string }) => point.pulseId)).toEqual([
-      closedId,
-      agreeId,
-      tinyId,
-      openId,
-    ]);
+    // The eNPS line: closed 0–10 pulses only (the 1–5 question is another line; the open one has no
+    // final numbers yet).
+    expect(body.trend.map((point: { pulseId: string }) => point.pulseId)).toEqual([closedId, tinyId]);
+    // The trend point says what the results say: hidden here.
+    expect(body.trend[0].score).toBeNull();
     expect(body.trend.find((point: { pulseId: string }) => point.pulseId === tinyId).score).toBeNull();
   });
 
@@ -158,14 +157,45 @@ describe('results for everyone', () => {
 });
 
 describe('themes source', () => {
-  test('comments are published only once their pulse has k answers; PII is redacted', async () => {
+  test('comments of a pulse under k reach neither snapshot, moderators included; PII is redacted', async () => {
     const items = await listThemeSourceItems(t.app.db);
-    expect(items).toHaveLength(12);
-    const tiny = items.filter((item) => item.text === 'Only three of us answered.');
-    expect(tiny).toHaveLength(3);
-    expect(tiny.every((item) => !item.published)).toBe(true);
-    expect(items.filter((item) => item.published)).toHaveLength(9);
+    // Results hide the tiny pulse's comments from moderators too: themes (either scope) must not show them.
+    expect(items.filter((item) => item.text === 'Only three of us answered.')).toEqual([]);
+    expect(items).toHaveLength(9);
+    expect(items.every((item) => item.published)).toBe(true);
     expect(items.every((item) => item.source === 'pulse' && item.departmentId === null)).toBe(true);
     expect(JSON.stringify(items)).not.toContain('07700');
+  });
+});
+
+describe('the trend says what the results say (issue 14)', () => {
+  test('four 7s and one 10: results hide the score, and so does the trend point', async () => {
+    const leaky = await givenPulse(t.app, { opensOn: dayOffset(-40), closesOn: dayOffset(-36) }, [
+      ...repeat(4, { score: 7 }),
+      { score: 10 },
+    ]);
+    const results = (await modResults(leaky)).json();
+    expect(results.score).toBeNull();
+    const later = (await modResults(closedId)).json();
+    const point = later.trend.find((entry: { pulseId: string }) => entry.pulseId === leaky);
+    expect(point).toBeDefined();
+    expect(point.score).toBeNull();
+  });
+
+  test('a 1–5 line joins only pulses that asked the same question', async () => {
+    const other = await givenPulse(
+      t.app,
+      { scale: '1-5', opensOn: dayOffset(-50), closesOn: dayOffset(-45), question: 'My manager listens.' },
+      repeat(6, { score: 4 }),
+    );
+    const trend = (await modResults(agreeId)).json().trend as { pulseId: string; question: string }[];
+    expect(trend.map((entry) => entry.pulseId)).toEqual([agreeId]);
+    expect(trend.map((entry) => entry.pulseId)).not.toContain(other);
+  });
+
+  test('an open pulse releases no numbers, even to moderators: one more answer cannot be diffed', async () => {
+    const body = (await modResults(openId)).json();
+    expect(body).toMatchObject({ answers: 5, released: false, score: null, breakdown: [] });
+    expect(body.distribution.cells.every((cell: { suppressed: boolean }) => cell.suppressed)).toBe(true);
   });
 });

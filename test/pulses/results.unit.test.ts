@@ -23,8 +23,10 @@ describe('pulse results never expose a group below k', () => {
           day: '2026-01-01',
           departmentId: answer.department,
           departmentName: answer.department,
+          commentModeration: 'published' as const,
+          commentHideReason: null,
         }));
-        const results = shapeResults('0-10', rows, k, 'public');
+        const results = shapeResults('0-10', rows, k, 'public', true);
         if (rows.length < k) {
           // Every cell hidden, zeros too (a shown zero would point at where the few answers are).
           for (const cell of [...results.breakdown, ...results.distribution.cells])

@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { updateSettings } from '../../server/settings/queries.ts';
 import { build } from '../helpers/build.ts';
+import { givenMembers } from '../helpers/departments.ts';
 import { departmentId, givenSuggestion, published } from './helpers.ts';
 
 const t = build();
@@ -113,6 +114,9 @@ describe('own department and the minimum group size', () => {
     const branches = await departmentId(t.app, 'Branches', 'frontstage');
     const contact = await departmentId(t.app, 'Contact Centre', 'frontstage');
     const topic = await departmentId(t.app, 'Topic for k test');
+    // Enough members to prove each team: this test is about items; test/privacy/people.test.ts about people.
+    await givenMembers(t.app, branches, 6);
+    await givenMembers(t.app, contact, 6);
     for (let i = 0; i < 5; i++)
       await published(t.app, { concernsDepartmentId: topic, ownDepartmentId: branches });
     for (let i = 0; i < 4; i++)

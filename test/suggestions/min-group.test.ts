@@ -1,6 +1,7 @@
 import { expect, test } from 'vitest';
 import { updateSettings } from '../../server/settings/queries.ts';
 import { build } from '../helpers/build.ts';
+import { givenMembers } from '../helpers/departments.ts';
 import { departmentId, published } from './helpers.ts';
 
 // A database of its own: complementary suppression depends on every published item.
@@ -12,6 +13,8 @@ test('a team under k cannot be recovered by subtracting the shown teams from the
   await updateSettings(t.app.db, { minimumGroupSize: 5 });
   const branches = await departmentId(t.app, 'Branches', 'frontstage');
   const legal = await departmentId(t.app, 'Legal & Compliance');
+  await givenMembers(t.app, branches, 10);
+  await givenMembers(t.app, legal, 10);
   for (let i = 0; i < 6; i++) await published(t.app, { ownDepartmentId: branches });
   for (let i = 0; i < 3; i++) await published(t.app, { ownDepartmentId: legal });
 

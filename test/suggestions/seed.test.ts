@@ -3,6 +3,7 @@ import { createDepartment } from '../../server/departments/queries.ts';
 import { DEMO_DEPARTMENTS } from '../../server/seed/departments.ts';
 import type { DemoSeedResult } from '../../server/seed/types.ts';
 import { seed } from '../../server/suggestions/seed.ts';
+import { seed as seedEnrolment } from '../../server/tokens/seed.ts';
 import { build } from '../helpers/build.ts';
 
 const t = build();
@@ -15,6 +16,8 @@ const daysAgo = (day: string) => Math.round((Date.now() - Date.parse(`${day}T12:
 
 beforeAll(async () => {
   for (const department of DEMO_DEPARTMENTS) await createDepartment(t.app.db, department);
+  // Teams enrolled first, as in the demo: a department label needs k members who could prove it.
+  await seedEnrolment(t.app, result);
   await seed(t.app, result);
 });
 

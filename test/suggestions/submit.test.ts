@@ -36,9 +36,12 @@ const TEXT = 'The loan origination system times out every afternoon around three
 describe('submitting', () => {
   test('spends one token, stores the item pending with a receipt, and the queue shows it', async () => {
     const branches = await departmentId(t.app, 'Branches', 'frontstage');
+    // The own department is proven by a `general@<dept>` token, which only its enrolled members get.
+    const teller = await enrolMember(t.app, branches);
+    const [proof] = await teller.tokens(`general@${branches}`, 1);
     const response = await submit(
       { text: `  ${TEXT}  `, concernsDepartmentId: it, ownDepartmentId: branches },
-      await token(),
+      proof,
     );
     expect(response.statusCode).toBe(201);
     const { id, receipt } = response.json();
@@ -126,10 +129,10 @@ describe('refusals before the action: a clear 4xx, nothing written, the token no
       'unknown_department',
     ],
     [
-      'unknown own department',
+      'unproven own department',
       { text: TEXT, ownDepartmentId: '00000000-0000-4000-8000-000000000000' },
       400,
-      'unknown_department',
+      'department_unproven',
     ],
     ['department not a uuid', { text: TEXT, concernsDepartmentId: 'IT' }, 400, 'invalid_request'],
     ['an extra field', { text: TEXT, author: 'me' }, 400, 'invalid_request'],

@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import { CODE_ALPHABET } from '../../server/tokens/codes.ts';
 import { build } from '../helpers/build.ts';
 import { given, type SignedInStaff } from '../helpers/given.ts';
+import { departmentId } from '../helpers/departments.ts';
 import { createCodes, enrolWith } from '../helpers/members.ts';
 
 const t = build();
@@ -49,9 +50,34 @@ describe('enrolment codes (admin)', () => {
       action: 'enrolment-codes.create',
       staff_id: admin.id,
       target_id: batchId,
-      detail: { count: 5 },
+      detail: { count: 5, departmentId: null },
     });
     expect(JSON.stringify(entries)).not.toContain(codes[0]);
+  });
+
+  test('codes minted for a department enrol members of it: the member row carries it, the week is counted', async () => {
+    const legal = await departmentId(t.app, 'Legal & Compliance');
+    const unknown = await t.app.inject({
+      method: 'POST',
+      url: '/api/admin/enrolment-codes',
+      headers: admin.headers,
+      payload: { count: 1, departmentId: '00000000-0000-4000-8000-000000000000' },
+    });
+    expect(unknown.statusCode).toBe(400);
+    expect(unknown.json().error).toBe('unknown_department');
+    const [code] = await createCodes(t.app, 1, legal);
+    const response = await t.app.inject({ method: 'POST', url: '/api/enrol', payload: { code } });
+    expect(response.statusCode).toBe(201);
+    expect(response.json().departmentId).toBe(legal);
+    const hash = t.app.secrets.hmac('member-credential', response.json().credential);
+    const member = await t.app.db
+      .selectFrom('member')
+      .select('department_id')
+      .where('credential_hash', '=', hash)
+      .executeTakeFirstOrThrow();
+    expect(member.department_id).toBe(legal);
+    const tally = await t.app.db.selectFrom('enrolment_week').selectAll().execute();
+    expect(tally).toEqual([{ department_id: legal, week: expect.any(String), enrolled: 1 }]);
   });
 
   test('batches list who generated them and how many were used; unused codes can be revoked', async () => {
@@ -73,6 +99,7 @@ describe('enrolment codes (admin)', () => {
       count: 2,
       used: 1,
       unused: 1,
+      departmentId: null,
     });
 
     const revoke = await t.app.inject({

@@ -276,6 +276,8 @@ describe('issuance', () => {
     );
     expect(columns.rows.map((c) => `${c.table_name}.${c.column_name}:${c.data_type}`)).toEqual([
       'member.credential_hash:text',
+      // From the code's batch, so a department label can be proven: never a code, name or time.
+      'member.department_id:uuid',
       'member.id:uuid',
       'spent_token.key_id:text',
       'spent_token.nullifier:bytea',

@@ -17,6 +17,7 @@ import { openWalletStore, type WalletStore } from './wallet/idb.ts';
 import { acceptKeys, unknownBudgetKeys, type AcceptedKey } from './wallet/key-checks.ts';
 import { isRedeemableAt, keyIsForHost, MAX_BATCH, tokenKeyIdOf } from './wallet/keys.ts';
 import { DEFAULT_POLICY, draw, loadPolicy, type WalletPolicy } from './wallet/timing.ts';
+import { departmentScope, hasDepartmentSibling, isDepartmentScope, planFill } from './wallet/department.ts';
 
 /** A receipt the browser keeps: the only way back to an anonymous conversation. */
 export interface WalletReceipt {
@@ -99,6 +100,9 @@ class Wallet {
   /** True once IndexedDB was read. */
   loaded = $state(false);
   enrolled = $state(false);
+  /** The department of the code this browser enrolled with (null: none); it can prove it, nothing else. */
+  departmentId = $state<string | null>(null);
+  departmentName = $state<string | null>(null);
   receipts = $state<WalletReceipt[]>([]);
   seats = $state<WalletSeat[]>([]);
   /** Unspent tokens of every scope (read-only outside; use remaining/spend). */
@@ -156,9 +160,13 @@ class Wallet {
 
   async enrol(code: string): Promise<void> {
     await this.#ready;
-    const { credential } = await tokensApi.enrol(code.trim());
+    const { credential, departmentId, departmentName } = await tokensApi.enrol(code.trim());
     await this.#store!.put('meta', credential, 'credential');
+    await this.#store!.put('meta', departmentId ?? null, 'departmentId');
+    await this.#store!.put('meta', departmentName ?? null, 'departmentName');
     this.#credential = credential;
+    this.departmentId = departmentId ?? null;
+    this.departmentName = departmentName ?? null;
     this.enrolled = true;
     this.problem = null;
     // The first anonymous writes wait a long random while: they must not follow the enrolment.
@@ -356,7 +364,11 @@ class Wallet {
     for (const seat of this.seats) await this.#store!.remove('seats', seat.focusGroupId);
     for (const entry of this.outbox) await this.#store!.remove('outbox', entry.id);
     await this.#store!.remove('meta', 'credential');
+    await this.#store!.remove('meta', 'departmentId');
+    await this.#store!.remove('meta', 'departmentName');
     this.#credential = null;
+    this.departmentId = null;
+    this.departmentName = null;
     this.enrolled = false;
     this.tokens = [];
     this.receipts = [];
@@ -369,6 +381,8 @@ class Wallet {
     this.#store = store;
     this.persistent = persistent;
     this.#credential = (await store.get<string>('meta', 'credential')) ?? null;
+    this.departmentId = (await store.get<string | null>('meta', 'departmentId')) ?? null;
+    this.departmentName = (await store.get<string | null>('meta', 'departmentName')) ?? null;
     this.#meta = { ...this.#meta, ...((await store.get<Partial<Meta>>('meta', 'timing')) ?? {}) };
     const now = Date.now();
     const tokens = await store.all<HeldToken>('tokens');
@@ -412,8 +426,11 @@ class Wallet {
   /** Reads the public directory (no credential), checks its keys, and plans a refill for new ones. */
   async #watchDirectory(): Promise<PublishedKey[]> {
     const now = Date.now();
+    // Base keys, and the department siblings of this browser's own department only.
+    const mine = this.departmentId;
     const keys = (await tokensApi.keys().catch(() => ({ keys: [] as PublishedKey[] }))).keys.filter(
-      (key) => Date.parse(key.notAfter) > now,
+      (key) =>
+        Date.parse(key.notAfter) > now && (!isDepartmentScope(key.scope) || (!!mine && key.scope.endsWith(`@${mine}`))),
     );
     if (keys.some((key) => !keyIsForHost(key, location.host))) {
       this.warning = 'The server offered keys that do not name this site, so no tokens were fetched.';
@@ -480,7 +497,20 @@ class Wallet {
     if (!credential) return;
     this.filling = true;
     try {
-      const trusted = (await this.#watchDirectory()).filter((key) => !scope || key.scope === scope);
+      // Department siblings (`general@<dept>`, `pulse:<id>@<dept>`) are created when first asked for.
+      if (this.departmentId) {
+        const bases = new Set(
+          (await tokensApi.keys().catch(() => ({ keys: [] as PublishedKey[] }))).keys
+            .map((key) => key.scope)
+            .filter((base) => !isDepartmentScope(base) && hasDepartmentSibling(base)),
+        );
+        for (const base of bases) await tokensApi.keys(departmentScope(base, this.departmentId)).catch(() => {});
+      }
+      // A department scope is filled through its base key (they share one budget).
+      const wanted = scope && isDepartmentScope(scope) ? scope.slice(0, scope.lastIndexOf('@')) : scope;
+      const trusted = (await this.#watchDirectory()).filter(
+        (key) => !wanted || key.scope === wanted || key.scope.startsWith(`${wanted}@`),
+      );
       const now = Date.now();
       await this.#saveMeta({
         holdUntil: Math.max(this.#meta.holdUntil, now + draw(this.#policy.quietMs)),
@@ -493,9 +523,13 @@ class Wallet {
         this.warning =
           'The server named a key to this browser that it does not publish to everyone, so it is not used.';
       const left = new Map(budget.map((entry) => [entry.tokenKeyId, entry.remaining]));
-      for (const key of trusted) {
-        const count = Math.min(left.get(key.tokenKeyId) ?? 0, MAX_BATCH);
-        if (count > 0) await this.#obtain(key, count, credential);
+      const held = (heldScope: string, key: PublishedKey) =>
+        this.tokens.filter((token) => token.scope === heldScope && token.tokenKeyId === key.tokenKeyId).length;
+      const mine = this.departmentId;
+      const siblings = trusted.filter((key) => mine && key.scope.endsWith(`@${mine}`));
+      const bases = trusted.filter((key) => !isDepartmentScope(key.scope));
+      for (const { key, count } of planFill(bases, siblings, left, held, mine, MAX_BATCH)) {
+        await this.#obtain(key, count, credential);
       }
       await this.#saveMeta({
         fetchedKeys: [...new Set([...this.#meta.fetchedKeys, ...trusted.map((key) => key.tokenKeyId)])],

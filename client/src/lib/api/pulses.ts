@@ -22,6 +22,11 @@ export const pulseModerationApi = {
   schedule: (input: { question: string; scale: Scale; opensOn: string; closesOn: string }) =>
     post<{ id: string; scope: string }>('/api/mod/pulses', input),
   results: (id: string) => get<PulseResultsView>(`/api/mod/pulses/${id}/results`),
+  decideComment: (pulseId: string, commentId: string, action: 'publish' | 'hide', reason?: string) =>
+    post<{ id: string; moderation: string }>(`/api/mod/pulses/${pulseId}/comments/${commentId}/decision`, {
+      action,
+      ...(reason && { reason }),
+    }),
 };
 
 export const scaleValues = (scale: Scale) =>

@@ -1,6 +1,11 @@
 import type { Static } from 'typebox';
 import { get, post, send } from '../api.ts';
-import type { Budget, CodeBatch, TokenKeyInfo } from '../../../../server/tokens/schemas.ts';
+import type {
+  Budget,
+  CodeBatch,
+  EnrolmentTransparency as EnrolmentTransparencySchema,
+  TokenKeyInfo,
+} from '../../../../server/tokens/schemas.ts';
 
 // Shapes come from server/tokens/schemas.ts (type-only imports: nothing of the server is bundled).
 export type PublishedKey = Static<typeof TokenKeyInfo>;
@@ -17,7 +22,10 @@ const bearer = (credential: string) => ({ authorization: `Bearer ${credential}` 
 export const tokensApi = {
   keys: (scope?: string) =>
     get<{ keys: PublishedKey[] }>(`/api/tokens/keys${scope ? `?scope=${encodeURIComponent(scope)}` : ''}`),
-  enrol: (code: string) => post<{ credential: string }>('/api/enrol', { code }),
+  enrol: (code: string) =>
+    post<{ credential: string; departmentId: string | null; departmentName: string | null }>('/api/enrol', {
+      code,
+    }),
   budget: (credential: string) =>
     send<{ keys: KeyBudget[] }>('GET', '/api/tokens/budget', { headers: bearer(credential) }),
   /** One TokenRequest, or a GenericBatchTokenRequest when `batched`; answers the raw response bytes. */
@@ -28,9 +36,15 @@ export const tokensApi = {
     }),
 };
 
+export type EnrolmentTransparency = Static<typeof EnrolmentTransparencySchema>;
+
+export const transparencyApi = {
+  enrolment: () => get<EnrolmentTransparency>('/api/transparency/enrolment'),
+};
+
 export const enrolmentCodesApi = {
-  create: (count: number) =>
-    post<{ batchId: string; codes: string[] }>('/api/admin/enrolment-codes', { count }),
+  create: (count: number, departmentId: string) =>
+    post<{ batchId: string; codes: string[] }>('/api/admin/enrolment-codes', { count, departmentId }),
   batches: () => get<{ batches: CodeBatchInfo[] }>('/api/admin/enrolment-codes'),
   revoke: (batchId: string) =>
     post<{ revoked: number }>(`/api/admin/enrolment-codes/batches/${batchId}/revoke`),
