@@ -126,7 +126,7 @@ class Wallet {
   #policy: WalletPolicy = DEFAULT_POLICY;
   #meta: Meta = { holdUntil: 0, identifiedNotBefore: 0, nextRefillAt: 0, acceptedKeys: [], fetchedKeys: [] };
   #ready: Promise<void>;
-  #filling = new Map<string, Promise<void>>();
+  #refillChain: Promise<void> = Promise.resolve();
   #pumping = false;
   #pumpTimer: ReturnType<typeof setTimeout> | undefined;
   #refillTimer: ReturnType<typeof setTimeout> | undefined;
@@ -409,8 +409,8 @@ class Wallet {
     await this.#store!.put('meta', $state.snapshot(this.#meta), 'timing');
   }
 
-  /** The soonest-ending spendable token of the scope, removed from the held list synchronously. */
-  #take(scope: string): HeldToken | undefined {
+  /** The soonest-ending spendable token of the scope, removed from the held list synchronously (or only looked at). */
+  #take(scope: string, remove = true): HeldToken | undefined {
     const now = Date.now();
     const trusted = new Set(this.#meta.acceptedKeys.map((key) => key.tokenKeyId));
     const token = this.tokens
@@ -419,7 +419,7 @@ class Wallet {
           candidate.scope === scope && isRedeemableAt(candidate, now) && trusted.has(candidate.tokenKeyId),
       )
       .sort((a, b) => a.notAfter.localeCompare(b.notAfter))[0];
-    if (token) this.tokens = this.tokens.filter((candidate) => candidate.id !== token.id);
+    if (token && remove) this.tokens = this.tokens.filter((candidate) => candidate.id !== token.id);
     return token;
   }
 
@@ -430,7 +430,8 @@ class Wallet {
     const mine = this.departmentId;
     const keys = (await tokensApi.keys().catch(() => ({ keys: [] as PublishedKey[] }))).keys.filter(
       (key) =>
-        Date.parse(key.notAfter) > now && (!isDepartmentScope(key.scope) || (!!mine && key.scope.endsWith(`@${mine}`))),
+        Date.parse(key.notAfter) > now &&
+        (!isDepartmentScope(key.scope) || (!!mine && key.scope.endsWith(`@${mine}`))),
     );
     if (keys.some((key) => !keyIsForHost(key, location.host))) {
       this.warning = 'The server offered keys that do not name this site, so no tokens were fetched.';
@@ -483,13 +484,13 @@ class Wallet {
    * then wait a fresh quiet period.
    */
   #refill(scope?: string): Promise<void> {
-    const flight = scope ?? '*';
-    let running = this.#filling.get(flight);
-    if (!running) {
-      running = this.#refillNow(scope).finally(() => this.#filling.delete(flight));
-      this.#filling.set(flight, running);
-    }
-    return running;
+    // One refill at a time: two at once would race for the same budget. A scoped refill asked for while
+    // a full one runs waits for it and is skipped if that one brought the scope's token.
+    const run = this.#refillChain.then(() =>
+      scope && this.#take(scope, false) ? undefined : this.#refillNow(scope),
+    );
+    this.#refillChain = run.catch(() => {});
+    return run;
   }
 
   async #refillNow(scope?: string): Promise<void> {
@@ -504,7 +505,8 @@ class Wallet {
             .map((key) => key.scope)
             .filter((base) => !isDepartmentScope(base) && hasDepartmentSibling(base)),
         );
-        for (const base of bases) await tokensApi.keys(departmentScope(base, this.departmentId)).catch(() => {});
+        for (const base of bases)
+          await tokensApi.keys(departmentScope(base, this.departmentId)).catch(() => {});
       }
       // A department scope is filled through its base key (they share one budget).
       const wanted = scope && isDepartmentScope(scope) ? scope.slice(0, scope.lastIndexOf('@')) : scope;
@@ -524,7 +526,8 @@ class Wallet {
           'The server named a key to this browser that it does not publish to everyone, so it is not used.';
       const left = new Map(budget.map((entry) => [entry.tokenKeyId, entry.remaining]));
       const held = (heldScope: string, key: PublishedKey) =>
-        this.tokens.filter((token) => token.scope === heldScope && token.tokenKeyId === key.tokenKeyId).length;
+        this.tokens.filter((token) => token.scope === heldScope && token.tokenKeyId === key.tokenKeyId)
+          .length;
       const mine = this.departmentId;
       const siblings = trusted.filter((key) => mine && key.scope.endsWith(`@${mine}`));
       const bases = trusted.filter((key) => !isDepartmentScope(key.scope));
