@@ -248,10 +248,20 @@ export async function ensureGeneralKeys(app: FastifyInstance, now = new Date()):
     const start = new Date(Math.max(startOfDay(now).getTime(), ...ended));
     const fill = window(start);
     currentEnd = fill.notAfter;
-    await createScopeKey(app, { scope: 'general', budget: generalBudget, ...fill });
+    await createGeneralKey(fill);
   }
   if (!general.some((key) => key.notBefore.getTime() === currentEnd.getTime())) {
-    await createScopeKey(app, { scope: 'general', budget: generalBudget, ...window(currentEnd) });
+    await createGeneralKey(window(currentEnd));
+  }
+
+  async function createGeneralKey(window: { notBefore: Date; notAfter: Date }) {
+    try {
+      await createScopeKey(app, { scope: 'general', budget: generalBudget, ...window });
+    } catch (error) {
+      // Another node made a key for part of this window after this node looked: that key serves.
+      if (!(error instanceof KeyOverlapError)) throw error;
+      app.log.warn({ err: error }, 'general key not created: its window is taken');
+    }
   }
 }
 
