@@ -102,6 +102,11 @@ test('an employee thanks IT and answers the pulse; a moderator publishes the sto
   await author.getByRole('button', { name: 'Send answer 9' }).click();
   await author.getByText('Thank you — your answer is in.').waitFor();
   await p.screenshot(author, 'home-pulse-thanks');
+  // The browser remembers (locally) that it answered: no second scale, just the thank-you.
+  await author.goto(`${p.url}/#/pulse`);
+  await author.getByRole('heading', { name: 'Weekly pulse' }).waitFor();
+  await author.getByText('Thank you — your answer is in.').waitFor();
+  await p.screenshot(author, 'pulse-page-answered');
   expect(
     await p.app.db.selectFrom('pulse_response').select('id').where('pulse_id', '=', pulseId).execute(),
   ).toHaveLength(12);
@@ -158,11 +163,6 @@ test('an employee thanks IT and answers the pulse; a moderator publishes the sto
   await author.goto(`${p.url}/#/`);
   await author.getByRole('heading', { name: 'Thank-yous to the teams behind the scenes' }).waitFor();
   await p.screenshot(author, 'home-featured-kudos');
-  // The browser remembers (locally) that it answered: no second scale, just the thank-you.
-  await author.goto(`${p.url}/#/pulse`);
-  await author.getByRole('heading', { name: 'Weekly pulse' }).waitFor();
-  await author.getByText('Thank you — your answer is in.').waitFor();
-  await p.screenshot(author, 'pulse-page-answered');
 });
 
 test('with the demo organisation: recognition, a department chart, and closed pulse results with trend and suppression', async () => {
