@@ -146,6 +146,19 @@ test('an employee thanks IT and answers the pulse; a moderator publishes the sto
   expect(await mod.getByRole('row', { name: /Legal & Compliance/ }).count()).toBe(0);
   await expect.poll(() => mod.getByRole('row', { name: /Contact Centre/ }).textContent()).toContain('6');
   expect(await mod.getByTestId('answers').textContent()).toBe('12');
+  // Pulse comments are moderated like suggestions: a moderator hides one, with a reason.
+  await mod.getByRole('button', { name: 'Hide…' }).first().click();
+  await mod.getByLabel('Why hide it?').fill('Describes a small team’s shift');
+  await mod.getByRole('button', { name: 'Hide comment' }).click();
+  await mod.getByText('Reason: Describes a small team’s shift').waitFor();
+  const hidden = await p.app.db
+    .selectFrom('pulse_response')
+    .select(['comment_moderation', 'comment_hide_reason'])
+    .where('comment_moderation', '=', 'hidden')
+    .execute();
+  expect(hidden).toEqual([
+    { comment_moderation: 'hidden', comment_hide_reason: 'Describes a small team’s shift' },
+  ]);
   await p.screenshot(mod, 'mod-pulse-results');
   await mod.goto(`${p.url}/#/mod/pulses`);
   await mod.getByRole('heading', { name: 'All pulses' }).waitFor();
