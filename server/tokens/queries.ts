@@ -143,10 +143,7 @@ export async function burnCodeAndEnrol(
       .where('c.id', '=', codeId)
       .executeTakeFirst();
     const departmentId = batch?.departmentId ?? null;
-    await trx
-      .insertInto('member')
-      .values({ credential_hash: credentialHash, department_id: departmentId })
-      .execute();
+    await trx.insertInto('member').values({ credential_hash: credentialHash, department_id: departmentId }).execute();
     if (departmentId) await countEnrolment(trx, departmentId);
     return { departmentId };
   });
@@ -164,9 +161,7 @@ export async function countEnrolment(db: Kysely<Database>, departmentId: string,
     .insertInto('enrolment_week')
     .values({ department_id: departmentId, week: weekOf(at), enrolled: 1 })
     .onConflict((oc) =>
-      oc
-        .columns(['department_id', 'week'])
-        .doUpdateSet({ enrolled: sql<number>`enrolment_week.enrolled + 1` }),
+      oc.columns(['department_id', 'week']).doUpdateSet({ enrolled: sql<number>`enrolment_week.enrolled + 1` }),
     )
     .execute();
 }
@@ -184,11 +179,7 @@ export async function enrolmentTransparency(db: Kysely<Database>) {
     .execute();
   const enrolled = await db
     .selectFrom('enrolment_week')
-    .select([
-      'department_id as departmentId',
-      sql<string>`to_char(week, 'YYYY-MM-DD')`.as('week'),
-      'enrolled',
-    ])
+    .select(['department_id as departmentId', sql<string>`to_char(week, 'YYYY-MM-DD')`.as('week'), 'enrolled'])
     .execute();
   const members = await db
     .selectFrom('member')

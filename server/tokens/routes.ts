@@ -349,11 +349,7 @@ const routes: FastifyPluginAsyncTypebox<{ config: Config }> = async (app) => {
       const matches = await verifyCodeSecret(row?.secretHash ?? (await decoyCodeHash()), parsed.secret);
       if (!row || !matches) throw refused();
       const credential = newCredential();
-      const enrolled = await burnCodeAndEnrol(
-        app.db,
-        row.id,
-        app.secrets.hmac(CREDENTIAL_PURPOSE, credential),
-      );
+      const enrolled = await burnCodeAndEnrol(app.db, row.id, app.secrets.hmac(CREDENTIAL_PURPOSE, credential));
       if (!enrolled) throw refused();
       const name = enrolled.departmentId ? await departmentName(app.db, enrolled.departmentId) : null;
       return reply.code(201).send({ credential, departmentId: enrolled.departmentId, departmentName: name });
