@@ -32,7 +32,10 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .alterTable('pulse_response')
     .addColumn('comment_moderation', 'text', (c) =>
-      c.notNull().defaultTo('published').check(sql`comment_moderation in ('pending', 'published', 'hidden')`),
+      c
+        .notNull()
+        .defaultTo('published')
+        .check(sql`comment_moderation in ('pending', 'published', 'hidden')`),
     )
     .addColumn('comment_reviewed', 'boolean', (c) => c.notNull().defaultTo(true))
     .addColumn('comment_hide_reason', 'text', (c) => c.check(sql`char_length(comment_hide_reason) <= 500`))

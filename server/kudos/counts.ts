@@ -35,11 +35,11 @@ export function recognitionRanking(departments: DepartmentRef[], counts: Map<str
   }));
   const total = rows.reduce((sum, row) => sum + row.count, 0);
   const visible = rows.sort(
-      (a, b) =>
-        b.count - a.count ||
-        Number(b.department.kind === 'backstage') - Number(a.department.kind === 'backstage') ||
-        a.department.name.localeCompare(b.department.name),
-    );
+    (a, b) =>
+      b.count - a.count ||
+      Number(b.department.kind === 'backstage') - Number(a.department.kind === 'backstage') ||
+      a.department.name.localeCompare(b.department.name),
+  );
   return {
     total,
     // Teams with no kudos yet are listed but not ranked.

@@ -17,7 +17,8 @@ export const NewCodesBody = Type.Object(
     departmentId: Type.Optional(
       Type.String({
         format: 'uuid',
-        description: 'The department these codes are for: members enrolled with them carry it (public per week)',
+        description:
+          'The department these codes are for: members enrolled with them carry it (public per week)',
       }),
     ),
   },

@@ -103,6 +103,11 @@ test('an employee thanks IT and answers the pulse; a moderator publishes the sto
   await author.getByRole('button', { name: 'Send answer 9' }).click();
   await author.getByText('Thank you — your answer is in.').waitFor();
   await p.screenshot(author, 'home-pulse-thanks');
+  // The browser remembers (locally) that it answered: no second scale, just the thank-you.
+  await author.goto(`${p.url}/#/pulse`);
+  await author.getByRole('heading', { name: 'Weekly pulse' }).waitFor();
+  await author.getByText('Thank you — your answer is in.').waitFor();
+  await p.screenshot(author, 'pulse-page-answered');
   expect(
     await p.app.db.selectFrom('pulse_response').select('id').where('pulse_id', '=', pulseId).execute(),
   ).toHaveLength(12);
@@ -142,6 +147,19 @@ test('an employee thanks IT and answers the pulse; a moderator publishes the sto
   expect(await mod.getByRole('row', { name: /Legal & Compliance/ }).count()).toBe(0);
   await expect.poll(() => mod.getByRole('row', { name: /Contact Centre/ }).textContent()).toContain('6');
   expect(await mod.getByTestId('answers').textContent()).toBe('12');
+  // Pulse comments are moderated like suggestions: a moderator hides one, with a reason.
+  await mod.getByRole('button', { name: 'Hide…' }).first().click();
+  await mod.getByLabel('Why hide it?').fill('Describes a small team’s shift');
+  await mod.getByRole('button', { name: 'Hide comment' }).click();
+  await mod.getByText('Reason: Describes a small team’s shift').waitFor();
+  const hidden = await p.app.db
+    .selectFrom('pulse_response')
+    .select(['comment_moderation', 'comment_hide_reason'])
+    .where('comment_moderation', '=', 'hidden')
+    .execute();
+  expect(hidden).toEqual([
+    { comment_moderation: 'hidden', comment_hide_reason: 'Describes a small team’s shift' },
+  ]);
   await p.screenshot(mod, 'mod-pulse-results');
   await mod.goto(`${p.url}/#/mod/pulses`);
   await mod.getByRole('heading', { name: 'All pulses' }).waitFor();
@@ -159,11 +177,6 @@ test('an employee thanks IT and answers the pulse; a moderator publishes the sto
   await author.goto(`${p.url}/#/`);
   await author.getByRole('heading', { name: 'Thank-yous to the teams behind the scenes' }).waitFor();
   await p.screenshot(author, 'home-featured-kudos');
-  // The browser remembers (locally) that it answered: no second scale, just the thank-you.
-  await author.goto(`${p.url}/#/pulse`);
-  await author.getByRole('heading', { name: 'Weekly pulse' }).waitFor();
-  await author.getByText('Thank you — your answer is in.').waitFor();
-  await p.screenshot(author, 'pulse-page-answered');
 });
 
 test('with the demo organisation: recognition, a department chart, and closed pulse results with trend and suppression', async () => {

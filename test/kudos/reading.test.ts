@@ -65,8 +65,7 @@ describe('counts of published stories (issue 14: one coherent rule)', () => {
     expect(byName['Branches']).toMatchObject({ count: 6, rank: 2 });
     expect(byName['Legal & Compliance']).toMatchObject({ count: 5, rank: 3 });
     expect(byName['Facilities']).toMatchObject({ count: 2, rank: 4, suppressed: false });
-    for (const row of body.departments)
-      expect(row.count).toBe((await listed(row.department.id)).total);
+    for (const row of body.departments) expect(row.count).toBe((await listed(row.department.id)).total);
   });
 
   test('a department page never hides a month that its own story list recounts', async () => {

@@ -14,7 +14,12 @@ beforeAll(async () => {
   moderator = await given(t.app).staff('moderator');
 });
 
-const decide = (pulseId: string, commentId: string, payload: object, headers: Record<string, string> = moderator.headers) =>
+const decide = (
+  pulseId: string,
+  commentId: string,
+  payload: object,
+  headers: Record<string, string> = moderator.headers,
+) =>
   t.app.inject({
     method: 'POST',
     url: `/api/mod/pulses/${pulseId}/comments/${commentId}/decision`,
@@ -34,7 +39,12 @@ describe('pulse comment moderation', () => {
       method: 'POST',
       url: '/api/mod/pulses',
       headers: moderator.headers,
-      payload: { question: 'How was your week?', scale: '0-10', opensOn: dayOffset(0), closesOn: dayOffset(0) },
+      payload: {
+        question: 'How was your week?',
+        scale: '0-10',
+        opensOn: dayOffset(0),
+        closesOn: dayOffset(0),
+      },
     });
     const pulseId = response.json().id as string;
     const comments = ['The late shift in Leeds has no canteen.', 'Training days were great.'];
@@ -116,7 +126,11 @@ describe('pulse comment moderation', () => {
   });
 
   test('an employee cannot moderate; unknown comments are 404', async () => {
-    const pulseId = await givenPulse(t.app, { opensOn: dayOffset(-9), closesOn: dayOffset(-8) }, repeat(5, { score: 4 }));
+    const pulseId = await givenPulse(
+      t.app,
+      { opensOn: dayOffset(-9), closesOn: dayOffset(-8) },
+      repeat(5, { score: 4 }),
+    );
     const unknown = '00000000-0000-4000-8000-000000000000';
     expect((await decide(pulseId, unknown, { action: 'publish' }, {})).statusCode).toBe(401);
     expect((await decide(pulseId, unknown, { action: 'publish' })).statusCode).toBe(404);
