@@ -12,6 +12,7 @@ import errors from './plugins/errors.ts';
 import db from './plugins/db.ts';
 import secrets from './plugins/secrets.ts';
 import security from './plugins/security.ts';
+import throttle from './plugins/throttle.ts';
 import staffSession from './plugins/staff-session.ts';
 import client from './plugins/client.ts';
 import contentEvents from './plugins/content-events.ts';
@@ -61,6 +62,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(db, { config });
   await app.register(secrets, { config });
   await app.register(security);
+  await app.register(throttle);
   await app.register(staffSession, { config });
   await app.register(contentEvents);
   await app.register(privateToken, { config });

@@ -7,6 +7,7 @@ import * as m0005 from './0005_pulses.ts';
 import * as m0006 from './0006_focus_groups.ts';
 import * as m0007 from './0007_themes.ts';
 import * as m0008 from './0008_moderator_message_dedup.ts';
+import * as m0011 from './0011_shared_state.ts';
 
 // Listed explicitly (not read from disk) so bundlers and tsx resolve the same set.
 export const migrations: Record<string, Migration> = {
@@ -18,4 +19,5 @@ export const migrations: Record<string, Migration> = {
   '0006_focus_groups': m0006,
   '0007_themes': m0007,
   '0008_moderator_message_dedup': m0008,
+  '0011_shared_state': m0011,
 };

@@ -5,7 +5,6 @@ import { badRequest, errorResponses, HttpError, tooMany, unauthorized } from '..
 import { challengeNames } from '../plugins/private-token.ts';
 import { audit } from '../staff/queries.ts';
 import {
-  CodeBudget,
   CREDENTIAL_PATTERN,
   CREDENTIAL_PURPOSE,
   decoyCodeHash,
@@ -289,33 +288,28 @@ const routes: FastifyPluginAsyncTypebox<{ config: Config }> = async (app) => {
 
   // ---- enrolment ----
 
-  // Guessing is slowed per code and across all codes together; keys never involve the client address.
-  const perCode = app.rateLimit({
-    max: 5,
-    timeWindow: '15 minutes',
-    hook: 'preHandler',
-    keyGenerator: (request) => {
-      const code = String((request.body as { code?: unknown } | undefined)?.code ?? '');
-      return `enrol:${code.toUpperCase().replace(/[\s-]/g, '').slice(0, 8)}`;
-    },
-  });
-  const overall = app.rateLimit({ max: 120, timeWindow: '1 minute', keyGenerator: () => 'enrol:*' });
+  // Guessing is slowed per code and across all codes together, in one check that holds across nodes
+  // (server/plugins/throttle.ts); keys never involve the client address.
+  const enrolLimits = (code: string) => [
+    { key: `enrol:${code.toUpperCase().replace(/[\s-]/g, '').slice(0, 8)}`, max: 5, windowMs: 15 * 60_000 },
+    { key: 'enrol:*', max: 120, windowMs: 60_000 },
+  ];
 
   app.post(
     '/api/enrol',
     {
-      preHandler: [perCode, overall],
       schema: {
         tags: ['tokens'],
         summary: 'Trade a single-use enrolment code for a membership credential',
         description:
           'The code is burnt. Nothing links the credential to the code: no code id, no time is kept with it.',
         body: EnrolBody,
-        response: { 201: Enrolled, ...errorResponses(400, 429) },
+        response: { 201: Enrolled, ...errorResponses(400, 429, 503) },
       },
     },
     async (request, reply) => {
       reply.header('cache-control', 'no-store');
+      await app.throttle.enforce(enrolLimits(request.body.code));
       const refused = () =>
         badRequest('invalid_code', 'This enrolment code is not valid or was already used.');
       const parsed = parseEnrolmentCode(request.body.code);
@@ -330,9 +324,9 @@ const routes: FastifyPluginAsyncTypebox<{ config: Config }> = async (app) => {
     },
   );
 
-  // Each code costs one argon2id hash (~20 ms of CPU, 19 MiB): generation is budgeted per node so a
-  // mistake (or a stolen admin session) cannot starve the server.
-  const codeBudget = new CodeBudget(CODES_PER_WINDOW, 10 * 60 * 1000);
+  // Each code costs one argon2id hash (~20 ms of CPU, 19 MiB): generation is budgeted across all nodes
+  // together so a mistake (or a stolen admin session) cannot starve the servers.
+  const codeBudget = { key: 'enrolment-codes:*', max: CODES_PER_WINDOW, windowMs: 10 * 60_000 };
 
   app.post(
     '/api/admin/enrolment-codes',
@@ -348,11 +342,11 @@ const routes: FastifyPluginAsyncTypebox<{ config: Config }> = async (app) => {
     },
     async (request, reply) => {
       reply.header('cache-control', 'no-store');
-      const refused = codeBudget.reserve(request.body.count);
+      const refused = await app.throttle.take([codeBudget], { cost: request.body.count });
       if (refused) {
         throw tooMany(
           'rate_limited',
-          `At most ${CODES_PER_WINDOW} codes every 10 minutes; ${refused.available} can be generated now.`,
+          `At most ${CODES_PER_WINDOW} codes every 10 minutes; ${refused.remaining ?? 0} can be generated now.`,
           refused.retryAfterSeconds,
         );
       }
