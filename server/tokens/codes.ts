@@ -1,6 +1,8 @@
 // Enrolment codes and membership credentials: how they look, how they are stored.
 import { randomBytes, randomInt } from 'node:crypto';
+import type { Limit } from '../plugins/throttle.ts';
 import { hashPassword, verifyPassword } from '../staff/passwords.ts';
+import { CODES_PER_WINDOW } from './schemas.ts';
 
 /** No 0/O, 1/I/L: a code read off paper is typed right the first time. */
 export const CODE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
@@ -52,3 +54,6 @@ export const newCredential = () => randomBytes(32).toString('base64url');
 export const CREDENTIAL_PATTERN = /^[A-Za-z0-9_-]{43}$/;
 /** The keyed hash stored for a credential (HMAC-SHA256 under the server's master secret). */
 export const CREDENTIAL_PURPOSE = 'member-credential';
+
+/** Codes generated per 10 minutes, counted across all nodes (each one is an argon2id hash). */
+export const CODE_BUDGET: Limit = { key: 'enrolment-codes:*', max: CODES_PER_WINDOW, windowMs: 10 * 60_000 };

@@ -7,6 +7,7 @@ import { audit } from '../staff/queries.ts';
 import {
   CREDENTIAL_PATTERN,
   CREDENTIAL_PURPOSE,
+  CODE_BUDGET,
   decoyCodeHash,
   hashCodeSecret,
   newCredential,
@@ -326,7 +327,6 @@ const routes: FastifyPluginAsyncTypebox<{ config: Config }> = async (app) => {
 
   // Each code costs one argon2id hash (~20 ms of CPU, 19 MiB): generation is budgeted across all nodes
   // together so a mistake (or a stolen admin session) cannot starve the servers.
-  const codeBudget = { key: 'enrolment-codes:*', max: CODES_PER_WINDOW, windowMs: 10 * 60_000 };
 
   app.post(
     '/api/admin/enrolment-codes',
@@ -342,7 +342,7 @@ const routes: FastifyPluginAsyncTypebox<{ config: Config }> = async (app) => {
     },
     async (request, reply) => {
       reply.header('cache-control', 'no-store');
-      const refused = await app.throttle.take([codeBudget], { cost: request.body.count });
+      const refused = await app.throttle.take([CODE_BUDGET], { cost: request.body.count });
       if (refused) {
         throw tooMany(
           'rate_limited',
