@@ -61,7 +61,8 @@ export interface DepartmentTable {
  * tables in db/tables/<feature>.ts (one owner per file) and they are joined here.
  */
 export interface Database
-  extends TokenTables,
+  extends
+    TokenTables,
     SuggestionTables,
     KudosTables,
     PulseTables,

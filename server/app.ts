@@ -10,6 +10,7 @@ import type { Config } from './config.ts';
 import { loggerOptions } from './logging.ts';
 import errors from './plugins/errors.ts';
 import db from './plugins/db.ts';
+import jobs from './plugins/jobs.ts';
 import secrets from './plugins/secrets.ts';
 import security from './plugins/security.ts';
 import throttle from './plugins/throttle.ts';
@@ -60,6 +61,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     },
   });
   await app.register(db, { config });
+  await app.register(jobs, { options: { tickMs: config.jobTickMs, leaseMs: config.jobLeaseMs } });
   await app.register(secrets, { config });
   await app.register(security);
   await app.register(throttle);

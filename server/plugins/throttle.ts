@@ -68,7 +68,13 @@ class Refused extends Error {
 const seconds = (ms: number) => ms / 1000;
 
 export function createThrottle(db: Kysely<Database>, hash: (key: string) => string): Throttle {
-  async function count(trx: Transaction<Database>, key: string, cost: number, windowMs: number, slide: boolean) {
+  async function count(
+    trx: Transaction<Database>,
+    key: string,
+    cost: number,
+    windowMs: number,
+    slide: boolean,
+  ) {
     const row = await sql<{ hits: number; window_left: number; blocked_left: number | null }>`
       insert into throttle as t (key, hits, resets_at)
       values (${key}, ${cost}, now() + make_interval(secs => ${seconds(windowMs)}))
@@ -134,7 +140,11 @@ export function createThrottle(db: Kysely<Database>, hash: (key: string) => stri
         });
     },
     async forgive({ limits = [], backoff }) {
-      if (backoff) await db.deleteFrom('throttle').where('key', '=', hash(`backoff:${backoff.key}`)).execute();
+      if (backoff)
+        await db
+          .deleteFrom('throttle')
+          .where('key', '=', hash(`backoff:${backoff.key}`))
+          .execute();
       const keys = limits.map((limit) => hash(`limit:${limit.key}`));
       if (keys.length > 0)
         await db
@@ -156,10 +166,14 @@ export function createThrottle(db: Kysely<Database>, hash: (key: string) => stri
 
 export default fp(
   async (app) => {
-    app.decorate(
-      'throttle',
-      createThrottle(app.db, (key) => app.secrets.hmac('throttle', key).slice(0, 32)),
-    );
+    const throttle = createThrottle(app.db, (key) => app.secrets.hmac('throttle', key).slice(0, 32));
+    app.decorate('throttle', throttle);
+    // Counters whose window ended are forgotten within the hour, by one node at a time.
+    app.jobs.define({
+      name: 'throttle-purge',
+      everyMs: 60 * 60 * 1000,
+      run: async () => void (await throttle.purgeExpired()),
+    });
   },
-  { name: 'throttle', dependencies: ['db', 'secrets'] },
+  { name: 'throttle', dependencies: ['db', 'secrets', 'jobs'] },
 );

@@ -42,7 +42,10 @@ export function readDevice(secrets: Secrets, cookie: string | undefined, usernam
   return given.length === expected.length && timingSafeEqual(given, expected) ? cookie! : null;
 }
 
-export function loginThrottle(username: string, device: string | null): { limits: Limit[]; backoff: Backoff } {
+export function loginThrottle(
+  username: string,
+  device: string | null,
+): { limits: Limit[]; backoff: Backoff } {
   const bucket = device ? `device:${device.split('.')[0]}` : 'unknown-device';
   return {
     backoff: {

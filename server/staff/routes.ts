@@ -10,13 +10,26 @@ import {
   deleteSession,
   findStaffForLogin,
   listStaff,
+  purgeExpiredSessions,
   SESSION_TTL_MS,
   setStaffDisabled,
 } from './queries.ts';
 import { DEVICE_COOKIE, DEVICE_TTL_SECONDS, loginThrottle, newDevice, readDevice } from './login-throttle.ts';
 import { LoginBody, NewStaffBody, StaffListItem, StaffMember } from './schemas.ts';
 
+export const SESSION_PURGE_JOB = 'staff-sessions';
+
 const staffRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  // Ended sessions are deleted hourly, by one node at a time.
+  app.jobs.define({
+    name: SESSION_PURGE_JOB,
+    everyMs: 60 * 60 * 1000,
+    run: async () => {
+      const purged = await purgeExpiredSessions(app.db);
+      if (purged > 0) app.log.info({ purged }, 'expired staff sessions purged');
+    },
+  });
+
   app.post(
     '/staff/login',
     {

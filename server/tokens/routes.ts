@@ -32,7 +32,8 @@ import {
   ensureGeneralKeys,
   isIssuable,
   retireKeys,
-  startKeyMaintenance,
+  KEY_MAINTENANCE_JOB,
+  maintainKeys,
   type IssuerKey,
 } from './keys.ts';
 import {
@@ -79,8 +80,7 @@ const routes: FastifyPluginAsyncTypebox<{ config: Config }> = async (app) => {
     await ensureGeneralKeys(app);
     await retireKeys(app);
   });
-  const stopMaintenance = startKeyMaintenance(app);
-  app.addHook('onClose', async () => stopMaintenance());
+  app.jobs.define({ name: KEY_MAINTENANCE_JOB, everyMs: 60 * 60 * 1000, run: () => maintainKeys(app) });
 
   // Privacy Pass bodies are raw bytes (RFC 9578 §6.1; draft-ietf-privacypass-batched-tokens-06 §5).
   app.addContentTypeParser(

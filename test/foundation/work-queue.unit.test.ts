@@ -49,7 +49,9 @@ describe('the bounded work queue', () => {
       await release.opened;
       order.push('enrolment 0');
     });
-    const queued = [1, 2, 3].map((i) => queue.run('enrolment', async () => void order.push(`enrolment ${i}`)));
+    const queued = [1, 2, 3].map((i) =>
+      queue.run('enrolment', async () => void order.push(`enrolment ${i}`)),
+    );
     const signIn = queue.run('sign-in', async () => void order.push('sign-in'));
     release.open();
     await Promise.all([running, ...queued, signIn]);

@@ -20,7 +20,11 @@ test('a flood of junk enrolments is shed with 503 + Retry-After, and a staff sig
   // Sign in once the flood fills the enrolment lane's waiting room.
   while (argon2Queue.waiting('enrolment') < 8) await new Promise((resolve) => setImmediate(resolve));
   const signIn = t.app
-    .inject({ method: 'POST', url: '/api/staff/login', payload: { username: staff.username, password: staff.password } })
+    .inject({
+      method: 'POST',
+      url: '/api/staff/login',
+      payload: { username: staff.username, password: staff.password },
+    })
     .then((response) => {
       finished.push('sign-in');
       return response;
