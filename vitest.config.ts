@@ -4,9 +4,17 @@ import { postgresReachable } from './test/helpers/postgres.ts';
 // Integration tests run twice: on embedded PGlite and on the real Postgres (when one is reachable).
 // Pure unit tests (*.unit.test.ts) and browser journeys (test/e2e) run once.
 const integration = ['test/**/*.test.ts'];
-const notIntegration = ['test/**/*.unit.test.ts', 'test/e2e/**', 'test/faults/**', 'node_modules/**'];
+const notIntegration = [
+  'test/**/*.unit.test.ts',
+  'test/e2e/**',
+  'test/faults/**',
+  'test/proxy/**',
+  'node_modules/**',
+];
 // Slow fault tests (a Postgres killed mid-load, a server killed under live sockets) run on their own: npm run test:faults.
 const faults = process.env.GREENROOM_FAULTS === '1';
+// The multi-node simulation behind a real proxy runs on its own too: npm run test:nodes.
+const nodes = process.env.GREENROOM_NODES === '1';
 
 export default defineConfig(async (): Promise<ViteUserConfig> => {
   const withPostgres = await postgresReachable();
@@ -40,34 +48,55 @@ export default defineConfig(async (): Promise<ViteUserConfig> => {
       maxWorkers: 2,
       reporters: [
         'default',
-        ['json', { outputFile: faults ? 'test-results-faults.json' : 'test-results.json' }],
+        [
+          'json',
+          {
+            outputFile: faults
+              ? 'test-results-faults.json'
+              : nodes
+                ? 'test-results-nodes.json'
+                : 'test-results.json',
+          },
+        ],
       ],
-      projects: faults
+      projects: nodes
         ? [
             {
               test: {
-                name: 'faults',
-                include: ['test/faults/**/*.test.ts'],
+                name: 'nodes',
+                include: ['test/proxy/**/*.test.ts'],
                 testTimeout: 300_000,
                 hookTimeout: 300_000,
                 fileParallelism: false,
               },
             },
           ]
-        : [
-            { test: { name: 'unit', include: ['test/**/*.unit.test.ts'], testTimeout: 60_000 } },
-            integrationProject('pglite'),
-            ...(withPostgres ? [integrationProject('postgres')] : []),
-            {
-              test: {
-                name: 'e2e',
-                include: ['test/e2e/**/*.test.ts'],
-                testTimeout: 180_000,
-                hookTimeout: 180_000,
-                fileParallelism: false,
+        : faults
+          ? [
+              {
+                test: {
+                  name: 'faults',
+                  include: ['test/faults/**/*.test.ts'],
+                  testTimeout: 300_000,
+                  hookTimeout: 300_000,
+                  fileParallelism: false,
+                },
               },
-            },
-          ],
+            ]
+          : [
+              { test: { name: 'unit', include: ['test/**/*.unit.test.ts'], testTimeout: 60_000 } },
+              integrationProject('pglite'),
+              ...(withPostgres ? [integrationProject('postgres')] : []),
+              {
+                test: {
+                  name: 'e2e',
+                  include: ['test/e2e/**/*.test.ts'],
+                  testTimeout: 180_000,
+                  hookTimeout: 180_000,
+                  fileParallelism: false,
+                },
+              },
+            ],
     },
   };
 });
