@@ -109,6 +109,10 @@ const routes: FastifyPluginAsyncTypebox<{ config: Config }> = async (app) => {
       await ensureGeneralKeys(app, now);
       keys = (await app.tokenKeys.all(0)).filter((key) => isIssuable(key, now));
     }
+    // A scope's key may have been made a moment ago on another node (a new pulse or focus group):
+    // a miss re-reads the table instead of waiting for this node's cache to age.
+    if (scope && !keys.some((key) => key.scope === scope))
+      keys = (await app.tokenKeys.all(0)).filter((key) => isIssuable(key, now));
     const names = challengeNames(request);
     const out = [];
     for (const key of keys) {
@@ -271,7 +275,8 @@ const routes: FastifyPluginAsyncTypebox<{ config: Config }> = async (app) => {
       const issued = await issuedCounts(app.db, memberId);
       const now = new Date();
       const keys = [];
-      for (const key of await app.tokenKeys.all()) {
+      // Fresh, not this node's cache: a key made on another node must show its budget at once.
+      for (const key of await app.tokenKeys.all(0)) {
         if (!isIssuable(key, now)) continue;
         const budget = await budgetFor(app.db, key);
         const count = issued.get(key.id) ?? 0;

@@ -95,7 +95,17 @@ test('through the proxy: throttles count across nodes, a focus group spans nodes
     .getByRole('heading', { name: 'Sent. Here is your receipt.' })
     .waitFor()
     .catch(async (error) => {
-      throw new Error(`${error}\n--- the page said:\n${await author.locator('body').innerText()}`);
+      const tokens = cluster
+        .proxyLog()
+        .split('\n')
+        .filter((line) => /tokens|well-known|enrol/.test(line));
+      const trouble = cluster
+        .nodeLogs()
+        .split('\n')
+        .filter((line) => /"level":[45]\d/.test(line));
+      throw new Error(
+        `${error}\n--- the page said:\n${await author.locator('body').innerText()}\n--- proxy:\n${tokens.join('\n')}\n--- nodes:\n${trouble.join('\n')}`,
+      );
     });
 
   // 3. A focus group: two participants and a moderator, their sockets spread over the nodes.
