@@ -135,8 +135,10 @@ test('through the proxy: throttles count across nodes, a focus group spans nodes
   const console_ = await admin.newPage();
   await console_.goto(`${cluster.url}/#/mod/focus-groups/${roomId}`);
   await console_.getByRole('heading', { name: 'The room' }).waitFor();
-  const sockets = servedBy(/GET \/api\/focus-groups\/[^/]+\/socket/);
-  expect(sockets.length).toBeGreaterThanOrEqual(3);
+  // The console's socket opens once its page has drawn: wait for the proxy to log the third one.
+  const socketNodes = () => servedBy(/GET \/api\/focus-groups\/[^/]+\/socket/);
+  await expect.poll(() => socketNodes().length, { timeout: 60_000 }).toBeGreaterThanOrEqual(3);
+  const sockets = socketNodes();
   expect(new Set(sockets).size).toBeGreaterThanOrEqual(2);
 
   const say = async (page: Page, text: string) => {
