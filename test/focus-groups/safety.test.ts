@@ -304,6 +304,8 @@ test('a moderator whose session ended is refused at the next action', async () =
 
 test('a node holds at most maxUnauthenticatedSockets sockets without hello; more upgrades get 503 + Retry-After', async () => {
   const { url, seat } = await seated();
+  // Idle sockets must outlive the whole flood (opening hundreds takes long on a loaded CI machine).
+  t.app.focusGroups.configure({ helloTimeoutMs: 120_000 });
   const cap = DEFAULT_LIMITS.maxUnauthenticatedSockets;
   const idle: WebSocket[] = [];
   const outcomes = await Promise.all(
