@@ -51,17 +51,18 @@ function startAsNodeUser(dataDir: string): Promise<{ code: number | null; output
       },
     );
     let output = '';
+    let asked = false;
     const timer = setTimeout(() => child.kill('SIGKILL'), 150_000);
     const onData = (chunk: Buffer) => {
       output += chunk;
       const url = /Greenroom is running at (http:\/\/\S+)/.exec(output)?.[1];
-      if (url) {
+      if (url && !asked) {
+        asked = true;
         void fetch(`${url}/api/health`)
           .then((response) => response.json())
-          .then((health) => {
-            output += `\nHEALTH ${JSON.stringify(health)}`;
-            child.kill('SIGTERM');
-          });
+          .then((health) => (output += `\nHEALTH ${JSON.stringify(health)}`))
+          .catch((error: unknown) => (output += `\nHEALTH FAILED ${String(error)}`))
+          .finally(() => child.kill('SIGTERM'));
       }
     };
     child.stdout.on('data', onData);
