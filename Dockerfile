@@ -14,6 +14,10 @@ RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
 COPY --from=build /app/dist ./dist
 COPY server ./server
 COPY db ./db
+# The embedded database (PGlite) and its key file live in DATA_DIR: it exists and belongs to the
+# unprivileged user, so `docker run greenroom` starts with no volume flags. Mount a volume on /data
+# to keep the data across containers (test/foundation/dockerfile.unit.test.ts checks this file).
+RUN mkdir -p /data && chown node:node /data && chmod 700 /data
 USER node
 EXPOSE 3000
 HEALTHCHECK --interval=10s --timeout=3s --start-period=20s --retries=5 \

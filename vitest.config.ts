@@ -9,12 +9,15 @@ const notIntegration = [
   'test/e2e/**',
   'test/faults/**',
   'test/attacks/**',
+  'test/proxy/**',
   'node_modules/**',
 ];
 // Slow fault tests (a Postgres killed mid-load, a server killed under live sockets) run on their own: npm run test:faults.
 const faults = process.env.GREENROOM_FAULTS === '1';
 // The operator's linkability attack (eight browsers, five runs, real Postgres) runs on its own too: npm run test:attacks.
 const attacks = process.env.GREENROOM_ATTACKS === '1';
+// The multi-node simulation behind a real proxy runs on its own too: npm run test:nodes.
+const nodes = process.env.GREENROOM_NODES === '1';
 
 export default defineConfig(async (): Promise<ViteUserConfig> => {
   const withPostgres = await postgresReachable();
@@ -55,7 +58,9 @@ export default defineConfig(async (): Promise<ViteUserConfig> => {
               ? 'test-results-faults.json'
               : attacks
                 ? 'test-results-attacks.json'
-                : 'test-results.json',
+                : nodes
+                  ? 'test-results-nodes.json'
+                  : 'test-results.json',
           },
         ],
       ],
@@ -73,32 +78,44 @@ export default defineConfig(async (): Promise<ViteUserConfig> => {
               },
             },
           ]
-        : faults
+        : nodes
           ? [
               {
                 test: {
-                  name: 'faults',
-                  include: ['test/faults/**/*.test.ts'],
+                  name: 'nodes',
+                  include: ['test/proxy/**/*.test.ts'],
                   testTimeout: 300_000,
                   hookTimeout: 300_000,
                   fileParallelism: false,
                 },
               },
             ]
-          : [
-              { test: { name: 'unit', include: ['test/**/*.unit.test.ts'], testTimeout: 60_000 } },
-              integrationProject('pglite'),
-              ...(withPostgres ? [integrationProject('postgres')] : []),
-              {
-                test: {
-                  name: 'e2e',
-                  include: ['test/e2e/**/*.test.ts'],
-                  testTimeout: 180_000,
-                  hookTimeout: 180_000,
-                  fileParallelism: false,
+          : faults
+            ? [
+                {
+                  test: {
+                    name: 'faults',
+                    include: ['test/faults/**/*.test.ts'],
+                    testTimeout: 300_000,
+                    hookTimeout: 300_000,
+                    fileParallelism: false,
+                  },
                 },
-              },
-            ],
+              ]
+            : [
+                { test: { name: 'unit', include: ['test/**/*.unit.test.ts'], testTimeout: 60_000 } },
+                integrationProject('pglite'),
+                ...(withPostgres ? [integrationProject('postgres')] : []),
+                {
+                  test: {
+                    name: 'e2e',
+                    include: ['test/e2e/**/*.test.ts'],
+                    testTimeout: 180_000,
+                    hookTimeout: 180_000,
+                    fileParallelism: false,
+                  },
+                },
+              ],
     },
   };
 });

@@ -2,6 +2,7 @@ import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
 import type { FocusGroupTables } from './tables/focus-groups.ts';
 import type { KudosTables } from './tables/kudos.ts';
 import type { PulseTables } from './tables/pulses.ts';
+import type { SharedStateTables } from './tables/shared-state.ts';
 import type { SuggestionTables } from './tables/suggestions.ts';
 import type { ThemeTables } from './tables/themes.ts';
 import type { TokenTables } from './tables/tokens.ts';
@@ -60,7 +61,14 @@ export interface DepartmentTable {
  * tables in db/tables/<feature>.ts (one owner per file) and they are joined here.
  */
 export interface Database
-  extends TokenTables, SuggestionTables, KudosTables, PulseTables, FocusGroupTables, ThemeTables {
+  extends
+    TokenTables,
+    SuggestionTables,
+    KudosTables,
+    PulseTables,
+    FocusGroupTables,
+    ThemeTables,
+    SharedStateTables {
   staff: StaffTable;
   staff_session: StaffSessionTable;
   audit_log: AuditLogTable;

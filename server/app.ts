@@ -10,8 +10,10 @@ import type { Config } from './config.ts';
 import { loggerOptions } from './logging.ts';
 import errors from './plugins/errors.ts';
 import db from './plugins/db.ts';
+import jobs from './plugins/jobs.ts';
 import secrets from './plugins/secrets.ts';
 import security from './plugins/security.ts';
+import throttle from './plugins/throttle.ts';
 import staffSession from './plugins/staff-session.ts';
 import client from './plugins/client.ts';
 import contentEvents from './plugins/content-events.ts';
@@ -61,8 +63,10 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     },
   });
   await app.register(db, { config });
+  await app.register(jobs, { options: { tickMs: config.jobTickMs, leaseMs: config.jobLeaseMs } });
   await app.register(secrets, { config });
   await app.register(security);
+  await app.register(throttle);
   await app.register(staffSession, { config });
   await app.register(contentEvents);
   await app.register(diskScrub);

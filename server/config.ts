@@ -23,6 +23,12 @@ export interface Config {
   maxEventLoopDelayMs: number;
   /** Where the built client lives. */
   clientDir: string;
+  /** How often each node looks for due background jobs (JOB_TICK_MS). */
+  jobTickMs: number;
+  /** A job's lease: a node that stops renewing it (crashed) loses the job after this (JOB_LEASE_MS). */
+  jobLeaseMs: number;
+  /** The public themes snapshot is recomputed on this fixed schedule only (THEMES_PUBLIC_EVERY_MINUTES). */
+  themesPublicEveryMinutes: number;
   /** When the browser wallet lets anonymous writes and identified requests happen (served to it). */
   walletTiming: WalletTiming;
 }
@@ -92,6 +98,23 @@ function boolean(env: Env, name: string, fallback: boolean): boolean {
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
+/**
+ * A server process on a shared database needs the shared master secret: without GREENROOM_SECRET each
+ * node would make its own key file, and issuer keys, receipts and seats sealed on one node would fail
+ * on every other. (Checked by main, the one entry point that runs nodes; tests and benchmarks building
+ * an app on a private database need no key file.)
+ */
+export function requireSharedSecret(config: Config): void {
+  if (config.databaseUrl && !config.secret) {
+    throw new ConfigError(
+      'GREENROOM_SECRET',
+      'must be set when DATABASE_URL is set. Every node sharing a database must use the same master secret ' +
+        '(e.g. openssl rand -hex 32); without it each node would generate its own key file and tokens, ' +
+        'receipts and seats made on one node would fail on the others.',
+    );
+  }
+}
+
 /** Reads and validates every setting in one place; a bad value names its variable. */
 export function loadConfig(env: Env = process.env): Config {
   const databaseUrl = env.DATABASE_URL?.trim() || null;
@@ -151,5 +174,8 @@ export function loadConfig(env: Env = process.env): Config {
       refillMs: range(env, 'WALLET_REFILL_HOURS', [6 * HOUR, 30 * HOUR], HOUR),
       newKeyMs: range(env, 'WALLET_NEW_KEY_SECONDS', [1 * MINUTE, 30 * MINUTE], SECOND),
     },
+    jobTickMs: integer(env, 'JOB_TICK_MS', 5000, 10, 600_000),
+    jobLeaseMs: integer(env, 'JOB_LEASE_MS', 60_000, 100, 3_600_000),
+    themesPublicEveryMinutes: integer(env, 'THEMES_PUBLIC_EVERY_MINUTES', 60, 1, 24 * 60),
   };
 }

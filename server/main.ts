@@ -1,11 +1,12 @@
 import closeWithGrace from 'close-with-grace';
 import { buildApp } from './app.ts';
-import { ConfigError, loadConfig } from './config.ts';
+import { ConfigError, loadConfig, requireSharedSecret } from './config.ts';
 import { ensureFirstAdmin, seedDemo } from './seed/index.ts';
 
 let config;
 try {
   config = loadConfig(process.env);
+  requireSharedSecret(config);
 } catch (error) {
   if (error instanceof ConfigError) {
     console.error(`Greenroom cannot start: ${error.message}`);

@@ -10,6 +10,7 @@ import * as m0008 from './0008_moderator_message_dedup.ts';
 import * as m0009 from './0009_enrolment_unlinked.ts';
 import * as m0013 from './0013_key_log.ts';
 import * as m0010 from './0010_people_groups.ts';
+import * as m0011 from './0011_shared_state.ts';
 
 // Listed explicitly (not read from disk) so bundlers and tsx resolve the same set.
 export const migrations: Record<string, Migration> = {
@@ -24,4 +25,5 @@ export const migrations: Record<string, Migration> = {
   '0009_enrolment_unlinked': m0009,
   '0013_key_log': m0013,
   '0010_people_groups': m0010,
+  '0011_shared_state': m0011,
 };

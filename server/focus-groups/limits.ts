@@ -4,6 +4,11 @@
 export interface RoomLimits {
   /** A socket that sends no hello within this is closed 4003. */
   helloTimeoutMs: number;
+  /**
+   * Per node: sockets that have not said hello yet. Beyond this an upgrade is refused with 503 +
+   * Retry-After (and a socket that slipped past the check is closed 1013, "try again later").
+   */
+  maxUnauthenticatedSockets: number;
   /** Ping interval; a socket that has not answered the previous ping is terminated. */
   heartbeatMs: number;
   /** Send-buffer size beyond which a reader counts as too slow (closed 4009; it resumes later). */
@@ -27,6 +32,7 @@ export interface RoomLimits {
 
 export const DEFAULT_LIMITS: RoomLimits = {
   helloTimeoutMs: 10_000,
+  maxUnauthenticatedSockets: 256,
   heartbeatMs: 30_000,
   highWaterMark: 1024 * 1024,
   saysPerWindow: 5,

@@ -44,6 +44,8 @@ class Connection {
   queue: Promise<void> = Promise.resolve();
   queued = 0;
   helloTimer: NodeJS.Timeout | null = null;
+  /** Counted among this node's sockets without a hello until it joins or goes. */
+  awaitingHello = false;
 
   constructor(
     readonly socket: WebSocket,
@@ -115,6 +117,14 @@ export class FocusGroupHub {
     return { rooms: this.rooms.size, connections: this.connections.size };
   }
 
+  /** Sockets on this node that have not said hello yet. */
+  #unauthenticated = 0;
+
+  /** True when this node already holds as many sockets without a hello as it allows. */
+  tooManyUnauthenticated(): boolean {
+    return this.#unauthenticated >= this.limits.maxUnauthenticatedSockets;
+  }
+
   // ---- sockets ----
 
   /** Called synchronously from the route handler: listeners are attached before anything is awaited. */
@@ -125,6 +135,12 @@ export class FocusGroupHub {
       request.staff ? (request.cookies[SESSION_COOKIE] ?? null) : null,
     );
     conn.staff = request.staff;
+    if (this.tooManyUnauthenticated()) {
+      socket.close(CloseCode.tryAgainLater, 'too many sockets waiting for hello');
+      return;
+    }
+    this.#unauthenticated++;
+    conn.awaitingHello = true;
     this.connections.add(conn);
     socket.on('message', (data, isBinary) => this.onFrame(conn, data, isBinary));
     socket.on('pong', () => {
@@ -259,6 +275,7 @@ export class FocusGroupHub {
         if (room.deliveredSeq < 0) room.deliveredSeq = row.lastSeq;
         conn.sentSeq = row.lastSeq;
         conn.viewer = viewer;
+        this.#saidHello(conn);
         const welcome: WelcomeFrame = {
           type: 'welcome',
           v: PROTOCOL_VERSION,
@@ -464,7 +481,14 @@ export class FocusGroupHub {
     this.forget(conn);
   }
 
+  #saidHello(conn: Connection) {
+    if (!conn.awaitingHello) return;
+    conn.awaitingHello = false;
+    this.#unauthenticated--;
+  }
+
   private forget(conn: Connection) {
+    this.#saidHello(conn);
     conn.closing = true;
     if (conn.helloTimer) clearTimeout(conn.helloTimer);
     this.connections.delete(conn);

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import fp from 'fastify-plugin';
+import { Overloaded } from '../work-queue.ts';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
@@ -77,6 +78,7 @@ const focusGroupRoutes: FastifyPluginAsyncTypebox<{ config: Config }> = async (a
       websocket: true,
       schema: { params: FocusGroupParams },
       preHandler: async (request) => {
+        if (hub.tooManyUnauthenticated()) throw new Overloaded(5);
         if (!originAllowed(request))
           throw forbidden('bad_origin', 'This origin may not open a focus-group socket.');
         if (!(await findRoom(app.db, request.params.id))) throw notFound('No such focus group.');

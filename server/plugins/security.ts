@@ -1,6 +1,5 @@
 import fp from 'fastify-plugin';
 import helmet from '@fastify/helmet';
-import rateLimit from '@fastify/rate-limit';
 
 export default fp(
   async (app) => {
@@ -25,8 +24,6 @@ export default fp(
       frameguard: { action: 'deny' },
       crossOriginEmbedderPolicy: false,
     });
-    // Limits are opted into per route; keys never involve the client address (anonymity).
-    await app.register(rateLimit, { global: false, keyGenerator: () => 'all' });
   },
   { name: 'security' },
 );

@@ -106,8 +106,13 @@ export async function deleteSession(db: Kysely<Database>, sessionId: string) {
   await db.deleteFrom('staff_session').where('id_hash', '=', hashSessionId(sessionId)).execute();
 }
 
-export async function purgeExpiredSessions(db: Kysely<Database>) {
-  await db.deleteFrom('staff_session').where('expires_at', '<=', new Date()).execute();
+/** Deletes ended sessions (the leased `staff-sessions` job runs it hourly); returns how many. */
+export async function purgeExpiredSessions(db: Kysely<Database>): Promise<number> {
+  const result = await db
+    .deleteFrom('staff_session')
+    .where('expires_at', '<=', new Date())
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
 }
 
 export async function audit(

@@ -10,40 +10,50 @@ import {
   deleteSession,
   findStaffForLogin,
   listStaff,
+  purgeExpiredSessions,
   SESSION_TTL_MS,
   setStaffDisabled,
 } from './queries.ts';
+import { DEVICE_COOKIE, DEVICE_TTL_SECONDS, loginThrottle, newDevice, readDevice } from './login-throttle.ts';
 import { LoginBody, NewStaffBody, StaffListItem, StaffMember } from './schemas.ts';
 
+export const SESSION_PURGE_JOB = 'staff-sessions';
+
 const staffRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  // Brute force is slowed twice over: per username, and across all usernames together.
-  const perUsername = app.rateLimit({
-    max: 10,
-    timeWindow: '15 minutes',
-    hook: 'preHandler',
-    keyGenerator: (request) =>
-      `login:${String((request.body as { username?: unknown })?.username).toLowerCase()}`,
+  // Ended sessions are deleted hourly, by one node at a time.
+  app.jobs.define({
+    name: SESSION_PURGE_JOB,
+    everyMs: 60 * 60 * 1000,
+    run: async () => {
+      const purged = await purgeExpiredSessions(app.db);
+      if (purged > 0) app.log.info({ purged }, 'expired staff sessions purged');
+    },
   });
-  const overall = app.rateLimit({ max: 120, timeWindow: '1 minute', keyGenerator: () => 'login:*' });
 
   app.post(
     '/staff/login',
     {
-      preHandler: [perUsername, overall],
       schema: {
         tags: ['staff'],
         summary: 'Sign in as staff; sets an HttpOnly SameSite=Strict session cookie',
+        description:
+          'Throttled across all nodes: progressive delay per username and device (see README, "Throttles"), ' +
+          'and an overall limit across all usernames. A successful sign-in clears its own bucket.',
         body: LoginBody,
-        response: { 200: Type.Object({ staff: StaffMember }), ...errorResponses(400, 401, 429) },
+        response: { 200: Type.Object({ staff: StaffMember }), ...errorResponses(400, 401, 429, 503) },
       },
     },
     async (request, reply) => {
       const { username, password } = request.body;
+      const device = readDevice(app.secrets, request.cookies[DEVICE_COOKIE], username);
+      const { limits, backoff } = loginThrottle(username, device);
+      await app.throttle.enforce(limits, { backoff });
       const found = await findStaffForLogin(app.db, username);
       const ok = await verifyPassword(found?.passwordHash ?? (await decoy()), password);
       if (!found || !ok || found.disabled) {
         throw unauthorized('invalid_credentials', 'Wrong username or password.');
       }
+      await app.throttle.forgive({ limits, backoff });
       const sessionId = await createSession(app.db, found.id);
       reply.setCookie(SESSION_COOKIE, sessionId, {
         httpOnly: true,
@@ -51,6 +61,14 @@ const staffRoutes: FastifyPluginAsyncTypebox = async (app) => {
         secure: request.protocol === 'https',
         path: '/',
         maxAge: SESSION_TTL_MS / 1000,
+      });
+      // After the session cookie: clients that read the first Set-Cookie find the session.
+      reply.setCookie(DEVICE_COOKIE, device ?? newDevice(app.secrets, username), {
+        httpOnly: true,
+        sameSite: 'strict',
+        secure: request.protocol === 'https',
+        path: '/api/staff/login',
+        maxAge: DEVICE_TTL_SECONDS,
       });
       const staff = {
         id: found.id,

@@ -7,9 +7,12 @@ import { ThemeEngineWorker, type Computed } from './engine-client.ts';
 import { previousThemes, saveSnapshot, type SnapshotItem } from './queries.ts';
 import { listSourceItems, type SourceItem } from './sources.ts';
 
-// The recompute job. Content events (publish, hide, new pulse comment…) are debounced: a burst of
-// moderation decisions causes one recompute, DEBOUNCE_MS after the last event (at most MAX_WAIT_MS
-// after the first). Two snapshots are kept: 'public' (published text only) and 'all' (moderators).
+// The recompute job. Two snapshots are kept: 'public' (published text only) and 'all' (moderators).
+// Content events (publish, hide, new pulse comment…) are debounced: a burst of moderation decisions
+// causes one recompute of 'all', DEBOUNCE_MS after the last event (at most MAX_WAIT_MS after the
+// first). 'public' never follows events: it is recomputed on a fixed schedule (a leased job, see
+// routes.ts), so polling the public themes cannot tell when anyone wrote. Across nodes, runs go
+// through leased jobs (server/plugins/jobs.ts): one writer per snapshot at a time.
 //
 // Full or incremental? A full computation re-finds the themes (new topics appear, labels follow the
 // words) and keeps ids by similarity; it is cheap up to a few thousand comments. Above FULL_UP_TO
@@ -48,7 +51,12 @@ export class ThemesJob {
   #timer: NodeJS.Timeout | null = null;
   #firstEventAt = 0;
   #running: Promise<void> | null = null;
-  #again = false;
+  /** Scopes asked for while a run was going: the next round computes them. */
+  #pending = new Set<ThemeScope>();
+  /** Requests handed to `requestRun` that have not settled yet (idle() waits for them). */
+  #requests = 0;
+  /** How a change asks for a recompute of 'all' (the routes route it through the leased job). */
+  requestRun: () => Promise<void> = () => this.recompute(['all']);
   #closed = false;
   #waiters: Array<() => void> = [];
 
@@ -58,7 +66,7 @@ export class ThemesJob {
     this.#engine = engine;
   }
 
-  /** Something changed: recompute soon (debounced). */
+  /** Something changed: recompute the moderators' snapshot soon (debounced). */
   schedule(): void {
     if (this.#closed) return;
     const now = Date.now();
@@ -67,22 +75,33 @@ export class ThemesJob {
     const wait = Math.max(0, Math.min(DEBOUNCE_MS, this.#firstEventAt + MAX_WAIT_MS - now));
     this.#timer = setTimeout(() => {
       this.#timer = null;
-      void this.recompute().catch(() => {});
+      void this.track(this.requestRun());
     }, wait);
   }
 
+  /** Counts a pending request toward idle() (it may start a run here, or on another node). */
+  track(request: Promise<void>): Promise<void> {
+    this.#requests++;
+    return request
+      .catch(() => {})
+      .finally(() => {
+        this.#requests--;
+        this.#settle();
+      });
+  }
+
   /** Recomputes now (runs are serialised; a call during a run causes one more run after it). */
-  async recompute(): Promise<void> {
-    if (this.#running) {
-      this.#again = true;
-      return this.#running;
-    }
+  async recompute(scopes: ThemeScope[] = ['all', 'public']): Promise<void> {
+    for (const scope of scopes) this.#pending.add(scope);
+    // A run in progress picks the new scopes up in its next round.
+    if (this.#running) return this.#running;
     this.#running = (async () => {
       try {
-        do {
-          this.#again = false;
-          await this.#run();
-        } while (this.#again && !this.#closed);
+        while (this.#pending.size > 0 && !this.#closed) {
+          const round = new Set(this.#pending);
+          this.#pending.clear();
+          await this.#run(round);
+        }
       } catch (error) {
         if (!this.#closed) this.#log.error({ err: error }, 'themes recompute failed');
         throw error;
@@ -96,12 +115,12 @@ export class ThemesJob {
 
   /** Resolves once nothing is scheduled or running (tests wait on this instead of sleeping). */
   idle(): Promise<void> {
-    if (!this.#timer && !this.#running) return Promise.resolve();
+    if (!this.#timer && !this.#running && this.#requests === 0) return Promise.resolve();
     return new Promise((resolve) => this.#waiters.push(resolve));
   }
 
   #settle(): void {
-    if (this.#timer || this.#running) return;
+    if (this.#timer || this.#running || this.#requests > 0) return;
     const waiters = this.#waiters;
     this.#waiters = [];
     for (const resolve of waiters) resolve();
@@ -117,16 +136,17 @@ export class ThemesJob {
     this.#settle();
   }
 
-  async #run(): Promise<void> {
+  async #run(scopes: Set<ThemeScope>): Promise<void> {
     const sources = await listSourceItems(this.#db);
     if (this.#closed) return;
     const asOf = today();
-    await this.#runScope('all', sources, asOf);
-    await this.#runScope(
-      'public',
-      sources.filter((item) => item.published),
-      asOf,
-    );
+    if (scopes.has('all')) await this.#runScope('all', sources, asOf);
+    if (scopes.has('public'))
+      await this.#runScope(
+        'public',
+        sources.filter((item) => item.published),
+        asOf,
+      );
   }
 
   async #runScope(scope: ThemeScope, sources: SourceItem[], asOf: string): Promise<void> {

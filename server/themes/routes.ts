@@ -18,6 +18,12 @@ import { moderatorThemes } from './view.ts';
 
 const today = () => new Date().toISOString().slice(0, 10);
 const iso = (value: Date | string | null | undefined) => (value ? new Date(value).toISOString() : null);
+const HOUR_MS = 60 * 60 * 1000;
+/** Public timestamps are floored to the hour: a poller learns at most which hour a scheduled run fell in. */
+const hourOf = (value: Date | string | null | undefined) =>
+  value ? new Date(Math.floor(new Date(value).getTime() / HOUR_MS) * HOUR_MS).toISOString() : null;
+export const THEMES_ALL_JOB = 'themes:all';
+export const THEMES_PUBLIC_JOB = 'themes:public';
 /** The public snapshot's daily series spans 90 days (the engine's default); a department's view matches it. */
 const PUBLIC_DAILY_DAYS = 90;
 
@@ -41,27 +47,36 @@ const pickPublic = ({ id, label, keywords, size, trend, sentiment, daily }: Publ
 });
 
 // Routes declare full paths (/api/...); registered without a prefix.
-const routes: FastifyPluginAsyncTypebox<{ config: Config }> = async (app) => {
+const routes: FastifyPluginAsyncTypebox<{ config: Config }> = async (app, { config }) => {
   const job = themesJob(app);
+  // One writer per snapshot across nodes (leased jobs). The moderators' snapshot follows content
+  // changes; the public one runs only on its fixed schedule, never in response to a submission.
+  app.jobs.define({ name: THEMES_ALL_JOB, everyMs: HOUR_MS, run: () => job.recompute(['all']) });
+  app.jobs.define({
+    name: THEMES_PUBLIC_JOB,
+    everyMs: config.themesPublicEveryMinutes * 60_000,
+    run: () => job.recompute(['public']),
+  });
+  job.requestRun = () => app.jobs.request(THEMES_ALL_JOB);
   const unsubscribe = app.contentEvents.onChanged((change) => {
     job.schedule();
     // The snapshot may hold the redacted original (moderators' themes cover pending text): once the
     // recompute has replaced it, its old row versions are scrubbed from disk too.
     if (change.redacted) void job.idle().then(() => app.diskScrub.rewrite(['theme_item', 'theme']));
   });
-  app.addHook('onReady', async () => {
-    // Trends are measured against today: a snapshot from an earlier day (or none) is refreshed.
-    const run = await latestRun(app.db, 'all');
-    if (run?.asOf !== today()) job.schedule();
-  });
+  // Trends are measured against today: a snapshot from an earlier day (or none) is refreshed. The day
+  // changes at midnight for everyone, so this follows the calendar, not anybody's writing.
+  const refreshIfStale = (asOf: string | null | undefined) => {
+    if (asOf === today()) return;
+    void job.track(app.jobs.request(THEMES_ALL_JOB));
+    void job.track(app.jobs.request(THEMES_PUBLIC_JOB));
+  };
+  app.addHook('onReady', async () => refreshIfStale((await latestRun(app.db, 'public'))?.asOf));
   app.addHook('onClose', async () => {
     unsubscribe();
     await job.close();
   });
   const staffOnly = app.requireStaff('moderator', 'admin');
-  const refreshIfStale = (asOf: string | null | undefined) => {
-    if (asOf && asOf !== today()) job.schedule();
-  };
 
   app.get(
     '/api/themes',
@@ -79,8 +94,8 @@ const routes: FastifyPluginAsyncTypebox<{ config: Config }> = async (app) => {
     async (request) => {
       const { department } = request.query;
       const [run, themes] = await Promise.all([latestRun(app.db, 'public'), listThemes(app.db, 'public')]);
-      refreshIfStale(run?.asOf);
-      const header = { asOf: run?.asOf ?? null, computedAt: iso(run?.computedAt) };
+      if (run) refreshIfStale(run.asOf);
+      const header = { asOf: run?.asOf ?? null, computedAt: hourOf(run?.computedAt) };
       if (department === undefined)
         return {
           ...header,
@@ -129,7 +144,7 @@ const routes: FastifyPluginAsyncTypebox<{ config: Config }> = async (app) => {
         getSettings(app.db),
         departmentNames(app.db),
       ]);
-      refreshIfStale(run?.asOf);
+      if (run) refreshIfStale(run.asOf);
       const { days, source, department } = request.query;
       const asOf = run?.asOf ?? today();
       const since = days
@@ -210,7 +225,9 @@ const routes: FastifyPluginAsyncTypebox<{ config: Config }> = async (app) => {
       },
     },
     async () => {
-      await job.recompute();
+      // A staff action (not anonymous): both snapshots now, each under its lease.
+      await app.jobs.runNow(THEMES_ALL_JOB);
+      await app.jobs.runNow(THEMES_PUBLIC_JOB);
       const run = await latestRun(app.db, 'all');
       return {
         computedAt: iso(run?.computedAt),

@@ -1,6 +1,8 @@
 // Enrolment codes and membership credentials: how they look, how they are stored.
 import { randomBytes, randomInt } from 'node:crypto';
+import type { Limit } from '../plugins/throttle.ts';
 import { hashPassword, verifyPassword } from '../staff/passwords.ts';
+import { CODES_PER_WINDOW } from './schemas.ts';
 
 /** No 0/O, 1/I/L: a code read off paper is typed right the first time. */
 export const CODE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
@@ -37,12 +39,13 @@ export function parseEnrolmentCode(input: string): { id: string; secret: string 
 
 // Same argon2id parameters as staff passwords (OWASP: 19 MiB, t=2, p=1).
 export const hashCodeSecret = (secret: string) => hashPassword(secret);
-export const verifyCodeSecret = (hash: string, secret: string) => verifyPassword(hash, secret);
+export const verifyCodeSecret = (hash: string, secret: string) => verifyPassword(hash, secret, 'enrolment');
 
 let decoyHash: Promise<string> | null = null;
 /** Verified against when the code's id is unknown, so a miss costs the same time as a wrong secret. */
 export function decoyCodeHash(): Promise<string> {
   decoyHash ??= hashCodeSecret(randomChars(SECRET_LENGTH));
+  decoyHash.catch(() => (decoyHash = null));
   return decoyHash;
 }
 
@@ -52,27 +55,5 @@ export const CREDENTIAL_PATTERN = /^[A-Za-z0-9_-]{43}$/;
 /** The keyed hash stored for a credential (HMAC-SHA256 under the server's master secret). */
 export const CREDENTIAL_PURPOSE = 'member-credential';
 
-/** How many codes may be generated in a sliding window (each one is an argon2id hash). */
-export class CodeBudget {
-  #spent: { at: number; count: number }[] = [];
-
-  constructor(
-    readonly limit: number,
-    readonly windowMs: number,
-  ) {}
-
-  /** Takes `count` from the budget; null when granted, else how many are available and when to retry. */
-  reserve(count: number, now = Date.now()): { available: number; retryAfterSeconds: number } | null {
-    this.#spent = this.#spent.filter((entry) => now - entry.at < this.windowMs);
-    const used = this.#spent.reduce((sum, entry) => sum + entry.count, 0);
-    if (used + count > this.limit) {
-      const oldest = this.#spent[0]?.at ?? now;
-      return {
-        available: this.limit - used,
-        retryAfterSeconds: Math.max(1, Math.ceil((oldest + this.windowMs - now) / 1000)),
-      };
-    }
-    this.#spent.push({ at: now, count });
-    return null;
-  }
-}
+/** Codes generated per 10 minutes, counted across all nodes (each one is an argon2id hash). */
+export const CODE_BUDGET: Limit = { key: 'enrolment-codes:*', max: CODES_PER_WINDOW, windowMs: 10 * 60_000 };

@@ -325,13 +325,9 @@ export async function retireKeys(
   return { keys: retired.keyIds.length, spentTokens: retired.spentTokens };
 }
 
-/** Hourly upkeep on every node: next epoch's key published, ended keys destroyed. */
-export function startKeyMaintenance(app: FastifyInstance, intervalMs = 60 * 60 * 1000): () => void {
-  const timer = setInterval(() => {
-    ensureGeneralKeys(app)
-      .then(() => retireKeys(app))
-      .catch((error: unknown) => app.log.warn({ err: error }, 'issuer key maintenance failed'));
-  }, intervalMs);
-  timer.unref();
-  return () => clearInterval(timer);
+/** Hourly upkeep, on one node at a time (a leased job): next epoch's key published, ended keys destroyed. */
+export const KEY_MAINTENANCE_JOB = 'issuer-keys';
+export async function maintainKeys(app: FastifyInstance): Promise<void> {
+  await ensureGeneralKeys(app);
+  await retireKeys(app);
 }

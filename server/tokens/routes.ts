@@ -9,9 +9,9 @@ import { departmentExists, departmentName } from '../departments/queries.ts';
 import { parseScope } from './scopes.ts';
 import transparencyRoutes from './transparency.ts';
 import {
-  CodeBudget,
   CREDENTIAL_PATTERN,
   CREDENTIAL_PURPOSE,
+  CODE_BUDGET,
   decoyCodeHash,
   hashCodeSecret,
   newCredential,
@@ -38,7 +38,8 @@ import {
   ensureGeneralKeys,
   isIssuable,
   retireKeys,
-  startKeyMaintenance,
+  KEY_MAINTENANCE_JOB,
+  maintainKeys,
   type IssuerKey,
 } from './keys.ts';
 import {
@@ -87,9 +88,8 @@ const routes: FastifyPluginAsyncTypebox<{ config: Config }> = async (app) => {
     await ensureGeneralKeys(app);
     await retireKeys(app);
   });
-  const stopMaintenance = startKeyMaintenance(app);
+  app.jobs.define({ name: KEY_MAINTENANCE_JOB, everyMs: 60 * 60 * 1000, run: () => maintainKeys(app) });
   await app.register(transparencyRoutes);
-  app.addHook('onClose', async () => stopMaintenance());
 
   // Privacy Pass bodies are raw bytes (RFC 9578 §6.1; draft-ietf-privacypass-batched-tokens-06 §5).
   app.addContentTypeParser(
@@ -120,8 +120,11 @@ const routes: FastifyPluginAsyncTypebox<{ config: Config }> = async (app) => {
     }
     if (scope && parseScope(scope).departmentId && !keys.some((key) => key.scope === scope)) {
       await ensureDepartmentKeys(app, scope, (id) => departmentExists(app.db, id), now);
-      keys = (await app.tokenKeys.all(0)).filter((key) => isIssuable(key, now));
     }
+    // A scope's key may have been made a moment ago on another node (a new pulse or focus group):
+    // a miss re-reads the table instead of waiting for this node's cache to age.
+    if (scope && !keys.some((key) => key.scope === scope))
+      keys = (await app.tokenKeys.all(0)).filter((key) => isIssuable(key, now));
     const names = challengeNames(request);
     const out = [];
     for (const key of keys) {
@@ -316,7 +319,8 @@ const routes: FastifyPluginAsyncTypebox<{ config: Config }> = async (app) => {
       const issued = await issuedCounts(app.db, member.id);
       const now = new Date();
       const keys = [];
-      const stored = await app.tokenKeys.all();
+      // Fresh, not this node's cache: a key made on another node must show its budget at once.
+      const stored = await app.tokenKeys.all(0);
       for (const key of stored) {
         if (!isIssuable(key, now)) continue;
         const { departmentId } = parseScope(key.scope);
@@ -337,33 +341,28 @@ const routes: FastifyPluginAsyncTypebox<{ config: Config }> = async (app) => {
 
   // ---- enrolment ----
 
-  // Guessing is slowed per code and across all codes together; keys never involve the client address.
-  const perCode = app.rateLimit({
-    max: 5,
-    timeWindow: '15 minutes',
-    hook: 'preHandler',
-    keyGenerator: (request) => {
-      const code = String((request.body as { code?: unknown } | undefined)?.code ?? '');
-      return `enrol:${code.toUpperCase().replace(/[\s-]/g, '').slice(0, 8)}`;
-    },
-  });
-  const overall = app.rateLimit({ max: 120, timeWindow: '1 minute', keyGenerator: () => 'enrol:*' });
+  // Guessing is slowed per code and across all codes together, in one check that holds across nodes
+  // (server/plugins/throttle.ts); keys never involve the client address.
+  const enrolLimits = (code: string) => [
+    { key: `enrol:${code.toUpperCase().replace(/[\s-]/g, '').slice(0, 8)}`, max: 5, windowMs: 15 * 60_000 },
+    { key: 'enrol:*', max: 120, windowMs: 60_000 },
+  ];
 
   app.post(
     '/api/enrol',
     {
-      preHandler: [perCode, overall],
       schema: {
         tags: ['tokens'],
         summary: 'Trade a single-use enrolment code for a membership credential',
         description:
           'The code is deleted in its own transaction before the member is created: nothing links the credential to the code.',
         body: EnrolBody,
-        response: { 201: Enrolled, ...errorResponses(400, 429) },
+        response: { 201: Enrolled, ...errorResponses(400, 429, 503) },
       },
     },
     async (request, reply) => {
       reply.header('cache-control', 'no-store');
+      await app.throttle.enforce(enrolLimits(request.body.code));
       const refused = () =>
         badRequest('invalid_code', 'This enrolment code is not valid or was already used.');
       const parsed = parseEnrolmentCode(request.body.code);
@@ -379,9 +378,8 @@ const routes: FastifyPluginAsyncTypebox<{ config: Config }> = async (app) => {
     },
   );
 
-  // Each code costs one argon2id hash (~20 ms of CPU, 19 MiB): generation is budgeted per node so a
-  // mistake (or a stolen admin session) cannot starve the server.
-  const codeBudget = new CodeBudget(CODES_PER_WINDOW, 10 * 60 * 1000);
+  // Each code costs one argon2id hash (~20 ms of CPU, 19 MiB): generation is budgeted across all nodes
+  // together so a mistake (or a stolen admin session) cannot starve the servers.
 
   app.post(
     '/api/admin/enrolment-codes',
@@ -401,11 +399,11 @@ const routes: FastifyPluginAsyncTypebox<{ config: Config }> = async (app) => {
       if (departmentId && !(await departmentExists(app.db, departmentId))) {
         throw badRequest('unknown_department', 'That is not a department we know.');
       }
-      const refused = codeBudget.reserve(request.body.count);
+      const refused = await app.throttle.take([CODE_BUDGET], { cost: request.body.count });
       if (refused) {
         throw tooMany(
           'rate_limited',
-          `At most ${CODES_PER_WINDOW} codes every 10 minutes; ${refused.available} can be generated now.`,
+          `At most ${CODES_PER_WINDOW} codes every 10 minutes; ${refused.remaining ?? 0} can be generated now.`,
           refused.retryAfterSeconds,
         );
       }

@@ -301,3 +301,51 @@ test('a moderator whose session ended is refused at the next action', async () =
   modSocket.send({ type: 'prompt', text: 'Still in charge?' });
   expect((await modSocket.closed).code).toBe(CloseCode.unauthenticated);
 });
+
+test('a node holds at most maxUnauthenticatedSockets sockets without hello; more upgrades get 503 + Retry-After', async () => {
+  const { url, seat } = await seated();
+  // Idle sockets must outlive the whole flood (opening hundreds takes long on a loaded CI machine).
+  t.app.focusGroups.configure({ helloTimeoutMs: 120_000 });
+  const cap = DEFAULT_LIMITS.maxUnauthenticatedSockets;
+  const idle: WebSocket[] = [];
+  const outcomes = await Promise.all(
+    Array.from(
+      { length: cap + 44 },
+      () =>
+        new Promise<string>((resolve) => {
+          const ws = new WebSocket(url.replace(/^http/, 'ws'));
+          idle.push(ws);
+          ws.once('open', () => resolve('open'));
+          ws.once('unexpected-response', (_request, response) => {
+            resolve(`${response.statusCode} retry-after=${response.headers['retry-after']}`);
+            response.resume();
+          });
+          ws.once('close', (code) => resolve(`closed ${code}`));
+          ws.once('error', () => {});
+        }),
+    ),
+  );
+  // A socket that slipped past the upgrade check is closed 1013 at once; the hub never holds more than the cap.
+  expect(t.app.focusGroups.stats().connections).toBeLessThanOrEqual(cap);
+  expect(outcomes.filter((outcome) => outcome === '503 retry-after=5').length).toBeGreaterThan(0);
+  expect(
+    outcomes.every(
+      (o) => o === 'open' || o === '503 retry-after=5' || o === `closed ${CloseCode.tryAgainLater}`,
+    ),
+  ).toBe(true);
+  // Once the idle sockets go, a participant with a seat joins as usual.
+  await Promise.all(
+    idle.map(
+      (ws) =>
+        new Promise<void>((resolve) =>
+          ws.readyState === WebSocket.CLOSED
+            ? resolve()
+            : (ws.once('close', () => resolve()), ws.terminate()),
+        ),
+    ),
+  );
+  const [client, welcome] = open.track(await Client.join(url, seat));
+  expect(welcome.type).toBe('welcome');
+  client.send({ type: 'say', text: 'still here' });
+  expect(await client.next((f) => f.type === 'message')).toMatchObject({ text: 'still here' });
+});

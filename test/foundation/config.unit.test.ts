@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from '../../server/config.ts';
+import { ConfigError, loadConfig, requireSharedSecret } from '../../server/config.ts';
 
 describe('loadConfig', () => {
   it('defaults to the embedded database with demo data on port 3000', () => {
@@ -30,5 +30,24 @@ describe('loadConfig', () => {
       expect((error as ConfigError).variable).toBe(variable);
       expect((error as ConfigError).message).toContain(variable);
     }
+  });
+});
+
+describe('requireSharedSecret', () => {
+  it('refuses a node on a shared database without GREENROOM_SECRET, and says why', () => {
+    const config = loadConfig({ DATABASE_URL: 'postgres://x@db/greenroom' });
+    expect(() => requireSharedSecret(config)).toThrow(ConfigError);
+    expect(() => requireSharedSecret(config)).toThrow(
+      /GREENROOM_SECRET: must be set when DATABASE_URL is set/,
+    );
+  });
+
+  it('accepts the embedded database without a secret, and Postgres with one', () => {
+    expect(() => requireSharedSecret(loadConfig({}))).not.toThrow();
+    const shared = loadConfig({
+      DATABASE_URL: 'postgres://x@db/greenroom',
+      GREENROOM_SECRET: 'x'.repeat(32),
+    });
+    expect(() => requireSharedSecret(shared)).not.toThrow();
   });
 });

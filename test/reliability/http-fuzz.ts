@@ -19,8 +19,9 @@ const skip = (route: RouteOptions) =>
   !(route.url.startsWith('/api') || route.url.startsWith('/.well-known')) ||
   route.url === '/api/staff/logout';
 
-// Written by background jobs (the debounced themes recompute, key rotation), not by requests.
-const BACKGROUND_TABLES = ['theme', 'theme_item', 'theme_run', 'token_key', 'key_log'];
+// Written by background jobs (the debounced themes recompute, key rotation, job leases), not by
+// requests — and `throttle`, whose whole point is to count refused attempts too.
+const BACKGROUND_TABLES = ['theme', 'theme_item', 'theme_run', 'token_key', 'job_lease', 'throttle', 'key_log'];
 let countQuery: string | null = null;
 
 /** Every table's row count in one statement (a refused request must leave all of them unchanged). */

@@ -1,7 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import {
   CODE_ALPHABET,
-  CodeBudget,
   newCredential,
   newEnrolmentCode,
   parseEnrolmentCode,
@@ -38,18 +37,5 @@ describe('enrolment codes', () => {
     const credential = newCredential();
     expect(Buffer.from(credential, 'base64url')).toHaveLength(32);
     expect(newCredential()).not.toBe(credential);
-  });
-});
-
-describe('the code-generation budget', () => {
-  test('grants up to the limit per window, then says how many are left and when to retry', () => {
-    const budget = new CodeBudget(1000, 600_000);
-    expect(budget.reserve(500, 0)).toBeNull();
-    expect(budget.reserve(400, 1_000)).toBeNull();
-    expect(budget.reserve(200, 2_000)).toEqual({ available: 100, retryAfterSeconds: 598 });
-    expect(budget.reserve(100, 3_000)).toBeNull();
-    expect(budget.reserve(1, 4_000)).not.toBeNull();
-    // The first 500 leave the window after ten minutes.
-    expect(budget.reserve(500, 600_001)).toBeNull();
   });
 });

@@ -6,7 +6,7 @@ import {
   ensureGeneralKeys,
   retireKeys,
   RETIREMENT_GRACE_MS,
-  startKeyMaintenance,
+  KEY_MAINTENANCE_JOB,
 } from '../../server/tokens/keys.ts';
 import { build } from '../helpers/build.ts';
 
@@ -116,9 +116,14 @@ describe('issuer keys', () => {
     expect(published).not.toContain(inGrace.tokenKeyId);
   });
 
-  test('the maintenance timer does not keep the process alive and can be stopped', () => {
-    const stop = startKeyMaintenance(t.app, 10_000);
-    expect(typeof stop).toBe('function');
-    stop();
+  test('key maintenance is a leased job: it runs on one node at a time and records its run', async () => {
+    await t.app.jobs.runNow(KEY_MAINTENANCE_JOB);
+    const lease = await t.app.db
+      .selectFrom('job_lease')
+      .select(['holder', 'finished_at'])
+      .where('name', '=', KEY_MAINTENANCE_JOB)
+      .executeTakeFirstOrThrow();
+    expect(lease.holder).toBeNull();
+    expect(lease.finished_at).not.toBeNull();
   });
 });

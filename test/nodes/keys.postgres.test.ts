@@ -1,0 +1,40 @@
+import { randomBytes } from 'node:crypto';
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { scheduleRoom } from '../focus-groups/helpers.ts';
+import { build } from '../helpers/build.ts';
+import { given } from '../helpers/given.ts';
+import { enrolMember } from '../helpers/members.ts';
+import { secondNode } from './helpers.ts';
+
+// Found by `npm run test:nodes`: a focus group scheduled on node A got its key there, while node B
+// kept serving its 30-second-old view of the keys — a browser whose requests landed on B saw no key
+// and no budget for the room, and could not take a seat.
+const secret = randomBytes(32).toString('hex');
+const t = build({ GREENROOM_SECRET: secret });
+let nodeB: FastifyInstance;
+beforeAll(async () => {
+  nodeB = await secondNode(t.config.databaseUrl!, secret);
+});
+afterAll(() => nodeB?.close());
+
+test('a scope key made on node A is published, budgeted and issued on node B at once', async () => {
+  const member = await enrolMember(t.app);
+  // Node B's view of the keys is warm before the room exists.
+  expect((await nodeB.inject({ method: 'GET', url: '/api/tokens/keys' })).statusCode).toBe(200);
+  const moderator = await given(t.app).staff('moderator');
+  const { scope } = await scheduleRoom(t.app, moderator);
+
+  const published = await nodeB.inject({
+    method: 'GET',
+    url: `/api/tokens/keys?scope=${encodeURIComponent(scope)}`,
+  });
+  expect(published.json().keys.map((key: { scope: string }) => key.scope)).toEqual([scope]);
+  const budget = await nodeB.inject({
+    method: 'GET',
+    url: '/api/tokens/budget',
+    headers: { authorization: `Bearer ${member.credential}` },
+  });
+  expect(budget.json().keys).toContainEqual(expect.objectContaining({ scope, remaining: 1 }));
+  expect(await member.tokens(scope, 1)).toHaveLength(1);
+});
