@@ -4,7 +4,7 @@ import { createPrivateKey, createPublicKey, type KeyObject } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
-import { getSettings } from '../settings/queries.ts';
+import { DEFAULT_SETTINGS, getSettings } from '../settings/queries.ts';
 import {
   decodeTokenKey,
   encodeTokenKey,
@@ -14,7 +14,15 @@ import {
   truncatedKeyId,
   type IssuerKeyPair,
 } from './crypto.ts';
-import { deleteKeys, findKey, insertKey, isUniqueViolation, listKeys, type KeyRow } from './queries.ts';
+import {
+  deleteKeys,
+  findKey,
+  insertKey,
+  isUniqueViolation,
+  listKeys,
+  type BudgetRule,
+  type KeyRow,
+} from './queries.ts';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** Tokens stay redeemable this long after their key's end (clocks differ; requests are in flight). */
@@ -208,6 +216,12 @@ export async function budgetFor(db: Kysely<Database>, key: IssuerKey): Promise<n
   if (key.scope !== 'general') return key.budget;
   return (await getSettings(db)).generalBudget;
 }
+
+/** budgetFor as a rule the issuance statement applies itself, so issuing costs no settings read. */
+export const budgetRuleFor = (key: IssuerKey): BudgetRule =>
+  key.scope === 'general'
+    ? { setting: 'generalBudget', fallback: DEFAULT_SETTINGS.generalBudget }
+    : { fixed: key.budget };
 
 /**
  * Destroys keys that ended more than the grace period ago, with their spent-token and issuance rows.

@@ -193,30 +193,46 @@ export async function findMemberId(db: Kysely<Database>, credentialHash: string)
   return row?.id ?? null;
 }
 
+/** A key's per-member budget: fixed with the key, or the admin's `generalBudget` setting (default `fallback`). */
+export type BudgetRule = { fixed: number } | { setting: 'generalBudget'; fallback: number };
+
 /**
- * Takes `count` tokens from the member's budget for a key in one conditional statement: it inserts
- * or adds only while the total stays within the budget, so concurrent requests cannot overspend.
+ * Takes `count` tokens from the budget for a key of the member holding `credentialHash`, in one
+ * conditional statement and one round trip: the member lookup, the budget (the admin setting read in
+ * the same statement) and the insert-or-add, which goes through only while the total stays within
+ * the budget, so concurrent requests cannot overspend. Returns the member's id, or null when the
+ * credential is unknown or the budget would be exceeded (tell them apart with findMemberId).
  */
-export async function consumeBudget(
+export async function takeBudget(
   db: Kysely<Database>,
-  memberId: string,
+  credentialHash: string,
   keyId: string,
   count: number,
-  budget: number,
-): Promise<boolean> {
-  if (count > budget) return false;
+  rule: BudgetRule,
+): Promise<string | null> {
+  const budget =
+    'fixed' in rule
+      ? sql<number>`${rule.fixed}::int`
+      : sql<number>`coalesce((select (value #>> '{}')::int from setting where key = ${rule.setting}), ${rule.fallback}::int)`;
   const row = await db
     .insertInto('token_issuance')
-    .values({ member_id: memberId, key_id: keyId, issued: count })
+    .columns(['member_id', 'key_id', 'issued'])
+    .expression((eb) =>
+      eb
+        .selectFrom('member')
+        .select(['id', sql<string>`${keyId}::text`.as('key_id'), sql<number>`${count}::int`.as('issued')])
+        .where('credential_hash', '=', credentialHash)
+        .where(sql<boolean>`${count}::int <= ${budget}`),
+    )
     .onConflict((oc) =>
       oc
         .columns(['member_id', 'key_id'])
-        .doUpdateSet({ issued: sql<number>`token_issuance.issued + ${count}` })
-        .where(sql<boolean>`token_issuance.issued + ${count} <= ${budget}`),
+        .doUpdateSet({ issued: sql<number>`token_issuance.issued + excluded.issued` })
+        .where(sql<boolean>`token_issuance.issued + excluded.issued <= ${budget}`),
     )
-    .returning('issued')
+    .returning('member_id')
     .executeTakeFirst();
-  return Boolean(row);
+  return row?.member_id ?? null;
 }
 
 /** Gives tokens back when signing failed after the budget was taken. */

@@ -29,6 +29,7 @@ import {
 } from './crypto.ts';
 import {
   budgetFor,
+  budgetRuleFor,
   ensureGeneralKeys,
   isIssuable,
   retireKeys,
@@ -37,7 +38,6 @@ import {
 } from './keys.ts';
 import {
   burnCodeAndEnrol,
-  consumeBudget,
   createEnrolmentBatch,
   existingCodeIds,
   findMemberId,
@@ -45,6 +45,7 @@ import {
   issuedCounts,
   listEnrolmentBatches,
   refundBudget,
+  takeBudget,
   revokeUnusedCodes,
 } from './queries.ts';
 import {
@@ -89,15 +90,21 @@ const routes: FastifyPluginAsyncTypebox<{ config: Config }> = async (app) => {
     (_request, body, done) => done(null, body),
   );
 
-  /** The member behind `Authorization: Bearer <credential>`, or 401 invalid_credential. */
-  async function memberOf(request: FastifyRequest): Promise<string> {
+  const refusedCredential = () =>
+    unauthorized('invalid_credential', 'This membership credential is not valid.');
+
+  /** The stored hash of the request's `Authorization: Bearer <credential>`, or 401 invalid_credential. */
+  function credentialHashOf(request: FastifyRequest): string {
     const match = /^Bearer[ \t]+(\S+)[ \t]*$/i.exec(request.headers.authorization ?? '');
     const credential = match?.[1];
-    const memberId =
-      credential && CREDENTIAL_PATTERN.test(credential)
-        ? await findMemberId(app.db, app.secrets.hmac(CREDENTIAL_PURPOSE, credential))
-        : null;
-    if (!memberId) throw unauthorized('invalid_credential', 'This membership credential is not valid.');
+    if (!credential || !CREDENTIAL_PATTERN.test(credential)) throw refusedCredential();
+    return app.secrets.hmac(CREDENTIAL_PURPOSE, credential);
+  }
+
+  /** The member behind `Authorization: Bearer <credential>`, or 401 invalid_credential. */
+  async function memberOf(request: FastifyRequest): Promise<string> {
+    const memberId = await findMemberId(app.db, credentialHashOf(request));
+    if (!memberId) throw refusedCredential();
     return memberId;
   }
 
@@ -195,7 +202,8 @@ const routes: FastifyPluginAsyncTypebox<{ config: Config }> = async (app) => {
     },
     async (request, reply) => {
       reply.header('cache-control', 'no-store');
-      const memberId = await memberOf(request);
+      // The member is looked up by the budget statement itself (one round trip); the header's form first.
+      const credentialHash = credentialHashOf(request);
       const batched = (request.headers['content-type'] ?? '')
         .toLowerCase()
         .startsWith(MEDIA_TYPES.batchRequest);
@@ -231,14 +239,20 @@ const routes: FastifyPluginAsyncTypebox<{ config: Config }> = async (app) => {
       const counts = new Map<IssuerKey, number>();
       for (const key of keys) counts.set(key, (counts.get(key) ?? 0) + 1);
 
-      await app.db.transaction().execute(async (trx) => {
+      // One key (every single request, nearly every batch): one statement, atomic on its own. Several
+      // keys: all in one transaction, so a batch is all or nothing.
+      const take = async (db: typeof app.db) => {
+        let memberId: string | null = null;
         for (const [key, count] of counts) {
-          if (!(await consumeBudget(trx, memberId, key.id, count, await budgetFor(trx, key)))) {
-            const retryAfter = Math.max(1, Math.ceil((key.notAfter.getTime() - now.getTime()) / 1000));
-            throw tooMany('budget_exhausted', `No tokens left for "${key.scope}" with this key.`, retryAfter);
-          }
+          memberId = await takeBudget(db, credentialHash, key.id, count, budgetRuleFor(key));
+          if (memberId) continue;
+          if (!(await findMemberId(db, credentialHash))) throw refusedCredential();
+          const retryAfter = Math.max(1, Math.ceil((key.notAfter.getTime() - now.getTime()) / 1000));
+          throw tooMany('budget_exhausted', `No tokens left for "${key.scope}" with this key.`, retryAfter);
         }
-      });
+        return memberId!;
+      };
+      const memberId = counts.size === 1 ? await take(app.db) : await app.db.transaction().execute(take);
 
       let signatures: Buffer[];
       try {
