@@ -11,6 +11,8 @@
 // as standard clients send, ≥ 40% of raw and ≥ 1000/s; verify + spend ≥ 50% of the route without a
 // token (issue 15).
 import { fork } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { Agent, request as httpRequest } from 'node:http';
 import { constants, privateDecrypt, randomBytes, sign, verify } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { encodeVarint } from '../server/tokens/crypto.ts';
@@ -34,13 +36,15 @@ type Message =
       truncatedId: number;
       modulusTop: number;
     }
-  | { type: 'raw'; signPerSecond: number; verifyPerSecond: number }
-  | { type: 'tokens'; headers: string[] };
+  | { type: 'raw'; signPerSecond: number; verifyPerSecond: number; signCpu: number; verifyCpu: number }
+  | { type: 'tokens'; headers: string[] }
+  | { type: 'cpu'; server: number; postgres: number };
 
 // ---------------------------------------------------------------- server (child process)
 
 async function serve(): Promise<void> {
   const { buildApp } = await import('../server/app.ts');
+  const { sql } = await import('kysely');
   const { loadConfig } = await import('../server/config.ts');
   const { spendToken } = await import('../server/plugins/private-token.ts');
   const { createScopeKey } = await import('../server/tokens/keys.ts');
@@ -82,6 +86,24 @@ async function serve(): Promise<void> {
   // Correctness before speed: one token end to end with privacypass-ts, blinded client-side.
   await obtainTokens(app, credentials[0]!, ISSUE_SCOPE, 2);
 
+  // Backends come and go with the pool: every one seen is remembered with its last reading.
+  const backendCpu = new Map<number, number>();
+  async function postgresCpu(): Promise<number> {
+    const { rows } = await sql<{
+      pid: number;
+    }>`select pid from pg_stat_activity where datname = current_database()`.execute(app.db);
+    for (const { pid } of rows) {
+      try {
+        // /proc/<pid>/stat fields 14 and 15: utime and stime in clock ticks (USER_HZ, 100 on Linux).
+        const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+        backendCpu.set(pid, (Number(fields[11]) + Number(fields[12])) * 10_000);
+      } catch {
+        // Not on this machine's /proc (a remote Postgres): reported as 0.
+      }
+    }
+    return [...backendCpu.values()].reduce((sum, value) => sum + value, 0);
+  }
+
   await app.listen({ port: 0, host: '127.0.0.1' });
   const { port } = app.server.address() as { port: number };
   const host = `127.0.0.1:${port}`;
@@ -95,21 +117,44 @@ async function serve(): Promise<void> {
   } satisfies Message);
 
   process.on('message', async (message: { type: string; count?: number }) => {
-    if (message.type === 'raw') {
-      // The raw operations, in this process, on the same keys the routes use.
+    if (message.type === 'cpu') {
+      // CPU time so far (µs) of this server process and of the Postgres backends serving its database:
+      // unlike rates, CPU per request holds still on a machine shared with other work.
+      const usage = process.cpuUsage();
+      process.send!({
+        type: 'cpu',
+        server: usage.user + usage.system,
+        postgres: onPostgres ? await postgresCpu() : 0,
+      } satisfies Message);
+    } else if (message.type === 'raw') {
+      // The raw operations, in this process, on the same keys the routes use: rate and CPU µs per op.
+      const timed = (run: () => void) => {
+        const cpu = process.cpuUsage();
+        const started = performance.now();
+        for (let i = 0; i < RAW_OPS; i++) run();
+        const used = process.cpuUsage(cpu);
+        return {
+          perSecond: RAW_OPS / ((performance.now() - started) / 1000),
+          cpu: (used.user + used.system) / RAW_OPS,
+        };
+      };
       const blinded = Buffer.concat([Buffer.from([0]), randomBytes(255)]);
-      let started = performance.now();
-      for (let i = 0; i < RAW_OPS; i++)
-        privateDecrypt({ key: issuing.keyPair.privateKey, padding: constants.RSA_NO_PADDING }, blinded);
-      const signPerSecond = RAW_OPS / ((performance.now() - started) / 1000);
+      const signing = timed(() =>
+        privateDecrypt({ key: issuing.keyPair.privateKey, padding: constants.RSA_NO_PADDING }, blinded),
+      );
       const input = randomBytes(98);
       const options = { padding: constants.RSA_PKCS1_PSS_PADDING, saltLength: 48 };
       const signature = sign('sha384', input, { key: redeeming.keyPair.privateKey, ...options });
-      started = performance.now();
-      for (let i = 0; i < RAW_OPS; i++)
-        verify('sha384', input, { key: redeeming.keyPair.publicKey, ...options }, signature);
-      const verifyPerSecond = RAW_OPS / ((performance.now() - started) / 1000);
-      process.send!({ type: 'raw', signPerSecond, verifyPerSecond } satisfies Message);
+      const verifying = timed(() =>
+        verify('sha384', input, { key: redeeming.keyPair.publicKey, ...options }, signature),
+      );
+      process.send!({
+        type: 'raw',
+        signPerSecond: signing.perSecond,
+        verifyPerSecond: verifying.perSecond,
+        signCpu: signing.cpu,
+        verifyCpu: verifying.cpu,
+      } satisfies Message);
     } else if (message.type === 'tokens') {
       // Valid tokens minted fast for the redemption phase: an RSASSA-PSS signature over the token
       // input is exactly what finalizing a blind signature yields (RFC 9474 §4.4), without sjcl's slow client.
@@ -152,19 +197,45 @@ function batchBody(size: number, truncatedId: number): Buffer {
   return Buffer.concat([encodeVarint(body.length), body]);
 }
 
+interface Cpu {
+  server: number;
+  postgres: number;
+  client: number;
+}
 interface Phase {
   perSecond: number;
   p50: number;
   p99: number;
+  /** CPU µs per unit (token signed or request) in the server, Postgres and this load generator. */
+  cpu: Cpu;
 }
 const percentile = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))]!;
 
+// node:http on keep-alive sockets, one per worker: fetch's streams cost the load generator about three
+// times the server's CPU per small request, and it shares the machine with the server.
+const agent = new Agent({ keepAlive: true, maxSockets: CONCURRENCY });
+let origin = '';
+function post(path: string, headers: Record<string, string>, body?: Uint8Array): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const request = httpRequest(`${origin}${path}`, { method: 'POST', agent, headers }, (response) => {
+      response.on('data', () => {});
+      response.on('end', () => resolve(response.statusCode ?? 0));
+      response.on('error', reject);
+    });
+    request.on('error', reject);
+    request.end(body);
+  });
+}
+
+let cpuNow: () => Promise<Cpu> = async () => ({ server: 0, postgres: 0, client: 0 });
+
 async function load(
   requests: number,
   perRequest: number,
-  send: (worker: number, i: number) => Promise<Response>,
+  send: (worker: number, i: number) => Promise<number>,
 ): Promise<Phase> {
+  const before = await cpuNow();
   const latencies: number[] = [];
   let next = 0;
   const started = performance.now();
@@ -173,17 +244,23 @@ async function load(
       while (next < requests) {
         const i = next++;
         const t0 = performance.now();
-        const response = await send(worker, i);
-        await response.arrayBuffer();
+        const status = await send(worker, i);
         latencies.push(performance.now() - t0);
-        if (response.status !== 200) throw new Error(`HTTP ${response.status}`);
+        if (status !== 200) throw new Error(`HTTP ${status}`);
       }
     }),
   );
   const seconds = (performance.now() - started) / 1000;
+  const after = await cpuNow();
+  const units = requests * perRequest;
   latencies.sort((a, b) => a - b);
   return {
-    perSecond: (requests * perRequest) / seconds,
+    cpu: {
+      server: (after.server - before.server) / units,
+      postgres: (after.postgres - before.postgres) / units,
+      client: (after.client - before.client) / units,
+    },
+    perSecond: units / seconds,
     p50: percentile(latencies, 0.5),
     p99: percentile(latencies, 0.99),
   };
@@ -217,36 +294,41 @@ async function main() {
       child.on('message', listener);
       if (request.type !== 'none') child.send(request);
     });
+  cpuNow = async () => {
+    const { server, postgres } = await ask({ type: 'cpu' }, 'cpu');
+    const usage = process.cpuUsage();
+    return { server, postgres, client: usage.user + usage.system };
+  };
   const ready = await Promise.race([
     ask({ type: 'none' }, 'ready'),
     new Promise<never>((_, reject) =>
       child.once('exit', (code) => reject(new Error(`server exited (${code}) before it was ready`))),
     ),
   ]);
-  const base = `http://127.0.0.1:${ready.port}`;
+  origin = `http://127.0.0.1:${ready.port}`;
   const bodies = Array.from({ length: 16 }, () => batchBody(BATCH, ready.truncatedId));
   const issue = (worker: number, i: number) =>
-    fetch(`${base}/api/tokens/issue`, {
-      method: 'POST',
-      headers: {
+    post(
+      '/api/tokens/issue',
+      {
         authorization: `Bearer ${ready.credentials[worker % ready.credentials.length]}`,
         'content-type': 'application/private-token-generic-batch-request',
       },
-      body: new Uint8Array(bodies[i % bodies.length]!),
-    });
+      bodies[i % bodies.length]!,
+    );
   // What standard Privacy Pass clients send: one TokenRequest per request (RFC 9578 §6).
   const singles = Array.from({ length: 16 }, () => tokenRequest(ready.truncatedId));
   const issueSingle = (worker: number, i: number) =>
-    fetch(`${base}/api/tokens/issue`, {
-      method: 'POST',
-      headers: {
+    post(
+      '/api/tokens/issue',
+      {
         authorization: `Bearer ${ready.credentials[worker % ready.credentials.length]}`,
         'content-type': 'application/private-token-request',
       },
-      body: new Uint8Array(singles[i % singles.length]!),
-    });
+      singles[i % singles.length]!,
+    );
   const redeem = (path: string, headers: string[]) => (_worker: number, i: number) =>
-    fetch(`${base}${path}`, { method: 'POST', headers: { authorization: headers[i]! } });
+    post(path, { authorization: headers[i]! });
   const issueRequests = Math.ceil(TOKENS / BATCH);
 
   await load(20, BATCH, issue); // warm-up
@@ -264,7 +346,7 @@ async function main() {
     const single = await load(SINGLES, 1, issueSingle);
     const issued = await load(issueRequests, BATCH, issue);
     const { headers } = await ask({ type: 'tokens', count: REDEEM * 2 }, 'tokens');
-    const plain = await load(REDEEM, 1, (_worker) => fetch(`${base}/bench/plain`, { method: 'POST' }));
+    const plain = await load(REDEEM, 1, () => post('/bench/plain', {}));
     const verified = await load(REDEEM, 1, redeem('/bench/verify', headers.slice(0, REDEEM)));
     const spent = await load(REDEEM, 1, redeem('/bench/spend', headers.slice(REDEEM)));
     rounds.push({ raw, single, issued, plain, verified, spent });
@@ -347,6 +429,23 @@ async function main() {
     spent,
     p50((r) => r.spent),
   );
+  // Where the time goes, robust to a noisy machine: CPU µs per token signed or request served.
+  const us = (value: number) => value.toFixed(0).padStart(6);
+  const cpuRow = (label: string, pick: (r: (typeof rounds)[number]) => Phase) => {
+    const of = (key: keyof Cpu) => median(rounds.map((r) => pick(r).cpu[key]));
+    console.log(
+      `${label.padEnd(46)} server ${us(of('server'))} µs   Postgres ${us(of('postgres'))} µs   load generator ${us(of('client'))} µs`,
+    );
+  };
+  console.log('\nCPU per token signed or request served (medians):');
+  console.log(
+    `${'raw OpenSSL privateDecrypt / PSS verify'.padEnd(46)} ${us(median(rounds.map((r) => r.raw.signCpu)))} µs / ${us(median(rounds.map((r) => r.raw.verifyCpu)))} µs`,
+  );
+  cpuRow('HTTP issuance, one TokenRequest per request', (r) => r.single);
+  cpuRow(`HTTP issuance, batch of ${BATCH}`, (r) => r.issued);
+  cpuRow('HTTP, same empty route without a token', (r) => r.plain);
+  cpuRow('HTTP redemption: verify only', (r) => r.verified);
+  cpuRow('HTTP redemption: verify + nullifier insert', (r) => r.spent);
   console.log('');
   const verdict = (pass: boolean) => (pass ? 'PASS' : 'FAIL');
   const percent = (ratio: number) => `${(ratio * 100).toFixed(0)}%`;

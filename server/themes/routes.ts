@@ -72,14 +72,14 @@ const routes: FastifyPluginAsyncTypebox<{ config: Config }> = async (app) => {
       },
     },
     async (request) => {
-      const { department } = request.query;
+      const { department, limit } = request.query;
       const [run, themes] = await Promise.all([latestRun(app.db, 'public'), listThemes(app.db, 'public')]);
       refreshIfStale(run?.asOf);
       const header = { asOf: run?.asOf ?? null, computedAt: iso(run?.computedAt) };
       if (department === undefined)
         return {
           ...header,
-          themes: themes.map((theme) => ({
+          themes: themes.slice(0, limit).map((theme) => ({
             ...pickPublic(theme),
             quotes: theme.quotes.map((quote) => quote.text),
           })),
@@ -97,7 +97,7 @@ const routes: FastifyPluginAsyncTypebox<{ config: Config }> = async (app) => {
       });
       return {
         ...header,
-        themes: view.themes.map((theme) => ({ ...pickPublic(theme), quotes: theme.quotes })),
+        themes: view.themes.slice(0, limit).map((theme) => ({ ...pickPublic(theme), quotes: theme.quotes })),
       };
     },
   );
