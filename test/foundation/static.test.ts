@@ -30,7 +30,8 @@ function fetchRaw(path: string, acceptEncoding?: string): Promise<Fetched> {
 }
 
 beforeAll(async () => {
-  if (!existsSync(`${DIST}/index.html`)) throw new Error('The client is not built: run `npm run build` first.');
+  if (!existsSync(`${DIST}/index.html`))
+    throw new Error('The client is not built: run `npm run build` first.');
   entry = /<script[^>]+src="([^"]+\.js)"/.exec(readFileSync(`${DIST}/index.html`, 'utf8'))![1]!;
   await t.app.listen({ port: 0, host: '127.0.0.1' });
   origin = `http://127.0.0.1:${(t.app.server.address() as { port: number }).port}`;
