@@ -27,6 +27,7 @@ import {
   TOKEN_TYPE,
   type TokenRequest,
 } from './crypto.ts';
+import { BudgetBatcher } from './budget-batcher.ts';
 import {
   budgetFor,
   budgetRuleFor,
@@ -45,7 +46,7 @@ import {
   issuedCounts,
   listEnrolmentBatches,
   refundBudget,
-  takeBudget,
+  takeBudgets,
   revokeUnusedCodes,
 } from './queries.ts';
 import {
@@ -90,6 +91,7 @@ const routes: FastifyPluginAsyncTypebox<{ config: Config }> = async (app) => {
     (_request, body, done) => done(null, body),
   );
 
+  const budgets = new BudgetBatcher(app.database);
   const refusedCredential = () =>
     unauthorized('invalid_credential', 'This membership credential is not valid.');
 
@@ -239,20 +241,24 @@ const routes: FastifyPluginAsyncTypebox<{ config: Config }> = async (app) => {
       const counts = new Map<IssuerKey, number>();
       for (const key of keys) counts.set(key, (counts.get(key) ?? 0) + 1);
 
-      // One key (every single request, nearly every batch): one statement, atomic on its own. Several
-      // keys: all in one transaction, so a batch is all or nothing.
-      const take = async (db: typeof app.db) => {
-        let memberId: string | null = null;
-        for (const [key, count] of counts) {
-          memberId = await takeBudget(db, credentialHash, key.id, count, budgetRuleFor(key));
-          if (memberId) continue;
-          if (!(await findMemberId(db, credentialHash))) throw refusedCredential();
-          const retryAfter = Math.max(1, Math.ceil((key.notAfter.getTime() - now.getTime()) / 1000));
-          throw tooMany('budget_exhausted', `No tokens left for "${key.scope}" with this key.`, retryAfter);
-        }
-        return memberId!;
+      // One key (every single request, nearly every batch): grouped with other members' takes into one
+      // statement and one commit. Several keys: all in one transaction, so a batch is all or nothing.
+      const refuse = async (key: IssuerKey, db = app.db): Promise<never> => {
+        if (!(await findMemberId(db, credentialHash))) throw refusedCredential();
+        const retryAfter = Math.max(1, Math.ceil((key.notAfter.getTime() - now.getTime()) / 1000));
+        throw tooMany('budget_exhausted', `No tokens left for "${key.scope}" with this key.`, retryAfter);
       };
-      const memberId = counts.size === 1 ? await take(app.db) : await app.db.transaction().execute(take);
+      if (counts.size === 1) {
+        const [key, count] = [...counts][0]!;
+        if (!(await budgets.take(credentialHash, key.id, budgetRuleFor(key), count))) await refuse(key);
+      } else {
+        await app.db.transaction().execute(async (trx) => {
+          for (const [key, count] of counts) {
+            const taken = await takeBudgets(trx, key.id, budgetRuleFor(key), [{ credentialHash, count }]);
+            if (!taken.has(credentialHash)) await refuse(key, trx); // throws: the whole batch rolls back
+          }
+        });
+      }
 
       let signatures: Buffer[];
       try {
@@ -260,7 +266,7 @@ const routes: FastifyPluginAsyncTypebox<{ config: Config }> = async (app) => {
           blindSign(keys[index]!.keyPair, tokenRequest.blindedMsg),
         );
       } catch (error) {
-        for (const [key, count] of counts) await refundBudget(app.db, memberId, key.id, count);
+        for (const [key, count] of counts) await refundBudget(app.db, credentialHash, key.id, count);
         if (error instanceof FormatError) throw invalidRequest(error.message);
         throw error;
       }
