@@ -73,7 +73,11 @@ export class BudgetBatcher {
 
   async #write(group: Waiting[]) {
     const byKey = new Map<string, Waiting[]>();
-    for (const waiting of group) byKey.set(waiting.keyId, [...(byKey.get(waiting.keyId) ?? []), waiting]);
+    for (const waiting of group) {
+      const takes = byKey.get(waiting.keyId);
+      if (takes) takes.push(waiting);
+      else byKey.set(waiting.keyId, [waiting]);
+    }
     await Promise.all(
       [...byKey.values()].map(async (takes) => {
         try {
