@@ -14,15 +14,8 @@ import {
   truncatedKeyId,
   type IssuerKeyPair,
 } from './crypto.ts';
-import {
-  deleteKeys,
-  findKey,
-  insertKey,
-  isUniqueViolation,
-  listKeys,
-  type BudgetRule,
-  type KeyRow,
-} from './queries.ts';
+import { deleteKeys, findKey, insertKey, isUniqueViolation, listKeys, type KeyRow } from './queries.ts';
+import type { BudgetRule } from './queries.ts';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** Tokens stay redeemable this long after their key's end (clocks differ; requests are in flight). */
