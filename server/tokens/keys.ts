@@ -5,6 +5,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { DEFAULT_SETTINGS, getSettings } from '../settings/queries.ts';
+import type { BudgetRule } from './queries.ts';
 import {
   decodeTokenKey,
   encodeTokenKey,
@@ -15,7 +16,6 @@ import {
   type IssuerKeyPair,
 } from './crypto.ts';
 import { deleteKeys, findKey, insertKey, isUniqueViolation, listKeys, type KeyRow } from './queries.ts';
-import type { BudgetRule } from './queries.ts';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** Tokens stay redeemable this long after their key's end (clocks differ; requests are in flight). */
