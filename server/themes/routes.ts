@@ -92,14 +92,14 @@ const routes: FastifyPluginAsyncTypebox<{ config: Config }> = async (app, { conf
       },
     },
     async (request) => {
-      const { department } = request.query;
+      const { department, limit } = request.query;
       const [run, themes] = await Promise.all([latestRun(app.db, 'public'), listThemes(app.db, 'public')]);
       if (run) refreshIfStale(run.asOf);
       const header = { asOf: run?.asOf ?? null, computedAt: hourOf(run?.computedAt) };
       if (department === undefined)
         return {
           ...header,
-          themes: themes.map((theme) => ({
+          themes: themes.slice(0, limit).map((theme) => ({
             ...pickPublic(theme),
             quotes: theme.quotes.map((quote) => quote.text),
           })),
@@ -117,7 +117,7 @@ const routes: FastifyPluginAsyncTypebox<{ config: Config }> = async (app, { conf
       });
       return {
         ...header,
-        themes: view.themes.map((theme) => ({ ...pickPublic(theme), quotes: theme.quotes })),
+        themes: view.themes.slice(0, limit).map((theme) => ({ ...pickPublic(theme), quotes: theme.quotes })),
       };
     },
   );

@@ -39,6 +39,13 @@ export const PublicThemes = Type.Object({
 });
 
 export const PublicThemesQuery = Type.Object({
+  limit: Type.Optional(
+    Type.Integer({
+      minimum: 1,
+      maximum: 100,
+      description: 'Only the first `limit` themes in rank order (the home page shows five).',
+    }),
+  ),
   department: Type.Optional(
     Type.String({
       format: 'uuid',

@@ -4,7 +4,8 @@ import { createPrivateKey, createPublicKey, type KeyObject } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
-import { getSettings } from '../settings/queries.ts';
+import { DEFAULT_SETTINGS, getSettings } from '../settings/queries.ts';
+import type { BudgetRule } from './queries.ts';
 import {
   decodeTokenKey,
   encodeTokenKey,
@@ -270,6 +271,12 @@ export async function budgetFor(db: Kysely<Database>, key: IssuerKey): Promise<n
   if (parseScope(key.scope).base !== 'general') return key.budget;
   return (await getSettings(db)).generalBudget;
 }
+
+/** budgetFor as a rule the issuance statement applies itself, so issuing costs no settings read. */
+export const budgetRuleFor = (key: IssuerKey): BudgetRule =>
+  parseScope(key.scope).base === 'general'
+    ? { setting: 'generalBudget', fallback: DEFAULT_SETTINGS.generalBudget }
+    : { fixed: key.budget };
 
 /**
  * The key whose budget a key spends: a department sibling (`general@<dept>`) shares its base key's

@@ -1,5 +1,6 @@
 // All SQL of the tokens feature. Functions take `db` or a transaction; callers own transactions.
 import { sql, type Kysely } from 'kysely';
+import type { Pool } from 'pg';
 import type { Database } from '../../db/schema.ts';
 import { entryHash, GENESIS_HASH, type KeyLogEntry } from '../../common/key-log.ts';
 
@@ -352,43 +353,79 @@ export async function findMember(
   return row ?? null;
 }
 
+/** A key's per-member budget: fixed with the key, or the admin's `generalBudget` setting (default `fallback`). */
+export type BudgetRule = { fixed: number } | { setting: 'generalBudget'; fallback: number };
+
+export interface BudgetTake {
+  /** Stored hash of the membership credential (member.credential_hash). */
+  credentialHash: string;
+  count: number;
+}
+
 /**
- * Takes `count` tokens from the member's budget for a key in one conditional statement: it inserts
- * or adds only while the total stays within the budget, so concurrent requests cannot overspend.
+ * Takes tokens from the budgets of several members for one key in ONE statement (one round trip,
+ * one commit): each member is looked up by credential, the budget (the admin setting for `general`)
+ * is read in the same statement, and each member's insert-or-add goes through only while their total
+ * stays within it, so concurrent requests, here or on another node, cannot overspend. Rows are taken
+ * in member id order, so two such statements never deadlock. Credential hashes must be distinct.
+ * Returns the hashes whose take went through; the others are unknown or over budget (findMemberId
+ * tells them apart).
  */
-export async function consumeBudget(
+export async function takeBudgets(
   db: Kysely<Database>,
-  memberId: string,
   keyId: string,
-  count: number,
-  budget: number,
-): Promise<boolean> {
-  if (count > budget) return false;
-  const row = await db
-    .insertInto('token_issuance')
-    .values({ member_id: memberId, key_id: keyId, issued: count })
-    .onConflict((oc) =>
-      oc
-        .columns(['member_id', 'key_id'])
-        .doUpdateSet({ issued: sql<number>`token_issuance.issued + ${count}` })
-        .where(sql<boolean>`token_issuance.issued + ${count} <= ${budget}`),
+  rule: BudgetRule,
+  takes: BudgetTake[],
+  /** On Postgres outside a transaction: run as a named statement, planned once per connection. */
+  pool: Pool | null = null,
+): Promise<Set<string>> {
+  const fixed = 'fixed' in rule ? rule.fixed : null;
+  const fallback = 'fixed' in rule ? rule.fixed : rule.fallback;
+  const query = sql<{ credentialHash: string }>`
+    with budget as (
+      select coalesce(${fixed}::int, (select (value #>> '{}')::int from setting where key = 'generalBudget'),
+        ${fallback}::int) as n
+    ),
+    taken as (
+      insert into token_issuance (member_id, key_id, issued)
+      select m.id, ${keyId}::text, t.issued
+      from unnest(${takes.map((take) => take.credentialHash)}::text[], ${takes.map((take) => take.count)}::int[])
+        as t(credential_hash, issued)
+      join member m on m.credential_hash = t.credential_hash
+      where t.issued <= (select n from budget)
+      order by m.id
+      on conflict (member_id, key_id) do update set issued = token_issuance.issued + excluded.issued
+      where token_issuance.issued + excluded.issued <= (select n from budget)
+      returning member_id
     )
-    .returning('issued')
-    .executeTakeFirst();
-  return Boolean(row);
+    select m.credential_hash as "credentialHash" from taken join member m on m.id = taken.member_id`.compile(
+    db,
+  );
+  const rows = pool
+    ? (
+        await pool.query<{ credentialHash: string }>({
+          name: 'token-take-budgets',
+          text: query.sql,
+          values: [...query.parameters],
+        })
+      ).rows
+    : (await db.executeQuery(query)).rows;
+  return new Set(rows.map((row) => row.credentialHash));
 }
 
 /** Gives tokens back when signing failed after the budget was taken. */
 export async function refundBudget(
   db: Kysely<Database>,
-  memberId: string,
+  credentialHash: string,
   keyId: string,
   count: number,
 ): Promise<void> {
   await db
     .updateTable('token_issuance')
     .set({ issued: sql<number>`greatest(issued - ${count}, 0)` })
-    .where('member_id', '=', memberId)
+    .where('member_id', '=', (eb) =>
+      eb.selectFrom('member').select('id').where('credential_hash', '=', credentialHash),
+    )
     .where('key_id', '=', keyId)
     .execute();
 }

@@ -31,10 +31,12 @@ import {
   TOKEN_TYPE,
   type TokenRequest,
 } from './crypto.ts';
+import { BudgetBatcher } from './budget-batcher.ts';
 import {
   budgetFor,
   budgetKeyOf,
   ensureDepartmentKeys,
+  budgetRuleFor,
   ensureGeneralKeys,
   isIssuable,
   retireKeys,
@@ -44,7 +46,6 @@ import {
 } from './keys.ts';
 import {
   burnCodeAndEnrol,
-  consumeBudget,
   createEnrolmentBatch,
   existingCodeIds,
   findMember,
@@ -53,6 +54,7 @@ import {
   listEnrolmentBatches,
   listKeyLog,
   refundBudget,
+  takeBudgets,
   revokeUnusedCodes,
 } from './queries.ts';
 import {
@@ -98,15 +100,22 @@ const routes: FastifyPluginAsyncTypebox<{ config: Config }> = async (app) => {
     (_request, body, done) => done(null, body),
   );
 
-  /** The member behind `Authorization: Bearer <credential>`, or 401 invalid_credential. */
-  async function memberOf(request: FastifyRequest): Promise<{ id: string; departmentId: string | null }> {
+  const budgets = new BudgetBatcher(app.database);
+  const refusedCredential = () =>
+    unauthorized('invalid_credential', 'This membership credential is not valid.');
+
+  /** The stored hash of the request's `Authorization: Bearer <credential>`, or 401 invalid_credential. */
+  function credentialHashOf(request: FastifyRequest): string {
     const match = /^Bearer[ \t]+(\S+)[ \t]*$/i.exec(request.headers.authorization ?? '');
     const credential = match?.[1];
-    const member =
-      credential && CREDENTIAL_PATTERN.test(credential)
-        ? await findMember(app.db, app.secrets.hmac(CREDENTIAL_PURPOSE, credential))
-        : null;
-    if (!member) throw unauthorized('invalid_credential', 'This membership credential is not valid.');
+    if (!credential || !CREDENTIAL_PATTERN.test(credential)) throw refusedCredential();
+    return app.secrets.hmac(CREDENTIAL_PURPOSE, credential);
+  }
+
+  /** The member behind `Authorization: Bearer <credential>`, or 401 invalid_credential. */
+  async function memberOf(request: FastifyRequest): Promise<{ id: string; departmentId: string | null }> {
+    const member = await findMember(app.db, credentialHashOf(request));
+    if (!member) throw refusedCredential();
     return member;
   }
 
@@ -231,8 +240,10 @@ const routes: FastifyPluginAsyncTypebox<{ config: Config }> = async (app) => {
     },
     async (request, reply) => {
       reply.header('cache-control', 'no-store');
-      const member = await memberOf(request);
-      const memberId = member.id;
+      // The member is looked up by the budget statement itself (one round trip); the header's form first.
+      const credentialHash = credentialHashOf(request);
+      // The member itself is read only when a department key asks which department it is in.
+      let member: { id: string; departmentId: string | null } | null = null;
       const batched = (request.headers['content-type'] ?? '')
         .toLowerCase()
         .startsWith(MEDIA_TYPES.batchRequest);
@@ -271,22 +282,35 @@ const routes: FastifyPluginAsyncTypebox<{ config: Config }> = async (app) => {
       const counts = new Map<IssuerKey, number>();
       for (const key of keys) {
         const { departmentId } = parseScope(key.scope);
-        if (departmentId && departmentId !== member.departmentId) {
-          throw new HttpError(403, 'wrong_department', 'This key is for members of another department.');
+        if (departmentId) {
+          member ??= await findMember(app.db, credentialHash);
+          if (!member) throw refusedCredential();
+          if (departmentId !== member.departmentId)
+            throw new HttpError(403, 'wrong_department', 'This key is for members of another department.');
         }
         const budgetKey = budgetKeyOf(stored, key);
         if (!budgetKey) throw invalidRequest('This key has no base key to share a budget with.');
         counts.set(budgetKey, (counts.get(budgetKey) ?? 0) + 1);
       }
 
-      await app.db.transaction().execute(async (trx) => {
-        for (const [key, count] of counts) {
-          if (!(await consumeBudget(trx, memberId, key.id, count, await budgetFor(trx, key)))) {
-            const retryAfter = Math.max(1, Math.ceil((key.notAfter.getTime() - now.getTime()) / 1000));
-            throw tooMany('budget_exhausted', `No tokens left for "${key.scope}" with this key.`, retryAfter);
+      // One key (every single request, nearly every batch): grouped with other members' takes into one
+      // statement and one commit. Several keys: all in one transaction, so a batch is all or nothing.
+      const refuse = async (key: IssuerKey, db = app.db): Promise<never> => {
+        if (!(await findMember(db, credentialHash))) throw refusedCredential();
+        const retryAfter = Math.max(1, Math.ceil((key.notAfter.getTime() - now.getTime()) / 1000));
+        throw tooMany('budget_exhausted', `No tokens left for "${key.scope}" with this key.`, retryAfter);
+      };
+      if (counts.size === 1) {
+        const [key, count] = [...counts][0]!;
+        if (!(await budgets.take(credentialHash, key.id, budgetRuleFor(key), count))) await refuse(key);
+      } else {
+        await app.db.transaction().execute(async (trx) => {
+          for (const [key, count] of counts) {
+            const taken = await takeBudgets(trx, key.id, budgetRuleFor(key), [{ credentialHash, count }]);
+            if (!taken.has(credentialHash)) await refuse(key, trx); // throws: the whole batch rolls back
           }
-        }
-      });
+        });
+      }
 
       let signatures: Buffer[];
       try {
@@ -294,7 +318,7 @@ const routes: FastifyPluginAsyncTypebox<{ config: Config }> = async (app) => {
           blindSign(keys[index]!.keyPair, tokenRequest.blindedMsg),
         );
       } catch (error) {
-        for (const [key, count] of counts) await refundBudget(app.db, memberId, key.id, count);
+        for (const [key, count] of counts) await refundBudget(app.db, credentialHash, key.id, count);
         if (error instanceof FormatError) throw invalidRequest(error.message);
         throw error;
       }

@@ -142,6 +142,20 @@ describe('themes service', () => {
     expect(JSON.stringify(themes)).not.toContain('jo.bloggs');
   });
 
+  it('?limit= answers the first themes in rank order, same shape, fewer bytes', async () => {
+    const full = await t.app.inject({ method: 'GET', url: '/api/themes' });
+    const limited = await t.app.inject({ method: 'GET', url: '/api/themes?limit=1' });
+    expect(limited.statusCode).toBe(200);
+    const themes = full.json().themes as ThemeJson[];
+    expect(limited.json().themes).toEqual(themes.slice(0, 1));
+    expect(limited.body.length).toBeLessThan(full.body.length);
+    for (const bad of ['0', '101', 'five', '1.5']) {
+      const response = await t.app.inject({ method: 'GET', url: `/api/themes?limit=${bad}` });
+      expect(response.statusCode, bad).toBe(400);
+      expect(response.json()).toEqual({ error: 'invalid_request', message: expect.any(String) });
+    }
+  });
+
   it('publishing through the API makes a rising theme appear, for employees only once published and at the next scheduled run', async () => {
     const ids = await submit(LOAN_NOW);
     await themesJob(t.app).idle();

@@ -29,7 +29,8 @@ const query = (filters: ThemeFilters) => {
 
 export const themesApi = {
   /** Company-wide, or what people raise about one department (themes with at least k of its comments). */
-  list: (filters: { department?: string } = {}) => get<PublicThemeList>(`/api/themes${query(filters)}`),
+  list: (filters: { department?: string; limit?: number } = {}) =>
+    get<PublicThemeList>(`/api/themes${query(filters)}`),
   moderatorList: (filters: ThemeFilters = {}) => get<ModThemeList>(`/api/mod/themes${query(filters)}`),
   items: (id: string, filters: ThemeFilters = {}) =>
     get<ThemeItemList>(`/api/mod/themes/${id}/items${query(filters)}`),

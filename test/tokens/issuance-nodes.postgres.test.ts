@@ -1,0 +1,46 @@
+import { randomBytes } from 'node:crypto';
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { buildApp } from '../../server/app.ts';
+import { loadConfig } from '../../server/config.ts';
+import { build } from '../helpers/build.ts';
+import { enrolMember, keyFor } from '../helpers/members.ts';
+import { issueOne } from '../helpers/token-requests.ts';
+
+// Two nodes on one Postgres database, each grouping its own requests' budget takes: the budget holds
+// across them. Postgres only (one embedded PGlite cannot be shared).
+const secret = randomBytes(32).toString('hex');
+const t = build({ GREENROOM_SECRET: secret });
+let nodeB: FastifyInstance;
+
+beforeAll(async () => {
+  nodeB = await buildApp(
+    loadConfig({
+      DATABASE_URL: t.config.databaseUrl!,
+      DATA_DIR: 'memory://',
+      GREENROOM_SECRET: secret,
+      LOG_LEVEL: 'silent',
+      SEED_DEMO: 'false',
+      MAX_EVENT_LOOP_DELAY_MS: '0',
+    }),
+  );
+  await nodeB.ready();
+});
+afterAll(() => nodeB?.close());
+
+test('60 single requests of one member split over two nodes against a budget of 30: exactly 30', async () => {
+  const member = await enrolMember(t.app);
+  const general = await keyFor(t.app, 'general');
+  const responses = await Promise.all(
+    Array.from({ length: 60 }, (_, i) => issueOne(i % 2 ? nodeB : t.app, member.credential, general)),
+  );
+  const statuses = responses.map((response) => response.statusCode);
+  expect(statuses.filter((status) => status === 200)).toHaveLength(30);
+  expect(statuses.filter((status) => status === 429)).toHaveLength(30);
+  const rows = await t.app.db
+    .selectFrom('token_issuance')
+    .select('issued')
+    .where('key_id', '=', general.tokenKeyId)
+    .execute();
+  expect(rows).toEqual([{ issued: 30 }]);
+});
