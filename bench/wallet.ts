@@ -13,20 +13,12 @@ import { chromium } from 'playwright-core';
 import { buildApp } from '../server/app.ts';
 import { loadConfig } from '../server/config.ts';
 import { createCodes, enrolWith, obtainTokens } from '../test/helpers/members.ts';
+import { CHROMIUM, FLAGS } from '../test/e2e/harness.ts';
 import { given } from '../test/helpers/given.ts';
 import { databaseUrl, postgresReachable, withAdminClient } from '../test/helpers/postgres.ts';
 
 const RUNS = Number(process.env.RUNS ?? 5);
 const WRITES = Number(process.env.WRITES ?? 12);
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 

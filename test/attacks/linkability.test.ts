@@ -11,7 +11,8 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CREDENTIAL_PURPOSE } from '../../server/tokens/codes.ts';
-import { CHROMIUM } from '../e2e/harness.ts';
+import { seededRandom } from '../../server/seeded-random.ts';
+import { CHROMIUM, FLAGS } from '../e2e/harness.ts';
 import { createTestApp } from '../helpers/build.ts';
 import { given } from '../helpers/given.ts';
 import { createCodes } from '../helpers/members.ts';
@@ -20,14 +21,6 @@ import { collectOperatorView, recordingProxy, score, STRATEGIES, type OperatorVi
 const PEOPLE = 8;
 const RUNS = Number(process.env.LINKABILITY_RUNS ?? 5);
 const PARALLEL = Number(process.env.LINKABILITY_PARALLEL ?? 2);
-const FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 // Time is compressed: people arrive over 24 s and think 1–4 s between steps. The wallet's timing is
 // compressed with it (production: hold 5–60 min after enrolling, quiet 2–10 min, jitter 2–30 s), so the
 // hold after enrolling spans the arrivals as an hour spans the people enrolling in that hour.
@@ -39,17 +32,6 @@ const WALLET_TIMING = {
 };
 const ARRIVALS_MS = 24_000;
 const think = (random: () => number) => sleep(1000 + random() * 3000);
-
-function rng(seed: number) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function shuffle<T>(items: T[], random: () => number): T[] {
   const out = [...items];
@@ -187,7 +169,7 @@ async function simulate(browser: Browser, seed: number): Promise<OperatorView> {
     const credentials: (string | null)[] = Array(PEOPLE).fill(null);
     const pages: Page[] = [];
     const people = Array.from({ length: PEOPLE }, async (_, person) => {
-      const mine = rng(seed * 31 + person);
+      const mine = seededRandom(seed * 31 + person);
       await sleep(mine() * ARRIVALS_MS);
       const context = await browser.newContext({ viewport: { width: 1280, height: 860 } });
       context.setDefaultTimeout(120_000);

@@ -9,7 +9,7 @@ import { createCodes } from '../helpers/members.ts';
 
 // Real headless Chromium from Debian (never a downloaded browser) against the real server on a real port.
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const FLAGS = [
+export const FLAGS = [
   '--headless',
   '--no-sandbox',
   '--disable-gpu',
