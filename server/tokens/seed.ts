@@ -66,19 +66,13 @@ export const seed: SeedStep = async (app, result) => {
           })
           .returning('id')
           .executeTakeFirstOrThrow();
-        // Used codes keep no secret worth a hash; unused ones are real (nobody holds them).
+        // Used codes are deleted at enrolment, so only the unused ones are stored (real, nobody holds them).
         const codes = [];
-        for (let i = 0; i < sheet.minted; i++) {
+        for (let i = sheet.used; i < sheet.minted; i++) {
           const code = newEnrolmentCode();
-          const used = i < sheet.used;
-          codes.push({
-            id: code.id,
-            batch_id: batch.id,
-            secret_hash: used ? `used:${randomBytes(8).toString('hex')}` : await hashCodeSecret(code.secret),
-            used,
-          });
+          codes.push({ id: code.id, batch_id: batch.id, secret_hash: await hashCodeSecret(code.secret) });
         }
-        await trx.insertInto('enrolment_code').values(codes).execute();
+        if (codes.length > 0) await trx.insertInto('enrolment_code').values(codes).execute();
         await trx
           .insertInto('member')
           .values(
