@@ -20,14 +20,15 @@ import { collectOperatorView, recordingProxy, score, STRATEGIES, type OperatorVi
 
 const PEOPLE = 8;
 const RUNS = Number(process.env.LINKABILITY_RUNS ?? 5);
-const PARALLEL = Number(process.env.LINKABILITY_PARALLEL ?? 2);
-// Time is compressed: people arrive over 24 s and think 1–4 s between steps. The wallet's timing is
-// compressed with it (production: hold 5–60 min after enrolling, quiet 2–10 min, jitter 2–30 s), so the
-// hold after enrolling spans the arrivals as an hour spans the people enrolling in that hour.
+const PARALLEL = Number(process.env.LINKABILITY_PARALLEL ?? 3);
+// Time is compressed: people arrive over 24 s and think 1–4 s between steps. The wallet's hold after
+// enrolling is compressed with it (production: 5–60 min, so an hour of enrolments hides a first post;
+// here 5–120 s over 24 s of arrivals); quiet period 6–16 s (production 2–10 min); the jitter on every
+// write is production's own range.
 const WALLET_TIMING = {
-  WALLET_HOLD_SECONDS: '5-45',
+  WALLET_HOLD_SECONDS: '5-120',
   WALLET_QUIET_SECONDS: '6-16',
-  WALLET_JITTER_SECONDS: '0.5-4',
+  WALLET_JITTER_SECONDS: '2-30',
   WALLET_REFILL_HOURS: '6-30',
 };
 const ARRIVALS_MS = 24_000;
@@ -202,7 +203,7 @@ async function simulate(browser: Browser, seed: number): Promise<OperatorView> {
 
     // Everything queued in the browsers reaches the server (the pages stay open, as tabs do).
     const expected = PEOPLE * 3;
-    const deadline = Date.now() + 180_000;
+    const deadline = Date.now() + 300_000;
     for (;;) {
       const { rows } = await sql<{ n: number }>`select
         (select count(*) from suggestion where text like '%(ref %') +
