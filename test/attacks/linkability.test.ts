@@ -9,6 +9,7 @@ import { randomBytes } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { sql } from 'kysely';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CREDENTIAL_PURPOSE } from '../../server/tokens/codes.ts';
 import { seededRandom } from '../../server/seeded-random.ts';
@@ -124,6 +125,7 @@ async function browse(page: Page, url: string, random: () => number) {
 /** One simulated morning: returns what the operator sees and the truth. */
 async function simulate(browser: Browser, seed: number): Promise<OperatorView> {
   const test = await createTestApp({ LOG_LEVEL: 'debug', ...WALLET_TIMING });
+  let walKeeper: pg.Client | null = null;
   try {
     const db = test.app.db;
     await test.app.listen({ port: 0, host: '127.0.0.1' });
@@ -163,9 +165,15 @@ async function simulate(browser: Browser, seed: number): Promise<OperatorView> {
     const truthByTag = new Map<string, number>();
     tags.forEach((tag, person) => truthByTag.set(tag, person));
 
-    await sql`select pg_switch_wal()`.execute(db).catch(() => {});
-    const walStart = (await sql<{ lsn: string }>`select pg_current_wal_lsn()::text as lsn`.execute(db))
-      .rows[0]!.lsn;
+    // The operator keeps the WAL (as archiving would): a temporary replication slot on its own session
+    // holds every segment from here on, whatever else the shared cluster writes meanwhile.
+    walKeeper = new pg.Client({ connectionString: test.config.databaseUrl! });
+    await walKeeper.connect();
+    const slot = await walKeeper.query<{ lsn: string }>(
+      `select lsn::text from pg_create_physical_replication_slot($1, true, true)`,
+      [`greenroom_attack_${randomBytes(6).toString('hex')}`],
+    );
+    const walStart = slot.rows[0]!.lsn;
 
     const credentials: (string | null)[] = Array(PEOPLE).fill(null);
     const pages: Page[] = [];
@@ -235,6 +243,7 @@ async function simulate(browser: Browser, seed: number): Promise<OperatorView> {
     for (const credential of credentials) expect(test.rawLogs.join('\n')).not.toContain(credential!);
     return view;
   } finally {
+    await walKeeper?.end();
     await test.close();
   }
 }
