@@ -81,6 +81,9 @@ export interface QueueRequest {
 interface Meta {
   /** Anonymous writes wait until at least this moment (after enrolment or any identified request). */
   holdUntil: number;
+  /** When this browser enrolled, and when it last sent the credential (0: never). */
+  enrolledAt: number;
+  identifiedAt: number;
   /** Identified requests wait until at least this moment (after an anonymous write or receipt check). */
   identifiedNotBefore: number;
   /** When the next scheduled refill is due. */
@@ -124,7 +127,15 @@ class Wallet {
   #store: WalletStore | null = null;
   #credential: string | null = null;
   #policy: WalletPolicy = DEFAULT_POLICY;
-  #meta: Meta = { holdUntil: 0, identifiedNotBefore: 0, nextRefillAt: 0, acceptedKeys: [], fetchedKeys: [] };
+  #meta: Meta = {
+    holdUntil: 0,
+    enrolledAt: 0,
+    identifiedAt: 0,
+    identifiedNotBefore: 0,
+    nextRefillAt: 0,
+    acceptedKeys: [],
+    fetchedKeys: [],
+  };
   #ready: Promise<void>;
   #refillChain: Promise<void> = Promise.resolve();
   #pumping = false;
@@ -172,6 +183,7 @@ class Wallet {
     // The first anonymous writes wait a long random while: they must not follow the enrolment.
     await this.#saveMeta({
       holdUntil: Math.max(this.#meta.holdUntil, Date.now() + draw(this.#policy.holdAfterEnrolMs)),
+      enrolledAt: Date.now(),
     });
     void this.#refill();
   }
@@ -218,7 +230,7 @@ class Wallet {
       path: request.path,
       body: { ...request.body, ...(receipt && { receipt }) },
       authorization,
-      sendAt: Math.max(now, this.#meta.holdUntil) + draw(this.#policy.jitterMs),
+      sendAt: this.#sendMoment(now),
       attempts: 0,
       failed: null,
       ...(receipt && { receipt }),
@@ -241,6 +253,19 @@ class Wallet {
     }
     this.#schedulePump();
     return entry;
+  }
+
+  /**
+   * Each write draws its own moment: after the enrolment it waits a fresh draw from the hold range, after
+   * a token fetch a fresh draw from the quiet range, plus jitter. Drawn per write (not once per visit),
+   * so a person's writes scatter over the window instead of leaving together in enrolment order.
+   */
+  #sendMoment(now: number): number {
+    const afterEnrol = this.#meta.enrolledAt
+      ? this.#meta.enrolledAt + draw(this.#policy.holdAfterEnrolMs)
+      : 0;
+    const afterFetch = this.#meta.identifiedAt ? this.#meta.identifiedAt + draw(this.#policy.quietMs) : 0;
+    return Math.max(now, afterEnrol, afterFetch) + draw(this.#policy.jitterMs);
   }
 
   /** Resolves with the server's answer once an entry queued by this page is sent; rejects if refused. */
@@ -516,6 +541,7 @@ class Wallet {
       const now = Date.now();
       await this.#saveMeta({
         holdUntil: Math.max(this.#meta.holdUntil, now + draw(this.#policy.quietMs)),
+        identifiedAt: now,
         nextRefillAt: now + draw(this.#policy.refillMs),
       });
       const directory = (await tokensApi.keys().catch(() => ({ keys: [] as PublishedKey[] }))).keys;
