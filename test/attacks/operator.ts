@@ -158,7 +158,7 @@ export async function collectOperatorView(
   // The WAL since the simulation began: commit records give every transaction's place in commit order.
   const wal = await sql<{ xid: string; lsn: string }>`
     select record.xid::text as xid, (record.start_lsn - '0/0'::pg_lsn)::text as lsn
-    from pg_get_wal_records_info(${walStart}::pg_lsn, pg_current_wal_lsn()) as record
+    from pg_get_wal_records_info(${walStart}::pg_lsn, pg_current_wal_flush_lsn()) as record
     where record.resource_manager = 'Transaction' and record.record_type like 'COMMIT%'`.execute(db);
   const commitLsn = new Map(wal.rows.map((row) => [BigInt(row.xid), BigInt(row.lsn)]));
 
