@@ -21,7 +21,15 @@ const skip = (route: RouteOptions) =>
 
 // Written by background jobs (the debounced themes recompute, key rotation, job leases), not by
 // requests — and `throttle`, whose whole point is to count refused attempts too.
-const BACKGROUND_TABLES = ['theme', 'theme_item', 'theme_run', 'token_key', 'job_lease', 'throttle', 'key_log'];
+const BACKGROUND_TABLES = [
+  'theme',
+  'theme_item',
+  'theme_run',
+  'token_key',
+  'job_lease',
+  'throttle',
+  'key_log',
+];
 let countQuery: string | null = null;
 
 /** Every table's row count in one statement (a refused request must leave all of them unchanged). */
