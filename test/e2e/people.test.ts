@@ -64,6 +64,8 @@ test('an admin mints codes for a department, a member says which team it works i
   await p.screenshot(author, 'suggest-own-team-phone');
   await author.getByRole('button', { name: 'Send anonymously' }).click();
   await author.getByTestId('receipt').waitFor();
+  // The suggestion waits in the wallet's outbox for its moment (fractions of a second here), then leaves.
+  await author.getByText('✓ Sent.').waitFor();
   const row = await p.app.db.selectFrom('suggestion').select('own_department_id').executeTakeFirstOrThrow();
   expect(row.own_department_id).toBe(it);
 
