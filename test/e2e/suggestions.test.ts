@@ -139,6 +139,7 @@ test('a receipt pasted into another browser opens only its own conversation', as
     .fill('Expense claims take six weeks to be reimbursed, please pay them weekly.');
   await author.getByRole('button', { name: 'Send anonymously' }).click();
   const receipt = (await author.getByTestId('receipt').textContent())!.trim();
+  await author.getByText('✓ Sent.').waitFor();
 
   const laptop = await p.employee();
   await laptop.goto(`${p.url}/#/mine`);
