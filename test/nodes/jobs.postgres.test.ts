@@ -9,7 +9,7 @@ import { eventually } from '../focus-groups/helpers.ts';
 import { build } from '../helpers/build.ts';
 import { given } from '../helpers/given.ts';
 import { enrolMember } from '../helpers/members.ts';
-import { secondNode } from './helpers.ts';
+import { secondNode } from '../helpers/nodes.ts';
 
 // Node A (the test app) and node B on one Postgres database: each background job has one writer at a
 // time, and a node that dies holding a job loses it once its lease expires.

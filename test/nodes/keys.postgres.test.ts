@@ -5,7 +5,7 @@ import { scheduleRoom } from '../focus-groups/helpers.ts';
 import { build } from '../helpers/build.ts';
 import { given } from '../helpers/given.ts';
 import { enrolMember } from '../helpers/members.ts';
-import { secondNode } from './helpers.ts';
+import { secondNode } from '../helpers/nodes.ts';
 
 // Found by `npm run test:nodes`: a focus group scheduled on node A got its key there, while node B
 // kept serving its 30-second-old view of the keys — a browser whose requests landed on B saw no key

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import { CODE_BUDGET } from '../../server/tokens/codes.ts';
 import { build } from '../helpers/build.ts';
 import { given } from '../helpers/given.ts';
-import { secondNode } from './helpers.ts';
+import { secondNode } from '../helpers/nodes.ts';
 
 // Node A (the test app) and node B on one Postgres database with one master secret: every limit
 // counts once for the whole deployment, not once per node.

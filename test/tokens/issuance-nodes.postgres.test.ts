@@ -1,9 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { buildApp } from '../../server/app.ts';
-import { loadConfig } from '../../server/config.ts';
 import { build } from '../helpers/build.ts';
+import { secondNode } from '../helpers/nodes.ts';
 import { enrolMember, keyFor } from '../helpers/members.ts';
 import { issueOne } from '../helpers/token-requests.ts';
 
@@ -14,17 +13,7 @@ const t = build({ GREENROOM_SECRET: secret });
 let nodeB: FastifyInstance;
 
 beforeAll(async () => {
-  nodeB = await buildApp(
-    loadConfig({
-      DATABASE_URL: t.config.databaseUrl!,
-      DATA_DIR: 'memory://',
-      GREENROOM_SECRET: secret,
-      LOG_LEVEL: 'silent',
-      SEED_DEMO: 'false',
-      MAX_EVENT_LOOP_DELAY_MS: '0',
-    }),
-  );
-  await nodeB.ready();
+  nodeB = await secondNode(t.config.databaseUrl!, secret);
 });
 afterAll(() => nodeB?.close());
 

@@ -6,12 +6,11 @@ import { PGliteDialect } from 'kysely-pglite-dialect';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { verifyKeyLog, type KeyLogEntry } from '../../common/key-log.ts';
 import { migrations } from '../../db/migrations/index.ts';
-import { buildApp } from '../../server/app.ts';
-import { loadConfig } from '../../server/config.ts';
 import { updateSettings } from '../../server/settings/queries.ts';
 import { createScopeKey, ensureGeneralKeys, KeyOverlapError, retireKeys } from '../../server/tokens/keys.ts';
 import { build, testDatabase } from '../helpers/build.ts';
 import { given } from '../helpers/given.ts';
+import { secondNode } from '../helpers/nodes.ts';
 
 const secret = randomBytes(32).toString('hex');
 const t = build({ GREENROOM_SECRET: secret });
@@ -200,16 +199,7 @@ describe('one key per scope per validity window', () => {
 describe.runIf(testDatabase === 'postgres')('two nodes on one Postgres', () => {
   let nodeB: FastifyInstance;
   beforeAll(async () => {
-    nodeB = await buildApp(
-      loadConfig({
-        DATABASE_URL: t.config.databaseUrl!,
-        DATA_DIR: 'memory://',
-        GREENROOM_SECRET: secret,
-        LOG_LEVEL: 'silent',
-        SEED_DEMO: 'false',
-      }),
-    );
-    await nodeB.ready();
+    nodeB = await secondNode(t.config.databaseUrl!, secret);
   });
   afterAll(() => nodeB?.close());
 
