@@ -62,6 +62,10 @@ export async function startCluster(count = 3): Promise<Cluster> {
     JOB_LEASE_MS: '5000',
     // This 2-core machine runs other suites alongside: do not shed load on event-loop lag here.
     MAX_EVENT_LOOP_DELAY_MS: '0',
+    // The wallet's outbox and refill timing compressed to fractions of a second (production: minutes).
+    WALLET_HOLD_SECONDS: '0-0.3',
+    WALLET_QUIET_SECONDS: '0-0.3',
+    WALLET_JITTER_SECONDS: '0-0.2',
   };
   const nodes: Node[] = [];
   for (let i = 0; i < count; i++) {
