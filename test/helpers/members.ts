@@ -128,7 +128,16 @@ export async function obtainTokens(
   scope: string,
   count: number,
 ): Promise<string[]> {
-  const key = await keyFor(app, scope);
+  return obtainTokensForKey(app, credential, await keyFor(app, scope), count);
+}
+
+/** The same for one published key (a scope can have this period's and the next period's key). */
+export async function obtainTokensForKey(
+  app: FastifyInstance,
+  credential: string,
+  key: PublishedKey,
+  count: number,
+): Promise<string[]> {
   const headers: string[] = [];
   for (let start = 0; start < count; start += 128) {
     const size = Math.min(128, count - start);
