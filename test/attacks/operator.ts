@@ -101,6 +101,8 @@ export interface IdentifiedEvent {
   block?: number;
   line?: number;
   at?: number;
+  /** The request's method and path (requests only). */
+  path?: string;
 }
 
 export interface OperatorView {
@@ -177,7 +179,7 @@ export async function collectOperatorView(
       credential = JSON.parse(request.responseBody.toString('utf8')).credential;
     if (!credential) continue;
     const member = await memberOfCredential(credential);
-    if (member) requests.push({ member, at: request.at });
+    if (member) requests.push({ member, at: request.at, path: `${request.method} ${request.path}` });
   }
 
   // Anonymous items: their rows (xmin, ctid, commit LSN) and the arrival of the request that wrote them.
@@ -212,6 +214,35 @@ export async function collectOperatorView(
     }
   }
   return { items, writes, requests, enrolledAt };
+}
+
+/** The run as a timeline (LINKABILITY_DUMP=1): who did what when, next to the items' physical order. */
+export function timeline(view: OperatorView): string {
+  const label = new Map(
+    [...view.enrolledAt].sort((a, b) => (a[1] < b[1] ? -1 : 1)).map(([m], i) => [m, `P${i}`]),
+  );
+  const start = Math.min(...view.requests.map((r) => r.at!));
+  const lines = [
+    ...view.requests.map((r) => ({ at: r.at!, text: `${label.get(r.member)} ${r.path}` })),
+    ...view.items.map((i) => ({
+      at: i.arrivedAt,
+      text: `        ${i.table} by ${label.get(i.author)} at (${i.block},${i.line})`,
+    })),
+  ].sort((a, b) => a.at - b.at);
+  const latest = new Map<string, IdentifiedEvent>();
+  for (const w of view.writes)
+    if (w.block !== undefined) {
+      const seen = latest.get(w.member);
+      if (!seen || w.block > seen.block! || (w.block === seen.block && w.line! > seen.line!))
+        latest.set(w.member, w);
+    }
+  const order = [...latest.values()]
+    .sort((a, b) => a.block! - b.block! || a.line! - b.line!)
+    .map((w) => `${label.get(w.member)}@(${w.block},${w.line})`);
+  return [
+    ...lines.map((l) => `${((l.at - start) / 1000).toFixed(1).padStart(7)}s ${l.text}`),
+    `latest identified tuple order: ${order.join(' ')}`,
+  ].join('\n');
 }
 
 export type Strategy = (item: Item, view: OperatorView) => string | null;
@@ -266,11 +297,29 @@ export const ctidOrder: Strategy = (item, view) => {
   return members[Math.round(rank * (members.length - 1))]!.member;
 };
 
+/**
+ * Rank order in time: items of a table in arrival order are matched to members in the order of their
+ * latest identified request (who fetched tokens last writes last).
+ */
+export const timeRankOrder: Strategy = (item, view) => {
+  const sameTable = view.items
+    .filter((other) => other.table === item.table)
+    .sort((a, b) => a.arrivedAt - b.arrivedAt);
+  const latest = new Map<string, number>();
+  for (const request of view.requests)
+    latest.set(request.member, Math.max(latest.get(request.member) ?? -Infinity, request.at!));
+  const members = [...latest].sort((a, b) => a[1] - b[1]).map(([member]) => member);
+  if (members.length === 0) return null;
+  const rank = sameTable.indexOf(item) / Math.max(1, sameTable.length - 1);
+  return members[Math.round(rank * (members.length - 1))]!;
+};
+
 export const STRATEGIES: Record<string, Strategy> = {
   'latest identified write before it (xid)': latestByXid,
   'latest identified commit before it (WAL order)': latestByWal,
   'nearest identified request in time': nearestInTime,
   'physical order (ctid)': ctidOrder,
+  'rank order in time': timeRankOrder,
 };
 
 /** Top-1 hits and the chance of a uniform guess among the members enrolled before each item. */

@@ -81,9 +81,15 @@ export interface QueueRequest {
 interface Meta {
   /** Anonymous writes wait until at least this moment (after enrolment or any identified request). */
   holdUntil: number;
-  /** When this browser enrolled, and when it last sent the credential (0: never). */
+  /**
+   * When this browser's enrolment ended — the last response of its first refill, not the click — and
+   * when its last identified exchange ended (0: never). Holds count from the end: a refill that takes
+   * a while must not eat the hold, or writes would leave right after it, in enrolment order.
+   */
   enrolledAt: number;
   identifiedAt: number;
+  /** The first refill after enrolling has not finished yet. */
+  enrolling: boolean;
   /** Identified requests wait until at least this moment (after an anonymous write or receipt check). */
   identifiedNotBefore: number;
   /** When the next scheduled refill is due. */
@@ -131,6 +137,7 @@ class Wallet {
     holdUntil: 0,
     enrolledAt: 0,
     identifiedAt: 0,
+    enrolling: false,
     identifiedNotBefore: 0,
     nextRefillAt: 0,
     acceptedKeys: [],
@@ -184,6 +191,7 @@ class Wallet {
     await this.#saveMeta({
       holdUntil: Math.max(this.#meta.holdUntil, Date.now() + draw(this.#policy.holdAfterEnrolMs)),
       enrolledAt: Date.now(),
+      enrolling: true,
     });
     void this.#refill();
   }
@@ -560,9 +568,15 @@ class Wallet {
       for (const { key, count } of planFill(bases, siblings, left, held, mine, MAX_BATCH)) {
         await this.#obtain(key, count, credential);
       }
+      const end = Date.now();
       await this.#saveMeta({
         fetchedKeys: [...new Set([...this.#meta.fetchedKeys, ...trusted.map((key) => key.tokenKeyId)])],
-        holdUntil: Math.max(this.#meta.holdUntil, Date.now() + draw(this.#policy.quietMs)),
+        holdUntil: Math.max(
+          this.#meta.holdUntil,
+          end + draw(this.#meta.enrolling ? this.#policy.holdAfterEnrolMs : this.#policy.quietMs),
+        ),
+        identifiedAt: end,
+        ...(this.#meta.enrolling && { enrolledAt: end, enrolling: false }),
       });
       this.problem = null;
     } catch (error) {
@@ -576,8 +590,25 @@ class Wallet {
       }
     } finally {
       this.filling = false;
+      await this.#redrawOutbox();
       this.#scheduleRefill();
     }
+  }
+
+  /**
+   * After identified activity ends, every waiting write draws its moment again from that end (it only
+   * ever moves later): a write queued while tokens were still arriving must not leave right after them.
+   */
+  async #redrawOutbox(): Promise<void> {
+    const now = Date.now();
+    const waiting = this.outbox.filter((entry) => !entry.failed);
+    if (waiting.length === 0) return;
+    const redrawn = new Map(
+      waiting.map((entry) => [entry.id, { ...entry, sendAt: Math.max(entry.sendAt, this.#sendMoment(now)) }]),
+    );
+    for (const entry of redrawn.values()) await this.#store!.put('outbox', entry);
+    this.outbox = this.outbox.map((entry) => redrawn.get(entry.id) ?? entry);
+    this.#schedulePump();
   }
 
   async #obtain(key: PublishedKey, count: number, credential: string): Promise<void> {
@@ -608,7 +639,8 @@ class Wallet {
   }
 
   async #pump(): Promise<void> {
-    if (this.#pumping) return;
+    // Nothing anonymous leaves while identified requests are under way; the refill's end redraws.
+    if (this.#pumping || this.filling) return;
     this.#pumping = true;
     try {
       for (;;) {
