@@ -34,24 +34,32 @@ async function violations(page: Page): Promise<string[]> {
   );
 }
 
-async function sweep(page: Page, views: [name: string, hash: string][], prefix: string) {
+/** Each view at each width (the same page, resized): screenshots, and axe's findings. */
+async function sweep(page: Page, views: [name: string, hash: string][], who: string) {
   const found: string[] = [];
-  for (const [name, hash] of views) {
-    await page.goto(`${p.url}/#/`); // a fresh render of the view, not the last state of a form
-    await page.goto(`${p.url}/#${hash}`);
-    await page.locator('h1').first().waitFor();
-    await page.waitForLoadState('networkidle');
-    await p.screenshot(page, `a11y-${prefix}-${name}`);
-    for (const line of await violations(page)) found.push(`${name} (${hash}): ${line}`);
+  for (const [size, viewport] of Object.entries(VIEWPORTS)) {
+    await page.setViewportSize(viewport);
+    found.push(...(await sweepAt(page, views, `${size}-${who}`)));
   }
   return found;
 }
 
-describe.each(Object.entries(VIEWPORTS))('at %s width', (size, viewport) => {
+async function sweepAt(page: Page, views: [name: string, hash: string][], prefix: string) {
+  const found: string[] = [];
+  for (const [name, hash] of views) {
+    await page.goto(`${p.url}/#${hash}`);
+    await page.locator('h1').first().waitFor();
+    await page.waitForLoadState('networkidle');
+    await p.screenshot(page, `a11y-${prefix}-${name}`);
+    for (const line of await violations(page)) found.push(`${prefix} ${name} (${hash}): ${line}`);
+  }
+  return found;
+}
+
+describe('at desktop and phone width', () => {
   test('employee views have no axe violation', async () => {
     const page = await p.newPage();
-    await page.setViewportSize(viewport);
-    const before = await sweep(page, [['enrol', '/enrol']], `${size}-employee`);
+    const before = await sweep(page, [['enrol', '/enrol']], 'employee');
     await page.goto(`${p.url}/#/enrol`);
     const [code] = (
       await p.app.inject({
@@ -82,15 +90,14 @@ describe.each(Object.entries(VIEWPORTS))('at %s width', (size, viewport) => {
         ['themes', '/themes'],
         ['not-found', '/no-such-page'],
       ],
-      `${size}-employee`,
+      'employee',
     );
     expect([...before, ...after]).toEqual([]);
   });
 
   test('moderator and admin views have no axe violation', async () => {
     const page = await p.newPage();
-    await page.setViewportSize(viewport);
-    const login = await sweep(page, [['login', '/staff/login']], `${size}-staff`);
+    const login = await sweep(page, [['login', '/staff/login']], 'staff');
     await p.signIn(page, { id: '', cookie: '', headers: { cookie: '' }, ...demo.admin });
     const views = await sweep(
       page,
@@ -109,7 +116,7 @@ describe.each(Object.entries(VIEWPORTS))('at %s width', (size, viewport) => {
         ['admin-settings', '/admin/settings'],
         ['admin-audit', '/admin/audit'],
       ],
-      `${size}-staff`,
+      'staff',
     );
     expect([...login, ...views]).toEqual([]);
   });
