@@ -203,7 +203,8 @@ async function simulate(browser: Browser, seed: number): Promise<OperatorView> {
       const mine = seededRandom(seed * 31 + person);
       await sleep(mine() * ARRIVALS_MS);
       const context = await browser.newContext({ viewport: { width: 1280, height: 860 } });
-      context.setDefaultTimeout(120_000);
+      // The first write right after enrolling waits for the enrolment refill; 24 browsers share 2 cores here.
+      context.setDefaultTimeout(240_000);
       const page = await context.newPage();
       pages.push(page);
       page.on('response', async (response) => {
