@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { conflict, errorResponses, notFound } from '../errors.ts';
 import { audit } from '../staff/queries.ts';
-import { createDepartment, listDepartments, updateDepartment } from './queries.ts';
+import { createDepartment, listDepartments, updateDepartment } from '../shared/departments.ts';
 
 const Kind = Type.Union([Type.Literal('frontstage'), Type.Literal('backstage')]);
 const Department = Type.Object({

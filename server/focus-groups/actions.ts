@@ -5,7 +5,7 @@ import type { FocusGroupEventKind } from '../../db/tables/focus-groups.ts';
 import { audit } from '../staff/queries.ts';
 import type { StaffMember } from '../staff/queries.ts';
 import type { SayBatcher } from './batcher.ts';
-import type { ClientFrame, ErrorCode } from './protocol.ts';
+import type { ClientFrame, ErrorCode } from '../../common/focus-groups/protocol.ts';
 import {
   allocateSeq,
   findByClientId,

@@ -5,7 +5,7 @@ import type {
   FocusGroupMessageStatus,
   FocusGroupModeration,
 } from '../../db/tables/focus-groups.ts';
-import type { RoomInfo } from './protocol.ts';
+import type { RoomInfo } from '../../common/focus-groups/protocol.ts';
 import { pickPseudonym } from './pseudonyms.ts';
 
 type Db = Kysely<Database>;

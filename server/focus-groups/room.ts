@@ -17,7 +17,7 @@ import {
   type ErrorCode,
   type HelloFrame,
   type WelcomeFrame,
-} from './protocol.ts';
+} from '../../common/focus-groups/protocol.ts';
 import { DEFAULT_LIMITS, SeatRate, Window, type RoomLimits } from './limits.ts';
 import { findRoom, findSeat, readEvents, roomInfo, type StoredEvent } from './queries.ts';
 import { audienceOf, render, type Audience, type Viewer } from './render.ts';

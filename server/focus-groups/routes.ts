@@ -7,7 +7,7 @@ import { Type } from 'typebox';
 import type { Config } from '../config.ts';
 import { badRequest, conflict, errorResponses, forbidden, notFound } from '../errors.ts';
 import { spendToken } from '../plugins/private-token.ts';
-import { getSettings } from '../settings/queries.ts';
+import { getSettings } from '../shared/settings.ts';
 import { createScopeKey } from '../tokens/keys.ts';
 import { audit } from '../staff/queries.ts';
 import { ActionError } from './actions.ts';
@@ -30,7 +30,7 @@ import {
   PublicFocusGroup,
   SeatResponse,
   StaffFocusGroup,
-} from './schemas.ts';
+} from '../../common/api/focus-groups.ts';
 import { transcriptCsv, transcriptFilename, transcriptMarkdown } from './transcript.ts';
 
 declare module 'fastify' {

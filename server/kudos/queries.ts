@@ -2,7 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import type { Database, DepartmentKind } from '../../db/schema.ts';
 import type { KudosModeration } from '../../db/tables/kudos.ts';
 import { lastSender, threadSize } from '../moderation/queries.ts';
-import { getSettings } from '../settings/queries.ts';
+import { getSettings } from '../shared/settings.ts';
 import { today } from '../suggestions/threads.ts';
 
 // All SQL of the kudos feature. Functions take `db` or a transaction; routes open transactions.

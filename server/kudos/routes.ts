@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Config } from '../config.ts';
-import { departmentExists } from '../departments/queries.ts';
+import { departmentExists } from '../shared/departments.ts';
 import { badRequest, conflict, errorResponses, notFound } from '../errors.ts';
 import {
   announceDecision,
@@ -11,8 +11,8 @@ import {
 } from '../moderation/actions.ts';
 import { itemExists } from '../moderation/queries.ts';
 import { spendToken } from '../plugins/private-token.ts';
-import { piiKinds } from '../privacy/pii.ts';
-import { getSettings } from '../settings/queries.ts';
+import { piiKinds } from '../../common/pii.ts';
+import { getSettings } from '../shared/settings.ts';
 import { audit } from '../staff/queries.ts';
 import { createReceipt, receiptFromClient } from '../suggestions/threads.ts';
 import { recentMonths, recognitionRanking, monthlySeries } from './counts.ts';
@@ -47,7 +47,7 @@ import {
   Recognition,
   ReplyBody,
   STORY_MIN,
-} from './schemas.ts';
+} from '../../common/api/kudos.ts';
 import { Type } from 'typebox';
 
 /** Kudos are moderated like suggestions; a rejected story also leaves the featured list. */

@@ -1,5 +1,5 @@
 import type { SeedStep } from '../seed/types.ts';
-import { piiKinds } from '../privacy/pii.ts';
+import { piiKinds } from '../../common/pii.ts';
 import { createReceipt } from '../suggestions/threads.ts';
 import { insertKudos } from './queries.ts';
 import { SEED_FEATURED, SEED_KUDOS, SEED_PENDING_KUDOS, SEED_RECENT_KUDOS } from './seed-content.ts';

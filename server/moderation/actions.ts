@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { badRequest, conflict, notFound } from '../errors.ts';
-import { piiKinds } from '../privacy/pii.ts';
+import { piiKinds } from '../../common/pii.ts';
 import { audit, type StaffMember } from '../staff/queries.ts';
 import { addThreadMessage, listThreadMessages, ThreadFullError } from '../suggestions/threads.ts';
 import { applyDecision, findForDecision, itemExists, type ModeratedKind } from './queries.ts';

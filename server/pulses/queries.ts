@@ -1,9 +1,9 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import type { PulseCommentModeration, PulseScale } from '../../db/tables/pulses.ts';
-import { releasable } from '../privacy/min-group.ts';
-import { redactPii } from '../privacy/pii.ts';
-import { getSettings } from '../settings/queries.ts';
+import { releasable } from '../shared/min-group.ts';
+import { redactPii } from '../../common/pii.ts';
+import { getSettings } from '../shared/settings.ts';
 import { today } from '../suggestions/threads.ts';
 import type { ThemeSourceItem } from '../kudos/queries.ts';
 import { visibleScore } from './results.ts';

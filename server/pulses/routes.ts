@@ -4,7 +4,7 @@ import { Type } from 'typebox';
 import type { Config } from '../config.ts';
 import { badRequest, conflict, errorResponses, forbidden, notFound } from '../errors.ts';
 import { spendToken } from '../plugins/private-token.ts';
-import { getSettings } from '../settings/queries.ts';
+import { getSettings } from '../shared/settings.ts';
 import { audit } from '../staff/queries.ts';
 import { today } from '../suggestions/threads.ts';
 import { createScopeKey } from '../tokens/keys.ts';
@@ -23,7 +23,7 @@ import {
   scopeOf,
   scoreTrend,
 } from './queries.ts';
-import { releasable } from '../privacy/min-group.ts';
+import { releasable } from '../shared/min-group.ts';
 import { isReleased, shapeResults } from './results.ts';
 import { inScale } from './score.ts';
 import {
@@ -38,7 +38,7 @@ import {
   PulseCreated,
   ResponseBody,
   Results,
-} from './schemas.ts';
+} from '../../common/api/pulses.ts';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const MAX_PULSE_DAYS = 31;

@@ -15,7 +15,7 @@ import {
   setStaffDisabled,
 } from './queries.ts';
 import { DEVICE_COOKIE, DEVICE_TTL_SECONDS, loginThrottle, newDevice, readDevice } from './login-throttle.ts';
-import { LoginBody, NewStaffBody, StaffListItem, StaffMember } from './schemas.ts';
+import { LoginBody, NewStaffBody, StaffListItem, StaffMember } from '../../common/api/staff.ts';
 
 export const SESSION_PURGE_JOB = 'staff-sessions';
 

@@ -10,7 +10,7 @@ import {
   threadWithAuthor,
   type ModerationRules,
 } from '../moderation/actions.ts';
-import { getSettings } from '../settings/queries.ts';
+import { getSettings } from '../shared/settings.ts';
 import { audit } from '../staff/queries.ts';
 import { toCsv } from './csv.ts';
 import {
@@ -40,11 +40,11 @@ import {
   StatusBody,
   TEXT_MIN,
   Votes,
-} from './schemas.ts';
+} from '../../common/api/suggestions.ts';
 import { submitSuggestion } from './submit.ts';
 import threadRoutes from './thread-routes.ts';
 import { ownDepartmentVisibility } from './voices.ts';
-import { enrolledMembers } from '../departments/queries.ts';
+import { enrolledMembers } from '../shared/departments.ts';
 
 /** Suggestions carry the shared moderation rules and nothing more (status is their own route). */
 const moderationRules: ModerationRules = {

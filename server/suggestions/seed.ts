@@ -1,6 +1,6 @@
 import type { SeedStep } from '../seed/types.ts';
 import { seededRandom } from '../seeded-random.ts';
-import { piiKinds } from '../privacy/pii.ts';
+import { piiKinds } from '../../common/pii.ts';
 import { insertSuggestion } from './queries.ts';
 import { SEED_PENDING, SEED_REJECTED, SEED_THEMES, SEED_THREADS, type Trend } from './seed-content.ts';
 import { addThreadMessage, createReceipt } from './threads.ts';

@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { badRequest, conflict, errorResponses, notFound } from '../errors.ts';
 import { findKudosForThread } from '../kudos/queries.ts';
 import { findSuggestionForThread } from './queries.ts';
-import { OpenThreadBody, Posted, ReplyBody, Thread } from './schemas.ts';
+import { OpenThreadBody, Posted, ReplyBody, Thread } from '../../common/api/suggestions.ts';
 import { addThreadMessage, findReceipt, listThreadMessages, ThreadFullError } from './threads.ts';
 import type { ThreadKind } from '../../db/tables/suggestions.ts';
 

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { ThemeTrend } from '../../db/tables/themes.ts';
 import type { Config } from '../config.ts';
 import { errorResponses, notFound } from '../errors.ts';
-import { getSettings } from '../settings/queries.ts';
+import { getSettings } from '../shared/settings.ts';
 import { themesJob } from './job.ts';
 import { departmentNames, findTheme, latestRun, listThemeItems, listThemes } from './queries.ts';
 import {
@@ -13,7 +13,7 @@ import {
   Recomputed,
   ThemeItems,
   ThemeParams,
-} from './schemas.ts';
+} from '../../common/api/themes.ts';
 import { moderatorThemes } from './view.ts';
 
 const today = () => new Date().toISOString().slice(0, 10);

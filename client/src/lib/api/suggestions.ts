@@ -8,9 +8,9 @@ import type {
   ModList,
   Thread,
   ThreadMessage,
-} from '../../../../server/suggestions/schemas.ts';
+} from '../../../../common/api/suggestions.ts';
 
-// Shapes come straight from server/suggestions/schemas.ts (type-only imports: nothing of the server is bundled).
+// Shapes come straight from common/api/suggestions.ts (type-only imports: no schema code is bundled).
 
 export type SuggestionStatus = BoardItem['status'];
 export type { BoardItem, ModItem };
