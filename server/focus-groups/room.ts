@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyBaseLogger, FastifyInstance, FastifyRequest } from 'fastify';
 import type { WebSocket, RawData } from 'ws';
-import { findSessionStaff, type StaffMember } from '../staff/queries.ts';
+import { findSessionStaff, type StaffMember } from '../shared/staff-sessions.ts';
 import { isDatabaseUnavailable } from '../plugins/errors.ts';
 import { SESSION_COOKIE } from '../plugins/staff-session.ts';
 import { SayBatcher } from './batcher.ts';

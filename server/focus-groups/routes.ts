@@ -9,7 +9,7 @@ import { badRequest, conflict, errorResponses, forbidden, notFound } from '../er
 import { spendToken } from '../plugins/private-token.ts';
 import { getSettings } from '../shared/settings.ts';
 import { createScopeKey } from '../tokens/keys.ts';
-import { audit } from '../staff/queries.ts';
+import { audit } from '../shared/audit.ts';
 import { ActionError } from './actions.ts';
 import { memoryBus, postgresBus } from './bus.ts';
 import {
@@ -22,6 +22,7 @@ import {
   roomInfo,
   takeSeat,
   type RoomRow,
+  listThemeSourceItems,
 } from './queries.ts';
 import { FocusGroupHub } from './room.ts';
 import {
@@ -153,6 +154,7 @@ const focusGroupRoutes: FastifyPluginAsyncTypebox<{ config: Config }> = async (a
   // ---- moderators ----
 
   const staffOnly = app.requireStaff('moderator', 'admin');
+  app.themeSources.add(listThemeSourceItems);
 
   app.post(
     '/api/mod/focus-groups',

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { errorResponses } from '../errors.ts';
-import { audit } from '../staff/queries.ts';
+import { audit } from '../shared/audit.ts';
 import { getSettings, updateSettings } from '../shared/settings.ts';
 
 const SettingsBody = Type.Object({

@@ -7,7 +7,7 @@ import { getSettings } from '../shared/settings.ts';
 import { piiKinds } from '../../common/pii.ts';
 import { insertSuggestion } from './queries.ts';
 import { TEXT_MIN, type NewSuggestionBody } from '../../common/api/suggestions.ts';
-import { createReceipt, receiptFromClient } from './threads.ts';
+import { createReceipt, receiptFromClient } from '../shared/threads/receipts.ts';
 
 async function checkDepartment(app: FastifyInstance, id: string | undefined, field: string) {
   if (id && !(await departmentExists(app.db, id))) {

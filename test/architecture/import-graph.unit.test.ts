@@ -9,7 +9,27 @@ import { featureOf, importGraph, type ImportEdge } from './import-graph.ts';
  * reworking at the same time (token issuance and redemption). They move after that branch is merged;
  * then this list is emptied and every rule holds without exceptions.
  */
-const PENDING_TOKENS_MOVE: readonly string[] = [];
+const PENDING_TOKENS_MOVE: readonly string[] = [
+  // The redemption hook is a plugin that reaches up into the tokens feature; it becomes the feature's own
+  // fp plugin (server/tokens/redemption.ts) and imports database errors from server/shared/db-errors.ts.
+  'server/plugins/private-token.ts -> server/tokens/crypto.ts',
+  'server/plugins/private-token.ts -> server/tokens/keys.ts',
+  'server/plugins/private-token.ts -> server/tokens/scopes.ts',
+  'server/plugins/private-token.ts -> server/tokens/queries.ts',
+  // Scope keys for pulses and focus groups: tokens is to offer them as a port (app.scopeKeys.create).
+  'server/focus-groups/routes.ts -> server/tokens/keys.ts',
+  'server/pulses/routes.ts -> server/tokens/keys.ts',
+  'server/pulses/seed.ts -> server/tokens/keys.ts',
+  // tokens/* still import old paths, kept as one-line re-exports of server/shared/* until then.
+  'server/tokens/codes.ts -> server/staff/passwords.ts',
+  'server/tokens/keys.ts -> server/settings/queries.ts',
+  'server/tokens/routes.ts -> server/staff/queries.ts',
+  'server/tokens/routes.ts -> server/departments/queries.ts',
+  'server/tokens/transparency.ts -> server/departments/queries.ts',
+  // The client's token and key-log shapes: server/tokens/schemas.ts moves to common/api/tokens.ts.
+  'client/src/lib/api/key-log.ts -> server/tokens/schemas.ts',
+  'client/src/lib/api/tokens.ts -> server/tokens/schemas.ts',
+];
 
 const edges = importGraph();
 const show = (edge: ImportEdge) => `${edge.from} -> ${edge.to ?? edge.specifier}`;
@@ -51,14 +71,17 @@ describe('import graph: the floors hold', () => {
     ).toEqual([]);
   });
 
-  test('themes/engine imports nothing with I/O and nothing outside the engine', () => {
-    expect(
-      broken(
-        (edge) =>
-          edge.from.startsWith('server/themes/engine/') &&
-          (edge.to === null ? IO.test(edge.specifier) : !edge.to.startsWith('server/themes/engine/')),
-      ),
-    ).toEqual([]);
+  test('themes/engine reaches nothing with I/O (its own imports and everything they import in turn)', () => {
+    const reached = new Set<string>();
+    const visit = (file: string) => {
+      if (reached.has(file)) return;
+      reached.add(file);
+      for (const edge of edges) if (edge.from === file && edge.to) visit(edge.to);
+    };
+    for (const edge of edges) if (edge.from.startsWith('server/themes/engine/')) visit(edge.from);
+    expect(broken((edge) => reached.has(edge.from) && edge.to === null && IO.test(edge.specifier))).toEqual(
+      [],
+    );
   });
 
   test('db/migrations import nothing of the app', () => {
@@ -86,6 +109,11 @@ describe('import graph: the floors hold', () => {
     expect(
       broken((edge) => edge.from.startsWith('common/') && !!edge.to && !edge.to.startsWith('common/')),
     ).toEqual([]);
+  });
+
+  test('every PENDING_TOKENS_MOVE exception is still in the graph (the list only shrinks)', () => {
+    const present = new Set(edges.map(show));
+    expect(PENDING_TOKENS_MOVE.filter((edge) => !present.has(edge))).toEqual([]);
   });
 
   test('the graph is read at all (a broken reader would pass every rule)', () => {

@@ -1,14 +1,7 @@
 import type { Static } from 'typebox';
 import { get, post } from '../api.ts';
-import type {
-  Board,
-  BoardItem,
-  DecisionBody,
-  ModItem,
-  ModList,
-  Thread,
-  ThreadMessage,
-} from '../../../../common/api/suggestions.ts';
+import type { Board, BoardItem, DecisionBody, ModItem, ModList } from '../../../../common/api/suggestions.ts';
+import type { Thread, ThreadMessage } from '../../../../common/api/threads.ts';
 
 // Shapes come straight from common/api/suggestions.ts (type-only imports: no schema code is bundled).
 
