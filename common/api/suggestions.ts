@@ -1,4 +1,5 @@
 import { Type, type Static } from 'typebox';
+import { SUGGESTION_TEXT } from '../limits.ts';
 import { DayString, DepartmentRef, Moderation } from './primitives.ts';
 import { ThreadMessage } from './threads.ts';
 
@@ -15,8 +16,8 @@ export const Status = Type.Union([
   Type.Literal('wont_do'),
 ]);
 
-export const TEXT_MIN = 10;
-export const TEXT_MAX = 4000;
+export const TEXT_MIN = SUGGESTION_TEXT.min;
+export const TEXT_MAX = SUGGESTION_TEXT.max;
 export const SuggestionText = Type.String({ minLength: TEXT_MIN, maxLength: TEXT_MAX });
 const Uuid = Type.String({ format: 'uuid' });
 

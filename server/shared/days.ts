@@ -1,12 +1,10 @@
+import { dayOf, today } from '../../common/days.ts';
+
 // Day and time helpers. Anonymous rows carry a day (UTC, 'YYYY-MM-DD'), never an exact time.
 
 export const DAY_MS = 24 * 60 * 60 * 1000;
 
-/** The UTC day of a moment. */
-export const dayOf = (date: Date): string => date.toISOString().slice(0, 10);
-
-/** Today, UTC. */
-export const today = (): string => dayOf(new Date());
+export { dayOf, today };
 
 /** The day `days` after `day` (negative: before). */
 export const addDays = (day: string, days: number): string =>
