@@ -28,8 +28,8 @@ interface Ready {
 async function serve(): Promise<void> {
   const { buildApp } = await import('../server/app.ts');
   const { loadConfig } = await import('../server/config.ts');
-  const { createDepartment } = await import('../server/departments/queries.ts');
-  const { NewSuggestionBody, Created } = await import('../server/suggestions/schemas.ts');
+  const { createDepartment } = await import('../server/shared/departments.ts');
+  const { NewSuggestionBody, Created } = await import('../common/api/suggestions.ts');
   const { submitSuggestion } = await import('../server/suggestions/submit.ts');
   const members = await import('../test/helpers/members.ts');
   const { AuthorizationHeader, genericBatched, publicVerif } = await import('@cloudflare/privacypass-ts');

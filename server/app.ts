@@ -19,12 +19,14 @@ import client from './plugins/client.ts';
 import contentEvents from './plugins/content-events.ts';
 import diskScrub from './plugins/disk-scrub.ts';
 import privateToken from './plugins/private-token.ts';
+import ports from './plugins/ports.ts';
 import staffRoutes from './staff/routes.ts';
 import settingsRoutes from './settings/routes.ts';
 import departmentRoutes from './departments/routes.ts';
 import { ErrorBody } from './errors.ts';
 import tokenRoutes from './tokens/routes.ts';
 import walletPolicyRoutes from './tokens/policy-routes.ts';
+import threadRoutes from './shared/threads/routes.ts';
 import suggestionRoutes from './suggestions/routes.ts';
 import kudosRoutes from './kudos/routes.ts';
 import pulseRoutes from './pulses/routes.ts';
@@ -71,6 +73,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(contentEvents);
   await app.register(diskScrub);
   await app.register(privateToken, { config });
+  await app.register(ports);
   await app.register(websocket, { options: { maxPayload: 4096, perMessageDeflate: false } });
   await app.register(swagger, {
     openapi: {
@@ -121,6 +124,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   // Feature folders declare full paths (tokens also serves /.well-known).
   await app.register(tokenRoutes, { config });
   await app.register(walletPolicyRoutes, { config });
+  // Receipts and their threads serve every feature that replies to an anonymous author.
+  await app.register(threadRoutes);
   await app.register(suggestionRoutes, { config });
   await app.register(kudosRoutes, { config });
   await app.register(pulseRoutes, { config });

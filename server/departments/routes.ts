@@ -1,8 +1,9 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { conflict, errorResponses, notFound } from '../errors.ts';
-import { audit } from '../staff/queries.ts';
-import { createDepartment, listDepartments, updateDepartment } from './queries.ts';
+import { audit } from '../shared/audit.ts';
+import { createDepartment, listDepartments, updateDepartment } from '../shared/departments.ts';
+import { isUniqueViolation } from '../shared/db-errors.ts';
 
 const Kind = Type.Union([Type.Literal('frontstage'), Type.Literal('backstage')]);
 const Department = Type.Object({
@@ -73,8 +74,7 @@ const departmentRoutes: FastifyPluginAsyncTypebox = async (app) => {
       try {
         if (!(await updateDepartment(app.db, id, request.body))) throw notFound('No such department.');
       } catch (error) {
-        if ((error as { code?: string }).code === '23505')
-          throw conflict('department_exists', 'That name is taken.');
+        if (isUniqueViolation(error)) throw conflict('department_exists', 'That name is taken.');
         throw error;
       }
       await audit(app.db, request.staff!, 'department.update', { type: 'department', id }, request.body);

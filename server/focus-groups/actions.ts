@@ -2,10 +2,10 @@ import type { Transaction } from 'kysely';
 import type { DatabaseHandle } from '../../db/connect.ts';
 import type { Database } from '../../db/schema.ts';
 import type { FocusGroupEventKind } from '../../db/tables/focus-groups.ts';
-import { audit } from '../staff/queries.ts';
-import type { StaffMember } from '../staff/queries.ts';
+import { audit } from '../shared/audit.ts';
+import type { StaffMember } from '../shared/staff-sessions.ts';
 import type { SayBatcher } from './batcher.ts';
-import type { ClientFrame, ErrorCode } from './protocol.ts';
+import type { ClientFrame, ErrorCode } from '../../common/focus-groups/protocol.ts';
 import {
   allocateSeq,
   findByClientId,
@@ -24,6 +24,7 @@ import {
   type StoredEvent,
   type StoredMessage,
 } from './queries.ts';
+import { isUniqueViolation } from '../shared/db-errors.ts';
 
 /** A refused action: becomes an `error` frame on the socket or a 4xx over HTTP. */
 export class ActionError extends Error {
@@ -89,8 +90,7 @@ async function sayQuickly(
     said = await batcher.say({ roomId, seatId, text, clientId });
   } catch (error) {
     // The unique (seat, clientId) index: the same message re-sent after a reconnect.
-    if ((error as { code?: string }).code === '23505')
-      throw new ActionError('duplicate', 'This message was already received.');
+    if (isUniqueViolation(error)) throw new ActionError('duplicate', 'This message was already received.');
     throw error;
   }
   if (!said) return null;

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { DatabaseHandle } from '../../db/connect.ts';
 import type { StoredMessage } from './queries.ts';
+import { isDataException, isUniqueViolation } from '../shared/db-errors.ts';
 
 export interface NewSay {
   roomId: string;
@@ -118,10 +119,6 @@ interface Waiting {
   resolve: (said: Said | null) => void;
   reject: (error: unknown) => void;
 }
-
-const isUniqueViolation = (error: unknown) => (error as { code?: string }).code === '23505';
-/** SQLSTATE class 22: a value the database refuses (bad encoding, out of range…). */
-const isDataException = (error: unknown) => /^22/.test((error as { code?: string }).code ?? '');
 
 /**
  * Group commit for participants' messages: while batches are being written, the next messages

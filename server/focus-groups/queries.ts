@@ -1,11 +1,12 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
+import type { SourceItem } from '../shared/theme-sources.ts';
 import type { Database } from '../../db/schema.ts';
 import type {
   FocusGroupEventKind,
   FocusGroupMessageStatus,
   FocusGroupModeration,
 } from '../../db/tables/focus-groups.ts';
-import type { RoomInfo } from './protocol.ts';
+import type { RoomInfo } from '../../common/focus-groups/protocol.ts';
 import { pickPseudonym } from './pseudonyms.ts';
 
 type Db = Kysely<Database>;
@@ -579,21 +580,11 @@ export async function readTranscript(
   return { lines, hidden: messages.filter((row) => row.status === 'hidden').length };
 }
 
-export interface ThemeSourceItem {
-  id: string;
-  source: 'focus-group';
-  text: string;
-  day: string;
-  published: boolean;
-  departmentId: null;
-  status?: string;
-}
-
 /**
  * Participants' visible messages, for the themes job. day is the session's (UTC) day;
  * a transcript counts as published once its session is closed.
  */
-export async function listThemeSourceItems(db: Db): Promise<ThemeSourceItem[]> {
+export async function listThemeSourceItems(db: Db): Promise<SourceItem[]> {
   const rows = await db
     .selectFrom('focus_group_message as m')
     .innerJoin('focus_group as g', 'g.id', 'm.focus_group_id')

@@ -1,4 +1,4 @@
-import type { Reaction, RoomEvent } from './protocol.ts';
+import type { Reaction, RoomEvent } from '../../common/focus-groups/protocol.ts';
 import type { StoredEvent, StoredMessage } from './queries.ts';
 
 /** Who is looking: moderators see everything; a participant sees what is visible plus their own. */

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyBaseLogger, FastifyInstance, FastifyRequest } from 'fastify';
 import type { WebSocket, RawData } from 'ws';
-import { findSessionStaff, type StaffMember } from '../staff/queries.ts';
+import { findSessionStaff, type StaffMember } from '../shared/staff-sessions.ts';
 import { isDatabaseUnavailable } from '../plugins/errors.ts';
 import { SESSION_COOKIE } from '../plugins/staff-session.ts';
 import { SayBatcher } from './batcher.ts';
@@ -17,7 +17,7 @@ import {
   type ErrorCode,
   type HelloFrame,
   type WelcomeFrame,
-} from './protocol.ts';
+} from '../../common/focus-groups/protocol.ts';
 import { DEFAULT_LIMITS, SeatRate, Window, type RoomLimits } from './limits.ts';
 import { findRoom, findSeat, readEvents, roomInfo, type StoredEvent } from './queries.ts';
 import { audienceOf, render, type Audience, type Viewer } from './render.ts';

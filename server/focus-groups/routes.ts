@@ -7,9 +7,9 @@ import { Type } from 'typebox';
 import type { Config } from '../config.ts';
 import { badRequest, conflict, errorResponses, forbidden, notFound } from '../errors.ts';
 import { spendToken } from '../plugins/private-token.ts';
-import { getSettings } from '../settings/queries.ts';
+import { getSettings } from '../shared/settings.ts';
 import { createScopeKey } from '../tokens/keys.ts';
-import { audit } from '../staff/queries.ts';
+import { audit } from '../shared/audit.ts';
 import { ActionError } from './actions.ts';
 import { memoryBus, postgresBus } from './bus.ts';
 import {
@@ -22,6 +22,7 @@ import {
   roomInfo,
   takeSeat,
   type RoomRow,
+  listThemeSourceItems,
 } from './queries.ts';
 import { FocusGroupHub } from './room.ts';
 import {
@@ -30,7 +31,7 @@ import {
   PublicFocusGroup,
   SeatResponse,
   StaffFocusGroup,
-} from './schemas.ts';
+} from '../../common/api/focus-groups.ts';
 import { transcriptCsv, transcriptFilename, transcriptMarkdown } from './transcript.ts';
 
 declare module 'fastify' {
@@ -153,6 +154,7 @@ const focusGroupRoutes: FastifyPluginAsyncTypebox<{ config: Config }> = async (a
   // ---- moderators ----
 
   const staffOnly = app.requireStaff('moderator', 'admin');
+  app.themeSources.add(listThemeSourceItems);
 
   app.post(
     '/api/mod/focus-groups',

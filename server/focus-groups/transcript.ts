@@ -1,8 +1,7 @@
 import type { RoomRow, TranscriptLine } from './queries.ts';
+import { dayOf } from '../shared/days.ts';
 
 // Transcripts carry pseudonyms and minute offsets only: no seat, no wall-clock time, no staff name.
-
-const day = (date: Date) => date.toISOString().slice(0, 10);
 
 /** Keeps a spreadsheet from running a cell as a formula (CSV injection). */
 function csvCell(value: string | number): string {
@@ -29,7 +28,7 @@ export function transcriptMarkdown(room: RoomRow, lines: TranscriptLine[], hidde
   const out = [
     `# ${room.title}`,
     '',
-    `Focus group of ${day(room.startsAt)} · ${room.moderation === 'pre' ? 'pre' : 'post'}-moderated · pseudonyms only` +
+    `Focus group of ${dayOf(room.startsAt)} · ${room.moderation === 'pre' ? 'pre' : 'post'}-moderated · pseudonyms only` +
       (room.closedAt ? '' : ' · still open'),
     '',
   ];
@@ -49,7 +48,7 @@ export function transcriptMarkdown(room: RoomRow, lines: TranscriptLine[], hidde
 }
 
 export const transcriptFilename = (room: RoomRow, extension: string) =>
-  `focus-group-${day(room.startsAt)}-${
+  `focus-group-${dayOf(room.startsAt)}-${
     room.title
       .toLowerCase()
       .replace(/[^a-z0-9]+/g, '-')

@@ -1,5 +1,5 @@
 import type { DepartmentKind } from '../../db/schema.ts';
-import { publishedItemCount } from '../privacy/min-group.ts';
+import { publishedItemCount } from '../shared/min-group.ts';
 
 // Pure shaping of kudos counts through the one privacy module. Every published story is listed with its
 // day (GET /api/kudos?department=), so its counts are recountable by anyone: they are shown as counts

@@ -1,9 +1,10 @@
 import { sql, type Kysely } from 'kysely';
+import type { SourceItem } from '../shared/theme-sources.ts';
 import type { Database, DepartmentKind } from '../../db/schema.ts';
 import type { KudosModeration } from '../../db/tables/kudos.ts';
-import { lastSender, threadSize } from '../moderation/queries.ts';
-import { getSettings } from '../settings/queries.ts';
-import { today } from '../suggestions/threads.ts';
+import { lastSender, threadSize } from '../shared/moderation/queries.ts';
+import { getSettings } from '../shared/settings.ts';
+import { today } from '../shared/days.ts';
 
 // All SQL of the kudos feature. Functions take `db` or a transaction; routes open transactions.
 
@@ -230,18 +231,8 @@ export async function findKudosForThread(
   return row ?? null;
 }
 
-export interface ThemeSourceItem {
-  id: string;
-  source: 'kudos' | 'pulse';
-  text: string;
-  day: string;
-  published: boolean;
-  departmentId: string | null;
-  status?: string;
-}
-
 /** Every kudos story for the themes job; only published ones reach employees. */
-export async function listThemeSourceItems(db: Db): Promise<ThemeSourceItem[]> {
+export async function listThemeSourceItems(db: Db): Promise<SourceItem[]> {
   const rows = await db
     .selectFrom('kudos')
     .select(['id', 'story', 'day', 'moderation', 'department_id'])

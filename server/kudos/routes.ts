@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Config } from '../config.ts';
-import { departmentExists } from '../departments/queries.ts';
+import { departmentExists } from '../shared/departments.ts';
 import { badRequest, conflict, errorResponses, notFound } from '../errors.ts';
 import {
   announceDecision,
@@ -8,13 +8,13 @@ import {
   replyToAuthor,
   threadWithAuthor,
   type ModerationRules,
-} from '../moderation/actions.ts';
-import { itemExists } from '../moderation/queries.ts';
+} from '../shared/moderation/actions.ts';
+import { itemExists } from '../shared/moderation/queries.ts';
 import { spendToken } from '../plugins/private-token.ts';
-import { piiKinds } from '../privacy/pii.ts';
-import { getSettings } from '../settings/queries.ts';
-import { audit } from '../staff/queries.ts';
-import { createReceipt, receiptFromClient } from '../suggestions/threads.ts';
+import { piiKinds } from '../../common/pii.ts';
+import { getSettings } from '../shared/settings.ts';
+import { audit } from '../shared/audit.ts';
+import { createReceipt, receiptFromClient } from '../shared/threads/receipts.ts';
 import { recentMonths, recognitionRanking, monthlySeries } from './counts.ts';
 import {
   countsByDepartment,
@@ -28,6 +28,8 @@ import {
   PAGE_SIZE,
   setFeatured,
   unfeature,
+  findKudosForThread,
+  listThemeSourceItems,
 } from './queries.ts';
 import {
   Created,
@@ -47,8 +49,9 @@ import {
   Recognition,
   ReplyBody,
   STORY_MIN,
-} from './schemas.ts';
+} from '../../common/api/kudos.ts';
 import { Type } from 'typebox';
+import { daysAgo } from '../shared/days.ts';
 
 /** Kudos are moderated like suggestions; a rejected story also leaves the featured list. */
 const moderationRules: ModerationRules = {
@@ -66,6 +69,19 @@ const moderationRules: ModerationRules = {
  */
 const routes: FastifyPluginAsyncTypebox<{ config: Config }> = async (app) => {
   const staffOnly = app.requireStaff('moderator', 'admin');
+  app.threadItems.add('kudos', async (db, id) => {
+    const kudos = await findKudosForThread(db, id);
+    if (!kudos) return null;
+    return {
+      kind: 'kudos' as const,
+      id: kudos.id,
+      text: kudos.text,
+      status: kudos.status,
+      day: kudos.day,
+      ...(kudos.reason ? { reason: kudos.reason } : {}),
+    };
+  });
+  app.themeSources.add(listThemeSourceItems);
   const changed = () => app.contentEvents.changed({ source: 'kudos' });
 
   // ---- employees ----
@@ -149,7 +165,7 @@ const routes: FastifyPluginAsyncTypebox<{ config: Config }> = async (app) => {
       const { minimumGroupSize: k } = await getSettings(app.db);
       // A rolling 30 days, so the ranking is not empty in the first days of a calendar month.
       const [month] = recentMonths(1);
-      const since = new Date(Date.now() - 29 * 86_400_000).toISOString().slice(0, 10);
+      const since = daysAgo(29);
       const [departments, counts] = await Promise.all([
         listDepartmentRefs(app.db),
         countsByDepartment(app.db, since),

@@ -1,10 +1,9 @@
 import type { SeedStep } from '../seed/types.ts';
-import { piiKinds } from '../privacy/pii.ts';
-import { createReceipt } from '../suggestions/threads.ts';
+import { piiKinds } from '../../common/pii.ts';
+import { createReceipt } from '../shared/threads/receipts.ts';
 import { insertKudos } from './queries.ts';
 import { SEED_FEATURED, SEED_KUDOS, SEED_PENDING_KUDOS, SEED_RECENT_KUDOS } from './seed-content.ts';
-
-const dayBefore = (daysAgo: number) => new Date(Date.now() - daysAgo * 86_400_000).toISOString().slice(0, 10);
+import { daysAgo } from '../shared/days.ts';
 
 /** ~60 published stories over the last 90 days (a few featured, most to backstage teams) and a short queue. */
 export const seed: SeedStep = async (app, result) => {
@@ -23,14 +22,14 @@ export const seed: SeedStep = async (app, result) => {
     };
     for (const [index, { to, story }] of SEED_KUDOS.entries()) {
       // Spread over 90 days, most of them in the last four weeks so the recognition ranking has numbers.
-      const daysAgo = index % 5 < 3 ? (index * 7) % 28 : 30 + ((index * 13) % 59);
+      const age = index % 5 < 3 ? (index * 7) % 28 : 30 + ((index * 13) % 59);
       await add(to, {
         story,
         moderation: 'published',
         reviewed: true,
         featured: SEED_FEATURED.has(index),
         piiFlags: piiKinds(story),
-        day: dayBefore(daysAgo),
+        day: daysAgo(age),
       });
     }
     for (const [index, { to, story }] of SEED_RECENT_KUDOS.entries()) {
@@ -40,11 +39,11 @@ export const seed: SeedStep = async (app, result) => {
         reviewed: true,
         featured: false,
         piiFlags: piiKinds(story),
-        day: dayBefore(1 + ((index * 5) % 25)),
+        day: daysAgo(1 + ((index * 5) % 25)),
       });
     }
     for (const [index, { to, story }] of SEED_PENDING_KUDOS.entries()) {
-      await add(to, { story, moderation: 'pending', piiFlags: piiKinds(story), day: dayBefore(index) });
+      await add(to, { story, moderation: 'pending', piiFlags: piiKinds(story), day: daysAgo(index) });
     }
   });
   app.contentEvents.changed({ source: 'kudos' });

@@ -1,7 +1,7 @@
 import fp from 'fastify-plugin';
 import type { FastifyError } from 'fastify';
 import { badRequest, HttpError } from '../errors.ts';
-import { hasUnstorableText, UNSTORABLE_MESSAGE } from '../storable.ts';
+import { hasUnstorableText, UNSTORABLE_MESSAGE } from '../../common/storable.ts';
 
 // Fastify's own error codes mapped to our stable codes; anything unknown below 500 becomes `bad_request`.
 const FASTIFY_CODES: Record<string, [number, string, string]> = {

@@ -4,7 +4,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { StaffRole } from '../../db/schema.ts';
 import type { Config } from '../config.ts';
 import { forbidden, unauthorized } from '../errors.ts';
-import { findSessionStaff, type StaffMember } from '../staff/queries.ts';
+import { findSessionStaff, type StaffMember } from '../shared/staff-sessions.ts';
 
 export const SESSION_COOKIE = 'greenroom_session';
 

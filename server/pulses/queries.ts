@@ -1,11 +1,11 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import type { PulseCommentModeration, PulseScale } from '../../db/tables/pulses.ts';
-import { releasable } from '../privacy/min-group.ts';
-import { redactPii } from '../privacy/pii.ts';
-import { getSettings } from '../settings/queries.ts';
-import { today } from '../suggestions/threads.ts';
-import type { ThemeSourceItem } from '../kudos/queries.ts';
+import { releasable } from '../shared/min-group.ts';
+import { redactPii } from '../../common/pii.ts';
+import { getSettings } from '../shared/settings.ts';
+import { today } from '../shared/days.ts';
+import type { SourceItem } from '../shared/theme-sources.ts';
 import { visibleScore } from './results.ts';
 
 // All SQL of the pulses feature. Functions take `db` or a transaction; routes open transactions.
@@ -196,7 +196,7 @@ export async function scoreTrend(db: Db, k: number, pulse: PulseRecord, day = to
  * both snapshots. Hidden comments are left out like rejected suggestions; pending ones reach only the
  * moderators' snapshot. Obvious PII is redacted.
  */
-export async function listThemeSourceItems(db: Db): Promise<ThemeSourceItem[]> {
+export async function listThemeSourceItems(db: Db): Promise<SourceItem[]> {
   const { minimumGroupSize: k } = await getSettings(db);
   const counts = await db
     .selectFrom('pulse_response')

@@ -1,6 +1,6 @@
 import type { PulseCommentModeration, PulseScale } from '../../db/tables/pulses.ts';
-import { piiKinds, redactPii } from '../privacy/pii.ts';
-import { releasable, suppress } from '../privacy/min-group.ts';
+import { piiKinds, redactPii } from '../../common/pii.ts';
+import { releasable, suppress } from '../shared/min-group.ts';
 import { pulseScore, scaleValues } from './score.ts';
 
 // Shapes a pulse's answers into results through the one minimum-group-size module.

@@ -4,9 +4,9 @@ import { Type } from 'typebox';
 import type { Config } from '../config.ts';
 import { badRequest, conflict, errorResponses, forbidden, notFound } from '../errors.ts';
 import { spendToken } from '../plugins/private-token.ts';
-import { getSettings } from '../settings/queries.ts';
-import { audit } from '../staff/queries.ts';
-import { today } from '../suggestions/threads.ts';
+import { getSettings } from '../shared/settings.ts';
+import { audit } from '../shared/audit.ts';
+import { DAY_MS, today } from '../shared/days.ts';
 import { createScopeKey } from '../tokens/keys.ts';
 import {
   answerCount,
@@ -22,8 +22,9 @@ import {
   pulseState,
   scopeOf,
   scoreTrend,
+  listThemeSourceItems,
 } from './queries.ts';
-import { releasable } from '../privacy/min-group.ts';
+import { releasable } from '../shared/min-group.ts';
 import { isReleased, shapeResults } from './results.ts';
 import { inScale } from './score.ts';
 import {
@@ -38,9 +39,8 @@ import {
   PulseCreated,
   ResponseBody,
   Results,
-} from './schemas.ts';
+} from '../../common/api/pulses.ts';
 
-const DAY_MS = 24 * 60 * 60 * 1000;
 const MAX_PULSE_DAYS = 31;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const isDay = (value: string) =>
@@ -56,6 +56,7 @@ const midnight = (day: string) => new Date(`${day}T00:00:00Z`);
  */
 const routes: FastifyPluginAsyncTypebox<{ config: Config }> = async (app) => {
   const staffOnly = app.requireStaff('moderator', 'admin');
+  app.themeSources.add(listThemeSourceItems);
 
   async function results(id: string, audience: 'moderator' | 'public') {
     const pulse = await findPulse(app.db, id);

@@ -3,9 +3,9 @@ import { seededRandom } from '../seeded-random.ts';
 import { createScopeKey } from '../tokens/keys.ts';
 import { insertPulse, insertResponse, scopeOf } from './queries.ts';
 import type { PulseScale } from '../../db/tables/pulses.ts';
+import { addDays, DAY_MS, daysAgo } from '../shared/days.ts';
 
-const DAY_MS = 86_400_000;
-const dayOffset = (days: number) => new Date(Date.now() + days * DAY_MS).toISOString().slice(0, 10);
+const dayOffset = (days: number) => daysAgo(-days);
 
 const ENPS = 'How likely are you to recommend Greenroom Bank as a place to work?';
 const AGREE: string[] = [
@@ -119,9 +119,7 @@ export const seed: SeedStep = async (app, result) => {
         const comment = rnd() < 0.3 ? pool[Math.floor(rnd() * pool.length)]! : null;
         // Answers arrive over the days the pulse is open (never after today).
         const offset = Math.min(Math.floor(rnd() * 7), weeksAgo === 0 ? 2 : 6);
-        const day = new Date(new Date(`${opensOn}T00:00:00Z`).getTime() + offset * DAY_MS)
-          .toISOString()
-          .slice(0, 10);
+        const day = addDays(opensOn, offset);
         // Departments as their members' tokens would prove them; this week's comments await a moderator.
         await insertResponse(trx, {
           pulseId: id,

@@ -1,8 +1,8 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { errorResponses } from '../errors.ts';
-import { audit } from '../staff/queries.ts';
-import { getSettings, updateSettings } from './queries.ts';
+import { audit } from '../shared/audit.ts';
+import { getSettings, updateSettings } from '../shared/settings.ts';
 
 const SettingsBody = Type.Object({
   minimumGroupSize: Type.Integer({ minimum: 3, maximum: 50, description: 'k; never below 3' }),

@@ -3,19 +3,16 @@ import { Type } from 'typebox';
 import { conflict, errorResponses, notFound, unauthorized } from '../errors.ts';
 import { SESSION_COOKIE } from '../plugins/staff-session.ts';
 import { decoy, hashPassword, verifyPassword } from './passwords.ts';
+import { audit } from '../shared/audit.ts';
 import {
-  audit,
   createSession,
-  createStaff,
   deleteSession,
-  findStaffForLogin,
-  listStaff,
   purgeExpiredSessions,
   SESSION_TTL_MS,
-  setStaffDisabled,
-} from './queries.ts';
+} from '../shared/staff-sessions.ts';
+import { createStaff, findStaffForLogin, listStaff, setStaffDisabled } from './queries.ts';
 import { DEVICE_COOKIE, DEVICE_TTL_SECONDS, loginThrottle, newDevice, readDevice } from './login-throttle.ts';
-import { LoginBody, NewStaffBody, StaffListItem, StaffMember } from './schemas.ts';
+import { LoginBody, NewStaffBody, StaffListItem, StaffMember } from '../../common/api/staff.ts';
 
 export const SESSION_PURGE_JOB = 'staff-sessions';
 

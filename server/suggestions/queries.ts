@@ -1,8 +1,9 @@
 import type { Kysely } from 'kysely';
+import type { SourceItem } from '../shared/theme-sources.ts';
 import type { Database } from '../../db/schema.ts';
 import type { SuggestionModeration, SuggestionStatus } from '../../db/tables/suggestions.ts';
-import { lastSender, threadSize } from '../moderation/queries.ts';
-import { today } from './threads.ts';
+import { lastSender, threadSize } from '../shared/moderation/queries.ts';
+import { today } from '../shared/days.ts';
 
 // All SQL of the suggestions feature. Functions take `db` or a transaction; routes open transactions.
 
@@ -309,22 +310,12 @@ export async function listForExport(db: Db, visible: Set<string>) {
   }));
 }
 
-export interface ThemeSourceItem {
-  id: string;
-  source: 'suggestion';
-  text: string;
-  day: string;
-  published: boolean;
-  departmentId: string | null;
-  status?: string;
-}
-
 /**
  * Every suggestion the themes engine may read: published and still-pending items (moderators see
  * themes over both). Rejected items are left out: they were refused, often for being abuse or noise.
  * `departmentId` is the department the suggestion concerns; `status` is the lifecycle status or 'pending'.
  */
-export async function listThemeSourceItems(db: Db): Promise<ThemeSourceItem[]> {
+export async function listThemeSourceItems(db: Db): Promise<SourceItem[]> {
   const rows = await db
     .selectFrom('suggestion')
     .select(['id', 'text', 'day', 'moderation', 'status', 'concerns_department_id as departmentId'])

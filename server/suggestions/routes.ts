@@ -9,9 +9,9 @@ import {
   replyToAuthor,
   threadWithAuthor,
   type ModerationRules,
-} from '../moderation/actions.ts';
-import { getSettings } from '../settings/queries.ts';
-import { audit } from '../staff/queries.ts';
+} from '../shared/moderation/actions.ts';
+import { getSettings } from '../shared/settings.ts';
+import { audit } from '../shared/audit.ts';
 import { toCsv } from './csv.ts';
 import {
   addVote,
@@ -24,6 +24,8 @@ import {
   MOD_PAGE_SIZE,
   ownDepartmentCounts,
   setStatus,
+  findSuggestionForThread,
+  listThemeSourceItems,
 } from './queries.ts';
 import {
   Board,
@@ -36,15 +38,15 @@ import {
   ModReplyBody,
   ModThread,
   NewSuggestionBody,
-  Posted,
   StatusBody,
   TEXT_MIN,
   Votes,
-} from './schemas.ts';
+} from '../../common/api/suggestions.ts';
 import { submitSuggestion } from './submit.ts';
-import threadRoutes from './thread-routes.ts';
+import { Posted } from '../../common/api/threads.ts';
 import { ownDepartmentVisibility } from './voices.ts';
-import { enrolledMembers } from '../departments/queries.ts';
+import { enrolledMembers } from '../shared/departments.ts';
+import { today } from '../shared/days.ts';
 
 /** Suggestions carry the shared moderation rules and nothing more (status is their own route). */
 const moderationRules: ModerationRules = {
@@ -70,7 +72,8 @@ const moderationRules: ModerationRules = {
  * (default 30 general tokens) bounds how far one person can push an item.
  */
 const routes: FastifyPluginAsyncTypebox<{ config: Config }> = async (app) => {
-  await app.register(threadRoutes);
+  app.threadItems.add('suggestion', findSuggestionForThread);
+  app.themeSources.add(listThemeSourceItems);
   const staffOnly = app.requireStaff('moderator', 'admin');
 
   /** Own departments that may be shown (≥ k published, after complementary suppression) and the board's counts. */
@@ -338,7 +341,7 @@ const routes: FastifyPluginAsyncTypebox<{ config: Config }> = async (app) => {
       const { visible } = await visibility();
       const rows = await listForExport(app.db, visible);
       await audit(app.db, request.staff!, 'suggestion.export', null, { rows: rows.length });
-      const day = new Date().toISOString().slice(0, 10);
+      const day = today();
       return reply
         .header('content-type', 'text/csv; charset=utf-8')
         .header('content-disposition', `attachment; filename="greenroom-suggestions-${day}.csv"`)

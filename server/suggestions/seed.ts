@@ -1,11 +1,11 @@
 import type { SeedStep } from '../seed/types.ts';
 import { seededRandom } from '../seeded-random.ts';
-import { piiKinds } from '../privacy/pii.ts';
+import { piiKinds } from '../../common/pii.ts';
 import { insertSuggestion } from './queries.ts';
 import { SEED_PENDING, SEED_REJECTED, SEED_THEMES, SEED_THREADS, type Trend } from './seed-content.ts';
-import { addThreadMessage, createReceipt } from './threads.ts';
-
-const dayBefore = (daysAgo: number) => new Date(Date.now() - daysAgo * 86_400_000).toISOString().slice(0, 10);
+import { addThreadMessage } from '../shared/threads/messages.ts';
+import { createReceipt } from '../shared/threads/receipts.ts';
+import { DAY_MS, dayOf, daysAgo } from '../shared/days.ts';
 
 /** How many days ago item `index` of `count` was written, following the theme's trend. */
 function daysAgoFor(trend: Trend, index: number, count: number, rnd: () => number): number {
@@ -39,11 +39,11 @@ export const seed: SeedStep = async (app, result) => {
 
     for (const theme of SEED_THEMES) {
       const items = theme.texts.map((text, index) => {
-        const daysAgo = daysAgoFor(theme.trend, index, theme.texts.length, rnd);
-        const recentBoost = theme.trend === 'rising' && daysAgo < 14 ? 15 : 0;
+        const age = daysAgoFor(theme.trend, index, theme.texts.length, rnd);
+        const recentBoost = theme.trend === 'rising' && age < 14 ? 15 : 0;
         return {
           text,
-          daysAgo,
+          daysAgo: age,
           own: theme.authors[index % theme.authors.length]!,
           votes: Math.floor(rnd() * 26) + recentBoost,
         };
@@ -60,11 +60,11 @@ export const seed: SeedStep = async (app, result) => {
           moderation: 'published',
           reviewed: true,
           piiFlags: piiKinds(item.text),
-          day: dayBefore(item.daysAgo),
+          day: daysAgo(item.daysAgo),
           votes: item.votes,
           status: outcome?.status ?? (underReview ? 'under_review' : 'new'),
           response: outcome?.response ?? null,
-          responseDay: outcome ? dayBefore(Math.max(0, item.daysAgo - 3)) : null,
+          responseDay: outcome ? daysAgo(Math.max(0, item.daysAgo - 3)) : null,
         });
         published += 1;
       }
@@ -77,7 +77,7 @@ export const seed: SeedStep = async (app, result) => {
         ownDepartmentId: department(item.own),
         moderation: 'pending',
         piiFlags: piiKinds(item.text),
-        day: dayBefore(index % 4),
+        day: daysAgo(index % 4),
       });
     }
     for (const [index, item] of SEED_REJECTED.entries()) {
@@ -89,7 +89,7 @@ export const seed: SeedStep = async (app, result) => {
         reviewed: true,
         rejectReason: item.reason,
         piiFlags: piiKinds(item.text),
-        day: dayBefore(12 + index * 9),
+        day: daysAgo(12 + index * 9),
       });
     }
 
@@ -98,9 +98,7 @@ export const seed: SeedStep = async (app, result) => {
       if (!item) continue;
       const start = new Date(`${item.day}T00:00:00Z`).getTime();
       for (const [index, [from, body]] of messages.entries()) {
-        const day = new Date(Math.min(Date.now(), start + (index + 1) * 86_400_000))
-          .toISOString()
-          .slice(0, 10);
+        const day = dayOf(new Date(Math.min(Date.now(), start + (index + 1) * DAY_MS)));
         await addThreadMessage(trx, { kind: 'suggestion', itemId: item.id, from, body, day });
       }
     }

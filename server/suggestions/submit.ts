@@ -1,13 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
-import { departmentExists } from '../departments/queries.ts';
+import { departmentExists } from '../shared/departments.ts';
 import { badRequest } from '../errors.ts';
-import { getSettings } from '../settings/queries.ts';
-import { piiKinds } from '../privacy/pii.ts';
+import { getSettings } from '../shared/settings.ts';
+import { piiKinds } from '../../common/pii.ts';
 import { insertSuggestion } from './queries.ts';
-import { TEXT_MIN, type NewSuggestionBody } from './schemas.ts';
-import { createReceipt, receiptFromClient } from './threads.ts';
+import { TEXT_MIN, type NewSuggestionBody } from '../../common/api/suggestions.ts';
+import { createReceipt, receiptFromClient } from '../shared/threads/receipts.ts';
 
 async function checkDepartment(app: FastifyInstance, id: string | undefined, field: string) {
   if (id && !(await departmentExists(app.db, id))) {

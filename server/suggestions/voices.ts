@@ -1,4 +1,4 @@
-import { suppress } from '../privacy/min-group.ts';
+import { suppress } from '../shared/min-group.ts';
 
 export interface Voice {
   /** null: everyone else — smaller teams, suppressed teams and people who did not say. */

@@ -5,7 +5,8 @@ import type { ThemeScope } from '../../db/tables/themes.ts';
 import type { ThemeItem } from './engine/index.ts';
 import { ThemeEngineWorker, type Computed } from './engine-client.ts';
 import { previousThemes, saveSnapshot, type SnapshotItem } from './queries.ts';
-import { listSourceItems, type SourceItem } from './sources.ts';
+import type { SourceItem, ThemeSources } from '../shared/theme-sources.ts';
+import { today } from '../shared/days.ts';
 
 // The recompute job. Two snapshots are kept: 'public' (published text only) and 'all' (moderators).
 // Content events (publish, hide, new pulse comment…) are debounced: a burst of moderation decisions
@@ -27,8 +28,6 @@ const MAX_WAIT_MS = 10_000;
 const FULL_UP_TO = 5000;
 const FULL_EVERY = 20;
 
-const today = () => new Date().toISOString().slice(0, 10);
-
 interface ScopeState {
   /** The engine generation holding this scope's model (a new thread has none). */
   generation: number;
@@ -46,6 +45,7 @@ const sameItem = (a: SourceItem, b: SourceItem) =>
 export class ThemesJob {
   readonly #db: Kysely<Database>;
   readonly #log: FastifyBaseLogger;
+  readonly #sources: ThemeSources;
   readonly #engine: ThemeEngineWorker;
   readonly #states = new Map<ThemeScope, ScopeState>();
   #timer: NodeJS.Timeout | null = null;
@@ -60,9 +60,13 @@ export class ThemesJob {
   #closed = false;
   #waiters: Array<() => void> = [];
 
-  constructor(db: Kysely<Database>, log: FastifyBaseLogger, engine = new ThemeEngineWorker(log)) {
+  constructor(
+    { db, log, sources }: { db: Kysely<Database>; log: FastifyBaseLogger; sources: ThemeSources },
+    engine = new ThemeEngineWorker(log),
+  ) {
     this.#db = db;
     this.#log = log;
+    this.#sources = sources;
     this.#engine = engine;
   }
 
@@ -137,7 +141,7 @@ export class ThemesJob {
   }
 
   async #run(scopes: Set<ThemeScope>): Promise<void> {
-    const sources = await listSourceItems(this.#db);
+    const sources = await this.#sources.list(this.#db);
     if (this.#closed) return;
     const asOf = today();
     if (scopes.has('all')) await this.#runScope('all', sources, asOf);
@@ -248,6 +252,6 @@ const jobs = new WeakMap<object, ThemesJob>();
 /** The app's one themes job (created on first use; the routes plugin wires it to content events). */
 export function themesJob(app: FastifyInstance): ThemesJob {
   let job = jobs.get(app.db);
-  if (!job) jobs.set(app.db, (job = new ThemesJob(app.db, app.log)));
+  if (!job) jobs.set(app.db, (job = new ThemesJob({ db: app.db, log: app.log, sources: app.themeSources })));
   return job;
 }

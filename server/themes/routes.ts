@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { ThemeTrend } from '../../db/tables/themes.ts';
 import type { Config } from '../config.ts';
 import { errorResponses, notFound } from '../errors.ts';
-import { getSettings } from '../settings/queries.ts';
+import { getSettings } from '../shared/settings.ts';
 import { themesJob } from './job.ts';
 import { departmentNames, findTheme, latestRun, listThemeItems, listThemes } from './queries.ts';
 import {
@@ -13,10 +13,10 @@ import {
   Recomputed,
   ThemeItems,
   ThemeParams,
-} from './schemas.ts';
+} from '../../common/api/themes.ts';
 import { moderatorThemes } from './view.ts';
+import { addDays, today } from '../shared/days.ts';
 
-const today = () => new Date().toISOString().slice(0, 10);
 const iso = (value: Date | string | null | undefined) => (value ? new Date(value).toISOString() : null);
 const HOUR_MS = 60 * 60 * 1000;
 /** Public timestamps are floored to the hour: a poller learns at most which hour a scheduled run fell in. */
@@ -147,9 +147,7 @@ const routes: FastifyPluginAsyncTypebox<{ config: Config }> = async (app, { conf
       if (run) refreshIfStale(run.asOf);
       const { days, source, department } = request.query;
       const asOf = run?.asOf ?? today();
-      const since = days
-        ? new Date(Date.parse(`${asOf}T00:00:00Z`) - (days - 1) * 86_400_000).toISOString().slice(0, 10)
-        : undefined;
+      const since = days ? addDays(asOf, -(days - 1)) : undefined;
       const items = await listThemeItems(app.db, 'all', { source, since, departmentId: department });
       const view = moderatorThemes(themes, items, {
         asOf,
@@ -188,9 +186,7 @@ const routes: FastifyPluginAsyncTypebox<{ config: Config }> = async (app, { conf
       const run = await latestRun(app.db, 'all');
       const { days, source, department } = request.query;
       const asOf = run?.asOf ?? today();
-      const since = days
-        ? new Date(Date.parse(`${asOf}T00:00:00Z`) - (days - 1) * 86_400_000).toISOString().slice(0, 10)
-        : undefined;
+      const since = days ? addDays(asOf, -(days - 1)) : undefined;
       const items = await listThemeItems(app.db, 'all', {
         themeId: theme.id,
         source,

@@ -1,5 +1,5 @@
 import type { ThemeSource, ThemeTrend } from '../../db/tables/themes.ts';
-import { suppress } from '../privacy/min-group.ts';
+import { suppress } from '../shared/min-group.ts';
 import { quote } from './engine/redact.ts';
 import { countDays, dailyCounts, trendOf } from './engine/trend.ts';
 

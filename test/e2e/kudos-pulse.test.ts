@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { createDepartment } from '../../server/departments/queries.ts';
+import { createDepartment } from '../../server/shared/departments.ts';
 import { seed as seedKudos } from '../../server/kudos/seed.ts';
 import { insertResponse } from '../../server/pulses/queries.ts';
 import { seed as seedPulses } from '../../server/pulses/seed.ts';

@@ -1,7 +1,7 @@
 // k counts people (issue 14): codes are minted per department, a member proves only its own team, and
 // everyone can check the enrolment figures on the public transparency page.
 import { expect, test } from 'vitest';
-import { createDepartment } from '../../server/departments/queries.ts';
+import { createDepartment } from '../../server/shared/departments.ts';
 import { DEMO_DEPARTMENTS } from '../../server/seed/departments.ts';
 import { seed as seedEnrolment } from '../../server/tokens/seed.ts';
 import { portal } from './harness.ts';

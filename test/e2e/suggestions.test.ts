@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { createDepartment } from '../../server/departments/queries.ts';
+import { createDepartment } from '../../server/shared/departments.ts';
 import { portal } from './harness.ts';
 
 const p = portal();

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import type { ErrorFrame, MessageEvent, ServerFrame } from '../../server/focus-groups/protocol.ts';
+import type { ErrorFrame, MessageEvent, ServerFrame } from '../../common/focus-groups/protocol.ts';
 import { createTestApp, type TestApp } from '../helpers/build.ts';
 import { enrolMember } from '../helpers/members.ts';
 import {

@@ -7,7 +7,7 @@ import {
   type ErrorFrame,
   type RoomEvent,
   type ServerFrame,
-} from '../../server/focus-groups/protocol.ts';
+} from '../../common/focus-groups/protocol.ts';
 import { moderator, scheduleRoom, takeSeatIn } from '../focus-groups/helpers.ts';
 import { createTestApp } from '../helpers/build.ts';
 import { databaseUrl, withAdminClient } from '../helpers/postgres.ts';

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import WebSocket from 'ws';
-import type { ServerFrame, WelcomeFrame } from '../../server/focus-groups/protocol.ts';
+import type { ServerFrame, WelcomeFrame } from '../../common/focus-groups/protocol.ts';
 import { given, type SignedInStaff } from '../helpers/given.ts';
 import { enrolMember } from '../helpers/members.ts';
 

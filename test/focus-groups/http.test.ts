@@ -1,7 +1,7 @@
 import { afterEach, beforeAll, expect, test } from 'vitest';
 import { DEFAULT_LIMITS } from '../../server/focus-groups/limits.ts';
 import { listThemeSourceItems } from '../../server/focus-groups/queries.ts';
-import type { MessageEvent } from '../../server/focus-groups/protocol.ts';
+import type { MessageEvent } from '../../common/focus-groups/protocol.ts';
 import { build } from '../helpers/build.ts';
 import { enrolMember } from '../helpers/members.ts';
 import {

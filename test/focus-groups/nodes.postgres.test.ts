@@ -4,7 +4,7 @@ import { sql } from 'kysely';
 import { afterAll, afterEach, beforeAll, expect, test } from 'vitest';
 import { buildApp } from '../../server/app.ts';
 import { loadConfig } from '../../server/config.ts';
-import { CloseCode, type MessageEvent } from '../../server/focus-groups/protocol.ts';
+import { CloseCode, type MessageEvent } from '../../common/focus-groups/protocol.ts';
 import { build } from '../helpers/build.ts';
 import { Client, listen, moderator, scheduleRoom, sockets, socketUrl, takeSeatIn } from './helpers.ts';
 

@@ -6,7 +6,7 @@ import {
   MAX_MESSAGE_LENGTH,
   parseClientFrame,
   RESUMABLE_CLOSE_CODES,
-} from '../../server/focus-groups/protocol.ts';
+} from '../../common/focus-groups/protocol.ts';
 import { PSEUDONYM_COUNT, pickPseudonym } from '../../server/focus-groups/pseudonyms.ts';
 import type { StoredEvent } from '../../server/focus-groups/queries.ts';
 import { render } from '../../server/focus-groups/render.ts';

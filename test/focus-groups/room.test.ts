@@ -1,5 +1,5 @@
 import { afterEach, beforeAll, expect, test } from 'vitest';
-import type { MessageEvent, WelcomeFrame } from '../../server/focus-groups/protocol.ts';
+import type { MessageEvent, WelcomeFrame } from '../../common/focus-groups/protocol.ts';
 import { build } from '../helpers/build.ts';
 import { Client, listen, moderator, scheduleRoom, sockets, socketUrl, takeSeatIn } from './helpers.ts';
 

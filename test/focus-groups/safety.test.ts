@@ -1,6 +1,6 @@
 import { afterEach, beforeAll, expect, test } from 'vitest';
 import WebSocket from 'ws';
-import { CloseCode, type MessageEvent, type WelcomeFrame } from '../../server/focus-groups/protocol.ts';
+import { CloseCode, type MessageEvent, type WelcomeFrame } from '../../common/focus-groups/protocol.ts';
 import { DEFAULT_LIMITS } from '../../server/focus-groups/limits.ts';
 import { build } from '../helpers/build.ts';
 import {

@@ -1,5 +1,5 @@
 import { afterEach, beforeAll, expect, test } from 'vitest';
-import { CloseCode } from '../../server/focus-groups/protocol.ts';
+import { CloseCode } from '../../common/focus-groups/protocol.ts';
 import { listThemeSourceItems } from '../../server/focus-groups/queries.ts';
 import { seed } from '../../server/focus-groups/seed.ts';
 import { build } from '../helpers/build.ts';

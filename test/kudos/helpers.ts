@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
 import { insertKudos, type NewKudos } from '../../server/kudos/queries.ts';
-import { createReceipt } from '../../server/suggestions/threads.ts';
+import { createReceipt } from '../../server/shared/threads/receipts.ts';
 
 export const STORY =
   'IT rebuilt my laptop in an hour so I could still call back a customer about her mortgage offer before noon.';

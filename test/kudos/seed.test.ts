@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { createDepartment } from '../../server/departments/queries.ts';
+import { createDepartment } from '../../server/shared/departments.ts';
 import { seed as seedKudos } from '../../server/kudos/seed.ts';
 import { seed as seedPulses } from '../../server/pulses/seed.ts';
 import { DEMO_DEPARTMENTS } from '../../server/seed/departments.ts';

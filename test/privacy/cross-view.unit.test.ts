@@ -7,7 +7,7 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import type { PulseScale } from '../../db/tables/pulses.ts';
-import { releasable } from '../../server/privacy/min-group.ts';
+import { releasable } from '../../server/shared/min-group.ts';
 import { scaleBands, shapeResults, visibleScore } from '../../server/pulses/results.ts';
 import { scaleValues } from '../../server/pulses/score.ts';
 

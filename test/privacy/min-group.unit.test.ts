@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { clampMinimumGroupSize, showCount, suppress } from '../../server/privacy/min-group.ts';
+import { clampMinimumGroupSize, showCount, suppress } from '../../server/shared/min-group.ts';
 
 const table = fc.array(fc.integer({ min: 0, max: 40 }), { minLength: 1, maxLength: 12 });
 const kArb = fc.integer({ min: 3, max: 10 });

@@ -2,7 +2,7 @@
 // item (keys `<scope>@<department>` issued only to members enrolled with that department's codes), and
 // padding a team with made-up members shows on the public transparency page.
 import { beforeAll, describe, expect, test } from 'vitest';
-import { updateSettings } from '../../server/settings/queries.ts';
+import { updateSettings } from '../../server/shared/settings.ts';
 import { build } from '../helpers/build.ts';
 import { departmentId } from '../helpers/departments.ts';
 import { given, type SignedInStaff } from '../helpers/given.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { findPii, piiKinds, redactPii } from '../../server/privacy/pii.ts';
+import { findPii, piiKinds, redactPii } from '../../common/pii.ts';
 
 describe('findPii', () => {
   test.each([

@@ -1,7 +1,7 @@
 // Pulse comments are moderated like suggestions (issue 14, item 5): pre-moderation holds them, a
 // moderator publishes or hides them with a reason, and nobody reads them before the pulse has k answers.
 import { beforeAll, describe, expect, test } from 'vitest';
-import { updateSettings } from '../../server/settings/queries.ts';
+import { updateSettings } from '../../server/shared/settings.ts';
 import { build } from '../helpers/build.ts';
 import { given, type SignedInStaff } from '../helpers/given.ts';
 import { enrolMember } from '../helpers/members.ts';

@@ -7,7 +7,7 @@ import {
   MAX_REASON_LENGTH,
   REACTIONS,
   type ErrorCode,
-} from '../../server/focus-groups/protocol.ts';
+} from '../../common/focus-groups/protocol.ts';
 
 // fast-check arbitraries of hostile focus-group socket frames. Each frame carries what the server must
 // answer, decided by how the frame was built (not by asking the server's own parser).

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import WebSocket from 'ws';
 import { DEFAULT_LIMITS } from '../../server/focus-groups/limits.ts';
-import { MAX_FRAME_BYTES, type MessageEvent, type ServerFrame } from '../../server/focus-groups/protocol.ts';
+import { MAX_FRAME_BYTES, type MessageEvent, type ServerFrame } from '../../common/focus-groups/protocol.ts';
 import { build } from '../helpers/build.ts';
 import type { SignedInStaff } from '../helpers/given.ts';
 import {

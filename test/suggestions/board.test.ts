@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { updateSettings } from '../../server/settings/queries.ts';
+import { updateSettings } from '../../server/shared/settings.ts';
 import { build } from '../helpers/build.ts';
 import { givenMembers } from '../helpers/departments.ts';
 import { departmentId, givenSuggestion, published } from './helpers.ts';

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
 import { insertSuggestion, type NewSuggestion } from '../../server/suggestions/queries.ts';
-import { createReceipt } from '../../server/suggestions/threads.ts';
+import { createReceipt } from '../../server/shared/threads/receipts.ts';
 
 /** A suggestion written straight through the feature's own queries (no token), with its receipt. */
 export async function givenSuggestion(

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { csvCell, toCsv } from '../../server/suggestions/csv.ts';
-import { newReceipt, normaliseReceipt } from '../../server/suggestions/threads.ts';
+import { newReceipt, normaliseReceipt } from '../../server/shared/threads/receipts.ts';
 
 describe('receipts', () => {
   test('carry 128 random bits as 26 Crockford symbols, grouped for humans', () => {

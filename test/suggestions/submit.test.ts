@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { updateSettings } from '../../server/settings/queries.ts';
+import { updateSettings } from '../../server/shared/settings.ts';
 import { build } from '../helpers/build.ts';
 import { given, type SignedInStaff } from '../helpers/given.ts';
 import { enrolMember, type Member } from '../helpers/members.ts';

@@ -51,7 +51,7 @@ describe('themes engine thread', () => {
     // 1,500 comments of 4,000 characters do not fit in a 64 MB heap: the thread dies of it.
     const long = await publish(1500, (i) => `${corpus[i % corpus.length]!.text} `.repeat(200).slice(0, 4000));
     const engine = new ThemeEngineWorker(t.app.log, { resourceLimits: { maxOldGenerationSizeMb: 64 } });
-    const job = new ThemesJob(t.app.db, t.app.log, engine);
+    const job = new ThemesJob({ db: t.app.db, log: t.app.log, sources: t.app.themeSources }, engine);
     try {
       await expect(job.recompute()).rejects.toThrow(/memory/);
       expect(t.logs).toContainEqual(expect.objectContaining({ level: 50, msg: 'themes worker crashed' }));
@@ -70,7 +70,7 @@ describe('themes engine thread', () => {
   it('keeps serving requests while a few thousand comments are computed', async () => {
     await publish(3000);
     const engine = new ThemeEngineWorker(t.app.log);
-    const job = new ThemesJob(t.app.db, t.app.log, engine);
+    const job = new ThemesJob({ db: t.app.db, log: t.app.log, sources: t.app.themeSources }, engine);
     try {
       let settled = false;
       const run = job.recompute().finally(() => (settled = true));
@@ -91,7 +91,7 @@ describe('themes engine thread', () => {
 
   it('applies a small change above 5,000 comments incrementally, to the model kept on the thread', async () => {
     await publish(2100);
-    const job = new ThemesJob(t.app.db, t.app.log);
+    const job = new ThemesJob({ db: t.app.db, log: t.app.log, sources: t.app.themeSources });
     const runs = () => t.logs.filter((line) => line.msg === 'themes recomputed' && line.scope === 'all');
     try {
       await job.recompute();

@@ -2,7 +2,7 @@ import { publicVerif } from '@cloudflare/privacypass-ts';
 import { sql } from 'kysely';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { encodeBatchRequest, encodeTokenRequest, TOKEN_REQUEST_LENGTH } from '../../server/tokens/crypto.ts';
-import { updateSettings } from '../../server/settings/queries.ts';
+import { updateSettings } from '../../server/shared/settings.ts';
 import { build } from '../helpers/build.ts';
 import {
   blindSignatures,

@@ -6,7 +6,7 @@ import { PGliteDialect } from 'kysely-pglite-dialect';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { verifyKeyLog, type KeyLogEntry } from '../../common/key-log.ts';
 import { migrations } from '../../db/migrations/index.ts';
-import { updateSettings } from '../../server/settings/queries.ts';
+import { updateSettings } from '../../server/shared/settings.ts';
 import { createScopeKey, ensureGeneralKeys, KeyOverlapError, retireKeys } from '../../server/tokens/keys.ts';
 import { build, testDatabase } from '../helpers/build.ts';
 import { given } from '../helpers/given.ts';

@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { createDepartment } from '../../server/departments/queries.ts';
+import { createDepartment } from '../../server/shared/departments.ts';
 import { DEMO_DEPARTMENTS } from '../../server/seed/departments.ts';
 import type { DemoSeedResult } from '../../server/seed/types.ts';
 import { seed } from '../../server/tokens/seed.ts';

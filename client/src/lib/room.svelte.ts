@@ -10,15 +10,15 @@ import {
   type RoomInfo,
   type ServerFrame,
   type WelcomeFrame,
-} from '../../../server/focus-groups/protocol.ts';
+} from '../../../common/focus-groups/protocol.ts';
 
 export {
   MAX_MESSAGE_LENGTH,
   REACTIONS,
   REACTION_LABELS,
   textLength,
-} from '../../../server/focus-groups/protocol.ts';
-export type { Reaction, RoomInfo } from '../../../server/focus-groups/protocol.ts';
+} from '../../../common/focus-groups/protocol.ts';
+export type { Reaction, RoomInfo } from '../../../common/focus-groups/protocol.ts';
 
 export interface ChatMessage {
   id: string;

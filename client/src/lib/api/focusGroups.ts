@@ -1,7 +1,7 @@
 import { get, post, send } from '../api.ts';
-import type { RoomInfo } from '../../../../server/focus-groups/protocol.ts';
+import type { RoomInfo } from '../../../../common/focus-groups/protocol.ts';
 
-// Shapes mirror server/focus-groups/schemas.ts.
+// Shapes mirror common/api/focus-groups.ts.
 
 export interface PublicFocusGroup extends Omit<RoomInfo, 'prompts'> {
   scope: string;

@@ -7,9 +7,9 @@ import type {
   ModKudosItem,
   Recognition,
   ThreadMessage,
-} from '../../../../server/kudos/schemas.ts';
+} from '../../../../common/api/kudos.ts';
 
-// Shapes come straight from server/kudos/schemas.ts (type-only imports: nothing of the server is bundled).
+// Shapes come straight from common/api/kudos.ts (type-only imports: no schema code is bundled).
 
 export type { KudosItem, ModKudosItem };
 export type KudosPage = Static<typeof KudosList>;

@@ -1,8 +1,8 @@
 import type { Static } from 'typebox';
 import { get, post } from '../api.ts';
-import type { ModPulse, Pulse, Results } from '../../../../server/pulses/schemas.ts';
+import type { ModPulse, Pulse, Results } from '../../../../common/api/pulses.ts';
 
-// Shapes come straight from server/pulses/schemas.ts (type-only imports: nothing of the server is bundled).
+// Shapes come straight from common/api/pulses.ts (type-only imports: no schema code is bundled).
 
 export type PulseView = Static<typeof Pulse>;
 export type ModPulseView = Static<typeof ModPulse>;

@@ -1,16 +1,9 @@
 import type { Static } from 'typebox';
 import { get, post } from '../api.ts';
-import type {
-  Board,
-  BoardItem,
-  DecisionBody,
-  ModItem,
-  ModList,
-  Thread,
-  ThreadMessage,
-} from '../../../../server/suggestions/schemas.ts';
+import type { Board, BoardItem, DecisionBody, ModItem, ModList } from '../../../../common/api/suggestions.ts';
+import type { Thread, ThreadMessage } from '../../../../common/api/threads.ts';
 
-// Shapes come straight from server/suggestions/schemas.ts (type-only imports: nothing of the server is bundled).
+// Shapes come straight from common/api/suggestions.ts (type-only imports: no schema code is bundled).
 
 export type SuggestionStatus = BoardItem['status'];
 export type { BoardItem, ModItem };

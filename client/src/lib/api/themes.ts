@@ -1,8 +1,8 @@
 import type { Static } from 'typebox';
 import { get, post } from '../api.ts';
-import type { ModThemes, PublicThemes, Recomputed, ThemeItems } from '../../../../server/themes/schemas.ts';
+import type { ModThemes, PublicThemes, Recomputed, ThemeItems } from '../../../../common/api/themes.ts';
 
-// Shapes come straight from server/themes/schemas.ts (type-only imports: nothing of the server is bundled).
+// Shapes come straight from common/api/themes.ts (type-only imports: no schema code is bundled).
 
 export type PublicThemeList = Static<typeof PublicThemes>;
 export type PublicTheme = PublicThemeList['themes'][number];

@@ -1,5 +1,5 @@
 // The same detector the server runs (pure module, imported by relative path), plus words for people.
-export { findPii, redactPii, type PiiKind, type PiiMatch } from '../../../../../server/privacy/pii.ts';
+export { findPii, redactPii, type PiiKind, type PiiMatch } from '../../../../../common/pii.ts';
 
 export const PII_LABELS: Record<string, string> = {
   email: 'an email address',

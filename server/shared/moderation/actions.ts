@@ -1,10 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
-import type { Database } from '../../db/schema.ts';
-import { badRequest, conflict, notFound } from '../errors.ts';
-import { piiKinds } from '../privacy/pii.ts';
-import { audit, type StaffMember } from '../staff/queries.ts';
-import { addThreadMessage, listThreadMessages, ThreadFullError } from '../suggestions/threads.ts';
+import type { Database } from '../../../db/schema.ts';
+import { badRequest, conflict, notFound } from '../../errors.ts';
+import { piiKinds } from '../../../common/pii.ts';
+import { audit } from '../audit.ts';
+import type { StaffMember } from '../staff-sessions.ts';
+import { addThreadMessage, listThreadMessages, ThreadFullError } from '../threads/messages.ts';
 import { applyDecision, findForDecision, itemExists, type ModeratedKind } from './queries.ts';
 
 // What a moderator does to an anonymous item — decide, reply to its author, read the thread — is the

@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { MAX_PROMPT_LENGTH } from './protocol.ts';
+import { MAX_PROMPT_LENGTH } from '../focus-groups/protocol.ts';
 
 export const FocusGroupParams = Type.Object({ id: Type.String({ format: 'uuid' }) });
 

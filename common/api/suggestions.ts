@@ -1,4 +1,9 @@
 import { Type, type Static } from 'typebox';
+import { SUGGESTION_TEXT } from '../limits.ts';
+import { DayString, DepartmentRef, Moderation } from './primitives.ts';
+import { ThreadMessage } from './threads.ts';
+
+export { Moderation };
 
 // Wire values of the lifecycle: the board, the CSV and the client use these exact strings.
 export const STATUSES = ['new', 'under_review', 'planned', 'in_progress', 'done', 'wont_do'] as const;
@@ -10,19 +15,11 @@ export const Status = Type.Union([
   Type.Literal('done'),
   Type.Literal('wont_do'),
 ]);
-export const Moderation = Type.Union([
-  Type.Literal('pending'),
-  Type.Literal('published'),
-  Type.Literal('rejected'),
-]);
 
-export const TEXT_MIN = 10;
-export const TEXT_MAX = 4000;
+export const TEXT_MIN = SUGGESTION_TEXT.min;
+export const TEXT_MAX = SUGGESTION_TEXT.max;
 export const SuggestionText = Type.String({ minLength: TEXT_MIN, maxLength: TEXT_MAX });
 const Uuid = Type.String({ format: 'uuid' });
-// Days go out as plain strings ('YYYY-MM-DD'); no response-side format so the serializer never reinterprets them.
-const DayString = Type.String({ description: 'YYYY-MM-DD' });
-const DepartmentRef = Type.Object({ id: Type.String(), name: Type.String() });
 
 export const IdParams = Type.Object({ id: Uuid });
 
@@ -88,36 +85,6 @@ export const Board = Type.Object({
 });
 
 export const Votes = Type.Object({ votes: Type.Integer() });
-
-// ---- threads ----
-
-export const ReceiptField = Type.String({ minLength: 1, maxLength: 100 });
-export const OpenThreadBody = Type.Object({ receipt: ReceiptField }, { additionalProperties: false });
-export const ReplyBody = Type.Object(
-  { receipt: ReceiptField, body: Type.String({ minLength: 1, maxLength: 2000 }) },
-  { additionalProperties: false },
-);
-export const ThreadMessage = Type.Object({
-  from: Type.Union([Type.Literal('moderator'), Type.Literal('author')]),
-  body: Type.String(),
-  day: DayString,
-});
-export const ThreadItem = Type.Object({
-  kind: Type.Union([Type.Literal('suggestion'), Type.Literal('kudos')]),
-  id: Type.String(),
-  text: Type.String(),
-  /** Suggestions: 'pending' | 'rejected' before publication, then the lifecycle status. Kudos: their own. */
-  status: Type.String(),
-  reason: Type.Optional(Type.String()),
-  day: DayString,
-  moderation: Type.Optional(Moderation),
-  response: Type.Optional(Type.String()),
-  votes: Type.Optional(Type.Integer()),
-  redacted: Type.Optional(Type.Boolean()),
-  concernsDepartment: Type.Optional(DepartmentRef),
-});
-export const Thread = Type.Object({ item: ThreadItem, messages: Type.Array(ThreadMessage) });
-export const Posted = Type.Object({ message: ThreadMessage });
 
 // ---- moderators ----
 

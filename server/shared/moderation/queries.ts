@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely';
-import type { Database } from '../../db/schema.ts';
-import type { ThreadKind, ThreadSender } from '../../db/tables/suggestions.ts';
+import type { Database } from '../../../db/schema.ts';
+import type { ThreadKind, ThreadSender } from '../../../db/tables/suggestions.ts';
 
 // The SQL both moderated kinds share. Each kind's table is named after it ('suggestion', 'kudos') and
 // carries the same moderation columns; only the column holding the author's words differs.

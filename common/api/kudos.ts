@@ -1,7 +1,8 @@
 import { Type, type Static } from 'typebox';
+import { KUDOS_STORY } from '../limits.ts';
 
-export const STORY_MIN = 20;
-export const STORY_MAX = 1500;
+export const STORY_MIN = KUDOS_STORY.min;
+export const STORY_MAX = KUDOS_STORY.max;
 export const Story = Type.String({ minLength: STORY_MIN, maxLength: STORY_MAX });
 const Uuid = Type.String({ format: 'uuid' });
 // Days go out as plain strings ('YYYY-MM-DD').

@@ -1,28 +1,12 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { FastifyInstance } from 'fastify';
-import { badRequest, conflict, errorResponses, notFound } from '../errors.ts';
-import { findKudosForThread } from '../kudos/queries.ts';
-import { findSuggestionForThread } from './queries.ts';
-import { OpenThreadBody, Posted, ReplyBody, Thread } from './schemas.ts';
-import { addThreadMessage, findReceipt, listThreadMessages, ThreadFullError } from './threads.ts';
-import type { ThreadKind } from '../../db/tables/suggestions.ts';
+import { badRequest, conflict, errorResponses, notFound } from '../../errors.ts';
+import { OpenThreadBody, Posted, ReplyBody, Thread } from '../../../common/api/threads.ts';
+import { addThreadMessage, listThreadMessages, ThreadFullError } from './messages.ts';
+import { findReceipt } from './receipts.ts';
 
 // The author's way back: a receipt opens exactly one thread — the item it was issued for — and nothing else.
 // The receipt travels in the body (never in a URL, so it cannot land in a proxy's access log).
-
-async function findItem(app: FastifyInstance, kind: ThreadKind, id: string) {
-  if (kind === 'suggestion') return findSuggestionForThread(app.db, id);
-  const kudos = await findKudosForThread(app.db, id);
-  if (!kudos) return null;
-  return {
-    kind: 'kudos' as const,
-    id: kudos.id,
-    text: kudos.text,
-    status: kudos.status,
-    day: kudos.day,
-    ...(kudos.reason ? { reason: kudos.reason } : {}),
-  };
-}
+// Which item a kind of receipt opens is registered by the feature that owns it (app.threadItems).
 
 const threadRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
@@ -38,7 +22,7 @@ const threadRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) => {
       const found = await findReceipt(app.db, app.secrets, request.body.receipt);
-      const item = found && (await findItem(app, found.kind, found.itemId));
+      const item = found && (await app.threadItems.find(app.db, found.kind, found.itemId));
       if (!found || !item) throw notFound('No conversation belongs to this receipt.');
       return { item, messages: await listThreadMessages(app.db, found) };
     },
@@ -58,7 +42,7 @@ const threadRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const body = request.body.body.trim();
       if (!body) throw badRequest('empty_reply', 'Write a reply first.');
       const found = await findReceipt(app.db, app.secrets, request.body.receipt);
-      if (!found || !(await findItem(app, found.kind, found.itemId)))
+      if (!found || !(await app.threadItems.find(app.db, found.kind, found.itemId)))
         throw notFound('No conversation belongs to this receipt.');
       const message = await app.db.transaction().execute((trx) =>
         addThreadMessage(trx, { ...found, from: 'author', body }).catch((error) => {

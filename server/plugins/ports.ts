@@ -1,0 +1,23 @@
+import fp from 'fastify-plugin';
+import { ThemeSources } from '../shared/theme-sources.ts';
+import { ThreadItems } from '../shared/threads/items.ts';
+
+// Ports: where features plug into shared machinery without importing each other. Features register at
+// start (theme readers, thread item finders); the themes job and the thread routes read what is there.
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Readers the themes engine draws its texts from, one per feature. */
+    themeSources: ThemeSources;
+    /** How each kind of item behind a receipt is shown in its thread. */
+    threadItems: ThreadItems;
+  }
+}
+
+export default fp(
+  async (app) => {
+    app.decorate('themeSources', new ThemeSources());
+    app.decorate('threadItems', new ThreadItems());
+  },
+  { name: 'ports' },
+);
