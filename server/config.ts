@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 
 export interface Config {
@@ -29,6 +30,11 @@ export interface Config {
   jobLeaseMs: number;
   /** The public themes snapshot is recomputed on this fixed schedule only (THEMES_PUBLIC_EVERY_MINUTES). */
   themesPublicEveryMinutes: number;
+  /**
+   * Threads that compute blind signatures beside the event loop (SIGNING_THREADS; 0 = on the loop,
+   * the default on 1–2 cores).
+   */
+  signingThreads: number;
   /** When the browser wallet lets anonymous writes and identified requests happen (served to it). */
   walletTiming: WalletTiming;
 }
@@ -177,5 +183,14 @@ export function loadConfig(env: Env = process.env): Config {
     jobTickMs: integer(env, 'JOB_TICK_MS', 5000, 10, 600_000),
     jobLeaseMs: integer(env, 'JOB_LEASE_MS', 60_000, 100, 3_600_000),
     themesPublicEveryMinutes: integer(env, 'THEMES_PUBLIC_EVERY_MINUTES', 60, 1, 24 * 60),
+    // On two cores the database and the HTTP stack already fill the other one, and handing each
+    // signature to a thread costs about as much CPU as it frees (bench/issuance.ts, README).
+    signingThreads: integer(
+      env,
+      'SIGNING_THREADS',
+      availableParallelism() > 2 ? Math.min(4, availableParallelism() - 1) : 0,
+      0,
+      64,
+    ),
   };
 }

@@ -1,16 +1,8 @@
 // Privacy Pass token type 0x0002 (Blind RSA 2048, RFC 9578 §6) on Node's OpenSSL.
 // Pure functions: wire formats in and out, no database and no app state.
-import {
-  constants,
-  createHash,
-  createPublicKey,
-  generateKeyPair,
-  privateDecrypt,
-  publicEncrypt,
-  verify,
-  type KeyObject,
-} from 'node:crypto';
+import { constants, createHash, createPublicKey, generateKeyPair, verify, type KeyObject } from 'node:crypto';
 import { promisify } from 'node:util';
+import { signAndCheck } from './rsa-blind-sign.mjs';
 
 export const TOKEN_TYPE = 0x0002;
 /** Modulus length in bytes (Nk). */
@@ -141,18 +133,21 @@ export function modulusOf(key: KeyObject): Buffer {
   return modulus;
 }
 
-/**
- * RFC 9474 §4.3 BlindSign: m must be below n; s = m^d mod n through OpenSSL's raw RSA (CRT, blinded
- * against timing); then m' = s^e mod n must equal m, so a fault can never leak the key.
- */
-export function blindSign(key: IssuerKeyPair, blindedMsg: Uint8Array): Buffer {
+/** RFC 9474 §4.3: the blinded message must have n's length and be below n. */
+export function checkBlindedMessage(key: IssuerKeyPair, blindedMsg: Uint8Array): void {
   const modulus = modulusOf(key.publicKey);
   if (blindedMsg.length !== modulus.length) throw new FormatError('blinded message has the wrong length');
   if (Buffer.compare(blindedMsg, modulus) >= 0) throw new FormatError('blinded message out of range');
-  const signature = privateDecrypt({ key: key.privateKey, padding: constants.RSA_NO_PADDING }, blindedMsg);
-  const check = publicEncrypt({ key: key.publicKey, padding: constants.RSA_NO_PADDING }, signature);
-  if (!check.equals(blindedMsg)) throw new Error('blind signature failed its own verification');
-  return signature;
+}
+
+/**
+ * RFC 9474 §4.3 BlindSign: m must be below n; s = m^d mod n through OpenSSL's raw RSA (CRT, blinded
+ * against timing); then m' = s^e mod n must equal m, so a fault can never leak the key. The issuer
+ * runs the same steps on its signing threads (signer.ts).
+ */
+export function blindSign(key: IssuerKeyPair, blindedMsg: Uint8Array): Buffer {
+  checkBlindedMessage(key, blindedMsg);
+  return signAndCheck(key.privateKey, key.publicKey, blindedMsg);
 }
 
 /** RSASSA-PSS-VERIFY with SHA-384, MGF1-SHA-384 and a 48-byte salt (RFC 9474 §4.5). */

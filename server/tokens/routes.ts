@@ -21,7 +21,6 @@ import {
   type EnrolmentCode,
 } from './codes.ts';
 import {
-  blindSign,
   decodeBatchRequest,
   decodeTokenRequest,
   encodeBatchResponse,
@@ -32,6 +31,7 @@ import {
   type TokenRequest,
 } from './crypto.ts';
 import { BudgetBatcher } from './budget-batcher.ts';
+import { BlindSigner, SpeculationGuard } from './signer.ts';
 import {
   budgetFor,
   budgetKeyOf,
@@ -84,7 +84,7 @@ const binary = (mediaType: string, description: string) => ({
 const invalidRequest = (message: string) => new HttpError(422, 'invalid_token_request', message);
 
 // Routes declare full paths (/api/..., /.well-known/...); registered without a prefix.
-const routes: FastifyPluginAsyncTypebox<{ config: Config }> = async (app) => {
+const routes: FastifyPluginAsyncTypebox<{ config: Config }> = async (app, options) => {
   // Keys for this epoch and the next exist before the first request; ended ones are destroyed.
   app.addHook('onReady', async () => {
     await ensureGeneralKeys(app);
@@ -101,6 +101,9 @@ const routes: FastifyPluginAsyncTypebox<{ config: Config }> = async (app) => {
   );
 
   const budgets = new BudgetBatcher(app.database);
+  const signer = new BlindSigner(options.config.signingThreads);
+  app.addHook('onClose', () => signer.close());
+  const speculation = new SpeculationGuard();
   const refusedCredential = () =>
     unauthorized('invalid_credential', 'This membership credential is not valid.');
 
@@ -300,9 +303,24 @@ const routes: FastifyPluginAsyncTypebox<{ config: Config }> = async (app) => {
         const retryAfter = Math.max(1, Math.ceil((key.notAfter.getTime() - now.getTime()) / 1000));
         throw tooMany('budget_exhausted', `No tokens left for "${key.scope}" with this key.`, retryAfter);
       };
+      // Signing is started before the budget commit when this member's last take here went through:
+      // the signature leaves only once the take is committed, and is thrown away if it was refused.
+      // Unknown credentials and members refused for this key wait for the commit, so nobody can make
+      // the issuer sign for nothing (a crash-free guess; the database alone decides the budget).
+      const sign = () =>
+        Promise.all(
+          tokenRequests.map((tokenRequest, index) => signer.sign(keys[index]!, tokenRequest.blindedMsg)),
+        );
+      let signing: Promise<Buffer[]> | null = null;
       if (counts.size === 1) {
         const [key, count] = [...counts][0]!;
-        if (!(await budgets.take(credentialHash, key.id, budgetRuleFor(key), count))) await refuse(key);
+        if (speculation.allows(credentialHash, key.id)) {
+          signing = sign();
+          signing.catch(() => {}); // awaited below, or dropped with a refusal
+        }
+        const taken = await budgets.take(credentialHash, key.id, budgetRuleFor(key), count);
+        speculation.record(credentialHash, key.id, taken);
+        if (!taken) await refuse(key);
       } else {
         await app.db.transaction().execute(async (trx) => {
           for (const [key, count] of counts) {
@@ -314,9 +332,7 @@ const routes: FastifyPluginAsyncTypebox<{ config: Config }> = async (app) => {
 
       let signatures: Buffer[];
       try {
-        signatures = tokenRequests.map((tokenRequest, index) =>
-          blindSign(keys[index]!.keyPair, tokenRequest.blindedMsg),
-        );
+        signatures = await (signing ?? sign());
       } catch (error) {
         for (const [key, count] of counts) await refundBudget(app.db, credentialHash, key.id, count);
         if (error instanceof FormatError) throw invalidRequest(error.message);

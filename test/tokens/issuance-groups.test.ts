@@ -1,8 +1,10 @@
-import { randomBytes } from 'node:crypto';
+import { constants, publicEncrypt, randomBytes } from 'node:crypto';
 import { expect, test } from 'vitest';
+import { CREDENTIAL_PURPOSE } from '../../server/tokens/codes.ts';
+import { decodeTokenKey } from '../../server/tokens/crypto.ts';
 import { build } from '../helpers/build.ts';
 import { createCodes, enrolWith, keyFor } from '../helpers/members.ts';
-import { issueOne } from '../helpers/token-requests.ts';
+import { issueOne, rawTokenRequest } from '../helpers/token-requests.ts';
 
 // Single-request issuance is group-committed: the budget takes of concurrent requests share one
 // statement. These races check that grouping never lets anyone overspend nor refuses the wrong one.
@@ -44,4 +46,60 @@ test('in one group, an unknown credential gets 401 and a spent budget 429 while 
   expect([b.statusCode, b.json().error]).toEqual([429, 'budget_exhausted']);
   expect(c.statusCode).toBe(200);
   expect(c.rawPayload).toHaveLength(256);
+});
+
+test('a member signed for once is signed for ahead of the budget commit: still exactly the budget, and a 429 carries no signature', async () => {
+  const general = await keyFor(t.app, 'general');
+  const publicKey = decodeTokenKey(Buffer.from(general.tokenKey, 'base64url'));
+  const credentials = await Promise.all((await createCodes(t.app, 3)).map((code) => enrolWith(t.app, code)));
+  // One take each that went through: from now on this node signs while their take commits.
+  for (const credential of credentials)
+    expect((await issueOne(t.app, credential, general)).statusCode).toBe(200);
+  const requests = credentials.flatMap((credential) =>
+    Array.from({ length: 40 }, () => ({ credential, body: rawTokenRequest(general) })),
+  );
+  const responses = await Promise.all(
+    requests.map(({ credential, body }) =>
+      t.app.inject({
+        method: 'POST',
+        url: '/api/tokens/issue',
+        headers: {
+          authorization: `Bearer ${credential}`,
+          'content-type': 'application/private-token-request',
+        },
+        payload: body,
+      }),
+    ),
+  );
+  for (const credential of credentials) {
+    const mine = responses.filter((_, i) => requests[i]!.credential === credential);
+    expect(mine.filter((response) => response.statusCode === 200)).toHaveLength(29);
+    expect(mine.filter((response) => response.statusCode === 429)).toHaveLength(11);
+  }
+  for (const [index, response] of responses.entries()) {
+    if (response.statusCode === 429) {
+      expect(response.headers['content-type']).toMatch(/^application\/json/);
+      expect(response.json().error).toBe('budget_exhausted');
+      continue;
+    }
+    // A signature that went out is a valid one for its own request: s^e mod n = m.
+    const check = publicEncrypt({ key: publicKey, padding: constants.RSA_NO_PADDING }, response.rawPayload);
+    expect(check.equals(requests[index]!.body.subarray(3))).toBe(true);
+  }
+  const rows = await t.app.db
+    .selectFrom('token_issuance')
+    .select('issued')
+    .where('key_id', '=', general.tokenKeyId)
+    .where('member_id', 'in', (eb) =>
+      eb
+        .selectFrom('member')
+        .select('id')
+        .where(
+          'credential_hash',
+          'in',
+          credentials.map((c) => t.app.secrets.hmac(CREDENTIAL_PURPOSE, c)),
+        ),
+    )
+    .execute();
+  expect(rows.map((row) => row.issued)).toEqual([30, 30, 30]);
 });

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, expect, test } from 'vitest';
+import { CREDENTIAL_PURPOSE } from '../../server/tokens/codes.ts';
 import { build } from '../helpers/build.ts';
 import { secondNode } from '../helpers/nodes.ts';
 import { enrolMember, keyFor } from '../helpers/members.ts';
@@ -30,6 +31,36 @@ test('60 single requests of one member split over two nodes against a budget of 
     .selectFrom('token_issuance')
     .select('issued')
     .where('key_id', '=', general.tokenKeyId)
+    .execute();
+  expect(rows).toEqual([{ issued: 30 }]);
+});
+
+test('signed for ahead of the commit on both nodes: a member racing 60 requests over two nodes still gets exactly 30', async () => {
+  const member = await enrolMember(t.app);
+  const general = await keyFor(t.app, 'general');
+  // One take through each node first, so both sign this member's requests while the take commits.
+  expect((await issueOne(t.app, member.credential, general)).statusCode).toBe(200);
+  expect((await issueOne(nodeB, member.credential, general)).statusCode).toBe(200);
+  const responses = await Promise.all(
+    Array.from({ length: 60 }, (_, i) => issueOne(i % 2 ? nodeB : t.app, member.credential, general)),
+  );
+  const statuses = responses.map((response) => response.statusCode);
+  expect(statuses.filter((status) => status === 200)).toHaveLength(28);
+  expect(statuses.filter((status) => status === 429)).toHaveLength(32);
+  for (const response of responses) {
+    if (response.statusCode === 200) expect(response.rawPayload).toHaveLength(256);
+    else expect(response.json().error).toBe('budget_exhausted');
+  }
+  const rows = await t.app.db
+    .selectFrom('token_issuance')
+    .select('issued')
+    .where('key_id', '=', general.tokenKeyId)
+    .where('member_id', '=', (eb) =>
+      eb
+        .selectFrom('member')
+        .select('id')
+        .where('credential_hash', '=', t.app.secrets.hmac(CREDENTIAL_PURPOSE, member.credential)),
+    )
     .execute();
   expect(rows).toEqual([{ issued: 30 }]);
 });
