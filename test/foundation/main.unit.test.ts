@@ -38,7 +38,7 @@ describe('server/main', () => {
     expect(output).toMatch(/Greenroom is running at http:\/\/127\.0\.0\.1:\d+/);
     expect(output).toMatch(/admin {6}admin \/ \S{12,}/);
     expect(output).toMatch(/moderator {2}moderator \/ \S{12,}/);
-  }, 60_000);
+  }, 180_000); // the whole demo seed on PGlite; CI runs this next to the browser suites on 2 cores
 
   it('does not seed twice: the passwords are printed only once', async () => {
     const { output } = await run({ PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'warn' }, /Staff sign in at/);
