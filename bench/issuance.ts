@@ -4,7 +4,8 @@
 // without the nullifier insert, next to raw RSASSA-PSS verification.
 //
 //   npm run bench:issuance        (BATCH, CONCURRENCY, ROUNDS, SINGLES, TOKENS, REDEEM override;
-//                                  BENCH_DATABASE=pglite for the embedded database; CPU_PROF=<dir>)
+//                                  SIGNING_THREADS; BENCH_DATABASE=pglite for the embedded database;
+//                                  CPU_PROF=<dir>)
 //
 // The server runs in a child process listening on a real port, on Postgres when reachable
 // (TEST_DATABASE_URL or postgres://postgres@127.0.0.1:5432) and embedded PGlite otherwise.
@@ -472,7 +473,7 @@ async function main() {
   );
   for (const [index, r] of rounds.entries()) {
     console.log(
-      `  round ${index + 1}: raw sign ${r.raw.signPerSecond.toFixed(0)}/s (${r.rawThreads.threads} threads ` +
+      `  round ${index + 1}: raw sign ${r.raw.signPerSecond.toFixed(0)}/s (${r.rawThreads.threads} thread(s) ` +
         `${r.rawThreads.signPerSecond.toFixed(0)}/s), single ${r.single.perSecond.toFixed(0)}/s, ` +
         `batch ${r.issued.perSecond.toFixed(0)}/s, raw verify ${r.raw.verifyPerSecond.toFixed(0)}/s, ` +
         `no token ${r.plain.perSecond.toFixed(0)}/s, verify ${r.verified.perSecond.toFixed(0)}/s, ` +
@@ -502,11 +503,11 @@ async function main() {
   );
   const threads = rounds[0]!.rawThreads.threads;
   console.log(
-    `${`raw OpenSSL, same op on ${threads} threads at once`.padEnd(44)} ${median(
+    `${`raw OpenSSL, same op on ${threads} thread(s) at once`.padEnd(44)} ${median(
       rounds.map((r) => r.rawThreads.signPerSecond),
     )
       .toFixed(0)
-      .padStart(6)} /s  (context: the issuer signs on ${threads} threads, SIGNING_THREADS)`,
+      .padStart(6)} /s  (context: how many cores this run really had)`,
   );
   row('HTTP issuance, one TokenRequest per request', (r) => r.single);
   row(`HTTP issuance, batch of ${BATCH} (per token)`, (r) => r.issued);
@@ -527,7 +528,7 @@ async function main() {
     [`single-request issuance: ${percent(singleRatio)} of raw (target ≥ 40%)`, singleRatio >= 0.4],
     [`single-request issuance: ${single.toFixed(0)} tokens/s (target ≥ 1000)`, single >= 1000],
     [
-      `single-request issuance: ${percent(singleOfThreads)} of raw on ${threads} threads at once (not a target)`,
+      `single-request issuance: ${percent(singleOfThreads)} of raw on ${threads} thread(s) at once (not a target)`,
       true,
     ],
     [`batch issuance: ${percent(batchRatio)} of raw (target ≥ 50%)`, batchRatio >= 0.5],

@@ -306,7 +306,7 @@ const routes: FastifyPluginAsyncTypebox<{ config: Config }> = async (app, option
       // Signing is started before the budget commit when this member's last take here went through:
       // the signature leaves only once the take is committed, and is thrown away if it was refused.
       // Unknown credentials and members refused for this key wait for the commit, so nobody can make
-      // the issuer sign for nothing (a crash-free guess; the database alone decides the budget).
+      // the issuer sign for nothing. The guess only ever wastes a signature: the database decides the budget.
       const sign = () =>
         Promise.all(
           tokenRequests.map((tokenRequest, index) => signer.sign(keys[index]!, tokenRequest.blindedMsg)),
