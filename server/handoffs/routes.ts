@@ -99,7 +99,8 @@ const routes: FastifyPluginAsyncTypebox<{ config: Config }> = async (app) => {
     '/api/handoffs/ratings',
     {
       config: {
-        privateToken: (request) => scopeOf((request.body as { departmentId: string }).departmentId),
+        privateToken: (request) =>
+          scopeOf(String((request.body as { departmentId?: unknown } | undefined)?.departmentId ?? '')),
       },
       // Before the token is read: a team nobody can rate is refused without touching the token.
       preValidation: async (request) => {
