@@ -1,5 +1,6 @@
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
 import type { FocusGroupTables } from './tables/focus-groups.ts';
+import type { HandoffTables } from './tables/handoffs.ts';
 import type { KudosTables } from './tables/kudos.ts';
 import type { PulseTables } from './tables/pulses.ts';
 import type { SharedStateTables } from './tables/shared-state.ts';
@@ -68,7 +69,8 @@ export interface Database
     PulseTables,
     FocusGroupTables,
     ThemeTables,
-    SharedStateTables {
+    SharedStateTables,
+    HandoffTables {
   staff: StaffTable;
   staff_session: StaffSessionTable;
   audit_log: AuditLogTable;

@@ -32,6 +32,7 @@ import kudosRoutes from './kudos/routes.ts';
 import pulseRoutes from './pulses/routes.ts';
 import focusGroupRoutes from './focus-groups/routes.ts';
 import themeRoutes from './themes/routes.ts';
+import handoffRoutes from './handoffs/routes.ts';
 
 export interface BuildOptions {
   /** Where log lines go (tests capture them to prove nothing identifying is written). */
@@ -131,6 +132,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(pulseRoutes, { config });
   await app.register(focusGroupRoutes, { config });
   await app.register(themeRoutes, { config });
+  await app.register(handoffRoutes, { config });
 
   await app.register(client, { config });
   return app;

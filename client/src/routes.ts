@@ -11,6 +11,7 @@ import MySuggestions from './routes/employee/MySuggestions.svelte';
 import Kudos from './routes/employee/Kudos.svelte';
 import Department from './routes/employee/Department.svelte';
 import Pulse from './routes/employee/Pulse.svelte';
+import Handoff from './routes/employee/Handoff.svelte';
 import FocusGroups from './routes/employee/FocusGroups.svelte';
 import Room from './routes/employee/Room.svelte';
 import Themes from './routes/employee/Themes.svelte';
@@ -40,6 +41,7 @@ export const routes: Record<string, Component<any>> = {
   '/kudos': Kudos,
   '/departments/:id': Department,
   '/pulse': Pulse,
+  '/handoff': Handoff,
   '/focus-groups': FocusGroups,
   '/focus-groups/:id': Room,
   '/themes': Themes,

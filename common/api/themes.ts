@@ -13,6 +13,7 @@ export const Source = Type.Union([
   Type.Literal('kudos'),
   Type.Literal('pulse'),
   Type.Literal('focus-group'),
+  Type.Literal('handoff'),
 ]);
 
 const Daily = Type.Array(Type.Object({ day: Day, count: Type.Integer({ minimum: 0 }) }));

@@ -1,6 +1,7 @@
 import fp from 'fastify-plugin';
 import { ThemeSources } from '../shared/theme-sources.ts';
 import { ThreadItems } from '../shared/threads/items.ts';
+import { ScopeKeys } from '../shared/scope-keys.ts';
 
 // Ports: where features plug into shared machinery without importing each other. Features register at
 // start (theme readers, thread item finders); the themes job and the thread routes read what is there.
@@ -11,6 +12,8 @@ declare module 'fastify' {
     themeSources: ThemeSources;
     /** How each kind of item behind a receipt is shown in its thread. */
     threadItems: ThreadItems;
+    /** Issuer keys for scopes a feature defines (the tokens feature provides them). */
+    scopeKeys: ScopeKeys;
   }
 }
 
@@ -18,6 +21,7 @@ export default fp(
   async (app) => {
     app.decorate('themeSources', new ThemeSources());
     app.decorate('threadItems', new ThreadItems());
+    app.decorate('scopeKeys', new ScopeKeys());
   },
   { name: 'ports' },
 );

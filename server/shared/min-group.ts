@@ -90,3 +90,140 @@ export const publishedItemCount = (count: number): number => count;
 /** A single number (e.g. "answers this week") is shown only when it is at least k. */
 export const showCount = (count: number, k: number): number | null =>
   count >= clampMinimumGroupSize(k) ? count : null;
+
+export interface SuppressedGrid {
+  /** hidden[row][column]: the cell's count (and everything computed from it) is not shown. */
+  hidden: boolean[][];
+  /** Whether each row's total is shown (e.g. a team over the quarter). */
+  rowTotals: boolean[];
+  /** Whether each column's total is shown (e.g. all teams in a month). */
+  columnTotals: boolean[];
+  grandTotal: boolean;
+}
+
+/**
+ * Complementary suppression for a table of people counts shown together with its row totals, column
+ * totals and grand total (teams × months, "all teams" and "the quarter"). Small groups are hidden; then,
+ * until nothing changes: every line's hidden part (total − shown) must be 0 or ≥ k, and no hidden small
+ * group may be determined by the shown numbers taken together (subtracting a row and a column, not just
+ * one line). Where either fails, the smallest shown cell of that line is hidden too, else the line's total.
+ */
+export function suppressGrid(counts: number[][], k: number): SuppressedGrid {
+  const minimum = clampMinimumGroupSize(k);
+  const rows = counts.length;
+  const columns = counts[0]?.length ?? 0;
+  const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
+  const rowSums = counts.map(sum);
+  const columnSums = Array.from({ length: columns }, (_, j) => sum(counts.map((row) => row[j]!)));
+  const shownTotal = (total: number) => total === 0 || total >= minimum;
+  const hidden = counts.map((row) => row.map((count) => isSmallGroup({ count }, minimum)));
+  const rowTotals = rowSums.map(shownTotal);
+  const columnTotals = columnSums.map(shownTotal);
+  let grandTotal = shownTotal(sum(rowSums));
+
+  type Line = { cells: Array<[number, number]>; shown: () => boolean; hideTotal: () => void };
+  const lines: Line[] = [
+    ...counts.map((_, i) => ({
+      cells: Array.from({ length: columns }, (_, j) => [i, j] as [number, number]),
+      shown: () => rowTotals[i]!,
+      hideTotal: () => (rowTotals[i] = false),
+    })),
+    ...Array.from({ length: columns }, (_, j) => ({
+      cells: Array.from({ length: rows }, (_, i) => [i, j] as [number, number]),
+      shown: () => columnTotals[j]!,
+      hideTotal: () => (columnTotals[j] = false),
+    })),
+  ];
+  /** Hides the smallest shown non-empty cell of the line, else its total. */
+  const widen = (line: Line) => {
+    const candidate = line.cells
+      .filter(([i, j]) => !hidden[i]![j]! && counts[i]![j]! > 0)
+      .sort(([a, b], [c, d]) => counts[a]![b]! - counts[c]![d]!)[0];
+    if (candidate) hidden[candidate[0]]![candidate[1]] = true;
+    else line.hideTotal();
+  };
+
+  for (let changed = true; changed;) {
+    changed = false;
+    for (const line of lines) {
+      if (!line.shown()) continue;
+      const remainder = sum(line.cells.filter(([i, j]) => hidden[i]![j]).map(([i, j]) => counts[i]![j]!));
+      if (remainder > 0 && remainder < minimum) {
+        widen(line);
+        changed = true;
+      }
+    }
+    // The grand total against the shown row totals and against the shown column totals.
+    if (grandTotal) {
+      const hiddenRows = sum(rowSums.filter((_, i) => !rowTotals[i]));
+      const hiddenColumns = sum(columnSums.filter((_, j) => !columnTotals[j]));
+      if ((hiddenRows > 0 && hiddenRows < minimum) || (hiddenColumns > 0 && hiddenColumns < minimum)) {
+        grandTotal = false;
+        changed = true;
+      }
+    }
+    if (changed) continue;
+    // A hidden small group pinned down by several lines at once (row − column, …).
+    for (let i = 0; i < rows && !changed; i++) {
+      for (let j = 0; j < columns && !changed; j++) {
+        if (!hidden[i]![j] || !isSmallGroup({ count: counts[i]![j]! }, minimum)) continue;
+        if (!determined(hidden, rowTotals, columnTotals, grandTotal, [i, j])) continue;
+        const line = lines.find(
+          (candidate) => candidate.shown() && candidate.cells.some(([a, b]) => a === i && b === j),
+        );
+        if (line) widen(line);
+        else grandTotal = false;
+        changed = true;
+      }
+    }
+  }
+  return { hidden, rowTotals, columnTotals, grandTotal };
+}
+
+/**
+ * Whether the hidden cell's value follows from the shown line totals: its unit vector lies in the span of
+ * the constraints (rank drops when its column is removed). Gaussian elimination over the hidden cells.
+ */
+function determined(
+  hidden: boolean[][],
+  rowTotals: boolean[],
+  columnTotals: boolean[],
+  grandTotal: boolean,
+  target: [number, number],
+): boolean {
+  const unknowns: Array<[number, number]> = [];
+  hidden.forEach((row, i) => row.forEach((isHidden, j) => isHidden && unknowns.push([i, j])));
+  const constraints: number[][] = [];
+  rowTotals.forEach((shown, i) => {
+    if (shown) constraints.push(unknowns.map(([a]) => (a === i ? 1 : 0)));
+  });
+  columnTotals.forEach((shown, j) => {
+    if (shown) constraints.push(unknowns.map(([, b]) => (b === j ? 1 : 0)));
+  });
+  // The grand total with the hidden row totals (or column totals) as one more sum of hidden cells.
+  if (grandTotal) {
+    constraints.push(unknowns.map(([a]) => (rowTotals[a] ? 0 : 1)));
+    constraints.push(unknowns.map(([, b]) => (columnTotals[b] ? 0 : 1)));
+  }
+  const index = unknowns.findIndex(([a, b]) => a === target[0] && b === target[1]);
+  const without = constraints.map((row) => row.filter((_, column) => column !== index));
+  return rank(constraints) > rank(without);
+}
+
+function rank(matrix: number[][]): number {
+  const m = matrix.map((row) => [...row]);
+  let r = 0;
+  const columns = m[0]?.length ?? 0;
+  for (let c = 0; c < columns && r < m.length; c++) {
+    const pivot = m.findIndex((row, i) => i >= r && Math.abs(row[c]!) > 1e-9);
+    if (pivot < 0) continue;
+    [m[r], m[pivot]] = [m[pivot]!, m[r]!];
+    for (let i = 0; i < m.length; i++) {
+      if (i === r) continue;
+      const factor = m[i]![c]! / m[r]![c]!;
+      if (factor !== 0) m[i] = m[i]!.map((value, k) => value - factor * m[r]![k]!);
+    }
+    r++;
+  }
+  return r;
+}

@@ -35,7 +35,9 @@ import { BlindSigner, SpeculationGuard } from './signer.ts';
 import {
   budgetFor,
   budgetKeyOf,
+  createScopeKey,
   ensureDepartmentKeys,
+  KeyOverlapError,
   budgetRuleFor,
   ensureGeneralKeys,
   isIssuable,
@@ -91,6 +93,15 @@ const routes: FastifyPluginAsyncTypebox<{ config: Config }> = async (app, option
     await retireKeys(app);
   });
   app.jobs.define({ name: KEY_MAINTENANCE_JOB, everyMs: 60 * 60 * 1000, run: () => maintainKeys(app) });
+  // Keys for scopes other features define (handoff ratings): the port in server/shared/scope-keys.ts.
+  app.scopeKeys.provide(async (request) => {
+    try {
+      return await createScopeKey(app, request);
+    } catch (error) {
+      if (error instanceof KeyOverlapError) return null;
+      throw error;
+    }
+  });
   await app.register(transparencyRoutes);
 
   // Privacy Pass bodies are raw bytes (RFC 9578 §6.1; draft-ietf-privacypass-batched-tokens-06 §5).

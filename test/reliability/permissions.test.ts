@@ -5,6 +5,8 @@ import { isStaffGuard } from '../../server/plugins/staff-session.ts';
 import { build } from '../helpers/build.ts';
 import { given, type SignedInStaff } from '../helpers/given.ts';
 import { enrolMember, type Member } from '../helpers/members.ts';
+import { departmentId } from '../helpers/departments.ts';
+import { ensureHandoffKeys } from '../../server/handoffs/keys.ts';
 import { valueFor } from './arbitraries.ts';
 
 // The permission matrix is built from the route list itself, so a new route cannot escape it:
@@ -43,6 +45,8 @@ let staff: Record<'moderator' | 'admin' | 'disabled' | 'expired', SignedInStaff>
 let member: Member;
 /** Real targets for routes whose token scope names one (pulse:<id>, focus-group:<id>). */
 const fixtures: Record<string, Record<string, string>> = {};
+/** The same for scopes named by a body field (handoff:<department>:<week>). */
+const bodyFixtures: Record<string, Record<string, string>> = {};
 const today = () => new Date().toISOString().slice(0, 10);
 
 beforeAll(async () => {
@@ -81,6 +85,9 @@ beforeAll(async () => {
   });
   expect(focusGroup.statusCode, focusGroup.body).toBe(201);
   fixtures['/api/focus-groups/:id/seats'] = { id: focusGroup.json().id };
+  const team = await departmentId(t.app, 'Permission matrix team');
+  await ensureHandoffKeys(t.app, { departmentIds: [team] });
+  bodyFixtures['/api/handoffs/ratings'] = { departmentId: team };
 });
 
 function sampleRequest(route: RouteOptions) {
@@ -103,7 +110,12 @@ function sampleRequest(route: RouteOptions) {
       ),
     ),
   );
-  return { url, query: (query ?? {}) as Record<string, string>, body };
+  const fixedBody = bodyFixtures[route.url];
+  return {
+    url,
+    query: (query ?? {}) as Record<string, string>,
+    body: fixedBody ? { ...(body as object), ...fixedBody } : body,
+  };
 }
 
 test('every route × every caller gets exactly the allowed outcome', async () => {
@@ -121,11 +133,11 @@ test('every route × every caller gets exactly the allowed outcome', async () =>
           const privateToken = (route.config as any)?.privateToken;
           const scope =
             typeof privateToken === 'function'
-              ? privateToken({ params: fixtures[route.url] ?? {} })
+              ? privateToken({ params: fixtures[route.url] ?? {}, body: bodyFixtures[route.url] ?? {} })
               : typeof privateToken === 'string'
                 ? privateToken
                 : 'general';
-          if (typeof privateToken === 'function' && !fixtures[route.url])
+          if (typeof privateToken === 'function' && !fixtures[route.url] && !bodyFixtures[route.url])
             throw new Error(`no fixture for ${route.url}`);
           // Budget 1 per scoped key: a scoped route is tried by the employee once.
           [headers.authorization] = await member.tokens(scope, 1);

@@ -25,6 +25,7 @@ export const SOURCE_TEXT = {
   kudos: 'Kudos',
   pulse: 'Pulse comments',
   'focus-group': 'Focus groups',
+  handoff: 'Handoff ratings',
 } as const;
 
 /** −1…1 as words a reader can take in at a glance. */
