@@ -47,7 +47,7 @@ export interface HeldToken {
   notAfter: string;
 }
 
-export type OutboxKind = 'suggestion' | 'kudos' | 'vote' | 'pulse' | 'seat';
+export type OutboxKind = 'suggestion' | 'kudos' | 'vote' | 'pulse' | 'seat' | 'handoff';
 
 /** An anonymous write waiting for its moment. Its token is already taken from the wallet. */
 export interface OutboxEntry {
@@ -61,6 +61,8 @@ export interface OutboxEntry {
   authorization: string;
   /** Not sent before this moment (ms since the epoch). */
   sendAt: number;
+  /** Sent before this moment: its token's key stops being accepted then (a week's or a pulse's key). */
+  sendBy?: number;
   attempts: number;
   /** Why it could not be sent (shown to the person); null while it waits. */
   failed: string | null;
@@ -224,7 +226,10 @@ class Wallet {
    */
   async queue(request: QueueRequest): Promise<OutboxEntry> {
     await this.#ready;
-    const authorization = await this.spend(request.scope);
+    const held = await this.#spendToken(request.scope);
+    const authorization = held.header;
+    // A minute's margin before the key ends; a write queued in that last minute leaves at once.
+    const sendBy = Math.max(Date.now(), Date.parse(held.notAfter) - 60_000);
     const receipt =
       request.kind === 'suggestion' || request.kind === 'kudos'
         ? (await import('../../../common/receipts.ts')).newReceipt()
@@ -238,7 +243,8 @@ class Wallet {
       path: request.path,
       body: { ...request.body, ...(receipt && { receipt }) },
       authorization,
-      sendAt: this.#sendMoment(now),
+      sendAt: Math.min(this.#sendMoment(now), sendBy),
+      sendBy,
       attempts: 0,
       failed: null,
       ...(receipt && { receipt }),
@@ -298,6 +304,10 @@ class Wallet {
 
   /** Takes one token for the scope; returns the Authorization header value `PrivateToken token="…"`. */
   async spend(scope = 'general'): Promise<string> {
+    return (await this.#spendToken(scope)).header;
+  }
+
+  async #spendToken(scope: string): Promise<HeldToken> {
     await this.#ready;
     if (!this.enrolled) throw new ApiError(401, 'not_enrolled', 'This browser is not enrolled yet.');
     let token = this.#take(scope);
@@ -316,7 +326,7 @@ class Wallet {
       throw new ApiError(429, 'no_tokens', message);
     }
     await this.#store!.remove('tokens', token.id);
-    return token.header;
+    return token;
   }
 
   /**
@@ -604,7 +614,13 @@ class Wallet {
     const waiting = this.outbox.filter((entry) => !entry.failed);
     if (waiting.length === 0) return;
     const redrawn = new Map(
-      waiting.map((entry) => [entry.id, { ...entry, sendAt: Math.max(entry.sendAt, this.#sendMoment(now)) }]),
+      waiting.map((entry) => [
+        entry.id,
+        {
+          ...entry,
+          sendAt: Math.min(Math.max(entry.sendAt, this.#sendMoment(now)), entry.sendBy ?? Infinity),
+        },
+      ]),
     );
     for (const entry of redrawn.values()) await this.#store!.put('outbox', entry);
     this.outbox = this.outbox.map((entry) => redrawn.get(entry.id) ?? entry);
