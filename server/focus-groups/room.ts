@@ -98,7 +98,7 @@ export class FocusGroupHub {
   private readonly batcher: SayBatcher;
 
   constructor(
-    private readonly app: FastifyInstance,
+    private readonly app: Pick<FastifyInstance, 'log' | 'db' | 'database' | 'secrets' | 'contentEvents'>,
     private readonly bus: RoomBus,
   ) {
     this.log = app.log.child({ feature: 'focus-groups' });

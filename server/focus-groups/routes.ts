@@ -11,7 +11,6 @@ import { getSettings } from '../shared/settings.ts';
 import { createScopeKey } from '../tokens/keys.ts';
 import { audit } from '../shared/audit.ts';
 import { ActionError } from './actions.ts';
-import { memoryBus, postgresBus } from './bus.ts';
 import {
   createFocusGroup,
   deleteFocusGroup,
@@ -24,7 +23,7 @@ import {
   type RoomRow,
   listThemeSourceItems,
 } from './queries.ts';
-import { FocusGroupHub } from './room.ts';
+import focusGroupHub from './service.ts';
 import {
   FocusGroupParams,
   NewFocusGroupBody,
@@ -33,13 +32,6 @@ import {
   StaffFocusGroup,
 } from '../../common/api/focus-groups.ts';
 import { transcriptCsv, transcriptFilename, transcriptMarkdown } from './transcript.ts';
-
-declare module 'fastify' {
-  interface FastifyInstance {
-    /** This node's live focus-group rooms. */
-    focusGroups: FocusGroupHub;
-  }
-}
 
 export const scopeOf = (id: string) => `focus-group:${id}`;
 
@@ -56,14 +48,8 @@ function publicView(room: RoomRow, seats: number) {
 // Routes declare full paths (/api/...); registered without a prefix. Wrapped in fastify-plugin so the
 // hub decoration is visible to the app (tests tune its limits through `app.focusGroups`).
 const focusGroupRoutes: FastifyPluginAsyncTypebox<{ config: Config }> = async (app, { config }) => {
-  const bus =
-    app.database.kind === 'postgres' && app.database.pool
-      ? await postgresBus(app.database.pool, app.log)
-      : memoryBus();
-  const hub = new FocusGroupHub(app, bus);
-  app.decorate('focusGroups', hub);
-  app.addHook('preClose', async () => hub.close());
-  app.addHook('onClose', async () => bus.close());
+  await app.register(focusGroupHub);
+  const hub = app.focusGroups;
 
   const allowedOrigins = new Set(config.allowedOrigins);
   // Browsers always send Origin on a websocket handshake; a page elsewhere must not ride a staff cookie.

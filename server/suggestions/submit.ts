@@ -9,8 +9,8 @@ import { insertSuggestion } from './queries.ts';
 import { TEXT_MIN, type NewSuggestionBody } from '../../common/api/suggestions.ts';
 import { createReceipt, receiptFromClient } from '../shared/threads/receipts.ts';
 
-async function checkDepartment(app: FastifyInstance, id: string | undefined, field: string) {
-  if (id && !(await departmentExists(app.db, id))) {
+async function checkDepartment(db: Kysely<Database>, id: string | undefined, field: string) {
+  if (id && !(await departmentExists(db, id))) {
     throw badRequest('unknown_department', `The ${field} is not a department we know.`);
   }
 }
@@ -20,15 +20,18 @@ async function checkDepartment(app: FastifyInstance, id: string | undefined, fie
  * `spend` runs inside it (the route spends the request's token there), so the action and the spend
  * commit or roll back together. The submit benchmark calls this same function without a token.
  */
+/** What submitting needs of the app. */
+export type SubmitDeps = Pick<FastifyInstance, 'db' | 'secrets' | 'contentEvents'>;
+
 export async function submitSuggestion(
-  app: FastifyInstance,
+  { db, secrets, contentEvents }: SubmitDeps,
   body: NewSuggestionBody,
   spend: (trx: Kysely<Database>) => Promise<void>,
   provenDepartmentId: string | null = null,
 ): Promise<{ id: string; receipt: string }> {
   const text = body.text.trim();
   if (text.length < TEXT_MIN) throw badRequest('text_too_short', `Write at least ${TEXT_MIN} characters.`);
-  await checkDepartment(app, body.concernsDepartmentId, 'department it concerns');
+  await checkDepartment(db, body.concernsDepartmentId, 'department it concerns');
   // The own department is what the token proves (a `general@<dept>` key), never a bare claim.
   if (body.ownDepartmentId && body.ownDepartmentId !== provenDepartmentId) {
     throw badRequest(
@@ -37,8 +40,8 @@ export async function submitSuggestion(
     );
   }
   const given = receiptFromClient(body.receipt);
-  const { moderationMode } = await getSettings(app.db);
-  const created = await app.db.transaction().execute(async (trx) => {
+  const { moderationMode } = await getSettings(db);
+  const created = await db.transaction().execute(async (trx) => {
     await spend(trx);
     const id = await insertSuggestion(trx, {
       text,
@@ -48,9 +51,9 @@ export async function submitSuggestion(
       moderation: moderationMode === 'post' ? 'published' : 'pending',
       piiFlags: piiKinds(text),
     });
-    const receipt = await createReceipt(trx, app.secrets, { kind: 'suggestion', itemId: id }, given);
+    const receipt = await createReceipt(trx, secrets, { kind: 'suggestion', itemId: id }, given);
     return { id, receipt };
   });
-  app.contentEvents.changed({ source: 'suggestion' });
+  contentEvents.changed({ source: 'suggestion' });
   return created;
 }

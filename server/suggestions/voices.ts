@@ -1,4 +1,9 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema.ts';
+import { enrolledMembers } from '../shared/departments.ts';
 import { suppress } from '../shared/min-group.ts';
+import { getSettings } from '../shared/settings.ts';
+import { departmentNames, ownDepartmentCounts } from './queries.ts';
 
 export interface Voice {
   /** null: everyone else — smaller teams, suppressed teams and people who did not say. */
@@ -35,4 +40,15 @@ export function ownDepartmentVisibility(
   const rest = result.total === null ? 0 : result.total - shown.reduce((sum, cell) => sum + cell.count!, 0);
   if (rest > 0) voices.push({ department: null, count: rest });
   return { visible: new Set(shown.map((cell) => cell.key)), voices };
+}
+
+/** Own departments that may be shown (≥ k published, after complementary suppression) and the board's counts. */
+export async function visibleOwnDepartments(db: Kysely<Database>) {
+  const [{ minimumGroupSize }, { counts, total }, names, people] = await Promise.all([
+    getSettings(db),
+    ownDepartmentCounts(db),
+    departmentNames(db),
+    enrolledMembers(db),
+  ]);
+  return ownDepartmentVisibility(counts, total, names, minimumGroupSize, people);
 }

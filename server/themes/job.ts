@@ -250,7 +250,7 @@ export class ThemesJob {
 const jobs = new WeakMap<object, ThemesJob>();
 
 /** The app's one themes job (created on first use; the routes plugin wires it to content events). */
-export function themesJob(app: FastifyInstance): ThemesJob {
+export function themesJob(app: Pick<FastifyInstance, 'db' | 'log' | 'themeSources'>): ThemesJob {
   let job = jobs.get(app.db);
   if (!job) jobs.set(app.db, (job = new ThemesJob({ db: app.db, log: app.log, sources: app.themeSources })));
   return job;

@@ -3,7 +3,7 @@ import type { ThemeTrend } from '../../db/tables/themes.ts';
 import type { Config } from '../config.ts';
 import { errorResponses, notFound } from '../errors.ts';
 import { getSettings } from '../shared/settings.ts';
-import { themesJob } from './job.ts';
+import themesService, { THEMES_ALL_JOB, THEMES_PUBLIC_JOB } from './service.ts';
 import { departmentNames, findTheme, latestRun, listThemeItems, listThemes } from './queries.ts';
 import {
   ModThemes,
@@ -22,8 +22,6 @@ const HOUR_MS = 60 * 60 * 1000;
 /** Public timestamps are floored to the hour: a poller learns at most which hour a scheduled run fell in. */
 const hourOf = (value: Date | string | null | undefined) =>
   value ? new Date(Math.floor(new Date(value).getTime() / HOUR_MS) * HOUR_MS).toISOString() : null;
-export const THEMES_ALL_JOB = 'themes:all';
-export const THEMES_PUBLIC_JOB = 'themes:public';
 /** The public snapshot's daily series spans 90 days (the engine's default); a department's view matches it. */
 const PUBLIC_DAILY_DAYS = 90;
 
@@ -48,34 +46,8 @@ const pickPublic = ({ id, label, keywords, size, trend, sentiment, daily }: Publ
 
 // Routes declare full paths (/api/...); registered without a prefix.
 const routes: FastifyPluginAsyncTypebox<{ config: Config }> = async (app, { config }) => {
-  const job = themesJob(app);
-  // One writer per snapshot across nodes (leased jobs). The moderators' snapshot follows content
-  // changes; the public one runs only on its fixed schedule, never in response to a submission.
-  app.jobs.define({ name: THEMES_ALL_JOB, everyMs: HOUR_MS, run: () => job.recompute(['all']) });
-  app.jobs.define({
-    name: THEMES_PUBLIC_JOB,
-    everyMs: config.themesPublicEveryMinutes * 60_000,
-    run: () => job.recompute(['public']),
-  });
-  job.requestRun = () => app.jobs.request(THEMES_ALL_JOB);
-  const unsubscribe = app.contentEvents.onChanged((change) => {
-    job.schedule();
-    // The snapshot may hold the redacted original (moderators' themes cover pending text): once the
-    // recompute has replaced it, its old row versions are scrubbed from disk too.
-    if (change.redacted) void job.idle().then(() => app.diskScrub.rewrite(['theme_item', 'theme']));
-  });
-  // Trends are measured against today: a snapshot from an earlier day (or none) is refreshed. The day
-  // changes at midnight for everyone, so this follows the calendar, not anybody's writing.
-  const refreshIfStale = (asOf: string | null | undefined) => {
-    if (asOf === today()) return;
-    void job.track(app.jobs.request(THEMES_ALL_JOB));
-    void job.track(app.jobs.request(THEMES_PUBLIC_JOB));
-  };
-  app.addHook('onReady', async () => refreshIfStale((await latestRun(app.db, 'public'))?.asOf));
-  app.addHook('onClose', async () => {
-    unsubscribe();
-    await job.close();
-  });
+  await app.register(themesService, { config });
+  const { refreshIfStale } = app.themes;
   const staffOnly = app.requireStaff('moderator', 'admin');
 
   app.get(

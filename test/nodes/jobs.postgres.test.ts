@@ -4,7 +4,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { SESSION_PURGE_JOB } from '../../server/staff/routes.ts';
 import { themesJob } from '../../server/themes/job.ts';
-import { THEMES_ALL_JOB } from '../../server/themes/routes.ts';
+import { THEMES_ALL_JOB } from '../../server/themes/service.ts';
 import { eventually } from '../focus-groups/helpers.ts';
 import { build } from '../helpers/build.ts';
 import { given } from '../helpers/given.ts';

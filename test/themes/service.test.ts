@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { insertSuggestion } from '../../server/suggestions/queries.ts';
 import { themesJob } from '../../server/themes/job.ts';
-import { THEMES_PUBLIC_JOB } from '../../server/themes/routes.ts';
+import { THEMES_PUBLIC_JOB } from '../../server/themes/service.ts';
 import { build } from '../helpers/build.ts';
 import { departmentId } from '../helpers/departments.ts';
 import { given, type SignedInStaff } from '../helpers/given.ts';
