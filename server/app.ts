@@ -47,6 +47,9 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     bodyLimit: config.bodyLimit,
     trustProxy: config.trustProxy,
     routerOptions: { ignoreTrailingSlash: true },
+    // Opening the embedded database and migrating it can take longer than Fastify's default 10 s on a
+    // small, busy machine; a stuck plugin still fails the start, only later.
+    pluginTimeout: 120_000,
     ajv: { customOptions: { removeAdditional: false, allErrors: false } },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
