@@ -13,6 +13,7 @@ import type { Database } from '../../db/schema.ts';
 
 const LOCK_TIMEOUT = '2s';
 const ATTEMPTS = 5;
+const OLDER_TRANSACTIONS_WAIT_MS = 60_000;
 const isLockTimeout = (error: unknown) => (error as { code?: string } | null)?.code === '55P03';
 
 export class DiskScrub {
@@ -56,7 +57,26 @@ export class DiskScrub {
     }
   }
 
+  /**
+   * VACUUM FULL keeps every row version a running transaction may still see. A transaction that began
+   * before the redaction committed (a themes recompute reading the table, say) would keep the original
+   * on disk, so the rewrite waits until every such transaction in this database has ended.
+   */
+  async #olderTransactionsEnded(): Promise<void> {
+    const { rows } = await sql<{ now: Date }>`select clock_timestamp() as now`.execute(this.#db);
+    const since = rows[0]!.now;
+    for (let waited = 0; waited < OLDER_TRANSACTIONS_WAIT_MS; waited += 100) {
+      const older = await sql<{ n: number }>`select count(*)::int as n from pg_stat_activity
+        where datname = current_database() and pid <> pg_backend_pid()
+          and backend_type = 'client backend' and xact_start < ${since}`.execute(this.#db);
+      if (older.rows[0]!.n === 0) return;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    this.#log.warn('a transaction older than the redaction is still open; rewriting anyway');
+  }
+
   async #vacuumFull(table: string): Promise<void> {
+    await this.#olderTransactionsEnded();
     // VACUUM cannot run in a transaction; one connection keeps the lock timeout with the statement.
     await this.#db.connection().execute(async (connection) => {
       await sql`set lock_timeout = ${sql.lit(LOCK_TIMEOUT)}`.execute(connection);
