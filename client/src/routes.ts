@@ -24,6 +24,7 @@ import PulseResults from './routes/moderator/PulseResults.svelte';
 import ModFocusGroups from './routes/moderator/FocusGroups.svelte';
 import RoomConsole from './routes/moderator/RoomConsole.svelte';
 import ModThemes from './routes/moderator/Themes.svelte';
+import ModHandoffs from './routes/moderator/Handoffs.svelte';
 import Admin from './routes/admin/Admin.svelte';
 import NotFound from './routes/NotFound.svelte';
 
@@ -54,6 +55,7 @@ export const routes: Record<string, Component<any>> = {
   '/mod/focus-groups': ModFocusGroups,
   '/mod/focus-groups/:id': RoomConsole,
   '/mod/themes': ModThemes,
+  '/mod/handoffs': ModHandoffs,
   '/admin/:tab?': Admin,
   '*': NotFound,
 };

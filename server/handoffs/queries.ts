@@ -96,7 +96,15 @@ export async function insertRating(trx: Db, input: NewRating): Promise<{ id: str
  */
 export async function insertKudosStory(
   trx: Db,
-  input: { departmentId: string; story: string; moderation: 'pending' | 'published'; piiFlags: string[] },
+  input: {
+    departmentId: string;
+    story: string;
+    moderation: 'pending' | 'published';
+    piiFlags: string[];
+    /** Seeding only. */
+    day?: string;
+    reviewed?: boolean;
+  },
 ): Promise<string> {
   const row = await trx
     .insertInto('kudos')
@@ -105,7 +113,8 @@ export async function insertKudosStory(
       story: input.story,
       moderation: input.moderation,
       pii_flags: JSON.stringify(input.piiFlags),
-      day: today(),
+      day: input.day ?? today(),
+      reviewed: input.reviewed ?? false,
     })
     .returning('id')
     .executeTakeFirstOrThrow();

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { seed as seedFocusGroups } from '../focus-groups/seed.ts';
+import { seed as seedHandoffs } from '../handoffs/seed.ts';
 import { seed as seedKudos } from '../kudos/seed.ts';
 import { seed as seedPulses } from '../pulses/seed.ts';
 import { seed as seedSuggestions } from '../suggestions/seed.ts';
@@ -15,7 +16,15 @@ import type { DemoSeedResult, SeedStep } from './types.ts';
 export type { DemoSeedResult, SeedStep } from './types.ts';
 
 // Order matters: tokens (enrolment codes) first, themes last (they read everything else).
-const steps: SeedStep[] = [seedTokens, seedSuggestions, seedKudos, seedPulses, seedFocusGroups, seedThemes];
+const steps: SeedStep[] = [
+  seedTokens,
+  seedSuggestions,
+  seedKudos,
+  seedPulses,
+  seedFocusGroups,
+  seedHandoffs,
+  seedThemes,
+];
 
 const readablePassword = () => randomBytes(12).toString('base64url');
 

@@ -11,11 +11,18 @@ const VIEWPORTS = { desktop: { width: 1280, height: 860 }, phone: { width: 390, 
 
 let demo: DemoSeedResult;
 let departmentId: string;
+let backstageId: string;
 let pulseId: string;
 let focusGroupId: string;
 beforeAll(async () => {
   demo = (await seedDemo(p.app))!;
   departmentId = (await p.app.inject({ url: '/api/departments' })).json().departments[0].id;
+  // A backstage team's page also shows its handoff scorecard.
+  const teams = (await p.app.inject({ url: '/api/handoffs/teams' })).json().teams as {
+    name: string;
+    id: string;
+  }[];
+  backstageId = teams.find((team) => team.name === 'IT')!.id;
   const pulses = (await p.app.inject({ url: '/api/pulses' })).json().pulses as { id: string }[];
   pulseId = pulses[0]!.id;
   const rooms = (await p.app.inject({ url: '/api/focus-groups' })).json().focusGroups as { id: string }[];
@@ -85,6 +92,7 @@ describe('at desktop and phone width', () => {
         ['mine', '/mine'],
         ['kudos', '/kudos'],
         ['department', `/departments/${departmentId}`],
+        ['backstage-department', `/departments/${backstageId}`],
         ['pulse', '/pulse'],
         ['focus-groups', '/focus-groups'],
         ['themes', '/themes'],
@@ -110,6 +118,7 @@ describe('at desktop and phone width', () => {
         ['focus-groups', '/mod/focus-groups'],
         ['room-console', `/mod/focus-groups/${focusGroupId}`],
         ['themes', '/mod/themes'],
+        ['handoffs', '/mod/handoffs'],
         ['admin-staff', '/admin/staff'],
         ['admin-codes', '/admin/codes'],
         ['admin-departments', '/admin/departments'],

@@ -1,6 +1,12 @@
 import type { Static } from 'typebox';
-import { get } from '../api.ts';
-import type { Overview, Scorecard, Teams } from '../../../../common/api/handoffs.ts';
+import { get, post } from '../api.ts';
+import type {
+  CommentDecided,
+  ModComments,
+  Overview,
+  Scorecard,
+  Teams,
+} from '../../../../common/api/handoffs.ts';
 
 // Shapes come straight from common/api/handoffs.ts (type-only imports: no schema code is bundled).
 
@@ -8,6 +14,9 @@ export type TeamsView = Static<typeof Teams>;
 export type TeamView = TeamsView['teams'][number];
 export type ScorecardView = Static<typeof Scorecard>;
 export type OverviewView = Static<typeof Overview>;
+export type ModCommentsView = Static<typeof ModComments>;
+export type ModCommentView = ModCommentsView['comments'][number];
+export type CommentStatus = ModCommentView['moderation'];
 
 export const handoffsApi = {
   teams: () => get<TeamsView>('/api/handoffs/teams'),
@@ -17,4 +26,9 @@ export const handoffsApi = {
     get<ScorecardView>(`/api/handoffs/departments/${departmentId}/scorecard`),
   overview: (sort: 'score' | 'change' | 'name' = 'score') =>
     get<OverviewView>(`/api/mod/handoffs/teams?sort=${sort}`),
+  /** Without a status: the comments nobody has decided on yet. */
+  comments: (status?: CommentStatus) =>
+    get<ModCommentsView>(`/api/mod/handoffs/comments${status ? `?status=${status}` : ''}`),
+  decide: (id: string, decision: { action: 'publish' | 'hide'; reason?: string }) =>
+    post<Static<typeof CommentDecided>>(`/api/mod/handoffs/comments/${id}/decision`, decision),
 };
