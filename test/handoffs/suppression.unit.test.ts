@@ -62,8 +62,11 @@ describe('suppressGrid: no small group recoverable by combining views', () => {
           const counts = Array.from({ length: teams }, (_, i) =>
             Array.from({ length: months }, (_, j) => flat[i * 3 + j]!),
           );
-          // Counts are at most 9, so the true grid is always among those tried (a lower cap only makes the check stricter).
-          const cap = 9;
+          // The attacker knows what is shown and that counts are not negative. Values are tried up to 14, well
+          // above any true count (≤ 9): a cap at the true maximum would hand the attacker an upper bound the
+          // views do not give (fast-check found [[9,0,9],[1,0,1]]: with every cell ≤ 9, a + c = 18 forces 9 + 9).
+          // Upper bounds from public enrolment numbers are not modelled here (see the issue 17 note).
+          const cap = 14;
           // Shown cells are never small groups.
           const { grid } = shownView(counts, k);
           counts.forEach((row, i) =>
@@ -73,7 +76,7 @@ describe('suppressGrid: no small group recoverable by combining views', () => {
           );
           const rowSums = counts.map((row) => row.reduce((a, b) => a + b, 0));
           rowSums.forEach((sum, i) => grid.rowTotals[i] && expect(sum === 0 || sum >= k).toBe(true));
-          if (grid.hidden.flat().filter(Boolean).length > 6) return; // brute force stays small
+          if (grid.hidden.flat().filter(Boolean).length > 5) return; // brute force stays small
           for (const cell of feasibleValues(counts, k, cap)) {
             if (cell.count > 0 && cell.count < k) expect(cell.values.size).toBeGreaterThan(1);
           }
