@@ -11,6 +11,7 @@
 //   moment, never before a random quiet period after the last identified request;
 // - a refill never starts while the outbox holds anything, nor within a quiet period after a send;
 // - keys come only from the public directory, one per scope per period (see wallet/key-checks.ts).
+import { today } from '../../../common/days.ts';
 import { ApiError, post } from './api.ts';
 import { tokensApi, type PublishedKey } from './api/tokens.ts';
 import { openWalletStore, type WalletStore } from './wallet/idb.ts';
@@ -104,8 +105,6 @@ interface Meta {
 
 const randomId = () =>
   Array.from(crypto.getRandomValues(new Uint8Array(12)), (b) => b.toString(16).padStart(2, '0')).join('');
-
-const today = () => new Date().toISOString().slice(0, 10);
 
 class Wallet {
   /** True once IndexedDB was read. */
