@@ -78,7 +78,11 @@ class RoomClient {
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => {
         this.wake.delete(test);
-        reject(new Error(`timed out waiting for ${label}`));
+        reject(
+          new Error(
+            `timed out waiting for ${label} (closes ${this.closes.join(',') || 'none'}, welcomes ${this.welcomes}, unconfirmed ${this.unconfirmed.size})`,
+          ),
+        );
       }, 30_000);
       const test = () => {
         if (!check()) return;
@@ -214,18 +218,21 @@ test('server SIGKILLed under live sockets: clients resume by themselves, every t
   await Promise.race(
     participants.map((p) => p.until(() => p.confirmed.size > 2, 'one message around the kill')),
   );
+  // A loaded server may already have asked a client to come back later (1013); count from here.
+  const closesBefore = new Map(clients.map((client) => [client, client.closes.length]));
+  const welcomesBefore = new Map(clients.map((client) => [client, client.welcomes]));
   await server.stop('SIGKILL');
-  await all((client) => client.closes.length === 1, 'the drop');
+  await all((client) => client.closes.length > closesBefore.get(client)!, 'the drop');
   // Every frame the dead process sent has arrived now: this is what it confirmed.
   const confirmedBeforeKill = clients.flatMap((client) => [...client.confirmed.keys()]);
-  expect(clients.every((client) => client.closes[0] === 1006)).toBe(true);
+  expect(clients.map((client) => client.closes[closesBefore.get(client)!])).toEqual(clients.map(() => 1006));
   expect(mod.unconfirmed.size + participants.reduce((sum, p) => sum + p.unconfirmed.size, 0)).toBeGreaterThan(
     0,
   );
 
   participants.forEach((p, i) => p.say(`participant ${i} while the server is down`));
   server = await startServer(env);
-  await all((client) => client.welcomes >= 2, 'a welcome from the restarted server');
+  await all((client) => client.welcomes > welcomesBefore.get(client)!, 'a welcome from the restarted server');
   await stream;
   participants.forEach((p, i) => p.say(`participant ${i} after the restart`));
   await settled('every message confirmed');
