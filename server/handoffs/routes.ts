@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Config } from '../config.ts';
 import { badRequest, conflict, errorResponses, notFound } from '../errors.ts';
-import { spendToken } from '../plugins/private-token.ts';
+import { spendToken } from '../shared/private-token.ts';
 import { piiKinds } from '../../common/pii.ts';
 import { audit } from '../shared/audit.ts';
 import { today } from '../shared/days.ts';

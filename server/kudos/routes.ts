@@ -10,7 +10,7 @@ import {
   type ModerationRules,
 } from '../shared/moderation/actions.ts';
 import { itemExists } from '../shared/moderation/queries.ts';
-import { spendToken } from '../plugins/private-token.ts';
+import { spendToken } from '../shared/private-token.ts';
 import { piiKinds } from '../../common/pii.ts';
 import { getSettings } from '../shared/settings.ts';
 import { audit } from '../shared/audit.ts';

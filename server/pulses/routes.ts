@@ -3,11 +3,10 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { Config } from '../config.ts';
 import { badRequest, conflict, errorResponses, forbidden, notFound } from '../errors.ts';
-import { spendToken } from '../plugins/private-token.ts';
+import { spendToken } from '../shared/private-token.ts';
 import { getSettings } from '../shared/settings.ts';
 import { audit } from '../shared/audit.ts';
 import { DAY_MS, today } from '../shared/days.ts';
-import { createScopeKey } from '../tokens/keys.ts';
 import {
   answerCount,
   answersOf,
@@ -221,7 +220,7 @@ const routes: FastifyPluginAsyncTypebox<{ config: Config }> = async (app) => {
       // The key first: a pulse never exists without its scope. An orphaned key (insert failed) retires on its own.
       const id = randomUUID();
       const scope = scopeOf(id);
-      await createScopeKey(app, {
+      await app.scopeKeys.create({
         scope,
         budget: 1,
         notBefore: midnight(opensOn),
