@@ -4,6 +4,7 @@ import { badRequest, conflict, errorResponses, notFound } from '../errors.ts';
 import { spendToken } from '../shared/private-token.ts';
 import { piiKinds } from '../../common/pii.ts';
 import { audit } from '../shared/audit.ts';
+import { decisionRoute } from '../shared/moderation/routes.ts';
 import { today } from '../shared/days.ts';
 import { releasable } from '../shared/min-group.ts';
 import { getSettings } from '../shared/settings.ts';
@@ -242,25 +243,17 @@ const routes: FastifyPluginAsyncTypebox<{ config: Config }> = async (app) => {
     },
   );
 
-  app.post(
-    '/api/mod/handoffs/comments/:id/decision',
-    {
-      preHandler: staffOnly,
-      schema: {
-        tags: ['moderation'],
-        summary: 'Publish or hide (with a reason) a rating comment; audited',
-        description:
-          'Nobody reads a comment before its team has k ratings in its month, so a decision before then is ' +
-          'refused (409 below_minimum_group).',
-        params: IdParams,
-        body: CommentDecisionBody,
-        response: { 200: CommentDecided, ...errorResponses(400, 401, 403, 404, 409) },
-      },
-    },
-    async (request) => {
-      const { id } = request.params;
-      const { action } = request.body;
-      const reason = request.body.reason?.trim() || null;
+  decisionRoute(app, {
+    url: '/api/mod/handoffs/comments/:id/decision',
+    summary: 'Publish or hide (with a reason) a rating comment; audited',
+    description:
+      'Nobody reads a comment before its team has k ratings in its month, so a decision before then is ' +
+      'refused (409 below_minimum_group).',
+    params: IdParams,
+    body: CommentDecisionBody,
+    reply: CommentDecided,
+    decide: async (staff, id, { action, ...body }) => {
+      const reason = body.reason?.trim() || null;
       if (action === 'hide' && !reason) throw badRequest('reason_required', 'Say why the comment is hidden.');
       const found = await findComment(app.db, id);
       if (!found) throw notFound('No such comment.');
@@ -273,7 +266,7 @@ const routes: FastifyPluginAsyncTypebox<{ config: Config }> = async (app) => {
         await decideComment(trx, id, { moderation, reason });
         await audit(
           trx,
-          request.staff!,
+          staff,
           `handoff-comment.${action}`,
           { type: 'handoff_rating', id },
           reason ? { reason } : {},
@@ -282,7 +275,7 @@ const routes: FastifyPluginAsyncTypebox<{ config: Config }> = async (app) => {
       app.contentEvents.changed({ source: 'handoff' });
       return { id, moderation };
     },
-  );
+  });
 
   // ---- admins ----
 
