@@ -33,7 +33,6 @@ import {
   decideComment,
   findComment,
   findTeam,
-  insertKudosStory,
   insertRating,
   insertRequestType,
   listThemeSourceItems,
@@ -151,7 +150,9 @@ const routes: FastifyPluginAsyncTypebox<{ config: Config }> = async (app) => {
           kudosAlert: kudos,
           commentModeration: moderation,
         });
-        if (kudos) await insertKudosStory(trx, { departmentId, story: comment!, moderation, piiFlags });
+        // A kudos alert becomes a story in the kudos queue (the kudos port), not linked to the rating.
+        if (kudos)
+          await app.kudosStories.create(trx, { departmentId, story: comment!, moderation, piiFlags });
         return row;
       });
       if (comment) app.contentEvents.changed({ source: 'handoff' });

@@ -69,6 +69,8 @@ const moderationRules: ModerationRules = {
  */
 const routes: FastifyPluginAsyncTypebox<{ config: Config }> = async (app) => {
   const staffOnly = app.requireStaff('moderator', 'admin');
+  // Stories other features collect (handoff kudos alerts) are written here, into the kudos queue.
+  app.kudosStories.provide(insertKudos);
   app.threadItems.add('kudos', async (db, id) => {
     const kudos = await findKudosForThread(db, id);
     if (!kudos) return null;
