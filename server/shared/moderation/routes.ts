@@ -15,7 +15,7 @@ import {
 // OpenAPI document lists paths in registration order). Moderators and admins only; tagged 'moderation'.
 
 interface ItemRoute {
-  /** The route's full path, with an `:id` parameter. */
+  /** The route's full path, with an `:id` parameter (and maybe more). */
   url: string;
   summary: string;
   description?: string;
@@ -29,7 +29,13 @@ export function decisionRoute<Body extends TSchema, Reply extends TSchema>(
   route: ItemRoute & {
     body: Body;
     reply: Reply;
-    decide: (staff: StaffMember, id: string, body: Static<Body>) => Promise<Static<Reply>>;
+    /** `params` holds every path parameter (`id` among them), e.g. a pulse comment's `commentId`. */
+    decide: (
+      staff: StaffMember,
+      id: string,
+      body: Static<Body>,
+      params: Record<string, string>,
+    ) => Promise<Static<Reply>>;
   },
 ): void {
   // Typed as a plain schema: the reply's type is the feature's (Static<Reply>), checked at `decide`.
@@ -42,8 +48,8 @@ export function decisionRoute<Body extends TSchema, Reply extends TSchema>(
     response: { 200: route.reply, ...errorResponses(400, 401, 403, 404, 409) },
   };
   app.post(route.url, { preHandler: app.requireStaff('moderator', 'admin'), schema }, async (request) => {
-    const { id } = request.params as { id: string };
-    return route.decide(request.staff!, id, request.body as Static<Body>);
+    const params = request.params as Record<string, string> & { id: string };
+    return route.decide(request.staff!, params.id, request.body as Static<Body>, params);
   });
 }
 
