@@ -4,7 +4,7 @@ import { badRequest, conflict, errorResponses, notFound } from '../errors.ts';
 import { getSettings } from '../shared/settings.ts';
 import { audit } from '../shared/audit.ts';
 import { DAY_MS, today } from '../shared/days.ts';
-import { releasable } from '../shared/min-group.ts';
+import { commentDecision, requireReadableGroup } from '../shared/moderation/actions.ts';
 import { decisionRoute } from '../shared/moderation/routes.ts';
 import {
   answerCount,
@@ -138,15 +138,12 @@ const moderationRoutes: FastifyPluginAsyncTypebox = async (app) => {
     params: CommentParams,
     body: CommentDecisionBody,
     reply: CommentDecided,
-    decide: async (staff, id, { action, ...body }, { commentId }) => {
-      const reason = body.reason?.trim() || null;
-      if (action === 'hide' && !reason) throw badRequest('reason_required', 'Say why the comment is hidden.');
+    decide: async (staff, id, body, { commentId }) => {
+      const { action } = body;
+      const { moderation, reason } = commentDecision(body);
       if (!(await findPulse(app.db, id))) throw notFound('No such pulse.');
       const { minimumGroupSize: k } = await getSettings(app.db);
-      if (!releasable(await answerCount(app.db, id), k)) {
-        throw conflict('below_minimum_group', `Comments are read from ${k} answers on, by moderators too.`);
-      }
-      const moderation: 'published' | 'hidden' = action === 'publish' ? 'published' : 'hidden';
+      requireReadableGroup(await answerCount(app.db, id), k, 'answers');
       const decided = await app.db.transaction().execute(async (trx) => {
         const found = await decideComment(trx, id, commentId!, { moderation, reason });
         if (found) {
