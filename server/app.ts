@@ -18,7 +18,7 @@ import staffSession from './plugins/staff-session.ts';
 import client from './plugins/client.ts';
 import contentEvents from './plugins/content-events.ts';
 import diskScrub from './plugins/disk-scrub.ts';
-import privateToken from './plugins/private-token.ts';
+import tokenRedemption from './tokens/redemption.ts';
 import ports from './plugins/ports.ts';
 import staffRoutes from './staff/routes.ts';
 import settingsRoutes from './settings/routes.ts';
@@ -76,7 +76,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(staffSession, { config });
   await app.register(contentEvents);
   await app.register(diskScrub);
-  await app.register(privateToken, { config });
+  // The tokens feature's redemption hook: every anonymous route after it has its token verified.
+  await app.register(tokenRedemption, { config });
   await app.register(ports);
   await app.register(websocket, { options: { maxPayload: 4096, perMessageDeflate: false } });
   await app.register(swagger, {

@@ -2,9 +2,10 @@ import fp from 'fastify-plugin';
 import { ThemeSources } from '../shared/theme-sources.ts';
 import { ThreadItems } from '../shared/threads/items.ts';
 import { ScopeKeys } from '../shared/scope-keys.ts';
+import { KudosStories } from '../shared/kudos-stories.ts';
 
 // Ports: where features plug into shared machinery without importing each other. Features register at
-// start (theme readers, thread item finders); the themes job and the thread routes read what is there.
+// start (theme readers, thread item finders, scope-key and kudos-story providers); the themes job and the thread routes read what is there.
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -14,6 +15,8 @@ declare module 'fastify' {
     threadItems: ThreadItems;
     /** Issuer keys for scopes a feature defines (the tokens feature provides them). */
     scopeKeys: ScopeKeys;
+    /** Kudos stories other features collect (the kudos feature writes them). */
+    kudosStories: KudosStories;
   }
 }
 
@@ -22,6 +25,7 @@ export default fp(
     app.decorate('themeSources', new ThemeSources());
     app.decorate('threadItems', new ThreadItems());
     app.decorate('scopeKeys', new ScopeKeys());
+    app.decorate('kudosStories', new KudosStories());
   },
   { name: 'ports' },
 );

@@ -8,7 +8,7 @@ import { seed as seedSuggestions } from '../suggestions/seed.ts';
 import { seed as seedThemes } from '../themes/seed.ts';
 import { seed as seedTokens } from '../tokens/seed.ts';
 import { createDepartment } from '../shared/departments.ts';
-import { hashPassword } from '../staff/passwords.ts';
+import { hashPassword } from '../shared/passwords.ts';
 import { countStaff, createStaff } from '../staff/queries.ts';
 import { DEMO_DEPARTMENTS } from './departments.ts';
 import type { DemoSeedResult, SeedStep } from './types.ts';
