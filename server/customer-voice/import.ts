@@ -104,7 +104,7 @@ export async function importFeedback(
         if (first !== undefined) {
           reject({
             line: record.line,
-            reason: `the external id "${checked.row.externalId.slice(0, 60)}" is on line ${first} already`,
+            reason: `the external id "${[...checked.row.externalId].slice(0, 60).join('')}" is on line ${first} already`,
           });
           continue;
         }

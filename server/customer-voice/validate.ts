@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { redactCustomerText } from '../../common/pii.ts';
+import { isStorable } from '../../common/storable.ts';
 import { SCORE_RANGES, type Mapping, type ScoreKind } from '../../common/api/customer-voice.ts';
 
 // One row of a customer-feedback export, checked and redacted: either a row ready to store or the reason it
@@ -40,7 +41,7 @@ function asText(value: unknown, field: string): string | null {
   } else if (typeof value === 'string') text = value;
   else if (typeof value === 'number' || typeof value === 'boolean') text = String(value);
   else throw new Refusal(`the ${field} must be text`);
-  if (text.includes('\uFFFD')) throw new Refusal(`the ${field} is not valid UTF-8`);
+  if (text.includes('\uFFFD') || !isStorable(text)) throw new Refusal(`the ${field} is not valid UTF-8`);
   // eslint-disable-next-line no-control-regex
   text = text.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, '').trim();
   if (text === '') return null;
