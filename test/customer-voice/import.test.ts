@@ -286,3 +286,29 @@ describe('preview', () => {
     });
   });
 });
+
+describe('over a real socket', () => {
+  test('an upload streams through HTTP (app.inject hides how a live request body looks)', async () => {
+    await t.app.listen({ port: 0, host: '127.0.0.1' });
+    const { port } = t.app.server.address() as { port: number };
+    const signal = AbortSignal.timeout(30_000);
+    const response = await fetch(
+      `http://127.0.0.1:${port}/api/mod/customer-voice/imports?${new URLSearchParams(CSV_MAPPING)}`,
+      {
+        method: 'POST',
+        headers: { cookie: moderator.cookie, 'content-type': 'text/csv' },
+        body: csv('h-1,"Sent over a real socket",9,2026-11-02,web,offer'),
+        signal,
+      },
+    );
+    expect(response.status).toBe(200);
+    expect(await response.json()).toMatchObject({ committed: true, imported: 1 });
+    const preview = await fetch(`http://127.0.0.1:${port}/api/mod/customer-voice/preview?format=csv`, {
+      method: 'POST',
+      headers: { cookie: moderator.cookie, 'content-type': 'text/csv' },
+      body: csv('h-2,"Preview over a socket",9,2026-11-02,web,offer'),
+      signal,
+    });
+    expect(preview.status).toBe(200);
+  });
+});
