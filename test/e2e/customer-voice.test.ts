@@ -93,7 +93,10 @@ test('a moderator imports customer feedback, maps it, curates a story; the depar
     )
     .toMatch(/\b[5-8]\b/);
   await p.screenshot(employee, 'customer-voice-department-1280');
+  // Loaded afresh at phone width (the kudos chart sizes itself once, on load).
   await employee.setViewportSize(PHONE);
+  await employee.reload();
+  await employee.getByRole('heading', { name: 'A valuation in two days' }).waitFor();
   await p.screenshot(employee, 'customer-voice-department-390');
   // Nothing raw reached the employee's browser either.
   const api = await employee.evaluate(
