@@ -12,7 +12,7 @@ import { checkRow, mappedFields, type FeedbackRow } from './validate.ts';
 // is left behind. Memory stays bounded: one batch of rows, the first rejected rows, and the external ids
 // seen (to refuse a duplicate within the file).
 
-export const BATCH = 500;
+export const BATCH = 1000;
 export const REPORTED_MAX = 500;
 
 export interface ImportOptions {
@@ -66,56 +66,78 @@ export async function importFeedback(
       const rules = await loadRules(trx);
       const seen = new Map<string, number>();
       let batch: FeedbackRow[] = [];
+      // One batch is written while the next is read and checked (Postgres works in its own process): at
+      // most one write is in flight, so memory holds two batches at most.
+      let writing: Promise<void> = Promise.resolve();
       const flush = async () => {
+        await writing;
         if (!batch.length) return;
-        const written = await write(trx, importRow.id, batch, rules);
-        report.imported += written.imported;
-        report.alreadyImported += batch.length - written.imported;
-        report.mappedToDepartments += written.mapped;
+        const rows = batch;
         batch = [];
+        writing = write(trx, importRow.id, rows, rules).then((written) => {
+          report.imported += written.imported;
+          report.alreadyImported += rows.length - written.imported;
+          report.mappedToDepartments += written.mapped;
+        });
+        // Surfaces at the next flush (or the last one); never left unhandled meanwhile.
+        writing.catch(() => {});
       };
-      for await (const record of records) {
-        if (record.kind === 'header') {
-          const absent = mappedFields(options.mapping).filter(([, name]) => !record.columns.includes(name));
-          if (absent.length) {
-            for (const [field, name] of absent)
-              reject({ line: 1, reason: `the column "${name}" mapped to the ${field} is not in the header` });
+      /** Waits for the write in flight, so the transaction is idle before it commits or rolls back. */
+      const settle = () => writing;
+      try {
+        for await (const record of records) {
+          if (record.kind === 'header') {
+            const absent = mappedFields(options.mapping).filter(([, name]) => !record.columns.includes(name));
+            if (absent.length) {
+              for (const [field, name] of absent)
+                reject({
+                  line: 1,
+                  reason: `the column "${name}" mapped to the ${field} is not in the header`,
+                });
+              fatal = true;
+              break;
+            }
+            continue;
+          }
+          if (record.kind === 'fatal') {
+            reject({ line: record.line, reason: record.reason });
             fatal = true;
             break;
           }
-          continue;
+          report.rowsRead++;
+          if (record.kind === 'rejected') {
+            reject({ line: record.line, reason: record.reason });
+            continue;
+          }
+          const checked = checkRow(record.get, options.mapping, options.today);
+          if (!checked.ok) {
+            reject({ line: record.line, reason: checked.reason });
+            continue;
+          }
+          const first = seen.get(checked.row.externalId);
+          if (first !== undefined) {
+            reject({
+              line: record.line,
+              reason: `the external id "${[...checked.row.externalId].slice(0, 60).join('')}" is on line ${first} already`,
+            });
+            continue;
+          }
+          seen.set(checked.row.externalId, record.line);
+          // Under accept=all a rejected row dooms the import: keep reading to report every row, write no more.
+          if (options.accept === 'all' && report.rejected > 0) continue;
+          batch.push(checked.row);
+          if (batch.length >= BATCH) await flush();
         }
-        if (record.kind === 'fatal') {
-          reject({ line: record.line, reason: record.reason });
-          fatal = true;
-          break;
-        }
-        report.rowsRead++;
-        if (record.kind === 'rejected') {
-          reject({ line: record.line, reason: record.reason });
-          continue;
-        }
-        const checked = checkRow(record.get, options.mapping, options.today);
-        if (!checked.ok) {
-          reject({ line: record.line, reason: checked.reason });
-          continue;
-        }
-        const first = seen.get(checked.row.externalId);
-        if (first !== undefined) {
-          reject({
-            line: record.line,
-            reason: `the external id "${[...checked.row.externalId].slice(0, 60).join('')}" is on line ${first} already`,
-          });
-          continue;
-        }
-        seen.set(checked.row.externalId, record.line);
-        // Under accept=all a rejected row dooms the import: keep reading to report every row, write no more.
-        if (options.accept === 'all' && report.rejected > 0) continue;
-        batch.push(checked.row);
-        if (batch.length >= BATCH) await flush();
+      } catch (error) {
+        await settle().catch(() => {});
+        throw error;
       }
-      if (fatal || (options.accept === 'all' && report.rejected > 0)) throw new Rollback();
+      if (fatal || (options.accept === 'all' && report.rejected > 0)) {
+        await settle().catch(() => {});
+        throw new Rollback();
+      }
       await flush();
+      await settle();
       // A dry run writes and counts like the real thing, then rolls back.
       if (options.dryRun) throw new Rollback();
       await trx

@@ -46,8 +46,16 @@ export async function insertFeedbackBatch(
       })),
     )
     .onConflict((oc) => oc.column('external_id').doNothing())
-    .returning(['id', 'text', 'stage', 'channel'])
-    .execute();
+    .returning(['id', 'external_id'])
+    .execute()
+    .then((inserted) => {
+      // The text is not sent back: the rows in hand have it (rule matching needs text, stage, channel).
+      const byExternalId = new Map(rows.map((row) => [row.externalId, row]));
+      return inserted.map(({ id, external_id }) => {
+        const row = byExternalId.get(external_id)!;
+        return { id, text: row.text, stage: row.stage, channel: row.channel };
+      });
+    });
 }
 
 export const loadRules = (db: Db): Promise<RuleRow[]> =>
