@@ -1,4 +1,5 @@
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+import type { CustomerVoiceTables } from './tables/customer-voice.ts';
 import type { FocusGroupTables } from './tables/focus-groups.ts';
 import type { HandoffTables } from './tables/handoffs.ts';
 import type { KudosTables } from './tables/kudos.ts';
@@ -70,7 +71,8 @@ export interface Database
     FocusGroupTables,
     ThemeTables,
     SharedStateTables,
-    HandoffTables {
+    HandoffTables,
+    CustomerVoiceTables {
   staff: StaffTable;
   staff_session: StaffSessionTable;
   audit_log: AuditLogTable;

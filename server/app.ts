@@ -33,6 +33,7 @@ import pulseRoutes from './pulses/routes.ts';
 import focusGroupRoutes from './focus-groups/routes.ts';
 import themeRoutes from './themes/routes.ts';
 import handoffRoutes from './handoffs/routes.ts';
+import customerVoiceRoutes from './customer-voice/routes.ts';
 
 export interface BuildOptions {
   /** Where log lines go (tests capture them to prove nothing identifying is written). */
@@ -91,6 +92,11 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
         securitySchemes: {
           staffSession: { type: 'apiKey', in: 'cookie', name: 'greenroom_session' },
           privateToken: { type: 'http', scheme: 'PrivateToken', description: 'RFC 9577 token' },
+          customerVoiceApiKey: {
+            type: 'http',
+            scheme: 'bearer',
+            description: 'Customer-voice ingestion key from POST /api/admin/customer-voice/api-keys',
+          },
           bearerCredential: {
             type: 'http',
             scheme: 'bearer',
@@ -137,6 +143,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(focusGroupRoutes, { config });
   await app.register(themeRoutes, { config });
   await app.register(handoffRoutes, { config });
+  await app.register(customerVoiceRoutes, { config });
 
   await app.register(client, { config });
   return app;

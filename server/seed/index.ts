@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
+import { seed as seedCustomerVoice } from '../customer-voice/seed.ts';
 import { seed as seedFocusGroups } from '../focus-groups/seed.ts';
 import { seed as seedHandoffs } from '../handoffs/seed.ts';
 import { seed as seedKudos } from '../kudos/seed.ts';
@@ -23,6 +24,7 @@ const steps: SeedStep[] = [
   seedPulses,
   seedFocusGroups,
   seedHandoffs,
+  seedCustomerVoice,
   seedThemes,
 ];
 
