@@ -1,6 +1,8 @@
-// Anonymous submission benchmark: POST /api/suggestions through HTTP on real Postgres — token
-// verification + nullifier + insert in one transaction — next to the same insert without the token
-// checks (same code, same server process, same run). Target: with tokens ≥ 60% of the baseline.
+// Anonymous submission benchmark: POST /api/suggestions and POST /api/handoffs/ratings through HTTP on
+// real Postgres — token verification + nullifier + insert in one transaction — each next to the same
+// code without the token checks (same server process, same run). Target: with tokens ≥ 60% of the
+// baseline, for both. A handoff rating spends a `handoff:<team>:<week>` token (budget 1), so its tokens
+// come from many members × many teams.
 //
 //   npm run bench:submit            (REQUESTS, CONCURRENCY, ROUNDS override)
 //
@@ -16,11 +18,15 @@ const CONCURRENCY = Number(process.env.CONCURRENCY ?? 16);
 const ROUNDS = Number(process.env.ROUNDS ?? 3);
 const WARMUP = 60;
 const BASELINE_PATH = '/bench/suggestions-without-token';
+const RATING_BASELINE_PATH = '/bench/handoff-ratings-without-token';
+const TEAMS = 40;
 
 interface Ready {
   port: number;
   departmentId: string;
   tokens: string[];
+  /** One token per (member, team) this week, with the team it rates. */
+  ratings: { departmentId: string; token: string }[];
 }
 
 // ---------------------------------------------------------------- server (child process)
@@ -31,6 +37,10 @@ async function serve(): Promise<void> {
   const { createDepartment } = await import('../server/shared/departments.ts');
   const { NewSuggestionBody, Created } = await import('../common/api/suggestions.ts');
   const { submitSuggestion } = await import('../server/suggestions/submit.ts');
+  const { submitRating } = await import('../server/handoffs/submit.ts');
+  const { RatingBody, Rated } = await import('../common/api/handoffs.ts');
+  const { ensureHandoffKeys } = await import('../server/handoffs/keys.ts');
+  const { scopeOf } = await import('../server/handoffs/weeks.ts');
   const members = await import('../test/helpers/members.ts');
   const { AuthorizationHeader, genericBatched, publicVerif } = await import('@cloudflare/privacypass-ts');
   const { databaseUrl, postgresReachable, withAdminClient } = await import('../test/helpers/postgres.ts');
@@ -56,8 +66,18 @@ async function serve(): Promise<void> {
     async (request, reply) =>
       reply.code(201).send(await submitSuggestion(app, request.body as never, async () => {})),
   );
+  app.post(
+    RATING_BASELINE_PATH,
+    { schema: { body: RatingBody, response: { 201: Rated } } },
+    async (request, reply) =>
+      reply.code(201).send(await submitRating(app, request.body as never, async () => {})),
+  );
   await app.ready();
   const departmentId = (await createDepartment(app.db, { name: 'IT', kind: 'backstage' }))!;
+  const teams = [departmentId];
+  for (let i = 1; i < TEAMS; i++)
+    teams.push((await createDepartment(app.db, { name: `Backstage team ${i}`, kind: 'backstage' }))!);
+  await ensureHandoffKeys(app, { departmentIds: teams });
 
   await app.listen({ port: 0, host: '127.0.0.1' });
   const { port } = app.server.address() as { port: number };
@@ -97,7 +117,35 @@ async function serve(): Promise<void> {
       tokens.push(new AuthorizationHeader(token).toString(true));
     }
   }
-  process.send!({ port, departmentId, tokens } satisfies Ready);
+  // Rating tokens: each member gets one per team for this week (budget 1), as the wallet's refill does.
+  const ratingKeys = new Map<string, PublishedKey>();
+  for (const team of teams) {
+    const url = `${base}/api/tokens/keys?scope=${encodeURIComponent(scopeOf(team))}`;
+    ratingKeys.set(team, ((await (await fetch(url)).json()) as { keys: PublishedKey[] }).keys[0]!);
+  }
+  const ratings: Ready['ratings'] = [];
+  while (ratings.length < needed) {
+    const [code] = await members.createCodes(app, 1);
+    const credential = await members.enrolWith(app, code!);
+    for (const team of teams) {
+      if (ratings.length >= needed) break;
+      const { clients, requests } = await members.blindTokens(ratingKeys.get(team)!, 1);
+      const response = await fetch(`${base}/api/tokens/issue`, {
+        method: 'POST',
+        headers: {
+          authorization: `Bearer ${credential}`,
+          'content-type': 'application/private-token-request',
+        },
+        body: Buffer.from(requests[0]!.serialize()),
+      });
+      if (response.status !== 200)
+        throw new Error(`issue failed: ${response.status} ${await response.text()}`);
+      const [signature] = members.blindSignatures(Buffer.from(await response.arrayBuffer()), false);
+      const token = await clients[0]!.finalize(new publicVerif.TokenResponse(signature!));
+      ratings.push({ departmentId: team, token: new AuthorizationHeader(token).toString(true) });
+    }
+  }
+  process.send!({ port, departmentId, tokens, ratings } satisfies Ready);
   process.on('disconnect', () => process.exit(1));
   process.on('message', async (message) => {
     if (message !== 'stop') return;
@@ -163,23 +211,10 @@ async function run(
   };
 }
 
-async function main() {
-  const child = fork(import.meta.filename, ['--serve'], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-  const ready = await new Promise<Ready>((resolve, reject) => {
-    child.once('message', (message) => resolve(message as Ready));
-    child.once('exit', (code) => reject(new Error(`server exited (${code}) before it was ready`)));
-  });
-  process.on('exit', () => child.kill());
-  const base = `http://127.0.0.1:${ready.port}`;
-  const tokens = [...ready.tokens];
-  const body = (i: number) => ({ text: textFor(i), concernsDepartmentId: ready.departmentId });
-  const withToken = (i: number) => ({
-    path: '/api/suggestions',
-    headers: { authorization: tokens.pop()! },
-    body: body(i),
-  });
-  const withoutToken = (i: number) => ({ path: BASELINE_PATH, headers: {}, body: body(i) });
+type Request = (i: number) => { path: string; headers: Record<string, string>; body: unknown };
 
+/** Rounds of paired runs (order alternating), printed with the median of per-round ratios. */
+async function compare(title: string, base: string, withToken: Request, withoutToken: Request) {
   await run('warm-up', base, WARMUP, withToken);
   await run('warm-up', base, WARMUP, withoutToken);
   const results: { baseline: Phase; tokens: Phase }[] = [];
@@ -195,9 +230,6 @@ async function main() {
     );
     results.push(first === 'baseline' ? { baseline: a, tokens: b } : { baseline: b, tokens: a });
   }
-  child.send('stop');
-  await new Promise((resolve) => child.once('exit', resolve));
-
   const median = (values: number[]) => [...values].sort((x, y) => x - y)[Math.floor(values.length / 2)]!;
   const summary = (pick: (r: { baseline: Phase; tokens: Phase }) => Phase) => ({
     perSecond: median(results.map((r) => pick(r).perSecond)),
@@ -211,7 +243,7 @@ async function main() {
   const line = (label: string, s: typeof baseline) =>
     `${label.padEnd(34)} ${s.perSecond.toFixed(0).padStart(6)} /s   p50 ${s.p50.toFixed(1).padStart(6)} ms   p99 ${s.p99.toFixed(1).padStart(6)} ms`;
   console.log(
-    `\nPOST /api/suggestions on Postgres — ${ROUNDS} rounds × ${REQUESTS} requests, ${CONCURRENCY} in flight (medians)`,
+    `\n${title} on Postgres — ${ROUNDS} rounds × ${REQUESTS} requests, ${CONCURRENCY} in flight (medians)`,
   );
   for (const [index, r] of results.entries()) {
     const pair = `baseline ${r.baseline.perSecond.toFixed(0)}/s, with tokens ${r.tokens.perSecond.toFixed(0)}/s`;
@@ -224,7 +256,50 @@ async function main() {
   console.log(
     `ratio (median of rounds): ${(ratio * 100).toFixed(0)}% of baseline (target ≥ 60%) — ${ratio >= 0.6 ? 'PASS' : 'FAIL'}`,
   );
-  process.exitCode = ratio >= 0.6 ? 0 : 1;
+  return ratio;
+}
+
+async function main() {
+  const child = fork(import.meta.filename, ['--serve'], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const ready = await new Promise<Ready>((resolve, reject) => {
+    child.once('message', (message) => resolve(message as Ready));
+    child.once('exit', (code) => reject(new Error(`server exited (${code}) before it was ready`)));
+  });
+  process.on('exit', () => child.kill());
+  const base = `http://127.0.0.1:${ready.port}`;
+
+  const tokens = [...ready.tokens];
+  const body = (i: number) => ({ text: textFor(i), concernsDepartmentId: ready.departmentId });
+  const suggestions = await compare(
+    'POST /api/suggestions',
+    base,
+    (i) => ({ path: '/api/suggestions', headers: { authorization: tokens.pop()! }, body: body(i) }),
+    (i) => ({ path: BASELINE_PATH, headers: {}, body: body(i) }),
+  );
+
+  const ratings = [...ready.ratings];
+  const rating = (i: number, departmentId: string) => ({
+    departmentId,
+    effort: 1 + (i % 7),
+    outcome: 1 + (i % 5),
+    ...(i % 3 === 0 ? { comment: `${TOPICS[i % TOPICS.length]} (handoff ${i}).` } : {}),
+  });
+  const handoffs = await compare(
+    'POST /api/handoffs/ratings',
+    base,
+    (i) => {
+      const { departmentId, token } = ratings.pop()!;
+      return {
+        path: '/api/handoffs/ratings',
+        headers: { authorization: token },
+        body: rating(i, departmentId),
+      };
+    },
+    (i) => ({ path: RATING_BASELINE_PATH, headers: {}, body: rating(i, ready.departmentId) }),
+  );
+  child.send('stop');
+  await new Promise((resolve) => child.once('exit', resolve));
+  process.exitCode = suggestions >= 0.6 && handoffs >= 0.6 ? 0 : 1;
 }
 
 if (process.argv.includes('--serve')) await serve();

@@ -2,30 +2,14 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Config } from '../config.ts';
 import { badRequest, errorResponses, notFound } from '../errors.ts';
 import { spendToken } from '../shared/private-token.ts';
-import { piiKinds } from '../../common/pii.ts';
 import { today } from '../shared/days.ts';
-import { getSettings } from '../shared/settings.ts';
-import {
-  IdParams,
-  KUDOS_MIN,
-  Rated,
-  RatingBody,
-  Scorecard,
-  ScorecardQuery,
-  Teams,
-} from '../../common/api/handoffs.ts';
+import { IdParams, Rated, RatingBody, Scorecard, ScorecardQuery, Teams } from '../../common/api/handoffs.ts';
 import { ensureHandoffKeys, HANDOFF_KEYS_JOB } from './keys.ts';
-import {
-  backstageTeams,
-  findTeam,
-  insertRating,
-  listThemeSourceItems,
-  publishedComments,
-  requestTypeOf,
-} from './queries.ts';
+import { backstageTeams, findTeam, listThemeSourceItems, publishedComments } from './queries.ts';
 import { isoWeek, scopeOf } from './weeks.ts';
 import { quarterGrid } from './grid.ts';
 import moderationRoutes from './moderation-routes.ts';
+import { submitRating } from './submit.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -93,42 +77,10 @@ const routes: FastifyPluginAsyncTypebox<{ config: Config }> = async (app) => {
         response: { 201: Rated, ...errorResponses(400, 401) },
       },
     },
-    async (request, reply) => {
-      const { departmentId, effort, outcome } = request.body;
-      const comment = request.body.comment?.trim() || null;
-      const kudos = request.body.kudos === true;
-      if (kudos && (!comment || comment.length < KUDOS_MIN))
-        throw badRequest('story_too_short', `A kudos needs a comment of at least ${KUDOS_MIN} characters.`);
-      const requestTypeId = request.body.requestTypeId ?? null;
-      if (requestTypeId) {
-        const type = await requestTypeOf(app.db, departmentId, requestTypeId);
-        if (!type || type.retired)
-          throw badRequest('unknown_request_type', 'That is not one of this team’s request types.');
-      }
-      const piiFlags = comment ? piiKinds(comment) : [];
-      const { moderationMode } = await getSettings(app.db);
-      const moderation = moderationMode === 'post' ? ('published' as const) : ('pending' as const);
-      const rated = await app.db.transaction().execute(async (trx) => {
-        await spendToken(trx, request.privateToken);
-        const row = await insertRating(trx, {
-          departmentId,
-          requestTypeId,
-          effort,
-          outcome,
-          comment,
-          piiFlags,
-          kudosAlert: kudos,
-          commentModeration: moderation,
-        });
-        // A kudos alert becomes a story in the kudos queue (the kudos port), not linked to the rating.
-        if (kudos)
-          await app.kudosStories.create(trx, { departmentId, story: comment!, moderation, piiFlags });
-        return row;
-      });
-      if (comment) app.contentEvents.changed({ source: 'handoff' });
-      if (kudos) app.contentEvents.changed({ source: 'kudos' });
-      return reply.code(201).send({ ...rated, kudos });
-    },
+    async (request, reply) =>
+      reply
+        .code(201)
+        .send(await submitRating(app, request.body, (trx) => spendToken(trx, request.privateToken))),
   );
 
   app.get(
