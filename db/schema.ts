@@ -1,6 +1,7 @@
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
 import type { FocusGroupTables } from './tables/focus-groups.ts';
 import type { HandoffTables } from './tables/handoffs.ts';
+import type { JourneyTables } from './tables/journeys.ts';
 import type { KudosTables } from './tables/kudos.ts';
 import type { PulseTables } from './tables/pulses.ts';
 import type { SharedStateTables } from './tables/shared-state.ts';
@@ -70,7 +71,8 @@ export interface Database
     FocusGroupTables,
     ThemeTables,
     SharedStateTables,
-    HandoffTables {
+    HandoffTables,
+    JourneyTables {
   staff: StaffTable;
   staff_session: StaffSessionTable;
   audit_log: AuditLogTable;

@@ -2,6 +2,7 @@ import fp from 'fastify-plugin';
 import { ThemeSources } from '../shared/theme-sources.ts';
 import { ThreadItems } from '../shared/threads/items.ts';
 import { ScopeKeys } from '../shared/scope-keys.ts';
+import { BlueprintOverlays } from '../shared/blueprint-overlays.ts';
 
 // Ports: where features plug into shared machinery without importing each other. Features register at
 // start (theme readers, thread item finders); the themes job and the thread routes read what is there.
@@ -14,6 +15,8 @@ declare module 'fastify' {
     threadItems: ThreadItems;
     /** Issuer keys for scopes a feature defines (the tokens feature provides them). */
     scopeKeys: ScopeKeys;
+    /** What each feature knows per department and period, for the service blueprint (k applied there). */
+    blueprintOverlays: BlueprintOverlays;
   }
 }
 
@@ -22,6 +25,7 @@ export default fp(
     app.decorate('themeSources', new ThemeSources());
     app.decorate('threadItems', new ThreadItems());
     app.decorate('scopeKeys', new ScopeKeys());
+    app.decorate('blueprintOverlays', new BlueprintOverlays());
   },
   { name: 'ports' },
 );

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { seed as seedFocusGroups } from '../focus-groups/seed.ts';
 import { seed as seedHandoffs } from '../handoffs/seed.ts';
+import { seed as seedJourneys } from '../journeys/seed.ts';
 import { seed as seedKudos } from '../kudos/seed.ts';
 import { seed as seedPulses } from '../pulses/seed.ts';
 import { seed as seedSuggestions } from '../suggestions/seed.ts';
@@ -23,6 +24,7 @@ const steps: SeedStep[] = [
   seedPulses,
   seedFocusGroups,
   seedHandoffs,
+  seedJourneys,
   seedThemes,
 ];
 
