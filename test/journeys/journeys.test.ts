@@ -85,7 +85,7 @@ describe('journeys as data', () => {
       .selectFrom('journey_version')
       .select((eb) => eb.fn.countAll<string>().as('n'))
       .executeTakeFirstOrThrow();
-    const cases: Array<[unknown, string]> = [
+    const cases: Array<[object, string]> = [
       [journey([]), 'empty_journey'],
       [journey([stage('a', [legal]), stage('a', [it])]), 'duplicate_stage_key'],
       [journey([stage('a', ['00000000-0000-4000-8000-000000000000'])]), 'unknown_department'],
