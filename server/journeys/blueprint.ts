@@ -41,18 +41,21 @@ export function journeyDepartmentIds(definition: JourneyDefinitionT): string[] {
   return ids;
 }
 
-const normalise = (text: string) => text.toLowerCase().normalize('NFKD');
+/** Lower case, accents off, anything but letters and digits a single space, padded for whole-word tests. */
+const words = (text: string) =>
+  ` ${text
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim()} `;
 
-/** A theme maps to a stage when a declared touchpoint appears in its label or is one of its keywords. */
+/** A theme maps to a stage when a declared touchpoint appears as whole words in its label or its keywords. */
 export function themeMatches(theme: TouchpointTheme, touchpoints: string[]): boolean {
-  const label = normalise(theme.label);
-  const keywords = theme.keywords.map(normalise);
+  const texts = [theme.label, ...theme.keywords].map(words);
   return touchpoints.some((touchpoint) => {
-    const word = normalise(touchpoint).trim();
-    return (
-      word.length > 0 &&
-      (label.includes(word) || keywords.some((keyword) => keyword === word || keyword.includes(word)))
-    );
+    const phrase = words(touchpoint);
+    return phrase.trim().length > 0 && texts.some((text) => text.includes(phrase));
   });
 }
 

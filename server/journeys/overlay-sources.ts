@@ -10,7 +10,7 @@ export const FRICTION_EFFORT = 4.5;
 /** …and turned out badly for the customer below this mean outcome (1–5). */
 export const PAIN_OUTCOME = 3;
 /** A team's themes are friction when at least this share of their items is negative. */
-export const FRICTION_NEGATIVE_SHARE = 0.5;
+export const FRICTION_NEGATIVE_SHARE = 0.6;
 
 const round = (value: number) => Math.round(value * 100) / 100;
 const none = (query: OverlayQuery) => query.departmentIds.length === 0;

@@ -108,5 +108,11 @@ describe('helpers', () => {
     expect(themeMatches(theme, ['Surveyor'])).toBe(true);
     expect(themeMatches(theme, ['offer'])).toBe(false);
     expect(themeMatches(theme, [' '])).toBe(false);
+    // Whole words only: 'call' is not in 'recall', 'valu' is not 'valuation'.
+    expect(themeMatches({ ...theme, label: 'Product recall', keywords: [] }, ['call'])).toBe(false);
+    expect(themeMatches(theme, ['valu'])).toBe(false);
+    expect(themeMatches({ ...theme, label: 'Loan origination system down' }, ['loan origination'])).toBe(
+      true,
+    );
   });
 });
