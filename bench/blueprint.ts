@@ -67,12 +67,12 @@ async function main() {
     join lateral (select id from department order by id offset (g % 10) limit 1) d on true`.execute(app.db);
   await sql`insert into theme (id, scope, label, keywords, signature, size, trend, trend_test, sentiment, daily, quotes,
                                rank, first_seen, last_seen, retired)
-    select 'bench-' || g, 'public', (array['Valuation delays','Offer letter errors','Upload portal','Completion funds'])[1 + g % 4] || ' ' || g,
+    select ('00000000-0000-4000-8000-' || lpad(g::text, 12, '0'))::uuid, 'public', (array['Valuation delays','Offer letter errors','Upload portal','Completion funds'])[1 + g % 4] || ' ' || g,
            '["valuation","offer","upload","funds"]', '{}', 1000, 'steady', '{"recent":0,"baseline":0,"ratio":null,"pValue":1}',
            case when g % 2 = 0 then -0.4 else 0.3 end, '[]', '[]', g, current_date - 365, current_date, false
     from generate_series(1, 40) g`.execute(app.db);
   await sql`insert into theme_item (scope, theme_id, item_id, source, text, day, published, department_id, status, sentiment, centrality)
-    select 'public', 'bench-' || (1 + g % 40), gen_random_uuid()::text, 'suggestion', 'bench', current_date - (g % 365), true,
+    select 'public', ('00000000-0000-4000-8000-' || lpad((1 + g % 40)::text, 12, '0'))::uuid, gen_random_uuid()::text, 'suggestion', 'bench', current_date - (g % 365), true,
            d.id, null, case when g % 3 = 0 then -0.5 else 0.2 end, 0.5
     from generate_series(1, ${n(0.1)}) g
     join lateral (select id from department order by id offset (g % 10) limit 1) d on true`.execute(app.db);
