@@ -1,3 +1,5 @@
+import { AxeBuilder } from '@axe-core/playwright';
+import type { Page } from 'playwright-core';
 import { expect, test } from 'vitest';
 import { seedDemo } from '../../server/seed/index.ts';
 import { portal } from './harness.ts';
@@ -5,6 +7,16 @@ import { portal } from './harness.ts';
 const p = portal();
 const DESKTOP = { width: 1280, height: 860 };
 const PHONE = { width: 390, height: 844 };
+
+/** axe-core, WCAG 2.1 A and AA, on what the page shows now. */
+async function violations(page: Page): Promise<string[]> {
+  const result = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze();
+  return result.violations.flatMap((violation) =>
+    violation.nodes.map((node) => `${violation.id}: ${node.target.join(' ')} — ${node.failureSummary}`),
+  );
+}
 
 test('an admin defines a journey; the demo blueprint fills from demo data; a hotspot opens; the department page shows the line', async () => {
   expect(await seedDemo(p.app)).not.toBeNull();
@@ -42,6 +54,7 @@ test('an admin defines a journey; the demo blueprint fills from demo data; a hot
   await page.getByRole('button', { name: 'Create journey' }).click();
   await page.getByText('Saved as version 1.').waitFor();
   await p.screenshot(page, 'journeys-admin-1280');
+  expect(await violations(page)).toEqual([]);
   const created = await p.app.db
     .selectFrom('journey_version')
     .select('definition')
@@ -64,6 +77,7 @@ test('an admin defines a journey; the demo blueprint fills from demo data; a hot
   await table.getByRole('rowheader', { name: 'Line of visibility' }).waitFor();
   await expect.poll(() => table.getByText(/ratings · effort/).count()).toBeGreaterThan(0);
   await p.screenshot(reader, 'journeys-blueprint-1280');
+  expect(await violations(reader)).toEqual([]);
 
   // Keyboard: the first cell's button, then the arrow keys move across the cells.
   const firstOpen = table.getByRole('button', { name: /^Open / }).first();
@@ -84,6 +98,7 @@ test('an admin defines a journey; the demo blueprint fills from demo data; a hot
   await dialog.getByText('Published items only.').waitFor();
   await dialog.getByRole('heading', { name: 'Handoff ratings' }).waitFor();
   await p.screenshot(reader, 'journeys-hotspot-1280');
+  expect(await violations(reader)).toEqual([]);
   await dialog.getByRole('button', { name: 'Close' }).click();
   await expect.poll(() => reader.getByRole('dialog').count()).toBe(0);
 
@@ -91,6 +106,7 @@ test('an admin defines a journey; the demo blueprint fills from demo data; a hot
   await reader.setViewportSize(PHONE);
   await reader.getByRole('heading', { name: /Underwriting/, level: 2 }).waitFor();
   await p.screenshot(reader, 'journeys-blueprint-390');
+  expect(await violations(reader)).toEqual([]);
 
   // 4. The department page: "your work reaches the customer here".
   for (const [size, viewport] of [
@@ -102,6 +118,7 @@ test('an admin defines a journey; the demo blueprint fills from demo data; a hot
     await reader.getByRole('heading', { name: 'Your work reaches the customer here' }).waitFor();
     await reader.getByText('Stage 2 of 5:').waitFor();
     await p.screenshot(reader, `journeys-department-${size}`);
+    expect(await violations(reader)).toEqual([]);
   }
   await reader.getByRole('link', { name: 'Get a mortgage' }).first().click();
   await reader.getByRole('heading', { name: 'Get a mortgage', level: 1 }).waitFor();
