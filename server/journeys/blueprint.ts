@@ -140,7 +140,14 @@ export function composeBlueprint(input: BlueprintInput): BlueprintT {
         pain: painful.length > 0,
       });
     }
-    const stagePain = customer.some((signal) => signal.pain);
+    // Customer-lane overlays (customer feedback once it registers) put pain on the whole stage: the
+    // customer feels the stage, not a team. Only shown cells count, so the flag reveals nothing hidden.
+    const customerLane = perOverlay.filter(({ overlay }) => overlay.lane === 'customer');
+    const stagePain =
+      customer.some((signal) => signal.pain) ||
+      stage.backstage.some((entry) =>
+        customerLane.some(({ signals }) => signals.get(entry.departmentId)?.pain === true),
+      );
     const cells = ids.map((id) => {
       const entry = stage.backstage.find((candidate) => candidate.departmentId === id);
       if (!entry)

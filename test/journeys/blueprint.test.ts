@@ -204,3 +204,53 @@ describe('the blueprint under k', () => {
     }
   });
 });
+
+describe('the overlay port (the extension point customer feedback registers into)', () => {
+  test('a registered customer overlay is held to k by the blueprint and lines its pain up with friction', async () => {
+    const { id } = await createJourney(
+      t.app,
+      admin.headers,
+      journey([stage('ask', [legal]), stage('wait', [it]), stage('get', [finance])], 'Port test'),
+    );
+    t.app.blueprintOverlays.add({
+      id: 'test-customer-feedback',
+      label: 'Customer feedback',
+      lane: 'customer',
+      scoreLabel: 'mean rating 1–5',
+      // Raw numbers, one of them under k: the overlay never decides what is shown.
+      read: async () => [
+        { departmentId: legal, count: 9, score: 2.1, pain: true },
+        { departmentId: it, count: 2, score: 1.0, pain: true },
+        { departmentId: finance, count: 6, score: 4.5, pain: false },
+      ],
+      items: async () => [{ id: 'x', text: 'The valuation took three weeks.', day: null, status: null }],
+    });
+    const body = (await t.app.inject({ method: 'GET', url: `/api/journeys/${id}/blueprint` })).json();
+    expect(body.overlays.map((o: { id: string }) => o.id)).toContain('test-customer-feedback');
+    expect(signal(body, 'ask', legal, 'test-customer-feedback')).toMatchObject({
+      hidden: false,
+      count: 9,
+      pain: true,
+    });
+    // IT's 2 is under k: hidden, and its pain is not shown or used either.
+    expect(signal(body, 'wait', it, 'test-customer-feedback')).toMatchObject({
+      hidden: true,
+      count: null,
+      pain: false,
+    });
+    expectNothingRecoverable(body);
+    const ask = body.stages.find((s: { key: string }) => s.key === 'ask');
+    expect(ask.pain).toBe(true);
+    // Legal's hard handoffs (friction, shown above) meet the customer's pain at this stage: a hotspot.
+    expect(ask.cells.find((c: Cell) => c.departmentId === legal)).toMatchObject({
+      friction: true,
+      hotspot: true,
+    });
+    const opened = (
+      await t.app.inject({ method: 'GET', url: `/api/journeys/${id}/cell?stage=ask&department=${legal}` })
+    ).json();
+    expect(
+      opened.sections.find((s: { overlay: string }) => s.overlay === 'test-customer-feedback').items,
+    ).toHaveLength(1);
+  });
+});
