@@ -53,12 +53,18 @@ test('an admin defines a journey; the demo blueprint fills from demo data; a hot
   await expect.poll(() => page.getByLabel('Stage name').first().inputValue()).toBe('Apply');
   await page.getByRole('button', { name: 'Create journey' }).click();
   await page.getByText('Saved as version 1.').waitFor();
+  // An edit is a new version; both stay listed.
+  await page.getByLabel('Journey name').fill('Open a current account online');
+  await page.getByRole('button', { name: 'Save as a new version' }).click();
+  await page.getByText('Saved as version 2.').waitFor();
+  await page.getByText(/Versions \(2\)/).click();
+  await page.getByText('Version 1: Open a current account', { exact: false }).waitFor();
   await p.screenshot(page, 'journeys-admin-1280');
   expect(await violations(page)).toEqual([]);
   const created = await p.app.db
     .selectFrom('journey_version')
     .select('definition')
-    .where('name', '=', 'Open a current account')
+    .where('name', '=', 'Open a current account online')
     .executeTakeFirstOrThrow();
   expect((created.definition as { stages: Array<{ key: string }> }).stages.map((s) => s.key)).toEqual([
     'apply',
