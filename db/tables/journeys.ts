@@ -19,9 +19,19 @@ export interface JourneyVersionTable {
   created_by: string;
 }
 
+/** A moderator's mapping of an employee theme to a stage (by stage key, across versions). */
+export interface JourneyStageThemeTable {
+  journey_id: string;
+  stage_key: string;
+  theme_id: string;
+  created_by: string;
+  created_at: Generated<Timestamp>;
+}
+
 export interface JourneyTables {
   journey: JourneyTable;
   journey_version: JourneyVersionTable;
+  journey_stage_theme: JourneyStageThemeTable;
 }
 
 export type JourneyVersionRow = Selectable<JourneyVersionTable>;

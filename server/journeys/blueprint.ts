@@ -31,6 +31,8 @@ export interface BlueprintInput {
   k: number;
   overlays: OverlayResult[];
   touchpointThemes: TouchpointTheme[];
+  /** Themes a moderator mapped to a stage, by stage key. */
+  stageThemes?: Map<string, Set<string>>;
 }
 
 /** The journey's departments in order of first appearance. */
@@ -117,9 +119,12 @@ export function composeBlueprint(input: BlueprintInput): BlueprintT {
 
   let hotspots = 0;
   const stages = definition.stages.map((stage) => {
-    const matched = input.touchpointThemes.filter((theme) => themeMatches(theme, stage.touchpoints));
+    const mapped = input.stageThemes?.get(stage.key);
+    const matched = input.touchpointThemes.filter(
+      (theme) => mapped?.has(theme.id) || themeMatches(theme, stage.touchpoints),
+    );
     const customer: SignalT[] = [];
-    if (stage.touchpoints.length > 0) {
+    if (stage.touchpoints.length > 0 || (mapped?.size ?? 0) > 0) {
       const size = matched.reduce((sum, theme) => sum + theme.size, 0);
       const painful = matched.filter((theme) => theme.sentiment < PAIN_SENTIMENT);
       customer.push({

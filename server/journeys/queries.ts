@@ -149,3 +149,49 @@ export async function listVersions(db: Db, id: string) {
     createdBy: row.created_by,
   }));
 }
+
+/** Moderator-mapped themes per stage key. */
+export async function stageThemes(db: Db, journeyId: string): Promise<Map<string, Set<string>>> {
+  const rows = await db
+    .selectFrom('journey_stage_theme')
+    .select(['stage_key', 'theme_id'])
+    .where('journey_id', '=', journeyId)
+    .execute();
+  const map = new Map<string, Set<string>>();
+  for (const row of rows) map.set(row.stage_key, (map.get(row.stage_key) ?? new Set()).add(row.theme_id));
+  return map;
+}
+
+export async function publicThemeExists(db: Db, themeId: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('theme')
+    .select('id')
+    .where('id', '=', themeId)
+    .where('scope', '=', 'public')
+    .where('retired', '=', false)
+    .executeTakeFirst();
+  return !!row;
+}
+
+export async function mapTheme(db: Db, journeyId: string, stageKey: string, themeId: string, by: string) {
+  await db
+    .insertInto('journey_stage_theme')
+    .values({ journey_id: journeyId, stage_key: stageKey, theme_id: themeId, created_by: by })
+    .onConflict((oc) => oc.columns(['journey_id', 'stage_key', 'theme_id']).doNothing())
+    .execute();
+}
+
+export async function unmapTheme(
+  db: Db,
+  journeyId: string,
+  stageKey: string,
+  themeId: string,
+): Promise<boolean> {
+  const result = await db
+    .deleteFrom('journey_stage_theme')
+    .where('journey_id', '=', journeyId)
+    .where('stage_key', '=', stageKey)
+    .where('theme_id', '=', themeId)
+    .executeTakeFirst();
+  return Number(result.numDeletedRows) > 0;
+}

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { conflict, errorResponses, notFound } from '../errors.ts';
+import { Type } from 'typebox';
+import { badRequest, conflict, errorResponses, notFound } from '../errors.ts';
 import { audit } from '../shared/audit.ts';
 import { today } from '../shared/days.ts';
 import { isUniqueViolation } from '../shared/db-errors.ts';
@@ -19,6 +20,7 @@ import {
   JourneyList,
   JourneyParams,
   JOURNEY_EXPORT_FORMAT,
+  STAGE_KEY,
   VersionList,
   VersionQuery,
   type BlueprintT,
@@ -34,6 +36,10 @@ import {
   listDepartments,
   listJourneys,
   listVersions,
+  mapTheme,
+  publicThemeExists,
+  stageThemes,
+  unmapTheme,
   type JourneyVersion,
 } from './queries.ts';
 import { checkDefinition } from './validate.ts';
@@ -52,9 +58,10 @@ export async function renderBlueprint(
   ]);
   const query = { db: app.db, departmentIds: ids, from, to, k };
   const overlays = app.blueprintOverlays.list();
-  const [cells, themes] = await Promise.all([
+  const [cells, themes, mapped] = await Promise.all([
     Promise.all(overlays.map((overlay) => overlay.read(query))),
     touchpointThemes(query),
+    stageThemes(app.db, journey.id),
   ]);
   return composeBlueprint({
     journey: { id: journey.id, version: journey.version, definition: journey.definition },
@@ -69,6 +76,7 @@ export async function renderBlueprint(
       cells: cells[i]!,
     })),
     touchpointThemes: themes,
+    stageThemes: mapped,
   });
 }
 
@@ -88,6 +96,7 @@ const journeyView = (journey: JourneyVersion) => ({
  */
 const routes: FastifyPluginAsyncTypebox = async (app) => {
   const adminOnly = app.requireStaff('admin');
+  const staffOnly = app.requireStaff('moderator', 'admin');
   for (const overlay of BUILT_IN_OVERLAYS) app.blueprintOverlays.add(overlay);
 
   async function journeyOr404(id: string, version?: number) {
@@ -264,6 +273,77 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
             : [];
         }),
       };
+    },
+  );
+
+  // ---- moderators: map an employee theme to a stage ----
+
+  const StageThemeParams = Type.Object({
+    id: Type.String({ format: 'uuid' }),
+    key: Type.String({ pattern: STAGE_KEY }),
+  });
+  async function stageOr404(id: string, key: string) {
+    const journey = await journeyOr404(id);
+    if (!journey.definition.stages.some((stage) => stage.key === key))
+      throw notFound('No such stage in this journey.');
+    return journey;
+  }
+
+  app.post(
+    '/api/mod/journeys/:id/stages/:key/themes',
+    {
+      preHandler: staffOnly,
+      schema: {
+        tags: ['moderation'],
+        summary: 'Map an employee theme to a journey stage (shown in the stage’s customer lane)',
+        params: StageThemeParams,
+        body: Type.Object({ themeId: Type.String({ format: 'uuid' }) }, { additionalProperties: false }),
+        response: { 201: Type.Object({ mapped: Type.Boolean() }), ...errorResponses(400, 401, 403, 404) },
+      },
+    },
+    async (request, reply) => {
+      const { id, key } = request.params;
+      await stageOr404(id, key);
+      if (!(await publicThemeExists(app.db, request.body.themeId)))
+        throw badRequest('unknown_theme', 'That is not a published theme.');
+      await mapTheme(app.db, id, key, request.body.themeId, request.staff!.username);
+      await audit(
+        app.db,
+        request.staff!,
+        'journey.map_theme',
+        { type: 'journey', id },
+        {
+          stage: key,
+          themeId: request.body.themeId,
+        },
+      );
+      return reply.code(201).send({ mapped: true });
+    },
+  );
+
+  app.delete(
+    '/api/mod/journeys/:id/stages/:key/themes/:themeId',
+    {
+      preHandler: staffOnly,
+      schema: {
+        tags: ['moderation'],
+        summary: 'Remove a theme a moderator mapped to a stage',
+        params: Type.Object({ ...StageThemeParams.properties, themeId: Type.String({ format: 'uuid' }) }),
+        response: { 204: Type.Null(), ...errorResponses(400, 401, 403, 404) },
+      },
+    },
+    async (request, reply) => {
+      const { id, key, themeId } = request.params;
+      await stageOr404(id, key);
+      if (!(await unmapTheme(app.db, id, key, themeId))) throw notFound('That theme is not mapped here.');
+      await audit(
+        app.db,
+        request.staff!,
+        'journey.unmap_theme',
+        { type: 'journey', id },
+        { stage: key, themeId },
+      );
+      return reply.code(204).send(null);
     },
   );
 

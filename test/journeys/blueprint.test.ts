@@ -254,3 +254,70 @@ describe('the overlay port (the extension point customer feedback registers into
     ).toHaveLength(1);
   });
 });
+
+describe('a moderator maps a theme to a stage', () => {
+  test('only staff map; the theme then shows in the stage’s customer lane; bad input is 4xx', async () => {
+    const themeId = '00000000-0000-4000-8000-00000000a001';
+    await t.app.db
+      .insertInto('theme')
+      .values({
+        id: themeId,
+        scope: 'public',
+        label: 'Letters customers cannot read',
+        keywords: JSON.stringify(['jargon']),
+        signature: '{}',
+        size: 8,
+        trend: 'steady',
+        trend_test: JSON.stringify({ recent: 0, baseline: 0, ratio: null, pValue: 1 }),
+        sentiment: -0.5,
+        daily: '[]',
+        quotes: '[]',
+        rank: 1,
+        first_seen: '2026-01-01',
+        last_seen: '2026-01-02',
+        retired: false,
+      })
+      .execute();
+    const url = `/api/mod/journeys/${journeyId}/stages/pay/themes`;
+    const customer = async () =>
+      (await blueprint()).stages.find((s: { key: string }) => s.key === 'pay').customer as Signal[];
+    expect(await customer()).toEqual([]);
+    expect((await t.app.inject({ method: 'POST', url, payload: { themeId } })).statusCode).toBe(401);
+    const mapped = await t.app.inject({
+      method: 'POST',
+      url,
+      headers: moderator.headers,
+      payload: { themeId },
+    });
+    expect(mapped.statusCode).toBe(201);
+    expect(await customer()).toEqual([
+      expect.objectContaining({
+        overlay: 'touchpoint-themes',
+        count: 8,
+        pain: true,
+        detail: 'Letters customers cannot read',
+      }),
+    ]);
+    const bad = [
+      [url, { themeId: '00000000-0000-4000-8000-00000000ffff' }, 400],
+      [`/api/mod/journeys/${journeyId}/stages/nope/themes`, { themeId }, 404],
+      [url, { themeId: 'nope' }, 400],
+    ] as const;
+    for (const [path, payload, status] of bad) {
+      const response = await t.app.inject({ method: 'POST', url: path, headers: moderator.headers, payload });
+      expect(response.statusCode, path).toBe(status);
+      expect(response.json()).toMatchObject({ error: expect.any(String), message: expect.any(String) });
+    }
+    const removed = await t.app.inject({
+      method: 'DELETE',
+      url: `${url}/${themeId}`,
+      headers: moderator.headers,
+    });
+    expect(removed.statusCode).toBe(204);
+    expect(await customer()).toEqual([]);
+    expect(
+      (await t.app.inject({ method: 'DELETE', url: `${url}/${themeId}`, headers: moderator.headers }))
+        .statusCode,
+    ).toBe(404);
+  });
+});
