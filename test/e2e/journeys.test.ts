@@ -71,6 +71,16 @@ test('an admin defines a journey; the demo blueprint fills from demo data; a hot
     'verify',
   ]);
 
+  // A moderator or admin maps an employee theme to a stage from the blueprint page.
+  await page.goto(`${p.url}/#/journeys/${demo.journey_id}`);
+  await page.getByRole('heading', { name: 'Map a theme to a stage' }).waitFor();
+  await page.getByLabel('Stage', { exact: true }).selectOption({ label: 'Offer' });
+  await page.getByLabel('Theme', { exact: true }).selectOption({ index: 1 });
+  await page.getByRole('button', { name: 'Map theme' }).click();
+  await page.getByText('Mapped.', { exact: false }).waitFor();
+  const mappedRows = await p.app.db.selectFrom('journey_stage_theme').select('stage_key').execute();
+  expect(mappedRows).toEqual([{ stage_key: 'offer' }]);
+
   // 2. An employee (no sign-in) opens the demo journey's blueprint: a real table, filled from demo data.
   const reader = await p.newPage();
   await reader.setViewportSize(DESKTOP);

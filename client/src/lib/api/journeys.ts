@@ -46,6 +46,10 @@ export const journeysApi = {
     put<CreatedView>(`/api/admin/journeys/${id}`, definition),
   export: (id: string, version?: number) =>
     get<JourneyExportView>(`/api/admin/journeys/${id}/export${versionQuery(version)}`),
+  mapTheme: (id: string, stage: string, themeId: string) =>
+    post<{ mapped: boolean }>(`/api/mod/journeys/${id}/stages/${encodeURIComponent(stage)}/themes`, {
+      themeId,
+    }),
   import: (body: unknown, into?: string) =>
     post<CreatedView>(`/api/admin/journeys/import${into ? `?into=${into}` : ''}`, body),
 };
