@@ -278,10 +278,11 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
 
   // ---- moderators: map an employee theme to a stage ----
 
-  const StageThemeParams = Type.Object({
-    id: Type.String({ format: 'uuid' }),
-    key: Type.String({ pattern: STAGE_KEY }),
-  });
+  // Stage and theme travel in the body or query, not the path: only the journey id is a path parameter.
+  const StageTheme = Type.Object(
+    { stage: Type.String({ pattern: STAGE_KEY }), themeId: Type.String({ format: 'uuid' }) },
+    { additionalProperties: false },
+  );
   async function stageOr404(id: string, key: string) {
     const journey = await journeyOr404(id);
     if (!journey.definition.stages.some((stage) => stage.key === key))
@@ -290,59 +291,47 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
   }
 
   app.post(
-    '/api/mod/journeys/:id/stages/:key/themes',
+    '/api/mod/journeys/:id/themes',
     {
       preHandler: staffOnly,
       schema: {
         tags: ['moderation'],
         summary: 'Map an employee theme to a journey stage (shown in the stage’s customer lane)',
-        params: StageThemeParams,
-        body: Type.Object({ themeId: Type.String({ format: 'uuid' }) }, { additionalProperties: false }),
+        params: JourneyParams,
+        body: StageTheme,
         response: { 201: Type.Object({ mapped: Type.Boolean() }), ...errorResponses(400, 401, 403, 404) },
       },
     },
     async (request, reply) => {
-      const { id, key } = request.params;
-      await stageOr404(id, key);
-      if (!(await publicThemeExists(app.db, request.body.themeId)))
+      const { id } = request.params;
+      const { stage, themeId } = request.body;
+      await stageOr404(id, stage);
+      if (!(await publicThemeExists(app.db, themeId)))
         throw badRequest('unknown_theme', 'That is not a published theme.');
-      await mapTheme(app.db, id, key, request.body.themeId, request.staff!.username);
-      await audit(
-        app.db,
-        request.staff!,
-        'journey.map_theme',
-        { type: 'journey', id },
-        {
-          stage: key,
-          themeId: request.body.themeId,
-        },
-      );
+      await mapTheme(app.db, id, stage, themeId, request.staff!.username);
+      await audit(app.db, request.staff!, 'journey.map_theme', { type: 'journey', id }, { stage, themeId });
       return reply.code(201).send({ mapped: true });
     },
   );
 
   app.delete(
-    '/api/mod/journeys/:id/stages/:key/themes/:themeId',
+    '/api/mod/journeys/:id/themes',
     {
       preHandler: staffOnly,
       schema: {
         tags: ['moderation'],
-        summary: 'Remove a theme a moderator mapped to a stage',
-        params: Type.Object({ ...StageThemeParams.properties, themeId: Type.String({ format: 'uuid' }) }),
+        summary: 'Remove a theme a moderator mapped to a stage (`?stage=&themeId=`)',
+        params: JourneyParams,
+        querystring: StageTheme,
         response: { 204: Type.Null(), ...errorResponses(400, 401, 403, 404) },
       },
     },
     async (request, reply) => {
-      const { id, key, themeId } = request.params;
-      await stageOr404(id, key);
-      if (!(await unmapTheme(app.db, id, key, themeId))) throw notFound('That theme is not mapped here.');
-      await audit(
-        app.db,
-        request.staff!,
-        'journey.unmap_theme',
-        { type: 'journey', id },
-        { stage: key, themeId },
-      );
+      const { id } = request.params;
+      const { stage, themeId } = request.query;
+      await stageOr404(id, stage);
+      if (!(await unmapTheme(app.db, id, stage, themeId))) throw notFound('That theme is not mapped here.');
+      await audit(app.db, request.staff!, 'journey.unmap_theme', { type: 'journey', id }, { stage, themeId });
       return reply.code(204).send(null);
     },
   );

@@ -278,18 +278,20 @@ describe('a moderator maps a theme to a stage', () => {
         retired: false,
       })
       .execute();
-    const url = `/api/mod/journeys/${journeyId}/stages/pay/themes`;
+    const url = `/api/mod/journeys/${journeyId}/themes`;
     const customer = async () =>
       (await blueprint()).stages.find((s: { key: string }) => s.key === 'pay').customer as Signal[];
     expect(await customer()).toEqual([]);
-    expect((await t.app.inject({ method: 'POST', url, payload: { themeId } })).statusCode).toBe(401);
+    expect((await t.app.inject({ method: 'POST', url, payload: { stage: 'pay', themeId } })).statusCode).toBe(
+      401,
+    );
     const mapped = await t.app.inject({
       method: 'POST',
       url,
       headers: moderator.headers,
-      payload: { themeId },
+      payload: { stage: 'pay', themeId },
     });
-    expect(mapped.statusCode).toBe(201);
+    expect(mapped.statusCode, mapped.body).toBe(201);
     expect(await customer()).toEqual([
       expect.objectContaining({
         overlay: 'touchpoint-themes',
@@ -299,9 +301,9 @@ describe('a moderator maps a theme to a stage', () => {
       }),
     ]);
     const bad = [
-      [url, { themeId: '00000000-0000-4000-8000-00000000ffff' }, 400],
-      [`/api/mod/journeys/${journeyId}/stages/nope/themes`, { themeId }, 404],
-      [url, { themeId: 'nope' }, 400],
+      [url, { stage: 'pay', themeId: '00000000-0000-4000-8000-00000000ffff' }, 400],
+      [url, { stage: 'nope', themeId }, 404],
+      [url, { stage: 'pay', themeId: 'nope' }, 400],
     ] as const;
     for (const [path, payload, status] of bad) {
       const response = await t.app.inject({ method: 'POST', url: path, headers: moderator.headers, payload });
@@ -310,14 +312,19 @@ describe('a moderator maps a theme to a stage', () => {
     }
     const removed = await t.app.inject({
       method: 'DELETE',
-      url: `${url}/${themeId}`,
+      url: `${url}?stage=pay&themeId=${themeId}`,
       headers: moderator.headers,
     });
     expect(removed.statusCode).toBe(204);
     expect(await customer()).toEqual([]);
     expect(
-      (await t.app.inject({ method: 'DELETE', url: `${url}/${themeId}`, headers: moderator.headers }))
-        .statusCode,
+      (
+        await t.app.inject({
+          method: 'DELETE',
+          url: `${url}?stage=pay&themeId=${themeId}`,
+          headers: moderator.headers,
+        })
+      ).statusCode,
     ).toBe(404);
   });
 });

@@ -47,9 +47,7 @@ export const journeysApi = {
   export: (id: string, version?: number) =>
     get<JourneyExportView>(`/api/admin/journeys/${id}/export${versionQuery(version)}`),
   mapTheme: (id: string, stage: string, themeId: string) =>
-    post<{ mapped: boolean }>(`/api/mod/journeys/${id}/stages/${encodeURIComponent(stage)}/themes`, {
-      themeId,
-    }),
+    post<{ mapped: boolean }>(`/api/mod/journeys/${id}/themes`, { stage, themeId }),
   import: (body: unknown, into?: string) =>
     post<CreatedView>(`/api/admin/journeys/import${into ? `?into=${into}` : ''}`, body),
 };
