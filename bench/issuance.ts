@@ -50,7 +50,7 @@ async function serve(): Promise<void> {
   const { buildApp } = await import('../server/app.ts');
   const { sql } = await import('kysely');
   const { loadConfig } = await import('../server/config.ts');
-  const { spendToken } = await import('../server/plugins/private-token.ts');
+  const { spendToken } = await import('../server/shared/private-token.ts');
   const { createScopeKey } = await import('../server/tokens/keys.ts');
   const { authorizationFor, challengeDigestFor, tokenInputFor } = await import('../server/tokens/crypto.ts');
   const { createCodes, enrolWith, obtainTokens } = await import('../test/helpers/members.ts');

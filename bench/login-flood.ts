@@ -7,7 +7,7 @@
 import { performance } from 'node:perf_hooks';
 import { buildApp } from '../server/app.ts';
 import { loadConfig } from '../server/config.ts';
-import { hashPassword } from '../server/staff/passwords.ts';
+import { hashPassword } from '../server/shared/passwords.ts';
 import { createStaff } from '../server/staff/queries.ts';
 import { argon2Queue } from '../server/work-queue.ts';
 

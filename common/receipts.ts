@@ -42,3 +42,12 @@ export function normaliseReceipt(input: string): string | null {
   if ((ALPHABET.indexOf(symbols[25]!) & 3) !== 0) return null;
   return symbols;
 }
+
+/** The receipt as newReceipt writes it (grouped, upper case), whatever way it was typed; null if not one. */
+export function formatReceipt(input: string): string | null {
+  const symbols = normaliseReceipt(input);
+  if (symbols === null) return null;
+  return [0, 5, 10, 15, 20]
+    .map((start, i) => symbols.slice(start, i === 4 ? undefined : start + 5))
+    .join('-');
+}

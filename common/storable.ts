@@ -15,6 +15,9 @@ export function hasUnstorableText(value: unknown): boolean {
     if (typeof next === 'string') {
       if (!isStorable(next)) return true;
     } else if (next !== null && typeof next === 'object' && !ArrayBuffer.isView(next)) {
+      // A streamed upload (a CSV export) is read by its route, row by row, with its own checks: walking
+      // the stream object would walk its socket, its server and everything they reach.
+      if (typeof (next as { pipe?: unknown }).pipe === 'function') continue;
       // Raw bodies (Privacy Pass TokenRequests) are bytes, not text: walking a Buffer's indices cost
       // single-request issuance ~3% of its CPU, and a 30-request batch 7,770 regex tests.
       for (const [key, inner] of Object.entries(next)) {

@@ -1,4 +1,5 @@
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+import type { CustomerVoiceTables } from './tables/customer-voice.ts';
 import type { FocusGroupTables } from './tables/focus-groups.ts';
 import type { HandoffTables } from './tables/handoffs.ts';
 import type { JourneyTables } from './tables/journeys.ts';
@@ -72,7 +73,8 @@ export interface Database
     ThemeTables,
     SharedStateTables,
     HandoffTables,
-    JourneyTables {
+    JourneyTables,
+    CustomerVoiceTables {
   staff: StaffTable;
   staff_session: StaffSessionTable;
   audit_log: AuditLogTable;

@@ -18,7 +18,7 @@ import staffSession from './plugins/staff-session.ts';
 import client from './plugins/client.ts';
 import contentEvents from './plugins/content-events.ts';
 import diskScrub from './plugins/disk-scrub.ts';
-import privateToken from './plugins/private-token.ts';
+import tokenRedemption from './tokens/redemption.ts';
 import ports from './plugins/ports.ts';
 import staffRoutes from './staff/routes.ts';
 import settingsRoutes from './settings/routes.ts';
@@ -34,6 +34,7 @@ import focusGroupRoutes from './focus-groups/routes.ts';
 import themeRoutes from './themes/routes.ts';
 import handoffRoutes from './handoffs/routes.ts';
 import journeyRoutes from './journeys/routes.ts';
+import customerVoiceRoutes from './customer-voice/routes.ts';
 
 export interface BuildOptions {
   /** Where log lines go (tests capture them to prove nothing identifying is written). */
@@ -77,7 +78,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(staffSession, { config });
   await app.register(contentEvents);
   await app.register(diskScrub);
-  await app.register(privateToken, { config });
+  // The tokens feature's redemption hook: every anonymous route after it has its token verified.
+  await app.register(tokenRedemption, { config });
   await app.register(ports);
   await app.register(websocket, { options: { maxPayload: 4096, perMessageDeflate: false } });
   await app.register(swagger, {
@@ -91,6 +93,11 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
         securitySchemes: {
           staffSession: { type: 'apiKey', in: 'cookie', name: 'greenroom_session' },
           privateToken: { type: 'http', scheme: 'PrivateToken', description: 'RFC 9577 token' },
+          customerVoiceApiKey: {
+            type: 'http',
+            scheme: 'bearer',
+            description: 'Customer-voice ingestion key from POST /api/admin/customer-voice/api-keys',
+          },
           bearerCredential: {
             type: 'http',
             scheme: 'bearer',
@@ -138,6 +145,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(themeRoutes, { config });
   await app.register(handoffRoutes, { config });
   await app.register(journeyRoutes);
+  await app.register(customerVoiceRoutes, { config });
 
   await app.register(client, { config });
   return app;

@@ -27,6 +27,7 @@ import ModFocusGroups from './routes/moderator/FocusGroups.svelte';
 import RoomConsole from './routes/moderator/RoomConsole.svelte';
 import ModThemes from './routes/moderator/Themes.svelte';
 import ModHandoffs from './routes/moderator/Handoffs.svelte';
+import CustomerVoice from './routes/moderator/CustomerVoice.svelte';
 import Admin from './routes/admin/Admin.svelte';
 import NotFound from './routes/NotFound.svelte';
 
@@ -60,6 +61,7 @@ export const routes: Record<string, Component<any>> = {
   '/mod/focus-groups/:id': RoomConsole,
   '/mod/themes': ModThemes,
   '/mod/handoffs': ModHandoffs,
+  '/mod/customer-voice': CustomerVoice,
   '/admin/:tab?': Admin,
   '*': NotFound,
 };

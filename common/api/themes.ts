@@ -14,6 +14,7 @@ export const Source = Type.Union([
   Type.Literal('pulse'),
   Type.Literal('focus-group'),
   Type.Literal('handoff'),
+  Type.Literal('customer'),
 ]);
 
 const Daily = Type.Array(Type.Object({ day: Day, count: Type.Integer({ minimum: 0 }) }));

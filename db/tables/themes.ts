@@ -6,7 +6,7 @@ import type { Day, Json, Timestamp } from '../schema.ts';
 
 export type ThemeScope = 'public' | 'all';
 export type ThemeTrend = 'emerging' | 'rising' | 'steady' | 'fading';
-export type ThemeSource = 'suggestion' | 'kudos' | 'pulse' | 'focus-group' | 'handoff';
+export type ThemeSource = 'suggestion' | 'kudos' | 'pulse' | 'focus-group' | 'handoff' | 'customer';
 
 export interface ThemeTrendTest {
   recent: number;

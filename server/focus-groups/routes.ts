@@ -6,9 +6,8 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import type { Config } from '../config.ts';
 import { badRequest, conflict, errorResponses, forbidden, notFound } from '../errors.ts';
-import { spendToken } from '../plugins/private-token.ts';
+import { spendToken } from '../shared/private-token.ts';
 import { getSettings } from '../shared/settings.ts';
-import { createScopeKey } from '../tokens/keys.ts';
 import { audit } from '../shared/audit.ts';
 import { ActionError } from './actions.ts';
 import {
@@ -36,8 +35,12 @@ import { transcriptCsv, transcriptFilename, transcriptMarkdown } from './transcr
 export const scopeOf = (id: string) => `focus-group:${id}`;
 
 /** The room's seat-token key: budget 1 per member, usable from now (seats are taken ahead) until the end. */
-export async function createSeatKey(app: FastifyInstance, roomId: string, endsAt: Date): Promise<void> {
-  await createScopeKey(app, { scope: scopeOf(roomId), budget: 1, notBefore: new Date(), notAfter: endsAt });
+export async function createSeatKey(
+  app: Pick<FastifyInstance, 'scopeKeys'>,
+  roomId: string,
+  endsAt: Date,
+): Promise<void> {
+  await app.scopeKeys.create({ scope: scopeOf(roomId), budget: 1, notBefore: new Date(), notAfter: endsAt });
 }
 
 function publicView(room: RoomRow, seats: number) {

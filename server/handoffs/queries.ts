@@ -90,37 +90,6 @@ export async function insertRating(trx: Db, input: NewRating): Promise<{ id: str
     .executeTakeFirstOrThrow();
 }
 
-/**
- * A kudos alert becomes an ordinary kudos story in the kudos moderation queue (the kudos feature's table,
- * written through SQL: features never import each other). It is not linked to the rating.
- */
-export async function insertKudosStory(
-  trx: Db,
-  input: {
-    departmentId: string;
-    story: string;
-    moderation: 'pending' | 'published';
-    piiFlags: string[];
-    /** Seeding only. */
-    day?: string;
-    reviewed?: boolean;
-  },
-): Promise<string> {
-  const row = await trx
-    .insertInto('kudos')
-    .values({
-      department_id: input.departmentId,
-      story: input.story,
-      moderation: input.moderation,
-      pii_flags: JSON.stringify(input.piiFlags),
-      day: input.day ?? today(),
-      reviewed: input.reviewed ?? false,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return row.id;
-}
-
 /** One group of identical ratings: the raw material of every score (counted in people: one per token). */
 export interface RatingGroup {
   departmentId: string;

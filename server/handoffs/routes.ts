@@ -1,49 +1,31 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Config } from '../config.ts';
-import { badRequest, conflict, errorResponses, notFound } from '../errors.ts';
-import { spendToken } from '../plugins/private-token.ts';
+import { badRequest, errorResponses, notFound } from '../errors.ts';
+import { spendToken } from '../shared/private-token.ts';
 import { piiKinds } from '../../common/pii.ts';
-import { audit } from '../shared/audit.ts';
 import { today } from '../shared/days.ts';
-import { releasable } from '../shared/min-group.ts';
 import { getSettings } from '../shared/settings.ts';
 import {
-  CommentDecided,
-  CommentDecisionBody,
-  CommentsQuery,
   IdParams,
   KUDOS_MIN,
-  ModComments,
-  NewRequestTypeBody,
-  Overview,
   Rated,
   RatingBody,
-  RequestTypeCreated,
-  RequestTypeRetired,
   Scorecard,
   ScorecardQuery,
   Teams,
-  TeamsQuery,
 } from '../../common/api/handoffs.ts';
 import { ensureHandoffKeys, HANDOFF_KEYS_JOB } from './keys.ts';
 import {
   backstageTeams,
-  commentsForModerators,
-  decideComment,
-  findComment,
   findTeam,
-  insertKudosStory,
   insertRating,
-  insertRequestType,
   listThemeSourceItems,
   publishedComments,
-  ratingGroups,
-  ratingsIn,
   requestTypeOf,
-  retireRequestType,
 } from './queries.ts';
-import { change, quarterMonths, quarterOf, scoreGrid } from './scorecard.ts';
 import { isoWeek, scopeOf } from './weeks.ts';
+import { quarterGrid } from './grid.ts';
+import moderationRoutes from './moderation-routes.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -55,24 +37,12 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * rating and its kudos story commit together, so a refused request never burns a token.
  */
 const routes: FastifyPluginAsyncTypebox<{ config: Config }> = async (app) => {
-  const staffOnly = app.requireStaff('moderator', 'admin');
-  const adminOnly = app.requireStaff('admin');
   app.themeSources.add(listThemeSourceItems);
   app.jobs.define({
     name: HANDOFF_KEYS_JOB,
     everyMs: 60 * 60 * 1000,
     run: async () => void (await ensureHandoffKeys(app)),
   });
-
-  async function grid(quarter = quarterOf(today())) {
-    const { months, firstDay } = quarterMonths(quarter, today());
-    const [{ minimumGroupSize: k }, teams, groups] = await Promise.all([
-      getSettings(app.db),
-      backstageTeams(app.db),
-      ratingGroups(app.db, firstDay),
-    ]);
-    return { k, grid: scoreGrid(teams, groups, quarter, months, k) };
-  }
 
   // ---- employees ----
 
@@ -150,7 +120,9 @@ const routes: FastifyPluginAsyncTypebox<{ config: Config }> = async (app) => {
           kudosAlert: kudos,
           commentModeration: moderation,
         });
-        if (kudos) await insertKudosStory(trx, { departmentId, story: comment!, moderation, piiFlags });
+        // A kudos alert becomes a story in the kudos queue (the kudos port), not linked to the rating.
+        if (kudos)
+          await app.kudosStories.create(trx, { departmentId, story: comment!, moderation, piiFlags });
         return row;
       });
       if (comment) app.contentEvents.changed({ source: 'handoff' });
@@ -174,7 +146,7 @@ const routes: FastifyPluginAsyncTypebox<{ config: Config }> = async (app) => {
     async (request) => {
       const team = await findTeam(app.db, request.params.id);
       if (!team) throw notFound('No such department.');
-      const { k, grid: scores } = await grid(request.query.quarter);
+      const { k, grid: scores } = await quarterGrid(app.db, request.query.quarter);
       const row = scores.teams.find((entry) => entry.department.id === team.id);
       const cells = row?.cells ?? scores.months.map((month) => ({ ...emptyShownCell, period: month }));
       const released = cells.filter((cell) => cell.ratings !== null && cell.ratings > 0);
@@ -194,160 +166,8 @@ const routes: FastifyPluginAsyncTypebox<{ config: Config }> = async (app) => {
     },
   );
 
-  // ---- moderators ----
-
-  app.get(
-    '/api/mod/handoffs/teams',
-    {
-      preHandler: staffOnly,
-      schema: {
-        tags: ['moderation'],
-        summary: 'All backstage teams side by side, by month of a quarter, with their suppressed cells',
-        querystring: TeamsQuery,
-        response: { 200: Overview, ...errorResponses(400, 401, 403) },
-      },
-    },
-    async (request) => {
-      const { k, grid: scores } = await grid(request.query.quarter);
-      const sort = request.query.sort ?? 'score';
-      const teams = scores.teams.map((team) => ({ ...team, change: change(team.cells) }));
-      const key = (team: (typeof teams)[number]) =>
-        sort === 'score' ? (team.quarter.effort ?? -Infinity) : (team.change ?? -Infinity);
-      if (sort === 'name') teams.sort((a, b) => a.department.name.localeCompare(b.department.name));
-      else teams.sort((a, b) => key(b) - key(a) || a.department.name.localeCompare(b.department.name));
-      return {
-        minimumGroupSize: k,
-        period: scores.quarter,
-        months: scores.months,
-        teams,
-        allTeams: scores.allTeams,
-      };
-    },
-  );
-
-  app.get(
-    '/api/mod/handoffs/comments',
-    {
-      preHandler: staffOnly,
-      schema: {
-        tags: ['moderation'],
-        summary: 'Rating comments (default: awaiting a look); only teams and months with at least k ratings',
-        querystring: CommentsQuery,
-        response: { 200: ModComments, ...errorResponses(400, 401, 403) },
-      },
-    },
-    async (request) => {
-      const { minimumGroupSize: k } = await getSettings(app.db);
-      return commentsForModerators(app.db, k, request.query.status);
-    },
-  );
-
-  app.post(
-    '/api/mod/handoffs/comments/:id/decision',
-    {
-      preHandler: staffOnly,
-      schema: {
-        tags: ['moderation'],
-        summary: 'Publish or hide (with a reason) a rating comment; audited',
-        description:
-          'Nobody reads a comment before its team has k ratings in its month, so a decision before then is ' +
-          'refused (409 below_minimum_group).',
-        params: IdParams,
-        body: CommentDecisionBody,
-        response: { 200: CommentDecided, ...errorResponses(400, 401, 403, 404, 409) },
-      },
-    },
-    async (request) => {
-      const { id } = request.params;
-      const { action } = request.body;
-      const reason = request.body.reason?.trim() || null;
-      if (action === 'hide' && !reason) throw badRequest('reason_required', 'Say why the comment is hidden.');
-      const found = await findComment(app.db, id);
-      if (!found) throw notFound('No such comment.');
-      const { minimumGroupSize: k } = await getSettings(app.db);
-      if (!releasable(await ratingsIn(app.db, found.departmentId, found.day.slice(0, 7)), k)) {
-        throw conflict('below_minimum_group', `Comments are read from ${k} ratings on, by moderators too.`);
-      }
-      const moderation: 'published' | 'hidden' = action === 'publish' ? 'published' : 'hidden';
-      await app.db.transaction().execute(async (trx) => {
-        await decideComment(trx, id, { moderation, reason });
-        await audit(
-          trx,
-          request.staff!,
-          `handoff-comment.${action}`,
-          { type: 'handoff_rating', id },
-          reason ? { reason } : {},
-        );
-      });
-      app.contentEvents.changed({ source: 'handoff' });
-      return { id, moderation };
-    },
-  );
-
-  // ---- admins ----
-
-  app.post(
-    '/api/admin/handoffs/request-types',
-    {
-      preHandler: adminOnly,
-      schema: {
-        tags: ['admin'],
-        summary: 'Add a request type (what a handoff can be about) to a backstage team',
-        body: NewRequestTypeBody,
-        response: { 201: RequestTypeCreated, ...errorResponses(400, 401, 403) },
-      },
-    },
-    async (request, reply) => {
-      const label = request.body.label.trim();
-      if (!label) throw badRequest('label_required', 'Name the request type.');
-      const team = await findTeam(app.db, request.body.departmentId);
-      if (!team) throw badRequest('unknown_department', 'That is not a department we know.');
-      if (team.kind !== 'backstage')
-        throw badRequest('not_backstage', 'Handoffs are rated for backstage teams only.');
-      const id = await app.db.transaction().execute(async (trx) => {
-        const created = await insertRequestType(trx, team.id, label);
-        await audit(
-          trx,
-          request.staff!,
-          'handoff-request-type.create',
-          { type: 'department', id: team.id },
-          { label },
-        );
-        return created;
-      });
-      return reply.code(201).send({ id });
-    },
-  );
-
-  app.delete(
-    '/api/admin/handoffs/request-types/:id',
-    {
-      preHandler: adminOnly,
-      schema: {
-        tags: ['admin'],
-        summary: 'Retire a request type (ratings that named it keep it)',
-        params: IdParams,
-        response: { 200: RequestTypeRetired, ...errorResponses(400, 401, 403, 404) },
-      },
-    },
-    async (request) => {
-      const { id } = request.params;
-      const retired = await app.db.transaction().execute(async (trx) => {
-        const done = await retireRequestType(trx, id);
-        if (done)
-          await audit(
-            trx,
-            request.staff!,
-            'handoff-request-type.retire',
-            { type: 'handoff_request_type', id },
-            {},
-          );
-        return done;
-      });
-      if (!retired) throw notFound('No such request type.');
-      return { id, retired: true };
-    },
-  );
+  // The moderators' and admins' side: all teams, comment decisions, request types.
+  await app.register(moderationRoutes);
 };
 
 const emptyShownCell = {

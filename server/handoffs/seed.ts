@@ -1,7 +1,7 @@
 import type { SeedStep } from '../seed/types.ts';
 import { piiKinds } from '../../common/pii.ts';
 import { today } from '../shared/days.ts';
-import { insertKudosStory, insertRating, insertRequestType } from './queries.ts';
+import { insertRating, insertRequestType } from './queries.ts';
 import { SEED_KUDOS_ALERTS, SEED_TEAMS } from './seed-content.ts';
 
 // Deterministic scatter, so every demo start looks the same and tests can rely on the shape.
@@ -92,7 +92,7 @@ export const seed: SeedStep = async (app, result) => {
         reviewed: alert.published,
         day: alertDay,
       });
-      await insertKudosStory(trx, {
+      await app.kudosStories.create(trx, {
         departmentId,
         story: alert.story,
         moderation,

@@ -2,15 +2,15 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Config } from '../config.ts';
 import { departmentExists } from '../shared/departments.ts';
 import { badRequest, conflict, errorResponses, notFound } from '../errors.ts';
+import type { ModerationRules } from '../shared/moderation/actions.ts';
 import {
-  announceDecision,
-  decide,
-  replyToAuthor,
-  threadWithAuthor,
-  type ModerationRules,
-} from '../shared/moderation/actions.ts';
+  authorReplyRoute,
+  authorThreadRoute,
+  decideItem,
+  decisionRoute,
+} from '../shared/moderation/routes.ts';
 import { itemExists } from '../shared/moderation/queries.ts';
-import { spendToken } from '../plugins/private-token.ts';
+import { spendToken } from '../shared/private-token.ts';
 import { piiKinds } from '../../common/pii.ts';
 import { getSettings } from '../shared/settings.ts';
 import { audit } from '../shared/audit.ts';
@@ -69,6 +69,8 @@ const moderationRules: ModerationRules = {
  */
 const routes: FastifyPluginAsyncTypebox<{ config: Config }> = async (app) => {
   const staffOnly = app.requireStaff('moderator', 'admin');
+  // Stories other features collect (handoff kudos alerts) are written here, into the kudos queue.
+  app.kudosStories.provide(insertKudos);
   app.threadItems.add('kudos', async (db, id) => {
     const kudos = await findKudosForThread(db, id);
     if (!kudos) return null;
@@ -215,40 +217,26 @@ const routes: FastifyPluginAsyncTypebox<{ config: Config }> = async (app) => {
     }),
   );
 
-  app.get(
-    '/api/mod/kudos/:id/thread',
-    {
-      preHandler: staffOnly,
-      schema: {
-        tags: ['moderation'],
-        summary: 'The conversation with the author of a kudos story',
-        params: IdParams,
-        response: { 200: ModThread, ...errorResponses(400, 401, 403, 404) },
-      },
-    },
-    async (request) => ({ messages: await threadWithAuthor(app.db, 'kudos', request.params.id) }),
-  );
+  authorThreadRoute(app, {
+    url: '/api/mod/kudos/:id/thread',
+    summary: 'The conversation with the author of a kudos story',
+    params: IdParams,
+    kind: 'kudos',
+    reply: ModThread,
+  });
 
-  app.post(
-    '/api/mod/kudos/:id/decision',
-    {
-      preHandler: staffOnly,
-      schema: {
-        tags: ['moderation'],
-        summary:
-          'Publish, reject with a reason the author sees, or redact (publish an edited story; the original is discarded)',
-        params: IdParams,
-        body: DecisionBody,
-        response: { 200: Decision, ...errorResponses(400, 401, 403, 404, 409) },
-      },
-    },
-    async (request) => {
-      const { id } = request.params;
-      const { moderation, text } = await decide(app.db, moderationRules, request.staff!, id, request.body);
-      announceDecision(app, 'kudos', request.body.action);
+  decisionRoute(app, {
+    url: '/api/mod/kudos/:id/decision',
+    summary:
+      'Publish, reject with a reason the author sees, or redact (publish an edited story; the original is discarded)',
+    params: IdParams,
+    body: DecisionBody,
+    reply: Decision,
+    decide: async (staff, id, body) => {
+      const { moderation, text } = await decideItem(app, moderationRules, staff, id, body);
       return { id, moderation, story: text };
     },
-  );
+  });
 
   app.post(
     '/api/mod/kudos/:id/feature',
@@ -283,24 +271,14 @@ const routes: FastifyPluginAsyncTypebox<{ config: Config }> = async (app) => {
     },
   );
 
-  app.post(
-    '/api/mod/kudos/:id/replies',
-    {
-      preHandler: staffOnly,
-      schema: {
-        tags: ['moderation'],
-        summary: 'Reply to the anonymous author of a story (they read it through their receipt)',
-        params: IdParams,
-        body: ReplyBody,
-        response: { 201: Posted, ...errorResponses(400, 401, 403, 404, 409) },
-      },
-    },
-    async (request, reply) => {
-      const { id } = request.params;
-      const message = await replyToAuthor(app.db, 'kudos', request.staff!, id, request.body.body);
-      return reply.code(201).send({ message });
-    },
-  );
+  authorReplyRoute(app, {
+    url: '/api/mod/kudos/:id/replies',
+    summary: 'Reply to the anonymous author of a story (they read it through their receipt)',
+    params: IdParams,
+    kind: 'kudos',
+    body: ReplyBody,
+    reply: Posted,
+  });
 };
 
 export default routes;

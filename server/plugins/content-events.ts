@@ -3,7 +3,7 @@ import fp from 'fastify-plugin';
 
 /** What changed: the themes job listens and recomputes (debounced) when text is added, published or hidden. */
 export interface ContentChange {
-  source: 'suggestion' | 'kudos' | 'pulse' | 'focus-group' | 'handoff';
+  source: 'suggestion' | 'kudos' | 'pulse' | 'focus-group' | 'handoff' | 'customer';
   /** A moderator replaced an author's words: copies of the original (theme snapshots) must go from disk too. */
   redacted?: boolean;
 }

@@ -30,7 +30,11 @@ export class DiskScrub {
   /** Rewrites these tables soon (each once, however often it is asked before its turn). */
   rewrite(tables: (keyof Database)[]): void {
     for (const table of tables) this.#pending.add(table);
-    this.#running ??= this.#drain().finally(() => (this.#running = null));
+    // A table asked for after the drain passed its last entry, but before it ended, starts a new drain.
+    this.#running ??= this.#drain().finally(() => {
+      this.#running = null;
+      if (this.#pending.size > 0) this.rewrite([]);
+    });
   }
 
   /** Resolves once nothing is waiting to be rewritten (tests, and shutdown, wait on this). */
@@ -58,25 +62,32 @@ export class DiskScrub {
   }
 
   /**
-   * VACUUM FULL keeps every row version a running transaction may still see. A transaction that began
-   * before the redaction committed (a themes recompute reading the table, say) would keep the original
-   * on disk, so the rewrite waits until every such transaction in this database has ended.
+   * VACUUM FULL keeps every row version some transaction may still see: any backend whose snapshot
+   * horizon (`backend_xmin`) or own transaction id is older than the redaction. A transaction that
+   * began after the redaction can still hold such a horizon (it took its snapshot while an older one
+   * ran), so the wait is on horizons, not start times: until no other backend of this database holds
+   * one from before the first transaction id not yet assigned when the rewrite was asked for.
    */
-  async #olderTransactionsEnded(): Promise<void> {
-    const { rows } = await sql<{ now: Date }>`select clock_timestamp() as now`.execute(this.#db);
-    const since = rows[0]!.now;
+  async #olderSnapshotsEnded(): Promise<void> {
+    const { rows } = await sql<{ next: string }>`
+      select pg_snapshot_xmax(pg_current_snapshot())::text as next`.execute(this.#db);
+    const since = BigInt(rows[0]!.next);
     for (let waited = 0; waited < OLDER_TRANSACTIONS_WAIT_MS; waited += 100) {
-      const older = await sql<{ n: number }>`select count(*)::int as n from pg_stat_activity
+      // xid is 32 bits and has no ordering operator: place each one by its age from the next xid.
+      const older = await sql<{ n: number }>`
+        with now as (select pg_snapshot_xmax(pg_current_snapshot())::text::numeric as next)
+        select count(*)::int as n from pg_stat_activity, now
         where datname = current_database() and pid <> pg_backend_pid()
-          and backend_type = 'client backend' and xact_start < ${since}`.execute(this.#db);
+          and (now.next - age(backend_xmin) < ${String(since)}::numeric
+            or now.next - age(backend_xid) < ${String(since)}::numeric)`.execute(this.#db);
       if (older.rows[0]!.n === 0) return;
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
-    this.#log.warn('a transaction older than the redaction is still open; rewriting anyway');
+    this.#log.warn('a snapshot older than the redaction is still held; rewriting anyway');
   }
 
   async #vacuumFull(table: string): Promise<void> {
-    await this.#olderTransactionsEnded();
+    await this.#olderSnapshotsEnded();
     // VACUUM cannot run in a transaction; one connection keeps the lock timeout with the statement.
     await this.#db.connection().execute(async (connection) => {
       await sql`set lock_timeout = ${sql.lit(LOCK_TIMEOUT)}`.execute(connection);

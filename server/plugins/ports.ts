@@ -3,9 +3,10 @@ import { ThemeSources } from '../shared/theme-sources.ts';
 import { ThreadItems } from '../shared/threads/items.ts';
 import { ScopeKeys } from '../shared/scope-keys.ts';
 import { BlueprintOverlays } from '../shared/blueprint-overlays.ts';
+import { KudosStories } from '../shared/kudos-stories.ts';
 
 // Ports: where features plug into shared machinery without importing each other. Features register at
-// start (theme readers, thread item finders); the themes job and the thread routes read what is there.
+// start (theme readers, thread item finders, scope-key and kudos-story providers); the themes job and the thread routes read what is there.
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -17,6 +18,8 @@ declare module 'fastify' {
     scopeKeys: ScopeKeys;
     /** What each feature knows per department and period, for the service blueprint (k applied there). */
     blueprintOverlays: BlueprintOverlays;
+    /** Kudos stories other features collect (the kudos feature writes them). */
+    kudosStories: KudosStories;
   }
 }
 
@@ -26,6 +29,7 @@ export default fp(
     app.decorate('threadItems', new ThreadItems());
     app.decorate('scopeKeys', new ScopeKeys());
     app.decorate('blueprintOverlays', new BlueprintOverlays());
+    app.decorate('kudosStories', new KudosStories());
   },
   { name: 'ports' },
 );

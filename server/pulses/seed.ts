@@ -1,6 +1,5 @@
 import type { SeedStep } from '../seed/types.ts';
 import { seededRandom } from '../seeded-random.ts';
-import { createScopeKey } from '../tokens/keys.ts';
 import { insertPulse, insertResponse, scopeOf } from './queries.ts';
 import type { PulseScale } from '../../db/tables/pulses.ts';
 import { addDays, DAY_MS, daysAgo } from '../shared/days.ts';
@@ -86,7 +85,7 @@ export const seed: SeedStep = async (app, result) => {
     const id = await insertPulse(app.db, { question, scale, opensOn, closesOn });
     if (weeksAgo === 0) {
       openId = id;
-      await createScopeKey(app, {
+      await app.scopeKeys.create({
         scope: scopeOf(id),
         budget: 1,
         notBefore: new Date(`${opensOn}T00:00:00Z`),

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
+import { seed as seedCustomerVoice } from '../customer-voice/seed.ts';
 import { seed as seedFocusGroups } from '../focus-groups/seed.ts';
 import { seed as seedHandoffs } from '../handoffs/seed.ts';
 import { seed as seedJourneys } from '../journeys/seed.ts';
@@ -9,7 +10,7 @@ import { seed as seedSuggestions } from '../suggestions/seed.ts';
 import { seed as seedThemes } from '../themes/seed.ts';
 import { seed as seedTokens } from '../tokens/seed.ts';
 import { createDepartment } from '../shared/departments.ts';
-import { hashPassword } from '../staff/passwords.ts';
+import { hashPassword } from '../shared/passwords.ts';
 import { countStaff, createStaff } from '../staff/queries.ts';
 import { DEMO_DEPARTMENTS } from './departments.ts';
 import type { DemoSeedResult, SeedStep } from './types.ts';
@@ -25,6 +26,7 @@ const steps: SeedStep[] = [
   seedFocusGroups,
   seedHandoffs,
   seedJourneys,
+  seedCustomerVoice,
   seedThemes,
 ];
 

@@ -1,5 +1,5 @@
-// The scope-key port: a feature that needs a token scope of its own (handoff ratings per department and
-// week) asks for its issuer key here, and the tokens feature, which owns keys, answers. Features never
+// The scope-key port: a feature that needs a token scope of its own (a pulse, a focus group, handoff
+// ratings per department and week) asks for its issuer key here, and the tokens feature, which owns keys, answers. Features never
 // import the tokens feature for this.
 
 export interface ScopeKeyRequest {
@@ -23,5 +23,12 @@ export class ScopeKeys {
   async ensure(request: ScopeKeyRequest): Promise<{ tokenKeyId: string } | null> {
     if (!this.#maker) throw new Error('no token feature registered to create scope keys');
     return this.#maker(request);
+  }
+
+  /** For a scope just made up (a new pulse's or room's id), where a taken window can only be a bug. */
+  async create(request: ScopeKeyRequest): Promise<{ tokenKeyId: string }> {
+    const made = await this.ensure(request);
+    if (!made) throw new Error(`scope "${request.scope}" already has a key in that window`);
+    return made;
   }
 }

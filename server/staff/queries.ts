@@ -63,6 +63,3 @@ export async function countStaff(db: Kysely<Database>): Promise<number> {
     .executeTakeFirstOrThrow();
   return Number(row.n);
 }
-
-// PENDING_TOKENS_MOVE: server/tokens/routes.ts still imports audit from here; delete after that merge.
-export { audit } from '../shared/audit.ts';

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { conflict, errorResponses, notFound, unauthorized } from '../errors.ts';
 import { SESSION_COOKIE } from '../plugins/staff-session.ts';
-import { decoy, hashPassword, verifyPassword } from './passwords.ts';
+import { decoy, hashPassword, verifyPassword } from '../shared/passwords.ts';
 import { audit } from '../shared/audit.ts';
 import {
   createSession,

@@ -1,13 +1,13 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { conflict, errorResponses, notFound } from '../errors.ts';
+import type { ModerationRules } from '../shared/moderation/actions.ts';
 import {
-  announceDecision,
-  decide,
-  replyToAuthor,
-  threadWithAuthor,
-  type ModerationRules,
-} from '../shared/moderation/actions.ts';
+  authorReplyRoute,
+  authorThreadRoute,
+  decideItem,
+  decisionRoute,
+} from '../shared/moderation/routes.ts';
 import { audit } from '../shared/audit.ts';
 import { toCsv } from './csv.ts';
 import {
@@ -94,62 +94,35 @@ const moderationRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
   );
 
-  app.get(
-    '/api/mod/suggestions/:id/thread',
-    {
-      preHandler: staffOnly,
-      schema: {
-        tags: ['moderation'],
-        summary: 'The conversation with the author of a suggestion',
-        params: IdParams,
-        response: { 200: ModThread, ...errorResponses(400, 401, 403, 404) },
-      },
-    },
-    async (request) => ({ messages: await threadWithAuthor(app.db, 'suggestion', request.params.id) }),
-  );
+  authorThreadRoute(app, {
+    url: '/api/mod/suggestions/:id/thread',
+    summary: 'The conversation with the author of a suggestion',
+    params: IdParams,
+    kind: 'suggestion',
+    reply: ModThread,
+  });
 
-  app.post(
-    '/api/mod/suggestions/:id/decision',
-    {
-      preHandler: staffOnly,
-      schema: {
-        tags: ['moderation'],
-        summary:
-          'Publish, reject with a reason the author sees, or redact (publish an edited text; the original is discarded)',
-        params: IdParams,
-        body: DecisionBody,
-        response: {
-          200: Type.Object({ id: Type.String(), moderation: Type.String(), text: Type.String() }),
-          ...errorResponses(400, 401, 403, 404, 409),
-        },
-      },
-    },
-    async (request) => {
-      const { id } = request.params;
-      const { moderation, text } = await decide(app.db, moderationRules, request.staff!, id, request.body);
-      announceDecision(app, 'suggestion', request.body.action);
+  decisionRoute(app, {
+    url: '/api/mod/suggestions/:id/decision',
+    summary:
+      'Publish, reject with a reason the author sees, or redact (publish an edited text; the original is discarded)',
+    params: IdParams,
+    body: DecisionBody,
+    reply: Type.Object({ id: Type.String(), moderation: Type.String(), text: Type.String() }),
+    decide: async (staff, id, body) => {
+      const { moderation, text } = await decideItem(app, moderationRules, staff, id, body);
       return { id, moderation, text };
     },
-  );
+  });
 
-  app.post(
-    '/api/mod/suggestions/:id/replies',
-    {
-      preHandler: staffOnly,
-      schema: {
-        tags: ['moderation'],
-        summary: 'Reply to the anonymous author (they read it through their receipt)',
-        params: IdParams,
-        body: ModReplyBody,
-        response: { 201: Posted, ...errorResponses(400, 401, 403, 404, 409) },
-      },
-    },
-    async (request, reply) => {
-      const { id } = request.params;
-      const message = await replyToAuthor(app.db, 'suggestion', request.staff!, id, request.body.body);
-      return reply.code(201).send({ message });
-    },
-  );
+  authorReplyRoute(app, {
+    url: '/api/mod/suggestions/:id/replies',
+    summary: 'Reply to the anonymous author (they read it through their receipt)',
+    params: IdParams,
+    kind: 'suggestion',
+    body: ModReplyBody,
+    reply: Posted,
+  });
 
   app.post(
     '/api/mod/suggestions/:id/status',

@@ -33,11 +33,19 @@ export default fp<{ config: Config }>(
       run: () => job.recompute(['public']),
     });
     job.requestRun = () => app.jobs.request(THEMES_ALL_JOB);
+    // The snapshots may hold a redacted original (the moderators' covers pending text, the public one
+    // published text). A run already under way, here or on another node, may have read it before the
+    // redaction, so both snapshots are recomputed by runs that start after it, and only then are their
+    // old row versions scrubbed from disk. (Waiting for "idle" was not enough: a request that finds
+    // the lease taken returns at once, and the scrub then ran before the original was replaced.)
+    const scrubAfterRecompute = async () => {
+      await app.jobs.runNow(THEMES_ALL_JOB);
+      await app.jobs.runNow(THEMES_PUBLIC_JOB);
+      app.diskScrub.rewrite(['theme_item', 'theme']);
+    };
     const unsubscribe = app.contentEvents.onChanged((change) => {
       job.schedule();
-      // The snapshot may hold the redacted original (moderators' themes cover pending text): once the
-      // recompute has replaced it, its old row versions are scrubbed from disk too.
-      if (change.redacted) void job.idle().then(() => app.diskScrub.rewrite(['theme_item', 'theme']));
+      if (change.redacted) void job.track(scrubAfterRecompute());
     });
     // Trends are measured against today: a snapshot from an earlier day (or none) is refreshed. The day
     // changes at midnight for everyone, so this follows the calendar, not anybody's writing.

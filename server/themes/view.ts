@@ -35,7 +35,7 @@ export interface ViewOptions {
 }
 
 const TREND_ORDER: Record<ThemeTrend, number> = { emerging: 0, rising: 1, steady: 2, fading: 3 };
-const SOURCES: ThemeSource[] = ['suggestion', 'kudos', 'pulse', 'focus-group', 'handoff'];
+const SOURCES: ThemeSource[] = ['suggestion', 'kudos', 'pulse', 'focus-group', 'handoff', 'customer'];
 
 export function moderatorThemes(themes: ThemeRowLike[], items: ItemRowLike[], options: ViewOptions) {
   const byTheme = new Map<string, ItemRowLike[]>();

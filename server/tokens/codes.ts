@@ -1,8 +1,8 @@
 // Enrolment codes and membership credentials: how they look, how they are stored.
 import { randomBytes, randomInt } from 'node:crypto';
 import type { Limit } from '../plugins/throttle.ts';
-import { hashPassword, verifyPassword } from '../staff/passwords.ts';
-import { CODES_PER_WINDOW } from './schemas.ts';
+import { hashPassword, verifyPassword } from '../shared/passwords.ts';
+import { CODES_PER_WINDOW } from '../../common/api/tokens.ts';
 
 /** No 0/O, 1/I/L: a code read off paper is typed right the first time. */
 export const CODE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';

@@ -4,7 +4,8 @@ import { createPrivateKey, createPublicKey, type KeyObject } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
-import { DEFAULT_SETTINGS, getSettings } from '../settings/queries.ts';
+import { DEFAULT_SETTINGS, getSettings } from '../shared/settings.ts';
+import { isUniqueViolation } from '../shared/db-errors.ts';
 import type { BudgetRule } from './queries.ts';
 import {
   decodeTokenKey,
@@ -22,7 +23,6 @@ import {
   findKey,
   findOverlappingLoggedKey,
   insertKey,
-  isUniqueViolation,
   listKeys,
   lockKeyLog,
   type KeyRow,

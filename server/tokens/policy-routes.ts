@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Config } from '../config.ts';
-import { WalletPolicy } from './schemas.ts';
+import { WalletPolicy } from '../../common/api/tokens.ts';
 
 // The wallet's timing, public: every browser gets the same ranges and draws its own delays from them.
 // A server that served one person a different policy could only do what a server serving a different

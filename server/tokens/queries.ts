@@ -4,10 +4,6 @@ import type { Pool } from 'pg';
 import type { Database } from '../../db/schema.ts';
 import { entryHash, GENESIS_HASH, type KeyLogEntry } from '../../common/key-log.ts';
 
-export const isUniqueViolation = (error: unknown) => (error as { code?: string } | null)?.code === '23505';
-export const isForeignKeyViolation = (error: unknown) =>
-  (error as { code?: string } | null)?.code === '23503';
-
 // ---- issuer keys ----
 
 export interface KeyRow {
@@ -437,15 +433,4 @@ export async function issuedCounts(db: Kysely<Database>, memberId: string): Prom
     .where('member_id', '=', memberId)
     .execute();
   return new Map(rows.map((row) => [row.key_id, row.issued]));
-}
-
-// ---- redemption ----
-
-/** Inserts the nullifier; a unique violation means the token was spent before. */
-export async function insertNullifier(
-  db: Kysely<Database>,
-  nullifier: Uint8Array,
-  keyId: string,
-): Promise<void> {
-  await db.insertInto('spent_token').values({ nullifier, key_id: keyId }).execute();
 }

@@ -3,9 +3,9 @@ import type { FastifyRequest } from 'fastify';
 import { GENESIS_HASH } from '../../common/key-log.ts';
 import type { Config } from '../config.ts';
 import { badRequest, errorResponses, HttpError, tooMany, unauthorized } from '../errors.ts';
-import { challengeNames } from '../plugins/private-token.ts';
-import { audit } from '../staff/queries.ts';
-import { departmentExists, departmentName } from '../departments/queries.ts';
+import { challengeNames } from './redemption.ts';
+import { audit } from '../shared/audit.ts';
+import { departmentExists, departmentName } from '../shared/departments.ts';
 import { parseScope } from './scopes.ts';
 import transparencyRoutes from './transparency.ts';
 import {
@@ -75,7 +75,7 @@ import {
   NewCodesBody,
   Revoked,
   TokenKeys,
-} from './schemas.ts';
+} from '../../common/api/tokens.ts';
 
 const ISSUE_PATH = '/api/tokens/issue';
 const binary = (mediaType: string, description: string) => ({

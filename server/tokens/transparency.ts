@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { listDepartments } from '../departments/queries.ts';
+import { listDepartments } from '../shared/departments.ts';
 import { enrolmentTransparency } from './queries.ts';
-import { EnrolmentTransparency } from './schemas.ts';
+import { EnrolmentTransparency } from '../../common/api/tokens.ts';
 
 /**
  * Public: enrolment codes minted and used per department per week. A department's breakdowns and

@@ -4,40 +4,9 @@ import { featureOf, importGraph, type ImportEdge } from './import-graph.ts';
 // The floors (docs/architecture.md): common → server/shared → server/plugins → features → app.
 // Each rule lists the edges that break it; the expected list is empty.
 
-/**
- * Edges into or out of server/tokens/ and server/plugins/private-token.ts, which another branch is
- * reworking at the same time (token issuance and redemption). They move after that branch is merged;
- * then this list is emptied and every rule holds without exceptions.
- */
-const PENDING_TOKENS_MOVE: readonly string[] = [
-  // The redemption hook is a plugin that reaches up into the tokens feature; it becomes the feature's own
-  // fp plugin (server/tokens/redemption.ts) and imports database errors from server/shared/db-errors.ts.
-  'server/plugins/private-token.ts -> server/tokens/crypto.ts',
-  'server/plugins/private-token.ts -> server/tokens/keys.ts',
-  'server/plugins/private-token.ts -> server/tokens/scopes.ts',
-  'server/plugins/private-token.ts -> server/tokens/queries.ts',
-  // Scope keys for pulses and focus groups: tokens is to offer them as a port (app.scopeKeys.create).
-  'server/focus-groups/routes.ts -> server/tokens/keys.ts',
-  'server/pulses/routes.ts -> server/tokens/keys.ts',
-  'server/pulses/seed.ts -> server/tokens/keys.ts',
-  // tokens/* still import old paths, kept as one-line re-exports of server/shared/* until then.
-  'server/tokens/codes.ts -> server/staff/passwords.ts',
-  'server/tokens/keys.ts -> server/settings/queries.ts',
-  'server/tokens/routes.ts -> server/staff/queries.ts',
-  'server/tokens/routes.ts -> server/departments/queries.ts',
-  'server/tokens/transparency.ts -> server/departments/queries.ts',
-  // The client's token and key-log shapes: server/tokens/schemas.ts moves to common/api/tokens.ts.
-  'client/src/lib/api/key-log.ts -> server/tokens/schemas.ts',
-  'client/src/lib/api/tokens.ts -> server/tokens/schemas.ts',
-];
-
 const edges = importGraph();
 const show = (edge: ImportEdge) => `${edge.from} -> ${edge.to ?? edge.specifier}`;
-const broken = (rule: (edge: ImportEdge) => boolean) =>
-  edges
-    .filter(rule)
-    .map(show)
-    .filter((edge) => !PENDING_TOKENS_MOVE.includes(edge));
+const broken = (rule: (edge: ImportEdge) => boolean) => edges.filter(rule).map(show);
 
 /** Node builtins and packages that reach a disk, a network, a database or another thread. */
 const IO =
@@ -109,11 +78,6 @@ describe('import graph: the floors hold', () => {
     expect(
       broken((edge) => edge.from.startsWith('common/') && !!edge.to && !edge.to.startsWith('common/')),
     ).toEqual([]);
-  });
-
-  test('every PENDING_TOKENS_MOVE exception is still in the graph (the list only shrinks)', () => {
-    const present = new Set(edges.map(show));
-    expect(PENDING_TOKENS_MOVE.filter((edge) => !present.has(edge))).toEqual([]);
   });
 
   test('the graph is read at all (a broken reader would pass every rule)', () => {

@@ -143,13 +143,19 @@ test('a receipt pasted into another browser opens only its own conversation', as
 
   const laptop = await p.employee();
   await laptop.goto(`${p.url}/#/mine`);
-  await laptop.getByLabel('Receipt').fill('AAAAA-AAAAA-AAAAA-AAAAA-AAAAAA');
+  await laptop.getByLabel('Receipt').fill('AAAAA-AAAAA-AAAAA-AAAAA-AAAAA0');
   await laptop.getByRole('button', { name: 'Open' }).click();
   await laptop.getByText('No conversation belongs to that receipt.').waitFor();
-  await laptop.getByLabel('Receipt').fill(receipt.toLowerCase());
+  await laptop.getByLabel('Receipt').fill('my receipt is on the fridge');
+  await laptop.getByRole('button', { name: 'Open' }).click();
+  await laptop.getByText('That is not a receipt').waitFor();
+  // Typed by hand, lower case with spaces: kept and shown as the portal writes it, not as typed.
+  await laptop.getByLabel('Receipt').fill(receipt.toLowerCase().replaceAll('-', ' '));
   await laptop.getByRole('button', { name: 'Open' }).click();
   const thread = laptop.getByRole('article').filter({ hasText: 'six weeks to be reimbursed' });
   await thread.getByText('Waiting for a moderator').waitFor();
   expect(await laptop.getByRole('article').count()).toBe(1);
+  await thread.getByRole('button', { name: 'Show receipt' }).click();
+  expect((await thread.locator('code').textContent())!.trim()).toBe(receipt);
   await p.screenshot(laptop, 'my-suggestions-added-receipt');
 });

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import type { StaffRole } from '../../db/schema.ts';
-import { hashPassword } from '../../server/staff/passwords.ts';
+import { hashPassword } from '../../server/shared/passwords.ts';
 import { createStaff } from '../../server/staff/queries.ts';
 
 export interface SignedInStaff {

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
+import { CREDENTIAL_PURPOSE } from '../../server/tokens/codes.ts';
 import type { PublishedKey } from './members.ts';
 
 /**
@@ -16,10 +17,62 @@ export function rawTokenRequest(key: PublishedKey): Buffer {
 }
 
 /** POST /api/tokens/issue with one raw TokenRequest. */
-export const issueOne = (app: FastifyInstance, credential: string, key: PublishedKey) =>
+export const issueOne = (
+  app: FastifyInstance,
+  credential: string,
+  key: PublishedKey,
+  body: Buffer = rawTokenRequest(key),
+) =>
   app.inject({
     method: 'POST',
     url: '/api/tokens/issue',
     headers: { authorization: `Bearer ${credential}`, 'content-type': 'application/private-token-request' },
-    payload: rawTokenRequest(key),
+    payload: body,
   });
+
+/** One single issuance request of a race: whose credential, sent to which node. */
+export interface IssueAttempt {
+  node: FastifyInstance;
+  credential: string;
+}
+
+/**
+ * Sends every attempt at once, each with its own raw TokenRequest for `key`. Answers in the attempts'
+ * order with the bodies sent, and `tally(credential)`: how many of that credential's attempts were signed
+ * (200) and refused for budget (429).
+ */
+export async function raceIssue(key: PublishedKey, attempts: readonly IssueAttempt[]) {
+  const bodies = attempts.map(() => rawTokenRequest(key));
+  const responses = await Promise.all(
+    attempts.map(({ node, credential }, i) => issueOne(node, credential, key, bodies[i])),
+  );
+  const tally = (credential: string) => {
+    const statuses = responses
+      .filter((_, i) => attempts[i]!.credential === credential)
+      .map((response) => response.statusCode);
+    return {
+      signed: statuses.filter((status) => status === 200).length,
+      refused: statuses.filter((status) => status === 429).length,
+    };
+  };
+  return { responses, bodies, tally };
+}
+
+/**
+ * What the issuance records say each member was signed for with `key` (stored order): the members of
+ * `credentials`, or every member when it is left out.
+ */
+export async function issuedCounts(
+  app: FastifyInstance,
+  key: PublishedKey,
+  credentials?: readonly string[],
+): Promise<number[]> {
+  let query = app.db.selectFrom('token_issuance').select('issued').where('key_id', '=', key.tokenKeyId);
+  if (credentials) {
+    const hashes = credentials.map((credential) => app.secrets.hmac(CREDENTIAL_PURPOSE, credential));
+    query = query.where('member_id', 'in', (eb) =>
+      eb.selectFrom('member').select('id').where('credential_hash', 'in', hashes),
+    );
+  }
+  return (await query.execute()).map((row) => row.issued);
+}

@@ -3,7 +3,8 @@ import { sql } from 'kysely';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { insertSuggestion } from '../../server/suggestions/queries.ts';
 import { themesJob } from '../../server/themes/job.ts';
-import { build } from '../helpers/build.ts';
+import pg from 'pg';
+import { build, testDatabase } from '../helpers/build.ts';
 import { departmentId } from '../helpers/departments.ts';
 import { given, type SignedInStaff } from '../helpers/given.ts';
 import { enrolMember, type Member } from '../helpers/members.ts';
@@ -127,6 +128,52 @@ describe('a redaction leaves no readable old version on disk', () => {
     const board = (await t.app.inject({ method: 'GET', url: '/api/suggestions?sort=new' })).json().items;
     expect(board.map((item: { id: string }) => item.id)).toEqual(expect.arrayContaining([short, long]));
   });
+});
+
+describe('a snapshot taken after the redaction can still see the original', () => {
+  // Postgres only: PGlite has one connection, so no other transaction can hold a snapshot.
+  test.runIf(testDatabase === 'postgres')(
+    'a transaction that began after the redaction, while an older one ran, holds the old horizon: the rewrite waits for it',
+    async () => {
+      const email = marker();
+      const id = await submit(
+        'suggestion',
+        `The car park barrier fails in the rain; mail ${email} about it.`,
+      );
+      await settled();
+      const [older, later] = [
+        new pg.Client({ connectionString: t.config.databaseUrl! }),
+        new pg.Client({ connectionString: t.config.databaseUrl! }),
+      ];
+      await Promise.all([older.connect(), later.connect()]);
+      try {
+        // A transaction with an id, begun before the redaction...
+        await older.query('begin');
+        await older.query('select txid_current()');
+        await redact(
+          'suggestion',
+          id,
+          'The car park barrier fails in the rain; mail [email removed] about it.',
+        );
+        // ...and one begun after it, whose snapshot still counts the first as running.
+        await later.query('begin isolation level repeatable read');
+        await later.query('select count(*) from department');
+        await older.query('commit');
+        // Only the later transaction is open now, and it started after the redaction. Its horizon keeps
+        // the original alive; the rewrite must wait for it rather than run and leave the bytes behind.
+        let rewritten = false;
+        const scrubbed = t.app.diskScrub.idle().then(() => (rewritten = true));
+        await new Promise((resolve) => setTimeout(resolve, 1500));
+        expect(rewritten, 'the rewrite ran while a snapshot could still see the original').toBe(false);
+        await later.query('commit');
+        await scrubbed;
+        await settled();
+        expect(await tablesHolding(t.app, SCANNED, email)).toEqual([]);
+      } finally {
+        await Promise.all([older.end(), later.end()]);
+      }
+    },
+  );
 });
 
 describe('why the clean-up rewrites the table', () => {

@@ -1,36 +1,28 @@
-import { randomBytes } from 'node:crypto';
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, expect, test } from 'vitest';
+import { expect, test } from 'vitest';
 import { scheduleRoom } from '../focus-groups/helpers.ts';
-import { build } from '../helpers/build.ts';
 import { given } from '../helpers/given.ts';
 import { enrolMember } from '../helpers/members.ts';
-import { secondNode } from '../helpers/nodes.ts';
+import { buildTwoNodes } from '../helpers/nodes.ts';
 
 // Found by `npm run test:nodes`: a focus group scheduled on node A got its key there, while node B
 // kept serving its 30-second-old view of the keys — a browser whose requests landed on B saw no key
 // and no budget for the room, and could not take a seat.
-const secret = randomBytes(32).toString('hex');
-const t = build({ GREENROOM_SECRET: secret });
-let nodeB: FastifyInstance;
-beforeAll(async () => {
-  nodeB = await secondNode(t.config.databaseUrl!, secret);
-});
-afterAll(() => nodeB?.close());
+const nodes = buildTwoNodes();
+const { t } = nodes;
 
 test('a scope key made on node A is published, budgeted and issued on node B at once', async () => {
   const member = await enrolMember(t.app);
   // Node B's view of the keys is warm before the room exists.
-  expect((await nodeB.inject({ method: 'GET', url: '/api/tokens/keys' })).statusCode).toBe(200);
+  expect((await nodes.nodeB.inject({ method: 'GET', url: '/api/tokens/keys' })).statusCode).toBe(200);
   const moderator = await given(t.app).staff('moderator');
   const { scope } = await scheduleRoom(t.app, moderator);
 
-  const published = await nodeB.inject({
+  const published = await nodes.nodeB.inject({
     method: 'GET',
     url: `/api/tokens/keys?scope=${encodeURIComponent(scope)}`,
   });
   expect(published.json().keys.map((key: { scope: string }) => key.scope)).toEqual([scope]);
-  const budget = await nodeB.inject({
+  const budget = await nodes.nodeB.inject({
     method: 'GET',
     url: '/api/tokens/budget',
     headers: { authorization: `Bearer ${member.credential}` },

@@ -15,7 +15,7 @@ const t = build();
 
 type Actor = 'nobody' | 'employee' | 'moderator' | 'admin' | 'disabled' | 'expired';
 const ACTORS: Actor[] = ['nobody', 'employee', 'moderator', 'admin', 'disabled', 'expired'];
-type Guard = 'admin' | 'staff' | 'token' | 'public';
+type Guard = 'admin' | 'staff' | 'token' | 'apiKey' | 'public';
 
 function guardOf(route: RouteOptions): Guard {
   if (route.url.startsWith('/api/admin/')) return 'admin';
@@ -23,6 +23,8 @@ function guardOf(route: RouteOptions): Guard {
   const guard = ([route.preValidation ?? [], route.preHandler ?? []].flat() as unknown[]).find(isStaffGuard);
   if (guard) return guard.staffRoles.length === 1 && guard.staffRoles[0] === 'admin' ? 'admin' : 'staff';
   if ((route.config as { privateToken?: unknown } | undefined)?.privateToken) return 'token';
+  // Tools that push customer feedback: only an admin-created API key opens it (test/customer-voice/api.test.ts).
+  if ((route.config as { customerVoiceApiKey?: unknown } | undefined)?.customerVoiceApiKey) return 'apiKey';
   return 'public';
 }
 
@@ -31,6 +33,7 @@ const ALLOWED: Record<Guard, Actor[]> = {
   admin: ['admin'],
   staff: ['moderator', 'admin'],
   token: ['employee'],
+  apiKey: [],
   public: ACTORS,
 };
 
@@ -156,7 +159,8 @@ test('every route × every caller gets exactly the allowed outcome', async () =>
         const code = status >= 400 ? response.json().error : null;
         const where = `${method} ${route.url} as ${actor} → ${status} ${code ?? ''}`;
         const refusedForAuth =
-          (status === 401 && ['unauthenticated', 'token_invalid', 'token_spent'].includes(code)) ||
+          (status === 401 &&
+            ['unauthenticated', 'token_invalid', 'token_spent', 'api_key_invalid'].includes(code)) ||
           (status === 403 && code === 'forbidden');
         const allowed = ALLOWED[guard].includes(actor);
         if (status >= 500) failures.push(`${where} (5xx)`);

@@ -5,7 +5,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, inject } from 'vitest';
 import { buildApp } from '../../server/app.ts';
 import { loadConfig } from '../../server/config.ts';
-import { spendToken } from '../../server/plugins/private-token.ts';
+import { spendToken } from '../../server/shared/private-token.ts';
 import { testDatabase } from '../helpers/build.ts';
 import { databaseUrl, withAdminClient } from '../helpers/postgres.ts';
 

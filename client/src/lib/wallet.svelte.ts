@@ -14,7 +14,8 @@
 import { today } from '../../../common/days.ts';
 import { ApiError, post } from './api.ts';
 import { tokensApi, type PublishedKey } from './api/tokens.ts';
-import { openWalletStore, type WalletStore } from './wallet/idb.ts';
+import { forgetAllTraces } from './browser-traces.ts';
+import { openWalletStore, STORE_NAMES, type WalletStore } from './wallet/idb.ts';
 import { acceptKeys, unknownBudgetKeys, type AcceptedKey } from './wallet/key-checks.ts';
 import { isRedeemableAt, keyIsForHost, MAX_BATCH, tokenKeyIdOf } from './wallet/keys.ts';
 import { DEFAULT_POLICY, draw, loadPolicy, type WalletPolicy } from './wallet/timing.ts';
@@ -103,6 +104,17 @@ interface Meta {
   fetchedKeys: string[];
 }
 
+const freshMeta = (): Meta => ({
+  holdUntil: 0,
+  enrolledAt: 0,
+  identifiedAt: 0,
+  enrolling: false,
+  identifiedNotBefore: 0,
+  nextRefillAt: 0,
+  acceptedKeys: [],
+  fetchedKeys: [],
+});
+
 const randomId = () =>
   Array.from(crypto.getRandomValues(new Uint8Array(12)), (b) => b.toString(16).padStart(2, '0')).join('');
 
@@ -134,16 +146,7 @@ class Wallet {
   #store: WalletStore | null = null;
   #credential: string | null = null;
   #policy: WalletPolicy = DEFAULT_POLICY;
-  #meta: Meta = {
-    holdUntil: 0,
-    enrolledAt: 0,
-    identifiedAt: 0,
-    enrolling: false,
-    identifiedNotBefore: 0,
-    nextRefillAt: 0,
-    acceptedKeys: [],
-    fetchedKeys: [],
-  };
+  #meta: Meta = freshMeta();
   #ready: Promise<void>;
   #refillChain: Promise<void> = Promise.resolve();
   #pumping = false;
@@ -399,16 +402,17 @@ class Wallet {
   }
 
   /** Forgets everything in this browser: credential, tokens, receipts, seats, the outbox. */
+  /**
+   * Deletes everything this browser holds of Greenroom: credential, tokens, receipts, seats, what
+   * waits in the outbox, the timing state, and the small memories beside the wallet (votes, answered
+   * pulses). Whoever uses the browser next finds nothing.
+   */
   async forget(): Promise<void> {
     await this.#ready;
-    for (const token of this.tokens) await this.#store!.remove('tokens', token.id);
-    for (const receipt of this.receipts) await this.#store!.remove('receipts', receipt.receipt);
-    for (const seat of this.seats) await this.#store!.remove('seats', seat.focusGroupId);
-    for (const entry of this.outbox) await this.#store!.remove('outbox', entry.id);
-    await this.#store!.remove('meta', 'credential');
-    await this.#store!.remove('meta', 'departmentId');
-    await this.#store!.remove('meta', 'departmentName');
+    for (const store of STORE_NAMES) await this.#store!.clear(store);
+    forgetAllTraces();
     this.#credential = null;
+    this.#meta = freshMeta();
     this.departmentId = null;
     this.departmentName = null;
     this.enrolled = false;

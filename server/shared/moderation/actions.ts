@@ -4,6 +4,7 @@ import type { Database } from '../../../db/schema.ts';
 import { badRequest, conflict, notFound } from '../../errors.ts';
 import { piiKinds } from '../../../common/pii.ts';
 import { audit } from '../audit.ts';
+import { releasable } from '../min-group.ts';
 import type { StaffMember } from '../staff-sessions.ts';
 import { addThreadMessage, listThreadMessages, ThreadFullError } from '../threads/messages.ts';
 import { applyDecision, findForDecision, itemExists, type ModeratedKind } from './queries.ts';
@@ -116,4 +117,22 @@ export async function replyToAuthor(
 export async function threadWithAuthor(db: Db, kind: ModeratedKind, id: string) {
   if (!(await itemExists(db, kind, id))) throw notFound(`No such ${kind}.`);
   return listThreadMessages(db, { kind, itemId: id });
+}
+
+/**
+ * A decision on a short comment (a pulse answer's, a handoff rating's): publish it, or hide it with a reason
+ * for the audit log. Refused without a reason to hide.
+ */
+export function commentDecision(request: { action: 'publish' | 'hide'; reason?: string | undefined }) {
+  const reason = request.reason?.trim() || null;
+  if (request.action === 'hide' && !reason)
+    throw badRequest('reason_required', 'Say why the comment is hidden.');
+  const moderation: 'published' | 'hidden' = request.action === 'publish' ? 'published' : 'hidden';
+  return { moderation, reason };
+}
+
+/** Nobody reads a comment before its group (a pulse's answers, a team's month of ratings) reaches k: moderators neither. */
+export function requireReadableGroup(size: number, k: number, counted: 'answers' | 'ratings'): void {
+  if (!releasable(size, k))
+    throw conflict('below_minimum_group', `Comments are read from ${k} ${counted} on, by moderators too.`);
 }

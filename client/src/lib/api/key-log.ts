@@ -1,8 +1,8 @@
 import type { Static } from 'typebox';
 import { get } from '../api.ts';
-import type { KeyLog } from '../../../../server/tokens/schemas.ts';
+import type { KeyLog } from '../../../../common/api/tokens.ts';
 
-// The public key log (no login). Shape from server/tokens/schemas.ts (type-only import).
+// The public key log (no login). Shape from common/api/tokens.ts (type-only import).
 export type KeyLogAnswer = Static<typeof KeyLog>;
 
 export const keyLogApi = {

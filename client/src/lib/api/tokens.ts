@@ -5,9 +5,9 @@ import type {
   CodeBatch,
   EnrolmentTransparency as EnrolmentTransparencySchema,
   TokenKeyInfo,
-} from '../../../../server/tokens/schemas.ts';
+} from '../../../../common/api/tokens.ts';
 
-// Shapes come from server/tokens/schemas.ts (type-only imports: nothing of the server is bundled).
+// Shapes come from common/api/tokens.ts (type-only imports: nothing of the server is bundled).
 export type PublishedKey = Static<typeof TokenKeyInfo>;
 export type KeyBudget = Static<typeof Budget>['keys'][number];
 export type CodeBatchInfo = Static<typeof CodeBatch>;

@@ -1,7 +1,8 @@
 // A small promise wrapper over IndexedDB for the wallet. Falls back to memory where IndexedDB is
 // unavailable (some private windows): the wallet then lasts as long as the tab.
 
-export type StoreName = 'meta' | 'tokens' | 'receipts' | 'seats' | 'outbox';
+export const STORE_NAMES = ['meta', 'tokens', 'receipts', 'seats', 'outbox'] as const;
+export type StoreName = (typeof STORE_NAMES)[number];
 
 const NAME = 'greenroom-wallet';
 const VERSION = 2;
@@ -18,6 +19,8 @@ export interface WalletStore {
   get<T>(store: StoreName, key: string): Promise<T | undefined>;
   put(store: StoreName, value: unknown, key?: string): Promise<void>;
   remove(store: StoreName, key: string): Promise<void>;
+  /** Deletes every record of a store. */
+  clear(store: StoreName): Promise<void>;
 }
 
 const done = <T>(request: IDBRequest<T>) =>
@@ -53,6 +56,7 @@ function indexedDbStore(database: IDBDatabase): WalletStore {
       done(objectStore(store, 'readonly').get(key)) as Promise<T | undefined>,
     put: (store, value, key) => write(objectStore(store, 'readwrite').put(value, key)),
     remove: (store, key) => write(objectStore(store, 'readwrite').delete(key)),
+    clear: (store) => write(objectStore(store, 'readwrite').clear()),
   };
 }
 
@@ -69,6 +73,7 @@ function memoryStore(): WalletStore {
     get: async <T>(store: StoreName, key: string) => of(store).get(key) as T | undefined,
     put: async (store, value, key) => void of(store).set(keyOf(store, value, key), structuredClone(value)),
     remove: async (store, key) => void of(store).delete(key),
+    clear: async (store) => void of(store).clear(),
   };
 }
 

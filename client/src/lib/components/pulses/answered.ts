@@ -1,18 +1,8 @@
+import { recall, remember } from '../../browser-traces.ts';
+
 // Which pulses this browser answered, kept only in this browser (the server cannot know, by design).
-const key = (pulseId: string) => `greenroom.pulse-answered.${pulseId}`;
+const name = (pulseId: string) => `pulse-answered.${pulseId}`;
 
-export function hasAnswered(pulseId: string): boolean {
-  try {
-    return localStorage.getItem(key(pulseId)) === '1';
-  } catch {
-    return false;
-  }
-}
+export const hasAnswered = (pulseId: string): boolean => Boolean(recall<unknown>(name(pulseId), false));
 
-export function rememberAnswered(pulseId: string): void {
-  try {
-    localStorage.setItem(key(pulseId), '1');
-  } catch {
-    // Private mode: the thank-you simply does not survive a reload.
-  }
-}
+export const rememberAnswered = (pulseId: string): void => remember(name(pulseId), true);

@@ -8,4 +8,5 @@ export const PII_LABELS: Record<string, string> = {
   'branch-number': 'a branch number',
   'person-name': 'a person’s name',
   'card-or-account': 'a card or account number',
+  iban: 'a bank account (IBAN)',
 };

@@ -25,6 +25,7 @@ export const SOURCE_TEXT = {
   kudos: 'Kudos',
   pulse: 'Pulse comments',
   'focus-group': 'Focus groups',
+  customer: 'Customers',
   handoff: 'Handoff ratings',
 } as const;
 

@@ -1,12 +1,11 @@
-// OWNER: tokens feature (issue 3). Interface below is the contract other features code against.
-// Redemption (RFC 9577): a route with `config: { privateToken: scope }` gets its Authorization header
-// verified before the handler runs; the handler spends the token in its own transaction.
+// Redemption (RFC 9577), the tokens feature's own plugin: a route with `config: { privateToken: scope }`
+// gets its Authorization header verified before the handler runs; the handler spends the token in its
+// own transaction with spendToken (server/shared/private-token.ts).
 import fp from 'fastify-plugin';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { Kysely } from 'kysely';
-import type { Database } from '../../db/schema.ts';
 import type { Config } from '../config.ts';
-import { HttpError, unauthorized } from '../errors.ts';
+import { HttpError } from '../errors.ts';
+import { tokenInvalid, type RedeemedToken } from '../shared/private-token.ts';
 import {
   challengeDigestFor,
   encodeTokenChallenge,
@@ -14,30 +13,9 @@ import {
   parseAuthorization,
   redemptionContextFor,
   verifyAuthenticator,
-} from '../tokens/crypto.ts';
-import { isRedeemable, Keyring } from '../tokens/keys.ts';
-import { parseScope, paysFor } from '../tokens/scopes.ts';
-import { insertNullifier, isForeignKeyViolation, isUniqueViolation } from '../tokens/queries.ts';
-
-/** A token whose signature, key and challenge were verified by the preHandler; not yet spent. */
-export interface RedeemedToken {
-  scope: string;
-  tokenKeyId: string;
-  /** SHA-256 of the token input; unique once spent. */
-  nullifier: Buffer;
-  /** The department the token proves (a `<scope>@<department>` key, issued only to its members), or null. */
-  departmentId: string | null;
-}
-
-declare module 'fastify' {
-  interface FastifyContextConfig {
-    /** The token scope this route spends: 'general', or a function of the request (e.g. `pulse:<id>`). */
-    privateToken?: string | ((request: FastifyRequest) => string);
-  }
-  interface FastifyRequest {
-    privateToken: RedeemedToken | null;
-  }
-}
+} from './crypto.ts';
+import { isRedeemable, Keyring } from './keys.ts';
+import { parseScope, paysFor } from './scopes.ts';
 
 /**
  * The TokenChallenge a client builds for this server: issuer_name is the host the browser talks to
@@ -62,8 +40,6 @@ function expectedDigest(request: FastifyRequest, scope: string): Buffer {
   return digest;
 }
 
-const invalid = () => unauthorized('token_invalid', 'A valid PrivateToken for this action is required.');
-
 /**
  * RFC 9577 §2.1: a refused request is told which token would do — the challenge and the scope's
  * current token key — so any Privacy Pass client can obtain one.
@@ -73,7 +49,7 @@ async function invalidWithChallenge(
   request: FastifyRequest,
   scope: string,
 ): Promise<HttpError> {
-  const error = invalid();
+  const error = tokenInvalid();
   const key = (await app.tokenKeys.all()).find(
     (candidate) => candidate.scope === scope && isRedeemable(candidate),
   );
@@ -111,22 +87,6 @@ export async function verifyToken(
     nullifier: nullifierOf(token),
     departmentId: parseScope(key.scope).departmentId,
   };
-}
-
-/**
- * Spends the request's token inside the caller's transaction (the same one that writes the action),
- * so the action and the spend commit or roll back together. Throws 401 token_spent if already spent.
- */
-export async function spendToken(trx: Kysely<Database>, token: RedeemedToken | null): Promise<void> {
-  if (!token) throw invalid();
-  try {
-    await insertNullifier(trx, token.nullifier, token.tokenKeyId);
-  } catch (error) {
-    if (isUniqueViolation(error)) throw unauthorized('token_spent', 'This token was already spent.');
-    // The key was retired between verification and spending.
-    if (isForeignKeyViolation(error)) throw invalid();
-    throw error;
-  }
 }
 
 export default fp<{ config: Config }>(
