@@ -2,6 +2,7 @@ import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
 import type { CustomerVoiceTables } from './tables/customer-voice.ts';
 import type { FocusGroupTables } from './tables/focus-groups.ts';
 import type { HandoffTables } from './tables/handoffs.ts';
+import type { JourneyTables } from './tables/journeys.ts';
 import type { KudosTables } from './tables/kudos.ts';
 import type { PulseTables } from './tables/pulses.ts';
 import type { SharedStateTables } from './tables/shared-state.ts';
@@ -72,6 +73,7 @@ export interface Database
     ThemeTables,
     SharedStateTables,
     HandoffTables,
+    JourneyTables,
     CustomerVoiceTables {
   staff: StaffTable;
   staff_session: StaffSessionTable;

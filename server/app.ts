@@ -33,6 +33,7 @@ import pulseRoutes from './pulses/routes.ts';
 import focusGroupRoutes from './focus-groups/routes.ts';
 import themeRoutes from './themes/routes.ts';
 import handoffRoutes from './handoffs/routes.ts';
+import journeyRoutes from './journeys/routes.ts';
 import customerVoiceRoutes from './customer-voice/routes.ts';
 
 export interface BuildOptions {
@@ -143,6 +144,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(focusGroupRoutes, { config });
   await app.register(themeRoutes, { config });
   await app.register(handoffRoutes, { config });
+  await app.register(journeyRoutes);
   await app.register(customerVoiceRoutes, { config });
 
   await app.register(client, { config });

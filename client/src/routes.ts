@@ -15,6 +15,8 @@ import Handoff from './routes/employee/Handoff.svelte';
 import FocusGroups from './routes/employee/FocusGroups.svelte';
 import Room from './routes/employee/Room.svelte';
 import Themes from './routes/employee/Themes.svelte';
+import Journeys from './routes/employee/Journeys.svelte';
+import Blueprint from './routes/employee/Blueprint.svelte';
 import StaffLogin from './routes/staff/StaffLogin.svelte';
 import Console from './routes/moderator/Console.svelte';
 import Queue from './routes/moderator/Queue.svelte';
@@ -47,6 +49,8 @@ export const routes: Record<string, Component<any>> = {
   '/focus-groups': FocusGroups,
   '/focus-groups/:id': Room,
   '/themes': Themes,
+  '/journeys': Journeys,
+  '/journeys/:id': Blueprint,
   '/staff/login': StaffLogin,
   '/mod': Console,
   '/mod/queue': Queue,

@@ -12,6 +12,8 @@ import * as m0013 from './0013_key_log.ts';
 import * as m0010 from './0010_people_groups.ts';
 import * as m0011 from './0011_shared_state.ts';
 import * as m0015 from './0015_handoffs.ts';
+import * as m0018 from './0018_journeys.ts';
+import * as m0019 from './0019_journey_stage_themes.ts';
 import * as m0016 from './0016_customer_voice.ts';
 
 // Listed explicitly (not read from disk) so bundlers and tsx resolve the same set.
@@ -29,5 +31,7 @@ export const migrations: Record<string, Migration> = {
   '0010_people_groups': m0010,
   '0011_shared_state': m0011,
   '0015_handoffs': m0015,
+  '0018_journeys': m0018,
+  '0019_journey_stage_themes': m0019,
   '0016_customer_voice': m0016,
 };

@@ -2,6 +2,7 @@ import fp from 'fastify-plugin';
 import { ThemeSources } from '../shared/theme-sources.ts';
 import { ThreadItems } from '../shared/threads/items.ts';
 import { ScopeKeys } from '../shared/scope-keys.ts';
+import { BlueprintOverlays } from '../shared/blueprint-overlays.ts';
 import { KudosStories } from '../shared/kudos-stories.ts';
 
 // Ports: where features plug into shared machinery without importing each other. Features register at
@@ -15,6 +16,8 @@ declare module 'fastify' {
     threadItems: ThreadItems;
     /** Issuer keys for scopes a feature defines (the tokens feature provides them). */
     scopeKeys: ScopeKeys;
+    /** What each feature knows per department and period, for the service blueprint (k applied there). */
+    blueprintOverlays: BlueprintOverlays;
     /** Kudos stories other features collect (the kudos feature writes them). */
     kudosStories: KudosStories;
   }
@@ -25,6 +28,7 @@ export default fp(
     app.decorate('themeSources', new ThemeSources());
     app.decorate('threadItems', new ThreadItems());
     app.decorate('scopeKeys', new ScopeKeys());
+    app.decorate('blueprintOverlays', new BlueprintOverlays());
     app.decorate('kudosStories', new KudosStories());
   },
   { name: 'ports' },

@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { seed as seedCustomerVoice } from '../customer-voice/seed.ts';
 import { seed as seedFocusGroups } from '../focus-groups/seed.ts';
 import { seed as seedHandoffs } from '../handoffs/seed.ts';
+import { seed as seedJourneys } from '../journeys/seed.ts';
 import { seed as seedKudos } from '../kudos/seed.ts';
 import { seed as seedPulses } from '../pulses/seed.ts';
 import { seed as seedSuggestions } from '../suggestions/seed.ts';
@@ -24,6 +25,7 @@ const steps: SeedStep[] = [
   seedPulses,
   seedFocusGroups,
   seedHandoffs,
+  seedJourneys,
   seedCustomerVoice,
   seedThemes,
 ];
