@@ -29,6 +29,10 @@ const routes: FastifyPluginAsyncTypebox<{ config: Config }> = async (app) => {
     everyMs: 60 * 60 * 1000,
     run: async () => void (await ensureHandoffKeys(app)),
   });
+  // A backstage team an admin just created (or made backstage) can be rated this week, not after the next run.
+  app.departmentEvents.on(async ({ departmentId, kind }) => {
+    if (kind === 'backstage') await ensureHandoffKeys(app, { departmentIds: [departmentId] });
+  });
 
   // ---- employees ----
 
