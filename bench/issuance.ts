@@ -51,7 +51,7 @@ async function serve(): Promise<void> {
   const { sql } = await import('kysely');
   const { loadConfig } = await import('../server/config.ts');
   const { spendToken } = await import('../server/shared/private-token.ts');
-  const { createScopeKey } = await import('../server/tokens/keys.ts');
+  const { createScopeKey, keyDeps } = await import('../server/tokens/keys.ts');
   const { authorizationFor, challengeDigestFor, tokenInputFor } = await import('../server/tokens/crypto.ts');
   const { createCodes, enrolWith, obtainTokens } = await import('../test/helpers/members.ts');
   const { databaseUrl, postgresReachable, withAdminClient } = await import('../test/helpers/postgres.ts');
@@ -101,8 +101,16 @@ async function serve(): Promise<void> {
 
   const window = { notBefore: new Date(Date.now() - 60_000), notAfter: new Date(Date.now() + 86_400_000) };
   // Budgets large enough that the benchmark never runs out; the conditional UPDATE still runs per request.
-  const issueKey = await createScopeKey(app, { scope: ISSUE_SCOPE, budget: 1_000_000_000, ...window });
-  const redeemKey = await createScopeKey(app, { scope: REDEEM_SCOPE, budget: 1_000_000_000, ...window });
+  const issueKey = await createScopeKey(keyDeps(app), {
+    scope: ISSUE_SCOPE,
+    budget: 1_000_000_000,
+    ...window,
+  });
+  const redeemKey = await createScopeKey(keyDeps(app), {
+    scope: REDEEM_SCOPE,
+    budget: 1_000_000_000,
+    ...window,
+  });
   const issuing = (await app.tokenKeys.byId(issueKey.tokenKeyId))!;
   const redeeming = (await app.tokenKeys.byId(redeemKey.tokenKeyId))!;
 

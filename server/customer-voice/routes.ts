@@ -39,6 +39,7 @@ import {
 import { readCsv, readJsonl } from './readers.ts';
 import storyRoutes from './story-routes.ts';
 import { suggestMapping } from './suggest.ts';
+import { customerVoiceOverlay } from './blueprint-overlay.ts';
 
 /** An upload larger than this is refused as it streams (100,000 typical rows are ~20 MB). */
 export const UPLOAD_MAX_BYTES = 200 * 1024 * 1024;
@@ -54,6 +55,7 @@ const UPLOAD_TYPES = ['text/csv', 'application/x-ndjson', 'application/jsonl', '
 const routes: FastifyPluginAsyncTypebox<{ config: Config }> = async (app, { config }) => {
   const staffOnly = app.requireStaff('moderator', 'admin');
   app.themeSources.add(listThemeSourceItems);
+  app.blueprintOverlays.add(customerVoiceOverlay);
 
   // Uploads arrive as the raw file; the route reads it as a stream (this plugin's scope only).
   app.addContentTypeParser(UPLOAD_TYPES, (_request, payload, done) => done(null, payload));

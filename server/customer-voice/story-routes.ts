@@ -4,6 +4,7 @@ import { redactCustomerText } from '../../common/pii.ts';
 import { audit } from '../shared/audit.ts';
 import { today } from '../shared/days.ts';
 import { releasable, suppress } from '../shared/min-group.ts';
+import { decideAudited } from '../shared/moderation/actions.ts';
 import { getSettings } from '../shared/settings.ts';
 import {
   DepartmentVoice,
@@ -119,18 +120,12 @@ const storyRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) => {
       const { id } = request.params;
-      const done = await app.db.transaction().execute(async (trx) => {
-        if (!(await setStoryStatus(trx, id, 'dismissed'))) return false;
-        await audit(
-          trx,
-          request.staff!,
-          'customer-voice.story.dismiss',
-          { type: 'customer_feedback', id },
-          {},
-        );
-        return true;
+      await decideAudited(app.db, request.staff!, {
+        action: 'customer-voice.story.dismiss',
+        target: { type: 'customer_feedback', id },
+        apply: (trx) => setStoryStatus(trx, id, 'dismissed'),
+        missing: 'No such feedback.',
       });
-      if (!done) throw notFound('No such feedback.');
       return { id, storyStatus: 'dismissed' as const };
     },
   );
@@ -161,12 +156,12 @@ const storyRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) => {
       const { id } = request.params;
-      const done = await app.db.transaction().execute(async (trx) => {
-        if (!(await withdrawStory(trx, id))) return false;
-        await audit(trx, request.staff!, 'customer-voice.story.withdraw', { type: 'customer_story', id }, {});
-        return true;
+      await decideAudited(app.db, request.staff!, {
+        action: 'customer-voice.story.withdraw',
+        target: { type: 'customer_story', id },
+        apply: (trx) => withdrawStory(trx, id),
+        missing: 'No such story.',
       });
-      if (!done) throw notFound('No such story.');
       return { id, withdrawn: true };
     },
   );

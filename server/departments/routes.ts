@@ -53,6 +53,11 @@ const departmentRoutes: FastifyPluginAsyncTypebox = async (app) => {
         { type: 'department', id },
         { name: request.body.name },
       );
+      // Features that keep something per department (a backstage team's handoff token keys) make it now.
+      await app.departmentEvents.changed(
+        { departmentId: id, kind: request.body.kind, change: 'created' },
+        (error) => request.log.warn({ err: error, departmentId: id }, 'a department listener failed'),
+      );
       return reply.code(201).send({ id });
     },
   );
@@ -78,6 +83,11 @@ const departmentRoutes: FastifyPluginAsyncTypebox = async (app) => {
         throw error;
       }
       await audit(app.db, request.staff!, 'department.update', { type: 'department', id }, request.body);
+      if (request.body.kind)
+        await app.departmentEvents.changed(
+          { departmentId: id, kind: request.body.kind, change: 'updated' },
+          (error) => request.log.warn({ err: error, departmentId: id }, 'a department listener failed'),
+        );
       return { id };
     },
   );

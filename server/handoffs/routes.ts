@@ -10,6 +10,7 @@ import { isoWeek, scopeOf } from './weeks.ts';
 import { quarterGrid } from './grid.ts';
 import moderationRoutes from './moderation-routes.ts';
 import { submitRating } from './submit.ts';
+import { handoffOverlay } from './blueprint-overlay.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -22,10 +23,15 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  */
 const routes: FastifyPluginAsyncTypebox<{ config: Config }> = async (app) => {
   app.themeSources.add(listThemeSourceItems);
+  app.blueprintOverlays.add(handoffOverlay);
   app.jobs.define({
     name: HANDOFF_KEYS_JOB,
     everyMs: 60 * 60 * 1000,
     run: async () => void (await ensureHandoffKeys(app)),
+  });
+  // A backstage team an admin just created (or made backstage) can be rated this week, not after the next run.
+  app.departmentEvents.on(async ({ departmentId, kind }) => {
+    if (kind === 'backstage') await ensureHandoffKeys(app, { departmentIds: [departmentId] });
   });
 
   // ---- employees ----

@@ -27,7 +27,7 @@ import {
   type JourneyDefinitionT,
 } from '../../common/api/journeys.ts';
 import { composeBlueprint, journeyDepartmentIds, quarterDays, quarterOf } from './blueprint.ts';
-import { BUILT_IN_OVERLAYS, touchpointThemes } from './overlay-sources.ts';
+import { themeOverlay, touchpointThemes } from './theme-overlay.ts';
 import {
   addVersion,
   createJourney,
@@ -97,7 +97,7 @@ const journeyView = (journey: JourneyVersion) => ({
 const routes: FastifyPluginAsyncTypebox = async (app) => {
   const adminOnly = app.requireStaff('admin');
   const staffOnly = app.requireStaff('moderator', 'admin');
-  for (const overlay of BUILT_IN_OVERLAYS) app.blueprintOverlays.add(overlay);
+  app.blueprintOverlays.add(themeOverlay);
 
   async function journeyOr404(id: string, version?: number) {
     const journey = await findJourney(app.db, id, version);

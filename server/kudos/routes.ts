@@ -52,6 +52,7 @@ import {
 } from '../../common/api/kudos.ts';
 import { Type } from 'typebox';
 import { daysAgo } from '../shared/days.ts';
+import { kudosOverlay } from './blueprint-overlay.ts';
 
 /** Kudos are moderated like suggestions; a rejected story also leaves the featured list. */
 const moderationRules: ModerationRules = {
@@ -84,6 +85,7 @@ const routes: FastifyPluginAsyncTypebox<{ config: Config }> = async (app) => {
     };
   });
   app.themeSources.add(listThemeSourceItems);
+  app.blueprintOverlays.add(kudosOverlay);
   const changed = () => app.contentEvents.changed({ source: 'kudos' });
 
   // ---- employees ----

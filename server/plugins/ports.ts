@@ -4,6 +4,7 @@ import { ThreadItems } from '../shared/threads/items.ts';
 import { ScopeKeys } from '../shared/scope-keys.ts';
 import { BlueprintOverlays } from '../shared/blueprint-overlays.ts';
 import { KudosStories } from '../shared/kudos-stories.ts';
+import { DepartmentEvents } from '../shared/department-events.ts';
 
 // Ports: where features plug into shared machinery without importing each other. Features register at
 // start (theme readers, thread item finders, scope-key and kudos-story providers); the themes job and the thread routes read what is there.
@@ -20,6 +21,8 @@ declare module 'fastify' {
     blueprintOverlays: BlueprintOverlays;
     /** Kudos stories other features collect (the kudos feature writes them). */
     kudosStories: KudosStories;
+    /** Departments created or changed by an admin (the departments feature says so; others listen). */
+    departmentEvents: DepartmentEvents;
   }
 }
 
@@ -30,6 +33,7 @@ export default fp(
     app.decorate('scopeKeys', new ScopeKeys());
     app.decorate('blueprintOverlays', new BlueprintOverlays());
     app.decorate('kudosStories', new KudosStories());
+    app.decorate('departmentEvents', new DepartmentEvents());
   },
   { name: 'ports' },
 );

@@ -6,9 +6,9 @@ import type { Database } from '../../db/schema.ts';
 // feature asks them all and is the one place that applies the minimum group size to what they return, so a
 // new overlay cannot forget k. Overlays return raw numbers; they never decide what is shown.
 //
-// Extension point: customer feedback (issue 16, server/customer-voice/) registers an overlay with
-// `lane: 'customer'` whose cells carry `pain` where customers are unhappy; the blueprint then lines it
-// up with backstage friction to mark hotspots. Nothing else is needed from that feature.
+// Who registers what: handoffs, kudos and suggestions each register the overlay over their own table; the
+// journeys feature its employee-themes overlay; customer voice a `lane: 'customer'` overlay whose cells carry
+// `pain` where customers are unhappy, which the blueprint lines up with backstage friction to mark hotspots.
 
 export interface OverlayQuery {
   db: Kysely<Database>;
@@ -49,6 +49,8 @@ export interface BlueprintOverlay {
   /** 'backstage': the team's own signals; 'customer': what customers experience (feedback, outcomes). */
   lane: 'backstage' | 'customer';
   scoreLabel?: string;
+  /** Where the overlay sits among the others (lower first); registration order breaks ties. */
+  position?: number;
   read(query: OverlayQuery): Promise<OverlayCell[]>;
   /** The items behind one department's cell; `staff` sees more (pending items), employees only published. */
   items?(query: OverlayQuery & { departmentId: string; staff: boolean }): Promise<OverlayItem[]>;
@@ -63,7 +65,8 @@ export class BlueprintOverlays {
     this.#overlays.push(overlay);
   }
 
+  /** In `position` order, so the blueprint reads the same whichever feature registered first. */
   list(): readonly BlueprintOverlay[] {
-    return this.#overlays;
+    return [...this.#overlays].sort((a, b) => (a.position ?? 100) - (b.position ?? 100));
   }
 }

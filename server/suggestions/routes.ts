@@ -21,6 +21,7 @@ import {
 import { submitSuggestion } from './submit.ts';
 import { visibleOwnDepartments } from './voices.ts';
 import moderationRoutes from './moderation-routes.ts';
+import { suggestionOverlay } from './blueprint-overlay.ts';
 
 /*
  * Which refusals burn a token? None.
@@ -40,6 +41,7 @@ import moderationRoutes from './moderation-routes.ts';
 const routes: FastifyPluginAsyncTypebox<{ config: Config }> = async (app) => {
   app.threadItems.add('suggestion', findSuggestionForThread);
   app.themeSources.add(listThemeSourceItems);
+  app.blueprintOverlays.add(suggestionOverlay);
 
   const visibility = () => visibleOwnDepartments(app.db);
 

@@ -1,9 +1,10 @@
 // Issuer keys: one RSA-2048 key per scope (`general` per epoch, `pulse:<id>`, `focus-group:<id>`).
 // Private keys are stored sealed with the master secret and held decrypted in memory per node.
 import { createPrivateKey, createPublicKey, type KeyObject } from 'node:crypto';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
+import type { Secrets } from '../plugins/secrets.ts';
 import { DEFAULT_SETTINGS, getSettings } from '../shared/settings.ts';
 import { isUniqueViolation } from '../shared/db-errors.ts';
 import type { BudgetRule } from './queries.ts';
@@ -56,7 +57,23 @@ export const isIssuable = (key: IssuerKey, now = new Date()) => now < key.notAft
 export const isRedeemable = (key: IssuerKey, now = new Date()) =>
   key.notBefore <= now && now.getTime() < key.notAfter.getTime() + REDEMPTION_SKEW_MS;
 
-function toIssuerKey(app: FastifyInstance, row: KeyRow): IssuerKey {
+/** What key upkeep uses: the database, the master secret (keys are sealed with it), this node's keyring, a log. */
+export interface KeyDeps {
+  db: Kysely<Database>;
+  secrets: Secrets;
+  keyring: Keyring;
+  log: FastifyBaseLogger;
+}
+
+/** The narrow dependencies of key upkeep, from the app (the keyring is the tokens feature's `tokenKeys`). */
+export const keyDeps = (app: Pick<FastifyInstance, 'db' | 'secrets' | 'tokenKeys' | 'log'>): KeyDeps => ({
+  db: app.db,
+  secrets: app.secrets,
+  keyring: app.tokenKeys,
+  log: app.log,
+});
+
+function toIssuerKey(app: Pick<KeyDeps, 'secrets'>, row: KeyRow): IssuerKey {
   const tokenKey = Buffer.from(row.tokenKey);
   const idBytes = Buffer.from(row.id, 'hex');
   const privateKey: KeyObject = createPrivateKey({
@@ -86,10 +103,10 @@ function toIssuerKey(app: FastifyInstance, row: KeyRow): IssuerKey {
 export class Keyring {
   #byId = new Map<string, IssuerKey>();
   #loadedAt = 0;
-  readonly #app: FastifyInstance;
+  readonly #app: Pick<KeyDeps, 'db' | 'secrets'>;
 
-  constructor(app: FastifyInstance) {
-    this.#app = app;
+  constructor(deps: Pick<KeyDeps, 'db' | 'secrets'>) {
+    this.#app = deps;
   }
 
   /** Every stored key (live and upcoming), re-read from the database at most every `maxAgeMs`. */
@@ -165,10 +182,7 @@ export class KeyOverlapError extends Error {
  * node, returns the key the first one stored. A window overlapping another key of the scope (live or
  * retired: the log keeps every one) is refused with KeyOverlapError.
  */
-export async function createScopeKey(
-  app: FastifyInstance,
-  input: ScopeKeyInput,
-): Promise<{ tokenKeyId: string }> {
+export async function createScopeKey(app: KeyDeps, input: ScopeKeyInput): Promise<{ tokenKeyId: string }> {
   if (!(input.notAfter > input.notBefore)) throw new Error('a key must end after it starts');
   if (!Number.isInteger(input.budget) || input.budget < 1)
     throw new Error('a key needs a budget of at least 1');
@@ -215,8 +229,8 @@ export async function createScopeKey(
       throw error;
     }
     if (stored !== row.id) return { tokenKeyId: stored };
-    app.tokenKeys.forget([row.id]);
-    await app.tokenKeys.byId(row.id);
+    app.keyring.forget([row.id]);
+    await app.keyring.byId(row.id);
     app.log.info({ scope: input.scope, tokenKeyId: row.id }, 'issuer key created');
     return { tokenKeyId: row.id };
   }
@@ -231,9 +245,9 @@ const startOfDay = (at: Date) => new Date(Math.floor(at.getTime() / DAY_MS) * DA
  * overlap: a key made to fill a gap ends where the next existing one starts, whatever the epoch
  * length setting says now.
  */
-export async function ensureGeneralKeys(app: FastifyInstance, now = new Date()): Promise<void> {
+export async function ensureGeneralKeys(app: KeyDeps, now = new Date()): Promise<void> {
   const { epochDays, generalBudget } = await getSettings(app.db);
-  const general = (await app.tokenKeys.all(0)).filter((key) => key.scope === 'general');
+  const general = (await app.keyring.all(0)).filter((key) => key.scope === 'general');
   const window = (notBefore: Date) => {
     const byEpoch = notBefore.getTime() + epochDays * DAY_MS;
     const nextStart = Math.min(
@@ -293,14 +307,14 @@ export function budgetKeyOf(keys: IssuerKey[], key: IssuerKey): IssuerKey | null
  * node). Creating them lazily keeps key generation to the departments whose members ask.
  */
 export async function ensureDepartmentKeys(
-  app: FastifyInstance,
+  app: KeyDeps,
   scope: string,
   departmentExists: (id: string) => Promise<boolean>,
   now = new Date(),
 ): Promise<void> {
   const { base, departmentId } = parseScope(scope);
   if (!departmentId || !hasDepartmentSiblings(base)) return;
-  const keys = (await app.tokenKeys.all()).filter((key) => isIssuable(key, now));
+  const keys = (await app.keyring.all()).filter((key) => isIssuable(key, now));
   const bases = keys.filter((key) => key.scope === base);
   const missing = bases.filter(
     (key) => !keys.some((k) => k.scope === scope && k.notBefore.getTime() === key.notBefore.getTime()),
@@ -321,11 +335,11 @@ export async function ensureDepartmentKeys(
  * After that no token of theirs can be redeemed anyway, so forgetting the nullifiers is safe.
  */
 export async function retireKeys(
-  app: FastifyInstance,
+  app: KeyDeps,
   now = new Date(),
 ): Promise<{ keys: number; spentTokens: number }> {
   const retired = await deleteKeys(app.db, new Date(now.getTime() - RETIREMENT_GRACE_MS));
-  app.tokenKeys.forget(retired.keyIds);
+  app.keyring.forget(retired.keyIds);
   if (retired.keyIds.length > 0) {
     app.log.info({ keys: retired.keyIds.length, spentTokens: retired.spentTokens }, 'issuer keys retired');
   }
@@ -334,7 +348,7 @@ export async function retireKeys(
 
 /** Hourly upkeep, on one node at a time (a leased job): next epoch's key published, ended keys destroyed. */
 export const KEY_MAINTENANCE_JOB = 'issuer-keys';
-export async function maintainKeys(app: FastifyInstance): Promise<void> {
+export async function maintainKeys(app: KeyDeps): Promise<void> {
   await ensureGeneralKeys(app);
   await retireKeys(app);
 }

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, test } from 'vitest';
-import { createScopeKey } from '../../server/tokens/keys.ts';
+import { createScopeKey, keyDeps } from '../../server/tokens/keys.ts';
 import { build } from '../helpers/build.ts';
 import { given, type SignedInStaff } from '../helpers/given.ts';
 import { enrolMember, type Member } from '../helpers/members.ts';
@@ -200,7 +200,7 @@ describe('answering: one answer per person per pulse', () => {
   test('an out-of-scale score for a 1–5 pulse → 400 score_out_of_scale, token not burned', async () => {
     const id = await givenPulse(t.app, { scale: '1-5', opensOn: dayOffset(0), closesOn: dayOffset(1) });
     const agreeScope = `pulse:${id}`;
-    await createScopeKey(t.app, {
+    await createScopeKey(keyDeps(t.app), {
       scope: agreeScope,
       budget: 1,
       notBefore: new Date(`${dayOffset(0)}T00:00:00Z`),

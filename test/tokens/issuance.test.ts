@@ -255,9 +255,9 @@ describe('issuance', () => {
   });
 
   test('a scope key (budget 1) issues exactly one token per member', async () => {
-    const { createScopeKey } = await import('../../server/tokens/keys.ts');
+    const { createScopeKey, keyDeps } = await import('../../server/tokens/keys.ts');
     const scope = 'pulse:00000000-0000-4000-8000-000000000001';
-    await createScopeKey(t.app, {
+    await createScopeKey(keyDeps(t.app), {
       scope,
       budget: 1,
       notBefore: new Date(Date.now() - 1000),

@@ -7,7 +7,13 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { verifyKeyLog, type KeyLogEntry } from '../../common/key-log.ts';
 import { migrations } from '../../db/migrations/index.ts';
 import { updateSettings } from '../../server/shared/settings.ts';
-import { createScopeKey, ensureGeneralKeys, KeyOverlapError, retireKeys } from '../../server/tokens/keys.ts';
+import {
+  createScopeKey,
+  ensureGeneralKeys,
+  keyDeps,
+  KeyOverlapError,
+  retireKeys,
+} from '../../server/tokens/keys.ts';
 import { build, testDatabase } from '../helpers/build.ts';
 import { given } from '../helpers/given.ts';
 import { secondNode } from '../helpers/nodes.ts';
@@ -86,13 +92,13 @@ describe('the public key log', () => {
   test('entries stay after their key is retired', async () => {
     const now = Date.now();
     const scope = 'focus-group:00000000-0000-4000-8000-00000000a001';
-    const { tokenKeyId } = await createScopeKey(t.app, {
+    const { tokenKeyId } = await createScopeKey(keyDeps(t.app), {
       scope,
       budget: 1,
       notBefore: new Date(now - 10 * DAY),
       notAfter: new Date(now - 3 * DAY),
     });
-    expect((await retireKeys(t.app)).keys).toBeGreaterThanOrEqual(1);
+    expect((await retireKeys(keyDeps(t.app))).keys).toBeGreaterThanOrEqual(1);
     expect(await storedKeyIds()).not.toContain(tokenKeyId);
     const { entries } = await expectValidLog();
     expect(entries.find((entry) => entry.tokenKeyId === tokenKeyId)).toMatchObject({ scope });
@@ -115,7 +121,7 @@ describe('the public key log', () => {
     const start = new Date(Date.now() + 30 * DAY);
     const created = await Promise.all(
       scopes.map((scope) =>
-        createScopeKey(t.app, {
+        createScopeKey(keyDeps(t.app), {
           scope,
           budget: 1,
           notBefore: start,
@@ -138,7 +144,7 @@ describe('one key per scope per validity window', () => {
     const keysBefore = await storedKeyIds();
     const logBefore = await keyLog();
     await expect(
-      createScopeKey(t.app, {
+      createScopeKey(keyDeps(t.app), {
         scope: 'general',
         budget: 30,
         notBefore: new Date(Date.parse(current.notBefore) + 60_000),
@@ -149,7 +155,7 @@ describe('one key per scope per validity window', () => {
     expect(await keyLog()).toEqual(logBefore);
     // Same start is the idempotent case: the existing key comes back.
     await expect(
-      createScopeKey(t.app, {
+      createScopeKey(keyDeps(t.app), {
         scope: 'general',
         budget: 30,
         notBefore: new Date(current.notBefore),
@@ -158,7 +164,7 @@ describe('one key per scope per validity window', () => {
     ).resolves.toEqual({ tokenKeyId: current.tokenKeyId });
     // Another scope may share the window.
     await expect(
-      createScopeKey(t.app, {
+      createScopeKey(keyDeps(t.app), {
         scope: 'pulse:00000000-0000-4000-8000-00000000c001',
         budget: 1,
         notBefore: new Date(current.notBefore),
@@ -171,7 +177,7 @@ describe('one key per scope per validity window', () => {
     // Far ahead: a key published for a later epoch, then the server wakes up in a gap before it
     // with a longer epoch setting. The key filling the gap ends where the later one starts.
     const later = new Date(Math.floor(Date.now() / DAY) * DAY + 60 * DAY);
-    await createScopeKey(t.app, {
+    await createScopeKey(keyDeps(t.app), {
       scope: 'general',
       budget: 30,
       notBefore: later,
@@ -180,11 +186,11 @@ describe('one key per scope per validity window', () => {
     await updateSettings(t.app.db, { epochDays: 14 });
     try {
       const wakeUp = new Date(later.getTime() - 3 * DAY + 5000);
-      await ensureGeneralKeys(t.app, wakeUp);
-      await ensureGeneralKeys(t.app, new Date(later.getTime() + DAY));
+      await ensureGeneralKeys(keyDeps(t.app), wakeUp);
+      await ensureGeneralKeys(keyDeps(t.app), new Date(later.getTime() + DAY));
       await updateSettings(t.app.db, { epochDays: 2 });
-      await ensureGeneralKeys(t.app, new Date(later.getTime() + 7 * DAY + 1000));
-      await ensureGeneralKeys(t.app, new Date(later.getTime() + 40 * DAY));
+      await ensureGeneralKeys(keyDeps(t.app), new Date(later.getTime() + 7 * DAY + 1000));
+      await ensureGeneralKeys(keyDeps(t.app), new Date(later.getTime() + 40 * DAY));
     } finally {
       await updateSettings(t.app.db, { epochDays: 7 });
     }
@@ -208,14 +214,14 @@ describe.runIf(testDatabase === 'postgres')('two nodes on one Postgres', () => {
     const window = { budget: 1, notBefore: start, notAfter: new Date(start.getTime() + DAY) };
     const results = await Promise.allSettled(
       Array.from({ length: 8 }, (_, i) =>
-        createScopeKey(i % 2 ? nodeB : t.app, {
+        createScopeKey(keyDeps(i % 2 ? nodeB : t.app), {
           scope: `pulse:00000000-0000-4000-8000-00000000d00${i}`,
           ...window,
         }),
       ).concat(
         // Both nodes race for one scope and window with different ends: one key, the other refused or joined.
         [t.app, nodeB].map((node, i) =>
-          createScopeKey(node, {
+          createScopeKey(keyDeps(node), {
             scope: 'focus-group:00000000-0000-4000-8000-00000000d100',
             budget: 1,
             notBefore: new Date(start.getTime() + i * 60_000),

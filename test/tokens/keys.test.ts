@@ -4,6 +4,7 @@ import { updateSettings } from '../../server/shared/settings.ts';
 import {
   createScopeKey,
   ensureGeneralKeys,
+  keyDeps,
   retireKeys,
   RETIREMENT_GRACE_MS,
   KEY_MAINTENANCE_JOB,
@@ -38,12 +39,12 @@ describe('issuer keys', () => {
   });
 
   test('ensuring again changes nothing; when an epoch passes, the next key is already there and one more is made', async () => {
-    await ensureGeneralKeys(t.app);
+    await ensureGeneralKeys(keyDeps(t.app));
     expect(await generalKeys()).toHaveLength(2);
     const [, next] = await generalKeys();
     const inNextEpoch = new Date(new Date(next!.not_before).getTime() + 1000);
     await updateSettings(t.app.db, { epochDays: 3 });
-    await ensureGeneralKeys(t.app, inNextEpoch);
+    await ensureGeneralKeys(keyDeps(t.app), inNextEpoch);
     const keys = await generalKeys();
     expect(keys).toHaveLength(3);
     expect(keys[1]!.id).toBe(next!.id);
@@ -71,24 +72,27 @@ describe('issuer keys', () => {
       notBefore: new Date('2030-01-01T00:00:00Z'),
       notAfter: new Date('2030-01-08T00:00:00Z'),
     };
-    const [a, b] = await Promise.all([createScopeKey(t.app, input), createScopeKey(t.app, input)]);
+    const [a, b] = await Promise.all([
+      createScopeKey(keyDeps(t.app), input),
+      createScopeKey(keyDeps(t.app), input),
+    ]);
     expect(a.tokenKeyId).toBe(b.tokenKeyId);
     const rows = await t.app.db.selectFrom('token_key').select(['truncated_id', 'id']).execute();
     expect(new Set(rows.map((row) => row.truncated_id)).size).toBe(rows.length);
     for (const row of rows) expect(row.truncated_id).toBe(Buffer.from(row.id, 'hex').at(-1));
-    await expect(createScopeKey(t.app, { ...input, notAfter: input.notBefore })).rejects.toThrow();
-    await expect(createScopeKey(t.app, { ...input, budget: 0 })).rejects.toThrow();
+    await expect(createScopeKey(keyDeps(t.app), { ...input, notAfter: input.notBefore })).rejects.toThrow();
+    await expect(createScopeKey(keyDeps(t.app), { ...input, budget: 0 })).rejects.toThrow();
   });
 
   test('retireKeys destroys only keys that ended more than the grace period ago', async () => {
     const now = Date.now();
-    const ended = await createScopeKey(t.app, {
+    const ended = await createScopeKey(keyDeps(t.app), {
       scope: 'focus-group:00000000-0000-4000-8000-000000000888',
       budget: 1,
       notBefore: new Date(now - 10 * DAY),
       notAfter: new Date(now - RETIREMENT_GRACE_MS - 60_000),
     });
-    const inGrace = await createScopeKey(t.app, {
+    const inGrace = await createScopeKey(keyDeps(t.app), {
       scope: 'focus-group:00000000-0000-4000-8000-000000000999',
       budget: 1,
       notBefore: new Date(now - 10 * DAY),
@@ -103,7 +107,7 @@ describe('issuer keys', () => {
       .values({ nullifier: Buffer.alloc(32, 8), key_id: inGrace.tokenKeyId })
       .execute();
 
-    const result = await retireKeys(t.app);
+    const result = await retireKeys(keyDeps(t.app));
     expect(result).toEqual({ keys: 1, spentTokens: 1 });
     const ids = (await t.app.db.selectFrom('token_key').select('id').execute()).map((row) => row.id);
     expect(ids).not.toContain(ended.tokenKeyId);

@@ -6,7 +6,7 @@ import {
 } from '@cloudflare/privacypass-ts';
 import { sql } from 'kysely';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { createScopeKey, retireKeys } from '../../server/tokens/keys.ts';
+import { createScopeKey, keyDeps, retireKeys } from '../../server/tokens/keys.ts';
 import {
   blindSignatures,
   enrolMember,
@@ -135,7 +135,7 @@ describe('redemption', () => {
 
   test('a token of one scope is refused by a route of another scope', async () => {
     const scope = 'pulse:00000000-0000-4000-8000-0000000000aa';
-    await createScopeKey(t.app, {
+    await createScopeKey(keyDeps(t.app), {
       scope,
       budget: 1,
       notBefore: new Date(Date.now() - 1000),
@@ -188,7 +188,7 @@ describe('redemption', () => {
     const scope = 'focus-group:00000000-0000-4000-8000-0000000000cc';
     const start = new Date(Date.now() - 1000);
     const end = new Date(Date.now() + 60_000);
-    await createScopeKey(t.app, { scope, budget: 3, notBefore: start, notAfter: end });
+    await createScopeKey(keyDeps(t.app), { scope, budget: 3, notBefore: start, notAfter: end });
     const [spentOne, unspent] = await member.tokens(scope, 2);
     const url = `/test/spend/${encodeURIComponent(scope)}`;
     expect((await spend(spentOne, url)).statusCode).toBe(200);
@@ -202,7 +202,7 @@ describe('redemption', () => {
 
     // A day and a bit after the end: the key is destroyed with its nullifiers and issuance counts.
     const later = new Date(end.getTime() + 25 * 60 * 60 * 1000);
-    const retired = await retireKeys(t.app, later);
+    const retired = await retireKeys(keyDeps(t.app), later);
     expect(retired.keys).toBeGreaterThanOrEqual(1);
     expect(retired.spentTokens).toBeGreaterThanOrEqual(1);
     expect(

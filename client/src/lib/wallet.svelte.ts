@@ -12,6 +12,7 @@
 // - a refill never starts while the outbox holds anything, nor within a quiet period after a send;
 // - keys come only from the public directory, one per scope per period (see wallet/key-checks.ts).
 import { today } from '../../../common/days.ts';
+import { newReceipt } from '../../../common/receipts.ts';
 import { ApiError, post } from './api.ts';
 import { tokensApi, type PublishedKey } from './api/tokens.ts';
 import { forgetAllTraces } from './browser-traces.ts';
@@ -232,10 +233,7 @@ class Wallet {
     const authorization = held.header;
     // A minute's margin before the key ends; a write queued in that last minute leaves at once.
     const sendBy = Math.max(Date.now(), Date.parse(held.notAfter) - 60_000);
-    const receipt =
-      request.kind === 'suggestion' || request.kind === 'kudos'
-        ? (await import('../../../common/receipts.ts')).newReceipt()
-        : undefined;
+    const receipt = request.kind === 'suggestion' || request.kind === 'kudos' ? newReceipt() : undefined;
     const now = Date.now();
     const entry: OutboxEntry = {
       id: randomId(),

@@ -136,3 +136,27 @@ export function requireReadableGroup(size: number, k: number, counted: 'answers'
   if (!releasable(size, k))
     throw conflict('below_minimum_group', `Comments are read from ${k} ${counted} on, by moderators too.`);
 }
+
+/**
+ * A staff decision on one item that is not publish/reject/redact (a comment dismissed from a curation queue,
+ * a shared story withdrawn): the change and its audit row commit together; 404 `missing` when there is no
+ * such item (the change reported nothing to do).
+ */
+export async function decideAudited(
+  db: Db,
+  staff: StaffMember,
+  decision: {
+    action: string;
+    target: { type: string; id: string };
+    apply: (trx: Db) => Promise<boolean>;
+    missing: string;
+    detail?: Record<string, unknown>;
+  },
+): Promise<void> {
+  const done = await db.transaction().execute(async (trx) => {
+    if (!(await decision.apply(trx))) return false;
+    await audit(trx, staff, decision.action, decision.target, decision.detail ?? {});
+    return true;
+  });
+  if (!done) throw notFound(decision.missing);
+}
