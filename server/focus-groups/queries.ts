@@ -537,11 +537,11 @@ export interface TranscriptLine {
   text: string;
 }
 
-/** Prompts and visible messages in room order; pseudonyms only. */
+/** Prompts and visible messages in room order, pseudonyms only; and how many were hidden or never approved. */
 export async function readTranscript(
   db: Db,
   roomId: string,
-): Promise<{ lines: TranscriptLine[]; hidden: number }> {
+): Promise<{ lines: TranscriptLine[]; hidden: number; pending: number }> {
   const prompts = await db
     .selectFrom('focus_group_event')
     .select(['seq', 'minute', 'detail'])
@@ -552,7 +552,6 @@ export async function readTranscript(
     .selectFrom('focus_group_message')
     .select(['seq', 'minute', 'author', 'text', 'status'])
     .where('focus_group_id', '=', roomId)
-    .where('status', '!=', 'pending')
     .execute();
   const lines: TranscriptLine[] = [
     ...prompts.map((row) => {
@@ -577,7 +576,8 @@ export async function readTranscript(
         text: row.text,
       })),
   ].sort((a, b) => a.seq - b.seq);
-  return { lines, hidden: messages.filter((row) => row.status === 'hidden').length };
+  const count = (status: string) => messages.filter((row) => row.status === status).length;
+  return { lines, hidden: count('hidden'), pending: count('pending') };
 }
 
 /**

@@ -263,7 +263,7 @@ const focusGroupRoutes: FastifyPluginAsyncTypebox<{ config: Config }> = async (a
       async (request, reply) => {
         const room = await findRoom(app.db, request.params.id);
         if (!room) throw notFound('No such focus group.');
-        const { lines, hidden } = await readTranscript(app.db, room.id);
+        const { lines, hidden, pending } = await readTranscript(app.db, room.id);
         await audit(
           app.db,
           request.staff!,
@@ -275,7 +275,7 @@ const focusGroupRoutes: FastifyPluginAsyncTypebox<{ config: Config }> = async (a
           .type(format === 'md' ? 'text/markdown; charset=utf-8' : 'text/csv; charset=utf-8')
           .header('content-disposition', `attachment; filename="${transcriptFilename(room, format)}"`)
           .header('cache-control', 'no-store');
-        return format === 'md' ? transcriptMarkdown(room, lines, hidden) : transcriptCsv(lines);
+        return format === 'md' ? transcriptMarkdown(room, lines, { hidden, pending }) : transcriptCsv(lines);
       },
     );
   }

@@ -24,7 +24,23 @@ const quote = (text: string) =>
     .map((line) => `> ${line}`)
     .join('\n');
 
-export function transcriptMarkdown(room: RoomRow, lines: TranscriptLine[], hidden: number): string {
+/** "1 message was … and is", "3 messages were … and are": a count in a sentence that agrees with it. */
+function messagesLeftOut(count: number, why: string): string {
+  const one = count === 1;
+  return `_${count} ${one ? 'message was' : 'messages were'} ${why} and ${one ? 'is' : 'are'} not included._`;
+}
+
+/** What the transcript leaves out: messages the moderator hid, and ones still waiting when the room closed. */
+export interface LeftOut {
+  hidden: number;
+  pending: number;
+}
+
+export function transcriptMarkdown(
+  room: RoomRow,
+  lines: TranscriptLine[],
+  { hidden, pending }: LeftOut,
+): string {
   const out = [
     `# ${room.title}`,
     '',
@@ -39,9 +55,15 @@ export function transcriptMarkdown(room: RoomRow, lines: TranscriptLine[], hidde
     else out.push(`**${line.author}** · minute ${line.minute}`, '', quote(line.text), '');
   }
   if (!lines.some((line) => line.kind === 'message')) out.push('_No messages._', '');
-  if (hidden > 0)
+  if (hidden > 0) out.push(messagesLeftOut(hidden, 'hidden by the moderator'), '');
+  if (pending > 0)
     out.push(
-      `_${hidden} message${hidden === 1 ? ' was' : 's were'} hidden by the moderator and are not included._`,
+      messagesLeftOut(
+        pending,
+        room.closedAt
+          ? 'still waiting for the moderator when the room closed'
+          : 'still waiting for the moderator',
+      ),
       '',
     );
   return out.join('\n');

@@ -1,5 +1,6 @@
-// Every view, on the demo seed's realistic content, at desktop and phone width: axe-core (WCAG 2.1 A
-// and AA rules) finds no violation, and a screenshot of each is kept in .screenshots/a11y-*.png.
+// Every view, on the demo seed's realistic content, at desktop and phone width, in the light and the
+// dark scheme: axe-core (WCAG 2.1 A and AA rules) finds no violation, and a screenshot of each is
+// kept in .screenshots/a11y-<size>-<scheme>-*.png.
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, test } from 'vitest';
@@ -7,13 +8,15 @@ import { seedDemo, type DemoSeedResult } from '../../server/seed/index.ts';
 import { portal } from './harness.ts';
 
 const p = portal();
-const VIEWPORTS = { desktop: { width: 1280, height: 860 }, phone: { width: 390, height: 844 } };
+const VIEWPORTS = { desktop: { width: 1366, height: 900 }, phone: { width: 390, height: 844 } };
+const SCHEMES = ['light', 'dark'] as const;
 
 let demo: DemoSeedResult;
 let departmentId: string;
 let backstageId: string;
 let pulseId: string;
 let focusGroupId: string;
+let journeyId: string;
 beforeAll(async () => {
   demo = (await seedDemo(p.app))!;
   departmentId = (await p.app.inject({ url: '/api/departments' })).json().departments[0].id;
@@ -27,6 +30,7 @@ beforeAll(async () => {
   pulseId = pulses[0]!.id;
   const rooms = (await p.app.inject({ url: '/api/focus-groups' })).json().focusGroups as { id: string }[];
   focusGroupId = rooms[0]!.id;
+  journeyId = (await p.app.inject({ url: '/api/journeys' })).json().journeys[0].id;
 }, 300_000);
 
 /** Runs axe on what the page shows now; returns the violations as readable lines. */
@@ -41,17 +45,16 @@ async function violations(page: Page): Promise<string[]> {
   );
 }
 
-/** Each view at each width (the same page, resized): screenshots, and axe's findings. */
-async function sweep(page: Page, views: [name: string, hash: string][], who: string) {
-  const found: string[] = [];
-  for (const [size, viewport] of Object.entries(VIEWPORTS)) {
-    await page.setViewportSize(viewport);
-    found.push(...(await sweepAt(page, views, `${size}-${who}`)));
-  }
-  return found;
-}
+type View = [name: string, hash: string];
+const COMBINATIONS = Object.entries(VIEWPORTS).flatMap(([size, viewport]) =>
+  SCHEMES.map((colorScheme) => ({ size, viewport, colorScheme })),
+);
 
-async function sweepAt(page: Page, views: [name: string, hash: string][], prefix: string) {
+/** Each view at one width in one colour scheme: screenshots, and axe's findings. */
+async function sweep(page: Page, views: View[], combination: (typeof COMBINATIONS)[number], who: string) {
+  await page.setViewportSize(combination.viewport);
+  await page.emulateMedia({ colorScheme: combination.colorScheme });
+  const prefix = `${combination.size}-${combination.colorScheme}-${who}`;
   const found: string[] = [];
   for (const [name, hash] of views) {
     await page.goto(`${p.url}/#${hash}`);
@@ -63,72 +66,88 @@ async function sweepAt(page: Page, views: [name: string, hash: string][], prefix
   return found;
 }
 
-describe('at desktop and phone width', () => {
-  test('employee views have no axe violation', async () => {
-    const page = await p.newPage();
-    const before = await sweep(page, [['enrol', '/enrol']], 'employee');
-    await page.goto(`${p.url}/#/enrol`);
-    const [code] = (
-      await p.app.inject({
-        method: 'POST',
-        url: '/api/admin/enrolment-codes',
-        headers: (await p.staff('admin')).headers,
-        payload: { count: 1, departmentId },
-      })
-    ).json().codes as string[];
-    await page.getByLabel('Enrolment code').fill(code!);
-    await page.getByRole('button', { name: 'Enrol', exact: true }).click();
-    await page.getByRole('heading', { name: 'You are enrolled.' }).waitFor();
-    const after = await sweep(
-      page,
-      [
-        ['home', '/'],
-        ['anonymity', '/anonymity'],
-        ['keys', '/keys'],
-        ['transparency', '/transparency'],
-        ['wallet', '/wallet'],
-        ['suggest', '/suggest'],
-        ['board', '/board'],
-        ['mine', '/mine'],
-        ['kudos', '/kudos'],
-        ['department', `/departments/${departmentId}`],
-        ['backstage-department', `/departments/${backstageId}`],
-        ['pulse', '/pulse'],
-        ['focus-groups', '/focus-groups'],
-        ['themes', '/themes'],
-        ['not-found', '/no-such-page'],
-      ],
-      'employee',
-    );
-    expect([...before, ...after]).toEqual([]);
-  });
+// One browser page per audience, kept across the combinations: the employee enrols once, staff sign in once.
+let employee: Page;
+let staff: Page;
+const employeeViews = (): View[] => [
+  ['home', '/'],
+  ['anonymity', '/anonymity'],
+  ['keys', '/keys'],
+  ['transparency', '/transparency'],
+  ['wallet', '/wallet'],
+  ['suggest', '/suggest'],
+  ['board', '/board'],
+  ['mine', '/mine'],
+  ['kudos', '/kudos'],
+  ['department', `/departments/${departmentId}`],
+  ['backstage-department', `/departments/${backstageId}`],
+  ['pulse', '/pulse'],
+  ['handoff', '/handoff'],
+  ['journeys', '/journeys'],
+  ['blueprint', `/journeys/${journeyId}`],
+  ['focus-groups', '/focus-groups'],
+  ['room', `/focus-groups/${focusGroupId}`],
+  ['themes', '/themes'],
+  ['not-found', '/no-such-page'],
+];
+const staffViews = (): View[] => [
+  ['console', '/mod'],
+  ['queue', '/mod/queue'],
+  ['kudos-queue', '/mod/kudos'],
+  ['pulses', '/mod/pulses'],
+  ['pulse-results', `/mod/pulses/${pulseId}`],
+  ['focus-groups', '/mod/focus-groups'],
+  ['room-console', `/mod/focus-groups/${focusGroupId}`],
+  ['themes', '/mod/themes'],
+  ['handoffs', '/mod/handoffs'],
+  ['customer-voice', '/mod/customer-voice'],
+  ['admin-staff', '/admin/staff'],
+  ['admin-codes', '/admin/codes'],
+  ['admin-departments', '/admin/departments'],
+  ['admin-settings', '/admin/settings'],
+  ['admin-customer-voice', '/admin/customer-voice'],
+  ['admin-audit', '/admin/audit'],
+];
+const TIMEOUT = 900_000;
 
-  test('moderator and admin views have no axe violation', async () => {
-    const page = await p.newPage();
-    const login = await sweep(page, [['login', '/staff/login']], 'staff');
-    await p.signIn(page, { id: '', cookie: '', headers: { cookie: '' }, ...demo.admin });
-    const views = await sweep(
-      page,
-      [
-        ['console', '/mod'],
-        ['queue', '/mod/queue'],
-        ['kudos-queue', '/mod/kudos'],
-        ['pulses', '/mod/pulses'],
-        ['pulse-results', `/mod/pulses/${pulseId}`],
-        ['focus-groups', '/mod/focus-groups'],
-        ['room-console', `/mod/focus-groups/${focusGroupId}`],
-        ['themes', '/mod/themes'],
-        ['handoffs', '/mod/handoffs'],
-        ['customer-voice', '/mod/customer-voice'],
-        ['admin-staff', '/admin/staff'],
-        ['admin-codes', '/admin/codes'],
-        ['admin-departments', '/admin/departments'],
-        ['admin-settings', '/admin/settings'],
-        ['admin-customer-voice', '/admin/customer-voice'],
-        ['admin-audit', '/admin/audit'],
-      ],
-      'staff',
-    );
-    expect([...login, ...views]).toEqual([]);
-  });
+describe.each(COMBINATIONS)('at $size width, $colorScheme scheme', (combination) => {
+  test(
+    'employee views have no axe violation',
+    async () => {
+      if (!employee) {
+        employee = await p.newPage();
+        // The enrol page as a new visitor sees it, before enrolling.
+        const before = await sweep(employee, [['enrol', '/enrol']], combination, 'employee');
+        expect(before).toEqual([]);
+        await employee.goto(`${p.url}/#/enrol`);
+        const [code] = (
+          await p.app.inject({
+            method: 'POST',
+            url: '/api/admin/enrolment-codes',
+            headers: (await p.staff('admin')).headers,
+            payload: { count: 1, departmentId },
+          })
+        ).json().codes as string[];
+        await employee.getByLabel('Enrolment code').fill(code!);
+        await employee.getByRole('button', { name: 'Enrol', exact: true }).click();
+        await employee.getByRole('heading', { name: 'You are enrolled.' }).waitFor();
+      }
+      expect(await sweep(employee, employeeViews(), combination, 'employee')).toEqual([]);
+    },
+    TIMEOUT,
+  );
+
+  test(
+    'moderator and admin views have no axe violation',
+    async () => {
+      if (!staff) {
+        staff = await p.newPage();
+        const login = await sweep(staff, [['login', '/staff/login']], combination, 'staff');
+        expect(login).toEqual([]);
+        await p.signIn(staff, { id: '', cookie: '', headers: { cookie: '' }, ...demo.admin });
+      }
+      expect(await sweep(staff, staffViews(), combination, 'staff')).toEqual([]);
+    },
+    TIMEOUT,
+  );
 });

@@ -253,7 +253,7 @@ test('transcripts: prompts and visible messages with pseudonyms only, as Markdow
   expect(md.body).toContain('## Where do files get stuck?');
   expect(md.body).toContain(`**${amber.pseudonym}** · minute 1`);
   expect(md.body).toContain('> Valuations come back "incomplete", with no reason.');
-  expect(md.body).toContain('1 message was hidden by the moderator');
+  expect(md.body).toContain('_1 message was hidden by the moderator and is not included._');
   expect(md.body).not.toContain('0412 345 678');
   expect(md.body).not.toContain(mod.username);
 

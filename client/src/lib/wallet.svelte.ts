@@ -31,7 +31,23 @@ export interface WalletReceipt {
   /** First words of what was written, so the author recognises it. Never sent to the server. */
   excerpt: string;
   day: string;
+  /** The conversation's state when the person last saw it (see receiptState); absent: never checked. */
+  seen?: string;
+  /** Its state at the last background check: different from `seen` means news (a reply, a decision). */
+  latest?: string;
 }
+
+/** What counts as news in a conversation: its status, a rejection reason, the number of moderator replies. */
+export function receiptState(thread: {
+  item: { status: string; reason?: string };
+  messages: { from: string }[];
+}): string {
+  const replies = thread.messages.filter((message) => message.from === 'moderator').length;
+  return `${thread.item.status}|${thread.item.reason ?? ''}|${replies}`;
+}
+
+/** The state of a suggestion or kudos just sent: awaiting a moderator, no reply. */
+export const SENT_STATE = 'pending||0';
 
 /** A focus-group seat: the seat secret goes in the socket's first frame, never in a URL. */
 export interface WalletSeat {
@@ -150,6 +166,9 @@ class Wallet {
   #meta: Meta = freshMeta();
   #ready: Promise<void>;
   #refillChain: Promise<void> = Promise.resolve();
+  /** Every receipt check of every page waits its turn here: one at a time, a random gap apart. */
+  #receiptChain: Promise<void> = Promise.resolve();
+  #lastReceiptCheckAt = 0;
   #pumping = false;
   #pumpTimer: ReturnType<typeof setTimeout> | undefined;
   #refillTimer: ReturnType<typeof setTimeout> | undefined;
@@ -263,6 +282,7 @@ class Wallet {
         receipt,
         excerpt: request.excerpt ?? '',
         day: today(),
+        seen: SENT_STATE,
       });
     }
     this.#schedulePump();
@@ -379,9 +399,20 @@ class Wallet {
    */
   async spaced<T>(items: T[], check: (item: T) => Promise<void>, signal?: AbortSignal): Promise<void> {
     await this.#ready;
-    for (const [index, item] of items.entries()) {
-      const wait =
-        Math.max(this.#meta.holdUntil - Date.now(), 0) + (index === 0 ? 0 : draw(this.#policy.jitterMs));
+    for (const item of items) {
+      if (signal?.aborted) return;
+      await this.#inTurn(() => check(item), signal);
+    }
+  }
+
+  /**
+   * One receipt check, after every check already waiting (from any page or the background watch) and a
+   * random gap after the last one ended: two checks never overlap or follow each other closely.
+   */
+  #inTurn(check: () => Promise<void>, signal?: AbortSignal): Promise<void> {
+    const turn = this.#receiptChain.then(async () => {
+      const gapUntil = this.#lastReceiptCheckAt ? this.#lastReceiptCheckAt + draw(this.#policy.jitterMs) : 0;
+      const wait = Math.max(this.#meta.holdUntil, gapUntil) - Date.now();
       if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
       if (signal?.aborted) return;
       await this.#saveMeta({
@@ -390,8 +421,45 @@ class Wallet {
           Date.now() + draw(this.#policy.quietMs),
         ),
       });
-      await check(item).catch(() => {});
-    }
+      try {
+        await check();
+      } catch {
+        // A failed check is retried on the next round; it must not stop the queue.
+      } finally {
+        this.#lastReceiptCheckAt = Date.now();
+      }
+    });
+    this.#receiptChain = turn;
+    return turn;
+  }
+
+  /** Receipts whose conversation changed since the person last looked. */
+  get news(): WalletReceipt[] {
+    return this.receipts.filter(
+      (entry) => entry.latest !== undefined && entry.latest !== (entry.seen ?? entry.latest),
+    );
+  }
+
+  /** Random draw from the policy's quiet range: the pause between two rounds of background checks. */
+  drawQuiet(): number {
+    return draw(this.#policy.quietMs);
+  }
+
+  /** Random draw from the policy's jitter range. */
+  drawJitter(): number {
+    return draw(this.#policy.jitterMs);
+  }
+
+  /**
+   * Records a conversation's state: `viewed` when the person is looking at it (clears its news); a
+   * background check only updates `latest`. A receipt never checked before takes the first state as seen.
+   */
+  async noteReceiptState(receipt: string, state: string, viewed: boolean): Promise<void> {
+    const kept = this.receipts.find((entry) => entry.receipt === receipt);
+    if (!kept) return;
+    const seen = viewed ? state : (kept.seen ?? state);
+    if (kept.latest === state && kept.seen === seen) return;
+    await this.addReceipt({ ...$state.snapshot(kept), latest: state, seen });
   }
 
   /** When anonymous writes may leave at the earliest (for pages that explain the wait). */
