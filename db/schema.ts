@@ -25,6 +25,8 @@ export interface StaffTable {
   role: StaffRole;
   password_hash: string;
   disabled: Generated<boolean>;
+  /** Set by an admin's reset: the account may only change its password until it does. */
+  must_change_password: Generated<boolean>;
   created_at: Timestamp;
 }
 
@@ -57,6 +59,17 @@ export interface DepartmentTable {
   kind: DepartmentKind;
   description: Generated<string>;
   created_at: Timestamp;
+  /** Archived: gone from employee pickers, kept for history. */
+  archived_at: Timestamp | null;
+}
+
+/** A reason or reply the moderation team reuses (shared by the team). */
+export interface SavedReplyTable {
+  id: Generated<string>;
+  label: string;
+  body: string;
+  created_by: string | null;
+  created_at: Timestamp;
 }
 
 /**
@@ -77,6 +90,7 @@ export interface Database
     CustomerVoiceTables {
   staff: StaffTable;
   staff_session: StaffSessionTable;
+  saved_reply: SavedReplyTable;
   audit_log: AuditLogTable;
   setting: SettingTable;
   department: DepartmentTable;

@@ -27,6 +27,7 @@ import { ErrorBody } from './errors.ts';
 import tokenRoutes from './tokens/routes.ts';
 import walletPolicyRoutes from './tokens/policy-routes.ts';
 import threadRoutes from './shared/threads/routes.ts';
+import savedReplyRoutes from './shared/moderation/saved-replies.ts';
 import suggestionRoutes from './suggestions/routes.ts';
 import kudosRoutes from './kudos/routes.ts';
 import pulseRoutes from './pulses/routes.ts';
@@ -138,6 +139,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(walletPolicyRoutes, { config });
   // Receipts and their threads serve every feature that replies to an anonymous author.
   await app.register(threadRoutes);
+  await app.register(savedReplyRoutes);
   await app.register(suggestionRoutes, { config });
   await app.register(kudosRoutes, { config });
   await app.register(pulseRoutes, { config });

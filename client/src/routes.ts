@@ -18,6 +18,7 @@ import Themes from './routes/employee/Themes.svelte';
 import Journeys from './routes/employee/Journeys.svelte';
 import Blueprint from './routes/employee/Blueprint.svelte';
 import StaffLogin from './routes/staff/StaffLogin.svelte';
+import StaffAccount from './routes/staff/Account.svelte';
 import Console from './routes/moderator/Console.svelte';
 import Queue from './routes/moderator/Queue.svelte';
 import KudosQueue from './routes/moderator/KudosQueue.svelte';
@@ -52,6 +53,7 @@ export const routes: Record<string, Component<any>> = {
   '/journeys': Journeys,
   '/journeys/:id': Blueprint,
   '/staff/login': StaffLogin,
+  '/staff/account': StaffAccount,
   '/mod': Console,
   '/mod/queue': Queue,
   '/mod/kudos': KudosQueue,

@@ -7,6 +7,8 @@ export const StaffMember = Type.Object({
   username: Type.String(),
   displayName: Type.String(),
   role: StaffRole,
+  /** Signed in with a temporary password an admin set: nothing opens until it is changed. */
+  mustChangePassword: Type.Boolean(),
 });
 
 export const LoginBody = Type.Object(
@@ -38,5 +40,25 @@ export const StaffListItem = Type.Object({
   displayName: Type.String(),
   role: StaffRole,
   disabled: Type.Boolean(),
+  mustChangePassword: Type.Boolean(),
   createdAt: Type.String({ format: 'date-time' }),
 });
+
+export const PASSWORD_MIN = 12;
+const NewPassword = Type.String({ minLength: PASSWORD_MIN, maxLength: 256 });
+
+export const PasswordChangeBody = Type.Object(
+  { currentPassword: Type.String({ minLength: 1, maxLength: 256 }), newPassword: NewPassword },
+  { additionalProperties: false },
+);
+export type PasswordChangeBody = Static<typeof PasswordChangeBody>;
+
+export const PasswordReset = Type.Object({
+  temporaryPassword: Type.String({
+    description: 'Shown once; the account must replace it at its next sign-in',
+  }),
+});
+
+export const RoleBody = Type.Object({ role: StaffRole }, { additionalProperties: false });
+
+export const StaffIdParams = Type.Object({ id: Type.String({ format: 'uuid' }) });

@@ -2,6 +2,7 @@ import { Type, type Static } from 'typebox';
 import { SUGGESTION_TEXT } from '../limits.ts';
 import { DayString, DepartmentRef, Moderation } from './primitives.ts';
 import { ThreadMessage } from './threads.ts';
+import { ModSearch, ModSort } from './moderation.ts';
 
 export { Moderation };
 
@@ -133,6 +134,16 @@ export const ModListQuery = Type.Object(
     moderation: Type.Optional(Moderation),
     awaitingReply: Type.Optional(Type.Boolean()),
     page: Type.Optional(Type.Integer({ minimum: 1, maximum: 10_000 })),
+    q: Type.Optional(ModSearch),
+    sort: Type.Optional(ModSort),
+  },
+  { additionalProperties: false },
+);
+export const QueueQuery = Type.Object(
+  {
+    page: Type.Optional(Type.Integer({ minimum: 1, maximum: 10_000 })),
+    q: Type.Optional(ModSearch),
+    sort: Type.Optional(ModSort),
   },
   { additionalProperties: false },
 );

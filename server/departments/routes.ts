@@ -2,7 +2,13 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { conflict, errorResponses, notFound } from '../errors.ts';
 import { audit } from '../shared/audit.ts';
-import { createDepartment, listDepartments, updateDepartment } from '../shared/departments.ts';
+import {
+  createDepartment,
+  listAllDepartments,
+  listDepartments,
+  setDepartmentArchived,
+  updateDepartment,
+} from '../shared/departments.ts';
 import { isUniqueViolation } from '../shared/db-errors.ts';
 
 const Kind = Type.Union([Type.Literal('frontstage'), Type.Literal('backstage')]);
@@ -24,11 +30,58 @@ const departmentRoutes: FastifyPluginAsyncTypebox = async (app) => {
     {
       schema: {
         tags: ['public'],
-        summary: 'All departments, backstage first',
+        summary: 'All departments, backstage first (archived ones are left out)',
         response: { 200: Type.Object({ departments: Type.Array(Department) }) },
       },
     },
     async () => ({ departments: await listDepartments(app.db) }),
+  );
+
+  app.get(
+    '/admin/departments',
+    {
+      preHandler: app.requireStaff('admin'),
+      schema: {
+        tags: ['admin'],
+        summary: 'Every department, archived ones included',
+        response: {
+          200: Type.Object({
+            departments: Type.Array(Type.Object({ ...Department.properties, archived: Type.Boolean() })),
+          }),
+          ...errorResponses(401, 403),
+        },
+      },
+    },
+    async () => ({ departments: await listAllDepartments(app.db) }),
+  );
+
+  app.post(
+    '/admin/departments/:id/archived',
+    {
+      preHandler: app.requireStaff('admin'),
+      schema: {
+        tags: ['admin'],
+        summary: 'Archive a department (gone from employee pickers, history kept) or restore it',
+        params: Type.Object({ id: Type.String({ format: 'uuid' }) }),
+        body: Type.Object({ archived: Type.Boolean() }, { additionalProperties: false }),
+        response: {
+          200: Type.Object({ id: Type.String(), archived: Type.Boolean() }),
+          ...errorResponses(400, 401, 403, 404),
+        },
+      },
+    },
+    async (request) => {
+      const { id } = request.params;
+      const { archived } = request.body;
+      await app.db.transaction().execute(async (trx) => {
+        if (!(await setDepartmentArchived(trx, id, archived))) throw notFound('No such department.');
+        await audit(trx, request.staff!, archived ? 'department.archive' : 'department.restore', {
+          type: 'department',
+          id,
+        });
+      });
+      return { id, archived };
+    },
   );
 
   app.post(

@@ -1,8 +1,11 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { Static } from 'typebox';
 import { badRequest, errorResponses, notFound } from '../errors.ts';
 import { audit } from '../shared/audit.ts';
 import { commentDecision, requireReadableGroup } from '../shared/moderation/actions.ts';
-import { decisionRoute } from '../shared/moderation/routes.ts';
+import { bulkDecisionRoute, decisionRoute } from '../shared/moderation/routes.ts';
+import { TabCounts } from '../../common/api/moderation.ts';
+import type { StaffMember } from '../shared/staff-sessions.ts';
 import { getSettings } from '../shared/settings.ts';
 import {
   CommentDecided,
@@ -82,6 +85,27 @@ const moderationRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
   );
 
+  async function decide(staff: StaffMember, id: string, body: Static<typeof CommentDecisionBody>) {
+    const { action } = body;
+    const { moderation, reason } = commentDecision(body);
+    const found = await findComment(app.db, id);
+    if (!found) throw notFound('No such comment.');
+    const { minimumGroupSize: k } = await getSettings(app.db);
+    requireReadableGroup(await ratingsIn(app.db, found.departmentId, found.day.slice(0, 7)), k, 'ratings');
+    await app.db.transaction().execute(async (trx) => {
+      await decideComment(trx, id, { moderation, reason });
+      await audit(
+        trx,
+        staff,
+        `handoff-comment.${action}`,
+        { type: 'handoff_rating', id },
+        reason ? { reason } : {},
+      );
+    });
+    app.contentEvents.changed({ source: 'handoff' });
+    return { id, moderation };
+  }
+
   decisionRoute(app, {
     url: '/api/mod/handoffs/comments/:id/decision',
     summary: 'Publish or hide (with a reason) a rating comment; audited',
@@ -91,27 +115,40 @@ const moderationRoutes: FastifyPluginAsyncTypebox = async (app) => {
     params: IdParams,
     body: CommentDecisionBody,
     reply: CommentDecided,
-    decide: async (staff, id, body) => {
-      const { action } = body;
-      const { moderation, reason } = commentDecision(body);
-      const found = await findComment(app.db, id);
-      if (!found) throw notFound('No such comment.');
-      const { minimumGroupSize: k } = await getSettings(app.db);
-      requireReadableGroup(await ratingsIn(app.db, found.departmentId, found.day.slice(0, 7)), k, 'ratings');
-      await app.db.transaction().execute(async (trx) => {
-        await decideComment(trx, id, { moderation, reason });
-        await audit(
-          trx,
-          staff,
-          `handoff-comment.${action}`,
-          { type: 'handoff_rating', id },
-          reason ? { reason } : {},
-        );
-      });
-      app.contentEvents.changed({ source: 'handoff' });
-      return { id, moderation };
-    },
+    decide,
   });
+
+  bulkDecisionRoute(app, {
+    url: '/api/mod/handoffs/comments/decisions',
+    summary: 'Publish or hide (with one reason) several rating comments; each is audited on its own',
+    body: CommentDecisionBody,
+    decide,
+  });
+
+  app.get(
+    '/api/mod/handoffs/comments/counts',
+    {
+      preHandler: staffOnly,
+      schema: {
+        tags: ['moderation'],
+        summary: 'How many readable comments each moderator tab holds: queue, published, hidden',
+        response: { 200: TabCounts, ...errorResponses(401, 403) },
+      },
+    },
+    async () => {
+      const { minimumGroupSize: k } = await getSettings(app.db);
+      const [queue, published, hidden] = await Promise.all([
+        commentsForModerators(app.db, k),
+        commentsForModerators(app.db, k, 'published'),
+        commentsForModerators(app.db, k, 'hidden'),
+      ]);
+      return {
+        queue: queue.comments.length,
+        published: published.comments.length,
+        hidden: hidden.comments.length,
+      };
+    },
+  );
 
   // ---- admins ----
 

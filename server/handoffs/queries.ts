@@ -12,12 +12,14 @@ import type { SourceItem } from '../shared/theme-sources.ts';
 type Db = Kysely<Database>;
 
 /** Backstage departments (the teams a frontline employee hands work to), with their request types. */
-export async function backstageTeams(db: Db) {
+/** Backstage teams; `active` leaves out archived ones (the employees' picker), history keeps them. */
+export async function backstageTeams(db: Db, options: { active?: boolean } = {}) {
   const [teams, types] = await Promise.all([
     db
       .selectFrom('department')
       .select(['id', 'name', 'description'])
       .where('kind', '=', 'backstage')
+      .$if(Boolean(options.active), (qb) => qb.where('archived_at', 'is', null))
       .orderBy('name')
       .execute(),
     db

@@ -47,7 +47,7 @@ const routes: FastifyPluginAsyncTypebox<{ config: Config }> = async (app) => {
     },
     async () => {
       const day = today();
-      const teams = await backstageTeams(app.db);
+      const teams = await backstageTeams(app.db, { active: true });
       return {
         week: isoWeek(day),
         teams: teams.map((team) => ({ ...team, scope: scopeOf(team.id, day) })),

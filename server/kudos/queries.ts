@@ -154,6 +154,22 @@ export async function listDepartmentRefs(db: Db) {
 
 // ---- moderators ----
 
+/** How many stories each moderator tab holds (the queue: pending or published unreviewed). */
+export async function moderatorTabCounts(db: Db) {
+  const row = await db
+    .selectFrom('kudos')
+    .select((eb) => [
+      eb.fn
+        .countAll<number>()
+        .filterWhere((w) => w.or([w('moderation', '=', 'pending'), w('reviewed', '=', false)]))
+        .as('queue'),
+      eb.fn.countAll<number>().filterWhere('moderation', '=', 'published').as('published'),
+      eb.fn.countAll<number>().filterWhere('moderation', '=', 'rejected').as('rejected'),
+    ])
+    .executeTakeFirstOrThrow();
+  return Object.fromEntries(Object.entries(row).map(([tab, n]) => [tab, Number(n)]));
+}
+
 /** Kudos for moderators; without a status: the queue (pending, and in post-moderation the unreviewed). */
 export async function listForModerators(db: Db, filters: { status?: KudosModeration; page: number }) {
   const rows = await db

@@ -7,8 +7,10 @@ import {
   authorReplyRoute,
   authorThreadRoute,
   decideItem,
+  bulkDecisionRoute,
   decisionRoute,
 } from '../shared/moderation/routes.ts';
+import { TabCounts } from '../../common/api/moderation.ts';
 import { itemExists } from '../shared/moderation/queries.ts';
 import { spendToken } from '../shared/private-token.ts';
 import { piiKinds } from '../../common/pii.ts';
@@ -23,6 +25,7 @@ import {
   listDepartmentRefs,
   listFeatured,
   listForModerators,
+  moderatorTabCounts,
   listPublished,
   monthlyCounts,
   PAGE_SIZE,
@@ -218,6 +221,26 @@ const routes: FastifyPluginAsyncTypebox<{ config: Config }> = async (app) => {
       items: await listForModerators(app.db, { status: request.query.status, page: request.query.page ?? 1 }),
     }),
   );
+
+  app.get(
+    '/api/mod/kudos/counts',
+    {
+      preHandler: staffOnly,
+      schema: {
+        tags: ['moderation'],
+        summary: 'How many stories each moderator tab holds: queue, published, rejected',
+        response: { 200: TabCounts, ...errorResponses(401, 403) },
+      },
+    },
+    async () => moderatorTabCounts(app.db),
+  );
+
+  bulkDecisionRoute(app, {
+    url: '/api/mod/kudos/decisions',
+    summary: 'Publish or reject (with one reason) several stories; each is audited on its own',
+    body: DecisionBody,
+    decide: (staff, id, body) => decideItem(app, moderationRules, staff, id, body),
+  });
 
   authorThreadRoute(app, {
     url: '/api/mod/kudos/:id/thread',

@@ -12,6 +12,10 @@ declare module 'fastify' {
   interface FastifyRequest {
     staff: StaffMember | null;
   }
+  interface FastifyContextConfig {
+    /** The route stays open to a staff member who signed in with a temporary password (to replace it). */
+    temporaryPasswordAllowed?: boolean;
+  }
   interface FastifyInstance {
     /** preHandler: 401 without a session, 403 without one of the roles. */
     requireStaff(
@@ -55,6 +59,10 @@ export default fp<{ config: Config }>(
         if (!request.staff) throw unauthorized('unauthenticated', 'Sign in as staff first.');
         if (roles.length && !roles.includes(request.staff.role)) {
           throw forbidden('forbidden', 'Your role may not do this.');
+        }
+        // A temporary password (an admin's reset) opens nothing but the page that replaces it.
+        if (request.staff.mustChangePassword && !request.routeOptions.config.temporaryPasswordAllowed) {
+          throw forbidden('password_change_required', 'Choose a new password first.');
         }
       };
       return Object.assign(guard, { staffRoles: roles });

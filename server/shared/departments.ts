@@ -1,14 +1,38 @@
 import type { Kysely } from 'kysely';
 import type { Database, DepartmentKind } from '../../db/schema.ts';
 
+/** Departments employees pick from: archived ones are left out (their history stays). */
 export async function listDepartments(db: Kysely<Database>) {
   // Backstage first: they are the teams this product exists to make visible.
   return db
     .selectFrom('department')
     .select(['id', 'name', 'kind', 'description'])
+    .where('archived_at', 'is', null)
     .orderBy('kind', 'asc')
     .orderBy('name')
     .execute();
+}
+
+/** Every department, archived ones included and marked, for admins. */
+export async function listAllDepartments(db: Kysely<Database>) {
+  const rows = await db
+    .selectFrom('department')
+    .select(['id', 'name', 'kind', 'description', 'archived_at'])
+    .orderBy('kind', 'asc')
+    .orderBy('name')
+    .execute();
+  return rows.map(({ archived_at, ...row }) => ({ ...row, archived: archived_at !== null }));
+}
+
+/** Archives (or restores) a department; false when there is none. */
+export async function setDepartmentArchived(db: Kysely<Database>, id: string, archived: boolean) {
+  const row = await db
+    .updateTable('department')
+    .set({ archived_at: archived ? new Date() : null })
+    .where('id', '=', id)
+    .returning('id')
+    .executeTakeFirst();
+  return Boolean(row);
 }
 
 export async function createDepartment(

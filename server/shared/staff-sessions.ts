@@ -10,11 +10,13 @@ export interface StaffMember {
   username: string;
   displayName: string;
   role: StaffRole;
+  /** After an admin's reset: the account may only change its password (and sign out) until it does. */
+  mustChangePassword: boolean;
 }
 
 export const SESSION_TTL_MS = 12 * 60 * 60 * 1000;
 
-const hashSessionId = (sessionId: string) => createHash('sha256').update(sessionId).digest('hex');
+export const hashSessionId = (sessionId: string) => createHash('sha256').update(sessionId).digest('hex');
 
 /** Returns the raw session id for the cookie; only its SHA-256 is stored. */
 export async function createSession(db: Kysely<Database>, staffId: string): Promise<string> {
@@ -34,7 +36,13 @@ export async function findSessionStaff(db: Kysely<Database>, sessionId: string):
   const row = await db
     .selectFrom('staff_session')
     .innerJoin('staff', 'staff.id', 'staff_session.staff_id')
-    .select(['staff.id', 'staff.username', 'staff.display_name as displayName', 'staff.role'])
+    .select([
+      'staff.id',
+      'staff.username',
+      'staff.display_name as displayName',
+      'staff.role',
+      'staff.must_change_password as mustChangePassword',
+    ])
     .where('staff_session.id_hash', '=', hashSessionId(sessionId))
     .where('staff_session.expires_at', '>', new Date())
     .where('staff.disabled', '=', false)

@@ -11,6 +11,7 @@ export async function findStaffForLogin(db: Kysely<Database>, username: string) 
       'role',
       'password_hash as passwordHash',
       'disabled',
+      'must_change_password as mustChangePassword',
     ])
     .where('username', '=', username.toLowerCase())
     .executeTakeFirst();
@@ -37,7 +38,15 @@ export async function createStaff(
 export async function listStaff(db: Kysely<Database>) {
   return db
     .selectFrom('staff')
-    .select(['id', 'username', 'display_name as displayName', 'role', 'disabled', 'created_at as createdAt'])
+    .select([
+      'id',
+      'username',
+      'display_name as displayName',
+      'role',
+      'disabled',
+      'must_change_password as mustChangePassword',
+      'created_at as createdAt',
+    ])
     .orderBy('username')
     .execute();
 }
@@ -62,4 +71,60 @@ export async function countStaff(db: Kysely<Database>): Promise<number> {
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .executeTakeFirstOrThrow();
   return Number(row.n);
+}
+
+export async function findPasswordHash(db: Kysely<Database>, id: string): Promise<string | null> {
+  const row = await db.selectFrom('staff').select('password_hash').where('id', '=', id).executeTakeFirst();
+  return row?.password_hash ?? null;
+}
+
+/**
+ * A new password hash. `temporary` (an admin's reset) forces a change at the next sign-in and ends every
+ * session of the account; a change by its owner keeps `keepSession` and ends the others.
+ */
+export async function setPassword(
+  db: Kysely<Database>,
+  id: string,
+  change: { passwordHash: string; temporary: boolean; keepSessionHash?: string },
+): Promise<boolean> {
+  const row = await db
+    .updateTable('staff')
+    .set({ password_hash: change.passwordHash, must_change_password: change.temporary })
+    .where('id', '=', id)
+    .returning('id')
+    .executeTakeFirst();
+  if (!row) return false;
+  await db
+    .deleteFrom('staff_session')
+    .where('staff_id', '=', id)
+    .$if(Boolean(change.keepSessionHash), (qb) => qb.where('id_hash', '!=', change.keepSessionHash!))
+    .execute();
+  return true;
+}
+
+/** Row-locked admins still able to sign in: the last one may not be demoted. */
+export async function activeAdminIds(db: Kysely<Database>): Promise<string[]> {
+  const rows = await db
+    .selectFrom('staff')
+    .select('id')
+    .where('role', '=', 'admin')
+    .where('disabled', '=', false)
+    .forUpdate()
+    .execute();
+  return rows.map((row) => row.id);
+}
+
+export async function setRole(db: Kysely<Database>, id: string, role: StaffRole) {
+  const row = await db
+    .updateTable('staff')
+    .set({ role })
+    .where('id', '=', id)
+    .returning('id')
+    .executeTakeFirst();
+  return Boolean(row);
+}
+
+export async function findRole(db: Kysely<Database>, id: string): Promise<StaffRole | null> {
+  const row = await db.selectFrom('staff').select('role').where('id', '=', id).executeTakeFirst();
+  return row?.role ?? null;
 }

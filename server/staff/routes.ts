@@ -1,18 +1,47 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { conflict, errorResponses, notFound, unauthorized } from '../errors.ts';
+import { randomBytes } from 'node:crypto';
+import { badRequest, conflict, errorResponses, notFound, unauthorized } from '../errors.ts';
 import { SESSION_COOKIE } from '../plugins/staff-session.ts';
 import { decoy, hashPassword, verifyPassword } from '../shared/passwords.ts';
 import { audit } from '../shared/audit.ts';
 import {
   createSession,
   deleteSession,
+  hashSessionId,
   purgeExpiredSessions,
   SESSION_TTL_MS,
 } from '../shared/staff-sessions.ts';
-import { createStaff, findStaffForLogin, listStaff, setStaffDisabled } from './queries.ts';
+import {
+  activeAdminIds,
+  createStaff,
+  findPasswordHash,
+  findRole,
+  findStaffForLogin,
+  listStaff,
+  setPassword,
+  setRole,
+  setStaffDisabled,
+} from './queries.ts';
 import { DEVICE_COOKIE, DEVICE_TTL_SECONDS, loginThrottle, newDevice, readDevice } from './login-throttle.ts';
-import { LoginBody, NewStaffBody, StaffListItem, StaffMember } from '../../common/api/staff.ts';
+import {
+  LoginBody,
+  NewStaffBody,
+  PasswordChangeBody,
+  PasswordReset,
+  RoleBody,
+  StaffIdParams,
+  StaffListItem,
+  StaffMember,
+} from '../../common/api/staff.ts';
+
+/** A temporary password an admin reads out once: 20 characters from an alphabet without look-alikes. */
+function temporaryPassword(): string {
+  const alphabet = 'abcdefghjkmnpqrstuvwxyz23456789';
+  const bytes = randomBytes(20);
+  const chars = [...bytes].map((byte) => alphabet[byte % alphabet.length]);
+  return [0, 5, 10, 15].map((at) => chars.slice(at, at + 5).join('')).join('-');
+}
 
 export const SESSION_PURGE_JOB = 'staff-sessions';
 
@@ -72,6 +101,7 @@ const staffRoutes: FastifyPluginAsyncTypebox = async (app) => {
         username: found.username,
         displayName: found.displayName,
         role: found.role,
+        mustChangePassword: found.mustChangePassword,
       };
       return { staff };
     },
@@ -92,6 +122,7 @@ const staffRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/staff/me',
     {
       preHandler: app.requireStaff(),
+      config: { temporaryPasswordAllowed: true },
       schema: {
         tags: ['staff'],
         summary: 'The signed-in staff member',
@@ -99,6 +130,43 @@ const staffRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => ({ staff: request.staff! }),
+  );
+
+  app.post(
+    '/staff/password',
+    {
+      preHandler: app.requireStaff(),
+      config: { temporaryPasswordAllowed: true },
+      schema: {
+        tags: ['staff'],
+        summary: 'Change your own password (the current one is required); ends your other sessions',
+        body: PasswordChangeBody,
+        response: { 204: Type.Null(), ...errorResponses(400, 401, 403, 429, 503) },
+      },
+    },
+    async (request, reply) => {
+      const staff = request.staff!;
+      const { currentPassword, newPassword } = request.body;
+      // The same throttle as sign-in: a stolen session cannot guess the current password at leisure.
+      const { limits, backoff } = loginThrottle(staff.username, null);
+      await app.throttle.enforce(limits, { backoff });
+      const hash = await findPasswordHash(app.db, staff.id);
+      if (!hash || !(await verifyPassword(hash, currentPassword)))
+        throw badRequest('wrong_password', 'Your current password is not right.');
+      await app.throttle.forgive({ limits, backoff });
+      if (newPassword === currentPassword)
+        throw badRequest('password_unchanged', 'Choose a password different from the current one.');
+      const sessionId = request.cookies[SESSION_COOKIE]!;
+      await app.db.transaction().execute(async (trx) => {
+        await setPassword(trx, staff.id, {
+          passwordHash: await hashPassword(newPassword, 'sign-in'),
+          temporary: false,
+          keepSessionHash: hashSessionId(sessionId),
+        });
+        await audit(trx, staff, 'staff.password-change', { type: 'staff', id: staff.id });
+      });
+      return reply.code(204).send(null);
+    },
   );
 
   app.get(
@@ -165,6 +233,69 @@ const staffRoutes: FastifyPluginAsyncTypebox = async (app) => {
         id,
       });
       return { disabled: request.body.disabled };
+    },
+  );
+
+  app.post(
+    '/admin/staff/:id/password-reset',
+    {
+      preHandler: app.requireStaff('admin'),
+      schema: {
+        tags: ['admin'],
+        summary: "Reset another staff member's password to a temporary one, shown once",
+        description:
+          'Ends their sessions; at their next sign-in they can do nothing but choose a new password. ' +
+          'Your own password is changed with POST /api/staff/password.',
+        params: StaffIdParams,
+        response: { 200: PasswordReset, ...errorResponses(400, 401, 403, 404, 409) },
+      },
+    },
+    async (request) => {
+      const { id } = request.params;
+      if (id === request.staff!.id)
+        throw conflict('reset_self', 'Change your own password from your account page instead.');
+      const password = temporaryPassword();
+      const passwordHash = await hashPassword(password);
+      const done = await app.db.transaction().execute(async (trx) => {
+        if (!(await setPassword(trx, id, { passwordHash, temporary: true }))) return false;
+        await audit(trx, request.staff!, 'staff.password-reset', { type: 'staff', id });
+        return true;
+      });
+      if (!done) throw notFound('No such staff account.');
+      return { temporaryPassword: password };
+    },
+  );
+
+  app.post(
+    '/admin/staff/:id/role',
+    {
+      preHandler: app.requireStaff('admin'),
+      schema: {
+        tags: ['admin'],
+        summary: "Change a staff member's role; the last admin cannot be demoted",
+        params: StaffIdParams,
+        body: RoleBody,
+        response: {
+          200: Type.Object({ id: Type.String(), role: Type.String() }),
+          ...errorResponses(400, 401, 403, 404, 409),
+        },
+      },
+    },
+    async (request) => {
+      const { id } = request.params;
+      const { role } = request.body;
+      await app.db.transaction().execute(async (trx) => {
+        // Admins are locked first: two admins demoting each other at once cannot both succeed.
+        const admins = await activeAdminIds(trx);
+        const before = await findRole(trx, id);
+        if (!before) throw notFound('No such staff account.');
+        if (before === role) return;
+        if (before === 'admin' && admins.length <= 1 && admins.includes(id))
+          throw conflict('last_admin', 'This is the last admin: make someone else an admin first.');
+        await setRole(trx, id, role);
+        await audit(trx, request.staff!, 'staff.role', { type: 'staff', id }, { from: before, to: role });
+      });
+      return { id, role };
     },
   );
 };

@@ -5,9 +5,11 @@ import type { ModerationRules } from '../shared/moderation/actions.ts';
 import {
   authorReplyRoute,
   authorThreadRoute,
+  bulkDecisionRoute,
   decideItem,
   decisionRoute,
 } from '../shared/moderation/routes.ts';
+import { TabCounts } from '../../common/api/moderation.ts';
 import { audit } from '../shared/audit.ts';
 import { toCsv } from './csv.ts';
 import {
@@ -15,6 +17,7 @@ import {
   listForExport,
   listForModerators,
   MOD_PAGE_SIZE,
+  moderatorTabCounts,
   setStatus,
 } from './queries.ts';
 import {
@@ -24,6 +27,7 @@ import {
   ModListQuery,
   ModReplyBody,
   ModThread,
+  QueueQuery,
   StatusBody,
   TEXT_MIN,
 } from '../../common/api/suggestions.ts';
@@ -52,18 +56,15 @@ const moderationRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags: ['moderation'],
         summary:
           'Suggestions awaiting a decision, oldest first (pending; in post-moderation also unreviewed)',
-        querystring: Type.Object(
-          { page: Type.Optional(Type.Integer({ minimum: 1, maximum: 10_000 })) },
-          { additionalProperties: false },
-        ),
+        querystring: QueueQuery,
         response: { 200: ModList, ...errorResponses(400, 401, 403) },
       },
     },
     async (request) => {
-      const page = request.query.page ?? 1;
+      const { page = 1, q, sort } = request.query;
       const { visible } = await visibility();
       return {
-        ...(await listForModerators(app.db, { queue: true, page }, visible)),
+        ...(await listForModerators(app.db, { queue: true, page, q, sort }, visible)),
         page,
         pageSize: MOD_PAGE_SIZE,
       };
@@ -88,11 +89,33 @@ const moderationRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const filters = {
         moderation: request.query.moderation,
         awaitingReply: request.query.awaitingReply,
+        q: request.query.q,
+        sort: request.query.sort,
         page,
       };
       return { ...(await listForModerators(app.db, filters, visible)), page, pageSize: MOD_PAGE_SIZE };
     },
   );
+
+  app.get(
+    '/api/mod/suggestions/counts',
+    {
+      preHandler: staffOnly,
+      schema: {
+        tags: ['moderation'],
+        summary: 'How many suggestions each moderator tab holds: queue, replies, published, rejected',
+        response: { 200: TabCounts, ...errorResponses(401, 403) },
+      },
+    },
+    async () => moderatorTabCounts(app.db),
+  );
+
+  bulkDecisionRoute(app, {
+    url: '/api/mod/suggestions/decisions',
+    summary: 'Publish or reject (with one reason) several suggestions; each is audited on its own',
+    body: DecisionBody,
+    decide: (staff, id, body) => decideItem(app, moderationRules, staff, id, body),
+  });
 
   authorThreadRoute(app, {
     url: '/api/mod/suggestions/:id/thread',

@@ -185,8 +185,15 @@ export interface ModFilters {
   queue?: boolean;
   moderation?: SuggestionModeration | undefined;
   awaitingReply?: boolean | undefined;
+  /** Words the text contains (case-insensitive). */
+  q?: string | undefined;
+  /** Default: the queue oldest first, other lists newest first. */
+  sort?: 'oldest' | 'newest' | 'votes' | undefined;
   page: number;
 }
+
+/** A moderator's search words as an ILIKE pattern that matches them literally. */
+const containing = (q: string) => `%${q.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 /** Moderator view of items, with thread size and whether the author wrote last. */
 export async function listForModerators(db: Db, filters: ModFilters, visible: Set<string>) {
@@ -194,7 +201,9 @@ export async function listForModerators(db: Db, filters: ModFilters, visible: Se
   const filtered = baseItems(db)
     .$if(Boolean(filters.queue), (qb) => qb.where('s.reviewed', '=', false))
     .$if(filters.moderation !== undefined, (qb) => qb.where('s.moderation', '=', filters.moderation!))
-    .$if(filters.awaitingReply === true, (qb) => qb.where(sender, '=', 'author'));
+    .$if(filters.awaitingReply === true, (qb) => qb.where(sender, '=', 'author'))
+    .$if(Boolean(filters.q?.trim()), (qb) => qb.where('s.text', 'ilike', containing(filters.q!)));
+  const sort = filters.sort ?? (filters.queue ? 'oldest' : 'newest');
   const rows = await filtered
     .select(ITEM_COLUMNS)
     .select([
@@ -205,9 +214,9 @@ export async function listForModerators(db: Db, filters: ModFilters, visible: Se
       threadSize('suggestion', 's.id').as('messages'),
       sender.as('lastSender'),
     ])
-    // The queue is worked oldest first; published lists show the newest first.
-    .$if(Boolean(filters.queue), (qb) => qb.orderBy('s.day', 'asc'))
-    .$if(!filters.queue, (qb) => qb.orderBy('s.day', 'desc'))
+    // The queue is worked oldest first; published lists show the newest first; either can be re-sorted.
+    .$if(sort === 'votes', (qb) => qb.orderBy('s.votes', 'desc'))
+    .orderBy('s.day', sort === 'oldest' ? 'asc' : 'desc')
     .orderBy('s.id')
     .limit(MOD_PAGE_SIZE)
     .offset((filters.page - 1) * MOD_PAGE_SIZE)
@@ -340,4 +349,19 @@ export async function countSuggestions(db: Db): Promise<number> {
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .executeTakeFirstOrThrow();
   return Number(row.n);
+}
+
+/** How many suggestions each moderator tab holds (queue, authors waiting, published, rejected). */
+export async function moderatorTabCounts(db: Db) {
+  const sender = lastSender('suggestion', 's.id');
+  const row = await db
+    .selectFrom('suggestion as s')
+    .select((eb) => [
+      eb.fn.countAll<number>().filterWhere('s.reviewed', '=', false).as('queue'),
+      eb.fn.countAll<number>().filterWhere(sender, '=', 'author').as('replies'),
+      eb.fn.countAll<number>().filterWhere('s.moderation', '=', 'published').as('published'),
+      eb.fn.countAll<number>().filterWhere('s.moderation', '=', 'rejected').as('rejected'),
+    ])
+    .executeTakeFirstOrThrow();
+  return Object.fromEntries(Object.entries(row).map(([tab, n]) => [tab, Number(n)]));
 }

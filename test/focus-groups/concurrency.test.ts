@@ -7,7 +7,13 @@ const t = build();
 
 test('concurrent messages across rooms get gap-free, unique seqs, and a racing mute always wins', async () => {
   const mod = await moderator(t.app);
-  const staff = { id: mod.id, username: mod.username, displayName: mod.username, role: 'moderator' as const };
+  const staff = {
+    id: mod.id,
+    username: mod.username,
+    displayName: mod.username,
+    role: 'moderator' as const,
+    mustChangePassword: false,
+  };
   const rooms = [];
   for (let r = 0; r < 3; r++) {
     const { id } = await scheduleRoom(t.app, mod, { moderation: r === 2 ? 'pre' : 'post' });

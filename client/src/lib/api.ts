@@ -48,6 +48,7 @@ export const post = <T>(path: string, body?: unknown, headers?: Record<string, s
   send<T>('POST', path, { body: body ?? {}, headers });
 export const put = <T>(path: string, body: unknown) => send<T>('PUT', path, { body });
 export const patch = <T>(path: string, body: unknown) => send<T>('PATCH', path, { body });
+export const del = <T>(path: string) => send<T>('DELETE', path);
 
 // ---- typed endpoints (shapes mirror the server's TypeBox schemas) ----
 
@@ -57,12 +58,17 @@ export interface StaffMember {
   username: string;
   displayName: string;
   role: Role;
+  /** Signed in with a temporary password: it must be replaced before anything else opens. */
+  mustChangePassword?: boolean;
 }
 export interface Department {
   id: string;
   name: string;
   kind: 'frontstage' | 'backstage';
   description: string;
+}
+export interface AdminDepartment extends Department {
+  archived: boolean;
 }
 export interface StaffListItem extends StaffMember {
   disabled: boolean;
@@ -88,12 +94,19 @@ export const staffApi = {
     post<{ staff: StaffMember }>('/api/staff/login', { username, password }),
   logout: () => post<void>('/api/staff/logout'),
   me: () => get<{ staff: StaffMember }>('/api/staff/me'),
+  changePassword: (currentPassword: string, newPassword: string) =>
+    post<void>('/api/staff/password', { currentPassword, newPassword }),
 };
 
 export const departmentsApi = {
   list: () => get<{ departments: Department[] }>('/api/departments'),
   create: (input: { name: string; kind: Department['kind']; description?: string }) =>
     post<{ id: string }>('/api/admin/departments', input),
+  all: () => get<{ departments: AdminDepartment[] }>('/api/admin/departments'),
+  update: (id: string, changes: Partial<Pick<Department, 'name' | 'kind' | 'description'>>) =>
+    patch<{ id: string }>(`/api/admin/departments/${id}`, changes),
+  setArchived: (id: string, archived: boolean) =>
+    post<{ id: string; archived: boolean }>(`/api/admin/departments/${id}/archived`, { archived }),
 };
 
 export const adminApi = {
@@ -102,6 +115,9 @@ export const adminApi = {
     post<{ id: string }>('/api/admin/staff', input),
   setDisabled: (id: string, disabled: boolean) =>
     post<{ disabled: boolean }>(`/api/admin/staff/${id}/disabled`, { disabled }),
+  resetPassword: (id: string) => post<{ temporaryPassword: string }>(`/api/admin/staff/${id}/password-reset`),
+  setRole: (id: string, role: Role) =>
+    post<{ id: string; role: Role }>(`/api/admin/staff/${id}/role`, { role }),
   settings: () => get<Settings>('/api/admin/settings'),
   updateSettings: (changes: Partial<Settings>) => put<Settings>('/api/admin/settings', changes),
   audit: () => get<{ entries: AuditEntry[] }>('/api/admin/audit'),

@@ -1,6 +1,8 @@
 import type { FastifyInstance, FastifySchema } from 'fastify';
 import type { Static, TObject, TSchema } from 'typebox';
-import { errorResponses } from '../../errors.ts';
+import { Type } from 'typebox';
+import { badRequest, errorResponses, HttpError } from '../../errors.ts';
+import { BULK_MAX, BulkResult } from '../../../common/api/moderation.ts';
 import type { StaffMember } from '../staff-sessions.ts';
 import {
   announceDecision,
@@ -50,6 +52,57 @@ export function decisionRoute<Body extends TSchema, Reply extends TSchema>(
   app.post(route.url, { preHandler: app.requireStaff('moderator', 'admin'), schema }, async (request) => {
     const params = request.params as Record<string, string> & { id: string };
     return route.decide(request.staff!, params.id, request.body as Static<Body>, params);
+  });
+}
+
+/**
+ * The same decision on several items at once (`{ ids, decision }`): each item is decided, audited and
+ * announced exactly as its single route would, one after the other, so one refusal (already decided, not
+ * found) is reported for that item and the others still go through. Redactions are one at a time.
+ */
+export function bulkDecisionRoute<Body extends TSchema>(
+  app: FastifyInstance,
+  route: {
+    url: string;
+    summary: string;
+    /** The single decision's body schema. */
+    body: Body;
+    decide: (staff: StaffMember, id: string, body: Static<Body>) => Promise<unknown>;
+  },
+): void {
+  const schema: FastifySchema = {
+    tags: ['moderation'],
+    summary: route.summary,
+    body: Type.Object(
+      {
+        ids: Type.Array(Type.String({ format: 'uuid' }), {
+          minItems: 1,
+          maxItems: BULK_MAX,
+          uniqueItems: true,
+        }),
+        decision: route.body,
+      },
+      { additionalProperties: false },
+    ),
+    response: { 200: BulkResult, ...errorResponses(400, 401, 403) },
+  };
+  app.post(route.url, { preHandler: app.requireStaff('moderator', 'admin'), schema }, async (request) => {
+    const { ids, decision } = request.body as { ids: string[]; decision: Static<Body> & { action: string } };
+    if (decision.action === 'redact')
+      throw badRequest('bulk_redact', 'Redact items one at a time: each needs its own edited text.');
+    const results = [];
+    for (const id of ids) {
+      try {
+        await route.decide(request.staff!, id, decision);
+        results.push({ id, ok: true });
+      } catch (error) {
+        // A 400 is about the decision itself (no reason given): it holds for every item, so the first one
+        // answers it before anything was written. 404/409 are about one item.
+        if (!(error instanceof HttpError) || error.statusCode === 400 || error.statusCode >= 500) throw error;
+        results.push({ id, ok: false, error: error.code, message: error.message });
+      }
+    }
+    return { results, done: results.filter((result) => result.ok).length };
   });
 }
 

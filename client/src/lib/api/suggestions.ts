@@ -2,6 +2,7 @@ import type { Static } from 'typebox';
 import { get, post } from '../api.ts';
 import type { Board, BoardItem, DecisionBody, ModItem, ModList } from '../../../../common/api/suggestions.ts';
 import type { Thread, ThreadMessage } from '../../../../common/api/threads.ts';
+import type { ModSort } from './moderation.ts';
 
 // Shapes come straight from common/api/suggestions.ts (type-only imports: no schema code is bundled).
 
@@ -48,9 +49,17 @@ export const suggestionsApi = {
 };
 
 export const moderationApi = {
-  queue: () => get<ModPage>('/api/mod/queue'),
-  list: (filters: { moderation?: ModItem['moderation']; awaitingReply?: boolean; page?: number }) =>
-    get<ModPage>(`/api/mod/suggestions${query(filters)}`),
+  queue: (filters: { page?: number; q?: string; sort?: ModSort } = {}) =>
+    get<ModPage>(`/api/mod/queue${query(filters)}`),
+  list: (filters: {
+    moderation?: ModItem['moderation'];
+    awaitingReply?: boolean;
+    page?: number;
+    q?: string;
+    sort?: ModSort;
+  }) => get<ModPage>(`/api/mod/suggestions${query(filters)}`),
+  /** The base path of the shared moderation routes (counts, bulk decisions). */
+  base: '/api/mod/suggestions',
   thread: (id: string) => get<{ messages: Message[] }>(`/api/mod/suggestions/${id}/thread`),
   decide: (id: string, decision: Decision) =>
     post<{ id: string; moderation: string; text: string }>(`/api/mod/suggestions/${id}/decision`, decision),

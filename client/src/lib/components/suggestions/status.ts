@@ -27,9 +27,5 @@ export function authorStatus(status: string): { label: string; pill: string } {
   return STATUS[status as SuggestionStatus] ?? { label: status, pill: 'grey' };
 }
 
-export const formatDay = (day: string) =>
-  new Date(`${day}T12:00:00Z`).toLocaleDateString(undefined, {
-    day: 'numeric',
-    month: 'short',
-    year: 'numeric',
-  });
+/** The shared day format (client/src/lib/dates.ts), kept here for the components that import it from here. */
+export { formatDay } from '../../dates.ts';
