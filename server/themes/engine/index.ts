@@ -7,7 +7,7 @@ import { corpusStatistics, describe, type CorpusStatistics } from './label.ts';
 import { noLexicon, type Lexicon } from './lexicon.ts';
 import { createPreprocessor, type Preprocessor, type ProcessedText } from './preprocess.ts';
 import { quote } from './redact.ts';
-import { sentimentOf } from './sentiment.ts';
+import { sentimentOf, toneDistribution, type ToneDistribution } from './sentiment.ts';
 import { countDays, dailyCounts, trendOf, type DayCounts, type Trend, type TrendTest } from './trend.ts';
 import { buildFeatureSpace, toBag, type FeatureSpace } from './vectors.ts';
 
@@ -16,6 +16,7 @@ import { buildFeatureSpace, toBag, type FeatureSpace } from './vectors.ts';
 
 export type { Trend, TrendTest } from './trend.ts';
 export type { PreviousTheme } from './identity.ts';
+export type { ToneDistribution } from './sentiment.ts';
 
 export interface ThemeItem {
   id: string;
@@ -58,7 +59,10 @@ export interface Theme {
   itemIds: string[];
   trend: Trend;
   test: TrendTest;
+  /** Mean sentiment of its comments, −1…1. */
   sentiment: number;
+  /** Shares of its comments that are positive, neutral and negative. */
+  tone: ToneDistribution;
   daily: Array<{ day: string; count: number }>;
   quotes: Quote[];
   signature: Record<string, number>;
@@ -266,6 +270,7 @@ export class ThemeModel {
       trend: test.trend,
       test,
       sentiment: Math.round(sentiment * 100) / 100,
+      tone: toneDistribution(items.map((item) => this.#sentiments[item.doc]!)),
       daily: asOf ? dailyCounts(days, asOf, this.#options.dailyDays) : [],
       quotes,
       signature: theme.signature,
