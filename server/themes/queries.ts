@@ -9,7 +9,7 @@ type Db = Kysely<Database>;
 export async function previousThemes(db: Db, scope: ThemeScope): Promise<PreviousTheme[]> {
   const rows = await db
     .selectFrom('theme')
-    .select(['id', 'signature'])
+    .select(['id', 'signature', 'label', 'trend'])
     .where('scope', '=', scope)
     .orderBy('retired')
     .orderBy('last_seen', 'desc')
@@ -26,7 +26,13 @@ export async function previousThemes(db: Db, scope: ThemeScope): Promise<Previou
     list.push(item_id);
     byTheme.set(theme_id, list);
   }
-  return rows.map((row) => ({ id: row.id, signature: row.signature, itemIds: byTheme.get(row.id) ?? [] }));
+  return rows.map((row) => ({
+    id: row.id,
+    signature: row.signature,
+    label: row.label,
+    trend: row.trend,
+    itemIds: byTheme.get(row.id) ?? [],
+  }));
 }
 
 export interface SnapshotItem {

@@ -86,6 +86,7 @@ const routes: FastifyPluginAsyncTypebox<{ config: Config }> = async (app, { conf
         names,
         departmentFilter: true,
         span: PUBLIC_DAILY_DAYS,
+        snapshotTrend: true,
       });
       return {
         ...header,
@@ -128,6 +129,7 @@ const routes: FastifyPluginAsyncTypebox<{ config: Config }> = async (app, { conf
         names,
         departmentFilter: department !== undefined,
         span: Math.min(days ?? 90, 365),
+        snapshotTrend: days === undefined && source === undefined,
       });
       return {
         ...view,

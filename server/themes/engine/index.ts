@@ -2,13 +2,21 @@ import { randomUUID } from 'node:crypto';
 import { assignBag, clusterBags, type ThemeClustering } from './cluster.ts';
 import { addDoc, type BagOfWords } from './dmm.ts';
 import { domainConcepts, type ConceptMap } from './domain.ts';
-import { matchIds, type PreviousTheme } from './identity.ts';
+import { matchThemes, SAME_CONTENT, type PreviousTheme } from './identity.ts';
 import { corpusStatistics, describe, type CorpusStatistics } from './label.ts';
 import { noLexicon, type Lexicon } from './lexicon.ts';
 import { createPreprocessor, type Preprocessor, type ProcessedText } from './preprocess.ts';
 import { quote } from './redact.ts';
 import { sentimentOf, toneDistribution, type ToneDistribution } from './sentiment.ts';
-import { countDays, dailyCounts, trendOf, type DayCounts, type Trend, type TrendTest } from './trend.ts';
+import {
+  ALPHA,
+  countDays,
+  dailyCounts,
+  trendOf,
+  type DayCounts,
+  type Trend,
+  type TrendTest,
+} from './trend.ts';
 import { buildFeatureSpace, toBag, type FeatureSpace } from './vectors.ts';
 
 // The themes engine: comments in, themes out. Pure apart from the NLP model it loads; no database,
@@ -91,6 +99,8 @@ interface ThemeState {
   signature: Record<string, number>;
   items: Set<string>;
   summary: Theme | null;
+  /** The trend it had last time, when its content has not really changed since. */
+  previousTrend?: Trend;
 }
 
 const TREND_ORDER: Record<Trend, number> = { emerging: 0, rising: 1, steady: 2, fading: 3 };
@@ -188,14 +198,34 @@ export class ThemeModel {
     }
     const statistics = corpusStatistics(this.#docs);
     const descriptions = members.map((ids) => this.#describe(ids, statistics));
-    const ids = matchIds(
+    const matches = matchThemes(
       this.#options.previous ?? [],
       descriptions.map((description, t) => ({ itemIds: [...members[t]!], signature: description.signature })),
       this.#options.newId ?? randomUUID,
     );
-    descriptions.forEach((description, t) =>
-      this.#themes.push({ id: ids[t]!, ...description, items: members[t]!, summary: null }),
-    );
+    descriptions.forEach((description, t) => {
+      const { id, previous, score } = matches[t]!;
+      // Same content as last time: same name and, unless the evidence clearly moved, same trend.
+      const same = previous !== null && score >= SAME_CONTENT;
+      // The old name stays while it still describes the content: each of its words is still among the
+      // theme's distinctive terms.
+      const terms = new Set(Object.keys(description.signature).flatMap((key) => key.split(' ')));
+      const stillFits =
+        previous?.label !== undefined &&
+        previous.label
+          .toLowerCase()
+          .split(/[^\p{L}\p{N}]+/u)
+          .filter((word) => word && word !== 'and')
+          .every((word) => terms.has(word) || terms.has(word.replace(/s$/, '')));
+      this.#themes.push({
+        id,
+        ...description,
+        label: previous?.label && (same || stillFits) ? previous.label : description.label,
+        items: members[t]!,
+        summary: null,
+        previousTrend: same ? previous.trend : undefined,
+      });
+    });
     this.#refreshDays();
   }
 
@@ -247,6 +277,13 @@ export class ThemeModel {
             totals: this.#allDays,
           })
         : { trend: 'steady', recent: 0, baseline: 0, ratio: 1, pValue: 1 };
+    // Hysteresis: a theme whose content has not really changed keeps last time's trend unless the new
+    // test is clear of the threshold (p < α/2 into a trend; p ≥ 2α back to steady).
+    const previousTrend = theme.previousTrend;
+    if (previousTrend && previousTrend !== test.trend) {
+      const clear = test.trend === 'steady' ? test.pValue >= 2 * ALPHA : test.pValue < ALPHA / 2;
+      if (!clear) test.trend = previousTrend;
+    }
     const sentiment =
       items.length === 0
         ? 0
