@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { resolveTheme, type ThemeCorrection } from './corrections.ts';
 import { assignBag, clusterBags, type ThemeClustering } from './cluster.ts';
 import { addDoc, type BagOfWords } from './dmm.ts';
 import { domainConcepts, type ConceptMap } from './domain.ts';
@@ -25,6 +26,7 @@ import { buildFeatureSpace, toBag, type FeatureSpace } from './vectors.ts';
 export type { Trend, TrendTest } from './trend.ts';
 export type { PreviousTheme } from './identity.ts';
 export type { ToneDistribution } from './sentiment.ts';
+export type { ThemeCorrection } from './corrections.ts';
 
 export interface ThemeItem {
   id: string;
@@ -48,6 +50,8 @@ export interface ThemeOptions {
   seed?: number;
   /** Themes of the previous computation, so surviving themes keep their ids. */
   previous?: PreviousTheme[];
+  /** Moderator corrections, applied as constraints on every computation. */
+  corrections?: ThemeCorrection[];
   newId?: () => string;
   quoteCount?: number;
   sampleSize?: number;
@@ -74,6 +78,8 @@ export interface Theme {
   daily: Array<{ day: string; count: number }>;
   quotes: Quote[];
   signature: Record<string, number>;
+  /** A moderator pinned it: listed first. */
+  pinned: boolean;
 }
 
 export interface ThemesResult {
@@ -101,6 +107,11 @@ interface ThemeState {
   summary: Theme | null;
   /** The trend it had last time, when its content has not really changed since. */
   previousTrend?: Trend;
+  pinned?: boolean;
+  /** Hidden as noise by a moderator: not shown, its comments count as unclustered. */
+  hidden?: boolean;
+  /** Merged by a moderator into this theme (index): its comments, present and future, belong there. */
+  mergedInto?: number;
 }
 
 const TREND_ORDER: Record<Trend, number> = { emerging: 0, rising: 1, steady: 2, fading: 3 };
@@ -196,10 +207,34 @@ export class ThemeModel {
       if (item.theme >= 0) members[item.theme]!.add(item.id);
       else this.#unclustered.add(item.id);
     }
+    // Merges first, by the comments each theme held when the moderator merged them: the merged theme
+    // is then described and matched to its previous id as one.
+    const mergedInto = new Map<number, number>();
+    const ownerOf = (t: number) => {
+      let owner = t;
+      for (let hops = 0; mergedInto.has(owner) && hops < 100; hops++) owner = mergedInto.get(owner)!;
+      return owner;
+    };
+    const anchored = members.map((items) => ({ id: '', items }));
+    for (const correction of this.#options.corrections ?? []) {
+      if (correction.kind !== 'merge') continue;
+      const from = resolveTheme(anchored, '', correction.anchorItems);
+      const into = resolveTheme(anchored, '', correction.intoAnchorItems);
+      if (from < 0 || into < 0) continue;
+      const [source, target] = [ownerOf(from), ownerOf(into)];
+      if (source === target) continue;
+      for (const id of members[source]!) members[target]!.add(id);
+      members[source]!.clear();
+      mergedInto.set(source, target);
+    }
     const statistics = corpusStatistics(this.#docs);
     const descriptions = members.map((ids) => this.#describe(ids, statistics));
+    // A theme merged away keeps no id: its old id must not pass to some other theme.
+    const mergedAway = new Set(
+      (this.#options.corrections ?? []).flatMap((c) => (c.kind === 'merge' ? [c.themeId] : [])),
+    );
     const matches = matchThemes(
-      this.#options.previous ?? [],
+      (this.#options.previous ?? []).filter((theme) => !mergedAway.has(theme.id)),
       descriptions.map((description, t) => ({ itemIds: [...members[t]!], signature: description.signature })),
       this.#options.newId ?? randomUUID,
     );
@@ -224,9 +259,39 @@ export class ThemeModel {
         items: members[t]!,
         summary: null,
         previousTrend: same ? previous.trend : undefined,
+        mergedInto: mergedInto.get(t),
       });
     });
+    this.#applyCorrections();
     this.#refreshDays();
+  }
+
+  /** The theme that holds a cluster's comments (itself, unless a moderator merged it into another). */
+  #owner(t: number): number {
+    let owner = t;
+    for (let hops = 0; this.#themes[owner]!.mergedInto !== undefined && hops < 100; hops++)
+      owner = this.#themes[owner]!.mergedInto!;
+    return owner;
+  }
+
+  #applyCorrections(): void {
+    for (const correction of this.#options.corrections ?? []) {
+      if (correction.kind === 'merge') continue;
+      const t = resolveTheme(this.#themes, correction.themeId, correction.anchorItems);
+      if (t < 0) continue;
+      const theme = this.#themes[this.#owner(t)]!;
+      switch (correction.kind) {
+        case 'rename':
+          theme.label = correction.label;
+          break;
+        case 'pin':
+          theme.pinned = true;
+          break;
+        case 'hide':
+          theme.hidden = true;
+          break;
+      }
+    }
   }
 
   #describe(ids: Set<string>, statistics: CorpusStatistics) {
@@ -311,19 +376,24 @@ export class ThemeModel {
       daily: asOf ? dailyCounts(days, asOf, this.#options.dailyDays) : [],
       quotes,
       signature: theme.signature,
+      pinned: theme.pinned === true,
     };
   }
 
   /** Themes, most urgent first: emerging, rising, steady, fading; larger first within each. */
   result(): ThemesResult {
     const themes = this.#themes
-      .filter((theme) => theme.items.size > 0)
+      .filter((theme) => theme.items.size > 0 && !theme.hidden)
       .map((theme) => (theme.summary ??= this.#summarise(theme)))
       .sort(
         (a, b) =>
-          TREND_ORDER[a.trend] - TREND_ORDER[b.trend] || b.size - a.size || a.label.localeCompare(b.label),
+          Number(b.pinned) - Number(a.pinned) ||
+          TREND_ORDER[a.trend] - TREND_ORDER[b.trend] ||
+          b.size - a.size ||
+          a.label.localeCompare(b.label),
       );
-    return { themes, unclustered: [...this.#unclustered], asOf: this.#asOf };
+    const hidden = this.#themes.filter((theme) => theme.hidden).flatMap((theme) => [...theme.items]);
+    return { themes, unclustered: [...this.#unclustered, ...hidden], asOf: this.#asOf };
   }
 
   /**
@@ -338,8 +408,8 @@ export class ThemeModel {
       if (!item) continue;
       if (item.theme >= 0) {
         addDoc(this.#clustering.model, { ...this.#bags[item.doc]!, weight: 1 }, item.theme, -1);
-        this.#themes[item.theme]!.items.delete(id);
-        touched.add(item.theme);
+        this.#themes[this.#owner(item.theme)]!.items.delete(id);
+        touched.add(this.#owner(item.theme));
       }
       this.#unclustered.delete(id);
       this.#countDay(item.day, -1);
@@ -364,8 +434,8 @@ export class ThemeModel {
       this.#countDay(item.day, 1);
       if (theme >= 0) {
         addDoc(this.#clustering.model, bag, theme, 1);
-        this.#themes[theme]!.items.add(item.id);
-        touched.add(theme);
+        this.#themes[this.#owner(theme)]!.items.add(item.id);
+        touched.add(this.#owner(theme));
       } else this.#unclustered.add(item.id);
     }
     if (!this.#refreshDays()) for (const t of touched) this.#themes[t]!.summary = null;
@@ -376,7 +446,10 @@ export class ThemeModel {
   memberships(): Array<{ itemId: string; themeId: string | null; centrality: number; sentiment: number }> {
     return [...this.#items.values()].map((item) => ({
       itemId: item.id,
-      themeId: item.theme >= 0 ? this.#themes[item.theme]!.id : null,
+      themeId:
+        item.theme >= 0 && !this.#themes[this.#owner(item.theme)]!.hidden
+          ? this.#themes[this.#owner(item.theme)]!.id
+          : null,
       centrality: Number.isFinite(item.lift) ? Math.round(item.lift * 1000) / 1000 : 0,
       sentiment: this.#sentiments[item.doc]!,
     }));
