@@ -38,3 +38,25 @@ export function resolveTheme(
   });
   return best >= 0 && bestShared >= 0.5 * Math.min(anchorItems.length, themes[best]!.items.size) ? best : -1;
 }
+
+/**
+ * Every theme a merge or hide means: the one it names, and any other made mostly (≥ half) of the comments
+ * it was made on — when a recompute splits them in two, both stay merged or hidden.
+ */
+export function resolveThemes(
+  themes: CorrectableTheme[],
+  themeId: string,
+  anchorItems: string[] = [],
+): number[] {
+  const anchors = new Set(anchorItems);
+  const result = new Set<number>();
+  const named = resolveTheme(themes, themeId, anchorItems);
+  if (named >= 0) result.add(named);
+  themes.forEach((theme, t) => {
+    if (theme.items.size === 0) return;
+    let shared = 0;
+    for (const id of theme.items) if (anchors.has(id)) shared++;
+    if (shared >= 2 && shared >= 0.5 * theme.items.size) result.add(t);
+  });
+  return [...result];
+}

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { resolveTheme, type ThemeCorrection } from './corrections.ts';
+import { resolveTheme, resolveThemes, type ThemeCorrection } from './corrections.ts';
 import { assignBag, clusterBags, type ThemeClustering } from './cluster.ts';
 import { addDoc, type BagOfWords } from './dmm.ts';
 import { domainConcepts, type ConceptMap } from './domain.ts';
@@ -218,14 +218,15 @@ export class ThemeModel {
     const anchored = members.map((items) => ({ id: '', items }));
     for (const correction of this.#options.corrections ?? []) {
       if (correction.kind !== 'merge') continue;
-      const from = resolveTheme(anchored, '', correction.anchorItems);
       const into = resolveTheme(anchored, '', correction.intoAnchorItems);
-      if (from < 0 || into < 0) continue;
-      const [source, target] = [ownerOf(from), ownerOf(into)];
-      if (source === target) continue;
-      for (const id of members[source]!) members[target]!.add(id);
-      members[source]!.clear();
-      mergedInto.set(source, target);
+      if (into < 0) continue;
+      for (const from of resolveThemes(anchored, '', correction.anchorItems)) {
+        const [source, target] = [ownerOf(from), ownerOf(into)];
+        if (source === target) continue;
+        for (const id of members[source]!) members[target]!.add(id);
+        members[source]!.clear();
+        mergedInto.set(source, target);
+      }
     }
     const statistics = corpusStatistics(this.#docs);
     const descriptions = members.map((ids) => this.#describe(ids, statistics));
@@ -277,6 +278,11 @@ export class ThemeModel {
   #applyCorrections(): void {
     for (const correction of this.#options.corrections ?? []) {
       if (correction.kind === 'merge') continue;
+      if (correction.kind === 'hide') {
+        for (const t of resolveThemes(this.#themes, correction.themeId, correction.anchorItems))
+          this.#themes[this.#owner(t)]!.hidden = true;
+        continue;
+      }
       const t = resolveTheme(this.#themes, correction.themeId, correction.anchorItems);
       if (t < 0) continue;
       const theme = this.#themes[this.#owner(t)]!;
@@ -286,9 +292,6 @@ export class ThemeModel {
           break;
         case 'pin':
           theme.pinned = true;
-          break;
-        case 'hide':
-          theme.hidden = true;
           break;
       }
     }
