@@ -136,6 +136,29 @@ export const ThemeItems = Type.Object({
   ),
 });
 
+export const ThemeCorrectionBody = Type.Union(
+  [
+    Type.Object(
+      { kind: Type.Literal('rename'), label: Type.String({ minLength: 2, maxLength: 80, pattern: '\\S' }) },
+      { additionalProperties: false },
+    ),
+    Type.Object(
+      {
+        kind: Type.Literal('merge'),
+        into: Type.String({
+          format: 'uuid',
+          description: 'The theme this one is merged into (it keeps its name).',
+        }),
+      },
+      { additionalProperties: false },
+    ),
+    Type.Object({ kind: Type.Literal('pin') }, { additionalProperties: false }),
+    Type.Object({ kind: Type.Literal('hide') }, { additionalProperties: false }),
+  ],
+  { description: 'Rename, merge into another theme, pin to the top, or hide as noise.' },
+);
+export type ThemeCorrectionBody = Static<typeof ThemeCorrectionBody>;
+
 export const Recomputed = Type.Object({
   computedAt: Type.Union([Type.String({ description: 'ISO 8601 time' }), Type.Null()]),
   themes: Type.Integer({ minimum: 0 }),

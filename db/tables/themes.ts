@@ -1,7 +1,7 @@
 // Tables owned by the themes feature. Nullable columns are `T | null`; see db/schema.ts.
 // Snapshots of computed themes, two scopes: 'public' (built from published text only, for employees)
 // and 'all' (everything the sources hand over, for moderators). Derived data: rebuilt by the job.
-import type { Selectable } from 'kysely';
+import type { Generated, Selectable } from 'kysely';
 import type { Day, Json, Timestamp } from '../schema.ts';
 
 export type ThemeScope = 'public' | 'all';
@@ -52,6 +52,19 @@ export interface ThemeItemTable {
   centrality: number;
 }
 
+/** A moderator's correction, kept by the engine on every recompute. */
+export interface ThemeCorrectionTable {
+  id: string;
+  kind: 'rename' | 'merge' | 'pin' | 'hide';
+  theme_id: string;
+  into_theme_id: string | null;
+  label: string | null;
+  anchor_items: Json<string[]>;
+  into_anchor_items: Json<string[]>;
+  created_by: string;
+  created_at: Generated<Timestamp>;
+}
+
 export interface ThemeRunTable {
   scope: ThemeScope;
   computed_at: Timestamp;
@@ -69,6 +82,7 @@ export interface ThemeTables {
   theme: ThemeTable;
   theme_item: ThemeItemTable;
   theme_run: ThemeRunTable;
+  theme_correction: ThemeCorrectionTable;
 }
 
 export type ThemeRow = Selectable<ThemeTable>;

@@ -1,7 +1,7 @@
 import { Worker, type ResourceLimits } from 'node:worker_threads';
 import type { FastifyBaseLogger } from 'fastify';
 import type { ThemeScope } from '../../db/tables/themes.ts';
-import type { PreviousTheme, Theme, ThemeItem } from './engine/index.ts';
+import type { PreviousTheme, Theme, ThemeCorrection, ThemeItem } from './engine/index.ts';
 
 // The themes engine on its own thread: a computation over 10k comments takes seconds of CPU, which on
 // the server's event loop would stall every socket and request of this process. One long-lived thread
@@ -29,6 +29,7 @@ export type EngineRequest =
       items: ThemeItem[];
       asOf: string;
       previous: PreviousTheme[];
+      corrections?: ThemeCorrection[];
     }
   | { kind: 'update'; id: number; scope: ThemeScope; added: ThemeItem[]; removed: string[]; asOf: string }
   | { kind: 'forget'; scope: ThemeScope };
@@ -68,7 +69,11 @@ export class ThemeEngineWorker {
   }
 
   /** A full computation; the thread keeps the model for later updates of this scope. */
-  compute(scope: ThemeScope, items: ThemeItem[], options: { asOf: string; previous: PreviousTheme[] }) {
+  compute(
+    scope: ThemeScope,
+    items: ThemeItem[],
+    options: { asOf: string; previous: PreviousTheme[]; corrections?: ThemeCorrection[] },
+  ) {
     return this.#request({ kind: 'compute', scope, items, ...options });
   }
 

@@ -16,6 +16,7 @@ function handle(request: Computation): EngineReply {
       lexicon: wordNet(),
       asOf: request.asOf,
       previous: request.previous,
+      corrections: request.corrections,
     });
     models.set(request.scope, model);
   } else {

@@ -4,7 +4,7 @@ import type { Database } from '../../db/schema.ts';
 import type { ThemeScope } from '../../db/tables/themes.ts';
 import type { ThemeItem } from './engine/index.ts';
 import { ThemeEngineWorker, type Computed } from './engine-client.ts';
-import { previousThemes, saveSnapshot, type SnapshotItem } from './queries.ts';
+import { listCorrections, previousThemes, saveSnapshot, type SnapshotItem } from './queries.ts';
 import type { SourceItem, ThemeSources } from '../shared/theme-sources.ts';
 import { today } from '../shared/days.ts';
 
@@ -95,6 +95,11 @@ export class ThemesJob {
   }
 
   /** Recomputes now (runs are serialised; a call during a run causes one more run after it). */
+  /** A moderator corrected a theme: the next run of every scope computes in full, with the correction. */
+  forgetModels(): void {
+    this.#states.clear();
+  }
+
   async recompute(scopes: ThemeScope[] = ['all', 'public']): Promise<void> {
     for (const scope of scopes) this.#pending.add(scope);
     // A run in progress picks the new scopes up in its next round.
@@ -182,8 +187,11 @@ export class ThemesJob {
         }
       }
       if (!incremental && sources.length > 0) {
-        const previous = await previousThemes(this.#db, scope);
-        computed = await this.#engine.compute(scope, sources.map(toItem), { asOf, previous });
+        const [previous, corrections] = await Promise.all([
+          previousThemes(this.#db, scope),
+          listCorrections(this.#db),
+        ]);
+        computed = await this.#engine.compute(scope, sources.map(toItem), { asOf, previous, corrections });
       }
     } catch (error) {
       // The engine dropped this scope's model (or lost its thread): the next run computes in full.

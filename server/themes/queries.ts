@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import type { ThemeScope, ThemeSource } from '../../db/tables/themes.ts';
-import type { PreviousTheme, Theme } from './engine/index.ts';
+import type { PreviousTheme, Theme, ThemeCorrection } from './engine/index.ts';
 
 type Db = Kysely<Database>;
 
@@ -9,7 +9,7 @@ type Db = Kysely<Database>;
 export async function previousThemes(db: Db, scope: ThemeScope): Promise<PreviousTheme[]> {
   const rows = await db
     .selectFrom('theme')
-    .select(['id', 'signature'])
+    .select(['id', 'signature', 'label', 'trend'])
     .where('scope', '=', scope)
     .orderBy('retired')
     .orderBy('last_seen', 'desc')
@@ -26,7 +26,13 @@ export async function previousThemes(db: Db, scope: ThemeScope): Promise<Previou
     list.push(item_id);
     byTheme.set(theme_id, list);
   }
-  return rows.map((row) => ({ id: row.id, signature: row.signature, itemIds: byTheme.get(row.id) ?? [] }));
+  return rows.map((row) => ({
+    id: row.id,
+    signature: row.signature,
+    label: row.label,
+    trend: row.trend,
+    itemIds: byTheme.get(row.id) ?? [],
+  }));
 }
 
 export interface SnapshotItem {
@@ -226,4 +232,74 @@ export async function countThemeItems(db: Db, scope: ThemeScope): Promise<number
     .where('scope', '=', scope)
     .executeTakeFirstOrThrow();
   return Number(row.n);
+}
+
+/** Every moderator correction, oldest first (the engine applies them in order). */
+export async function listCorrections(db: Db): Promise<ThemeCorrection[]> {
+  const rows = await db
+    .selectFrom('theme_correction')
+    .selectAll()
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
+  return rows.flatMap((row): ThemeCorrection[] => {
+    const anchorItems = row.anchor_items;
+    switch (row.kind) {
+      case 'rename':
+        return row.label ? [{ kind: 'rename', themeId: row.theme_id, label: row.label, anchorItems }] : [];
+      case 'merge':
+        return row.into_theme_id
+          ? [
+              {
+                kind: 'merge',
+                themeId: row.theme_id,
+                intoThemeId: row.into_theme_id,
+                anchorItems,
+                intoAnchorItems: row.into_anchor_items,
+              },
+            ]
+          : [];
+      default:
+        return [{ kind: row.kind, themeId: row.theme_id, anchorItems }];
+    }
+  });
+}
+
+/** The comments a theme holds now (what a correction made on it is anchored to). */
+export async function themeItemIds(db: Db, scope: ThemeScope, themeId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('theme_item')
+    .select('item_id')
+    .where('scope', '=', scope)
+    .where('theme_id', '=', themeId)
+    .execute();
+  return rows.map((row) => row.item_id);
+}
+
+export async function insertCorrection(
+  db: Db,
+  correction: {
+    id: string;
+    kind: 'rename' | 'merge' | 'pin' | 'hide';
+    themeId: string;
+    intoThemeId?: string;
+    label?: string;
+    anchorItems: string[];
+    intoAnchorItems?: string[];
+    createdBy: string;
+  },
+) {
+  await db
+    .insertInto('theme_correction')
+    .values({
+      id: correction.id,
+      kind: correction.kind,
+      theme_id: correction.themeId,
+      into_theme_id: correction.intoThemeId ?? null,
+      label: correction.label ?? null,
+      anchor_items: JSON.stringify(correction.anchorItems),
+      into_anchor_items: JSON.stringify(correction.intoAnchorItems ?? []),
+      created_by: correction.createdBy,
+    })
+    .execute();
 }

@@ -1,16 +1,28 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { ThemeTrend } from '../../db/tables/themes.ts';
 import type { Config } from '../config.ts';
-import { errorResponses, notFound } from '../errors.ts';
+import { randomUUID } from 'node:crypto';
+import { badRequest, errorResponses, notFound } from '../errors.ts';
+import { audit } from '../shared/audit.ts';
 import { getSettings } from '../shared/settings.ts';
 import themesService, { THEMES_ALL_JOB, THEMES_PUBLIC_JOB } from './service.ts';
-import { departmentNames, findTheme, latestRun, listThemeItems, listThemes } from './queries.ts';
+import { themesJob } from './job.ts';
+import {
+  departmentNames,
+  findTheme,
+  insertCorrection,
+  latestRun,
+  listThemeItems,
+  listThemes,
+  themeItemIds,
+} from './queries.ts';
 import {
   ModThemes,
   ModThemesQuery,
   PublicThemes,
   PublicThemesQuery,
   Recomputed,
+  ThemeCorrectionBody,
   ThemeItems,
   ThemeParams,
 } from '../../common/api/themes.ts';
@@ -86,6 +98,7 @@ const routes: FastifyPluginAsyncTypebox<{ config: Config }> = async (app, { conf
         names,
         departmentFilter: true,
         span: PUBLIC_DAILY_DAYS,
+        snapshotTrend: true,
       });
       return {
         ...header,
@@ -128,6 +141,7 @@ const routes: FastifyPluginAsyncTypebox<{ config: Config }> = async (app, { conf
         names,
         departmentFilter: department !== undefined,
         span: Math.min(days ?? 90, 365),
+        snapshotTrend: days === undefined && source === undefined,
       });
       return {
         ...view,
@@ -178,6 +192,69 @@ const routes: FastifyPluginAsyncTypebox<{ config: Config }> = async (app, { conf
           departmentName: item.departmentName ?? null,
           sentiment: item.sentiment,
         })),
+      };
+    },
+  );
+
+  app.post(
+    '/api/mod/themes/:id/corrections',
+    {
+      preHandler: staffOnly,
+      schema: {
+        tags: ['themes'],
+        summary:
+          'Correct a theme: rename, merge into another, pin, or hide as noise; kept on every recompute',
+        description:
+          'The engine keeps each correction as a constraint on every later computation (the public snapshot ' +
+          'too, matched by the comments the theme held). Audited. Recomputes both snapshots.',
+        params: ThemeParams,
+        body: ThemeCorrectionBody,
+        response: { 200: Recomputed, ...errorResponses(400, 401, 403, 404) },
+      },
+    },
+    async (request) => {
+      const theme = await findTheme(app.db, 'all', request.params.id);
+      if (!theme) throw notFound('No such theme.');
+      const body = request.body;
+      let into: { id: string; items: string[] } | undefined;
+      if (body.kind === 'merge') {
+        if (body.into === theme.id)
+          throw badRequest('invalid_request', 'A theme cannot be merged into itself.');
+        const target = await findTheme(app.db, 'all', body.into);
+        if (!target) throw notFound('No such theme to merge into.');
+        into = { id: target.id, items: await themeItemIds(app.db, 'all', target.id) };
+      }
+      const id = randomUUID();
+      await insertCorrection(app.db, {
+        id,
+        kind: body.kind,
+        themeId: theme.id,
+        intoThemeId: into?.id,
+        intoAnchorItems: into?.items,
+        label: body.kind === 'rename' ? body.label.trim() : undefined,
+        anchorItems: await themeItemIds(app.db, 'all', theme.id),
+        createdBy: request.staff!.username,
+      });
+      await audit(
+        app.db,
+        request.staff!,
+        `theme.${body.kind}`,
+        { type: 'theme', id: theme.id },
+        {
+          correction: id,
+          from: theme.label,
+          ...(body.kind === 'rename' ? { to: body.label.trim() } : {}),
+          ...(into ? { into: into.id } : {}),
+        },
+      );
+      themesJob(app).forgetModels();
+      await app.jobs.runNow(THEMES_ALL_JOB);
+      await app.jobs.runNow(THEMES_PUBLIC_JOB);
+      const run = await latestRun(app.db, 'all');
+      return {
+        computedAt: iso(run?.computedAt),
+        themes: run?.themeCount ?? 0,
+        itemCount: run?.itemCount ?? 0,
       };
     },
   );

@@ -11,6 +11,9 @@ interface ThemeRowLike {
   label: string;
   keywords: string[];
   firstSeen: string;
+  /** The snapshot's trend and its test, over everyone. */
+  trend: ThemeTrend;
+  trendTest: { recent?: number; baseline?: number; ratio?: number | null; pValue?: number };
 }
 
 interface ItemRowLike {
@@ -32,6 +35,12 @@ export interface ViewOptions {
   /** With a department filter, a theme with fewer than k comments would describe a small group: left out. */
   departmentFilter: boolean;
   span: number;
+  /**
+   * Trends from the snapshot, not recomputed: every view of the same themes (home, themes page,
+   * department pages) says the same thing about them. Only a period or source filter asks a different
+   * question and recomputes.
+   */
+  snapshotTrend: boolean;
 }
 
 const TREND_ORDER: Record<ThemeTrend, number> = { emerging: 0, rising: 1, steady: 2, fading: 3 };
@@ -55,7 +64,15 @@ export function moderatorThemes(themes: ThemeRowLike[], items: ItemRowLike[], op
       continue;
     }
     const days = countDays(members.map((item) => item.day));
-    const test = trendOf(days, { asOf: options.asOf, firstDay: options.firstDay ?? options.asOf, totals });
+    const test = options.snapshotTrend
+      ? {
+          trend: theme.trend,
+          recent: theme.trendTest.recent ?? 0,
+          baseline: theme.trendTest.baseline ?? 0,
+          ratio: theme.trendTest.ratio ?? Infinity,
+          pValue: theme.trendTest.pValue ?? 1,
+        }
+      : trendOf(days, { asOf: options.asOf, firstDay: options.firstDay ?? options.asOf, totals });
     const departmentCounts = new Map<string, number>();
     for (const item of members)
       if (item.departmentId)

@@ -3,6 +3,7 @@ import { insertSuggestion } from '../../server/suggestions/queries.ts';
 import { themesJob } from '../../server/themes/job.ts';
 import { build } from '../helpers/build.ts';
 import { departmentId } from '../helpers/departments.ts';
+import { given } from '../helpers/given.ts';
 import { CANTEEN, daysAgo, PARKING as ALL_PARKING } from './fixtures.ts';
 
 // A department's page shows the themes people raise about it: /api/themes?department=…, built from
@@ -92,6 +93,41 @@ describe('themes people raise about a department', () => {
     for (const theme of themes) for (const quote of theme.quotes) expect(facilitiesTexts).toContain(quote);
     const shown = JSON.stringify(themes);
     for (const text of PENDING_CANTEEN) expect(shown).not.toContain(text);
+  });
+
+  it('serves the same snapshot to the home page, the themes page and department pages', async () => {
+    const home = (await t.app.inject({ method: 'GET', url: '/api/themes?limit=5' })).json();
+    const page = (await t.app.inject({ method: 'GET', url: '/api/themes' })).json();
+    const department = await themesOf(facilities);
+    expect(home.computedAt).toBe(page.computedAt);
+    expect(department).toMatchObject({ asOf: page.asOf, computedAt: page.computedAt });
+    const byId = new Map((page.themes as ThemeJson[]).map((theme) => [theme.id, theme]));
+    for (const theme of [...(home.themes as ThemeJson[]), ...department.themes]) {
+      expect(byId.get(theme.id), theme.label).toBeDefined();
+      expect(theme.label).toBe(byId.get(theme.id)!.label);
+      expect(theme.trend).toBe(byId.get(theme.id)!.trend);
+    }
+    // The moderator's page: without a period or source filter, each theme has the snapshot's trend
+    // whether or not a department is chosen.
+    const moderator = await given(t.app).staff('moderator');
+    const mod = async (query: string) =>
+      (
+        await t.app.inject({ method: 'GET', url: `/api/mod/themes${query}`, headers: moderator.headers })
+      ).json().themes as ThemeJson[];
+    const stored = new Map(
+      (
+        await t.app.db
+          .selectFrom('theme')
+          .select(['id', 'trend'])
+          .where('scope', '=', 'all')
+          .where('retired', '=', false)
+          .execute()
+      ).map((row) => [row.id, row.trend]),
+    );
+    const all = await mod('');
+    const facilitiesOnly = await mod(`?department=${facilities}`);
+    expect(all.length).toBeGreaterThan(0);
+    for (const theme of [...all, ...facilitiesOnly]) expect(theme.trend).toBe(stored.get(theme.id));
   });
 
   it('never shows a theme with fewer than k comments about the department', async () => {

@@ -88,3 +88,15 @@ describe('daily counts', () => {
     ]);
   });
 });
+
+describe('trend of a small theme', () => {
+  it('calls a ten-comment theme that went silent for a month fading, and an even one steady', () => {
+    const asOf = '2025-03-31';
+    const firstDay = addDays(asOf, -89);
+    // Nine comments over the first two months, one in the last fortnight.
+    const fading = [0, 4, 9, 13, 18, 24, 31, 38, 50, 82].map((d) => addDays(firstDay, d));
+    expect(trendOf(fading, { asOf, firstDay }).trend).toBe('fading');
+    const even = [3, 12, 21, 30, 39, 48, 57, 66, 75, 84].map((d) => addDays(firstDay, d));
+    expect(trendOf(even, { asOf, firstDay }).trend).toBe('steady');
+  });
+});

@@ -9,7 +9,13 @@ export interface ThemeFingerprint {
 
 export interface PreviousTheme extends ThemeFingerprint {
   id: string;
+  /** Its label and trend last time: kept while its content has not really changed. */
+  label?: string;
+  trend?: 'emerging' | 'rising' | 'steady' | 'fading';
 }
+
+/** Resemblance above which a matched theme is "the same content": it keeps its label too. */
+export const SAME_CONTENT = 0.55;
 
 export const MATCH_THRESHOLD = 0.3;
 
@@ -49,6 +55,15 @@ export function resemblance(
 
 /** Ids for `next` themes: matched ones reuse a previous id, others get `newId()`. */
 export function matchIds(previous: PreviousTheme[], next: ThemeFingerprint[], newId: () => string): string[] {
+  return matchThemes(previous, next, newId).map((match) => match.id);
+}
+
+/** Like matchIds, with the previous theme each one matched and how closely. */
+export function matchThemes(
+  previous: PreviousTheme[],
+  next: ThemeFingerprint[],
+  newId: () => string,
+): Array<{ id: string; previous: PreviousTheme | null; score: number }> {
   const pairs: Array<{ p: number; n: number; score: number }> = [];
   previous.forEach((old, p) => {
     const oldItems = new Set(old.itemIds);
@@ -58,12 +73,16 @@ export function matchIds(previous: PreviousTheme[], next: ThemeFingerprint[], ne
     });
   });
   pairs.sort((a, b) => b.score - a.score);
-  const ids: Array<string | null> = next.map(() => null);
+  const matched: Array<{ p: number; score: number } | null> = next.map(() => null);
   const used = new Set<number>();
-  for (const { p, n } of pairs) {
-    if (used.has(p) || ids[n] !== null) continue;
+  for (const { p, n, score } of pairs) {
+    if (used.has(p) || matched[n] !== null) continue;
     used.add(p);
-    ids[n] = previous[p]!.id;
+    matched[n] = { p, score };
   }
-  return ids.map((id) => id ?? newId());
+  return matched.map((match) =>
+    match
+      ? { id: previous[match.p]!.id, previous: previous[match.p]!, score: match.score }
+      : { id: newId(), previous: null, score: 0 },
+  );
 }

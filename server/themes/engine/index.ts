@@ -1,14 +1,23 @@
 import { randomUUID } from 'node:crypto';
+import { resolveTheme, resolveThemes, type ThemeCorrection } from './corrections.ts';
 import { assignBag, clusterBags, type ThemeClustering } from './cluster.ts';
 import { addDoc, type BagOfWords } from './dmm.ts';
 import { domainConcepts, type ConceptMap } from './domain.ts';
-import { matchIds, type PreviousTheme } from './identity.ts';
+import { matchThemes, SAME_CONTENT, type PreviousTheme } from './identity.ts';
 import { corpusStatistics, describe, type CorpusStatistics } from './label.ts';
 import { noLexicon, type Lexicon } from './lexicon.ts';
 import { createPreprocessor, type Preprocessor, type ProcessedText } from './preprocess.ts';
 import { quote } from './redact.ts';
-import { sentimentOf } from './sentiment.ts';
-import { countDays, dailyCounts, trendOf, type DayCounts, type Trend, type TrendTest } from './trend.ts';
+import { sentimentOf, toneDistribution, type ToneDistribution } from './sentiment.ts';
+import {
+  ALPHA,
+  countDays,
+  dailyCounts,
+  trendOf,
+  type DayCounts,
+  type Trend,
+  type TrendTest,
+} from './trend.ts';
 import { buildFeatureSpace, toBag, type FeatureSpace } from './vectors.ts';
 
 // The themes engine: comments in, themes out. Pure apart from the NLP model it loads; no database,
@@ -16,6 +25,8 @@ import { buildFeatureSpace, toBag, type FeatureSpace } from './vectors.ts';
 
 export type { Trend, TrendTest } from './trend.ts';
 export type { PreviousTheme } from './identity.ts';
+export type { ToneDistribution } from './sentiment.ts';
+export type { ThemeCorrection } from './corrections.ts';
 
 export interface ThemeItem {
   id: string;
@@ -39,6 +50,8 @@ export interface ThemeOptions {
   seed?: number;
   /** Themes of the previous computation, so surviving themes keep their ids. */
   previous?: PreviousTheme[];
+  /** Moderator corrections, applied as constraints on every computation. */
+  corrections?: ThemeCorrection[];
   newId?: () => string;
   quoteCount?: number;
   sampleSize?: number;
@@ -58,10 +71,15 @@ export interface Theme {
   itemIds: string[];
   trend: Trend;
   test: TrendTest;
+  /** Mean sentiment of its comments, −1…1. */
   sentiment: number;
+  /** Shares of its comments that are positive, neutral and negative. */
+  tone: ToneDistribution;
   daily: Array<{ day: string; count: number }>;
   quotes: Quote[];
   signature: Record<string, number>;
+  /** A moderator pinned it: listed first. */
+  pinned: boolean;
 }
 
 export interface ThemesResult {
@@ -87,6 +105,13 @@ interface ThemeState {
   signature: Record<string, number>;
   items: Set<string>;
   summary: Theme | null;
+  /** The trend it had last time, when its content has not really changed since. */
+  previousTrend?: Trend;
+  pinned?: boolean;
+  /** Hidden as noise by a moderator: not shown, its comments count as unclustered. */
+  hidden?: boolean;
+  /** Merged by a moderator into this theme (index): its comments, present and future, belong there. */
+  mergedInto?: number;
 }
 
 const TREND_ORDER: Record<Trend, number> = { emerging: 0, rising: 1, steady: 2, fading: 3 };
@@ -182,17 +207,94 @@ export class ThemeModel {
       if (item.theme >= 0) members[item.theme]!.add(item.id);
       else this.#unclustered.add(item.id);
     }
+    // Merges first, by the comments each theme held when the moderator merged them: the merged theme
+    // is then described and matched to its previous id as one.
+    const mergedInto = new Map<number, number>();
+    const ownerOf = (t: number) => {
+      let owner = t;
+      for (let hops = 0; mergedInto.has(owner) && hops < 100; hops++) owner = mergedInto.get(owner)!;
+      return owner;
+    };
+    const anchored = members.map((items) => ({ id: '', items }));
+    for (const correction of this.#options.corrections ?? []) {
+      if (correction.kind !== 'merge') continue;
+      const into = resolveTheme(anchored, '', correction.intoAnchorItems);
+      if (into < 0) continue;
+      for (const from of resolveThemes(anchored, '', correction.anchorItems)) {
+        const [source, target] = [ownerOf(from), ownerOf(into)];
+        if (source === target) continue;
+        for (const id of members[source]!) members[target]!.add(id);
+        members[source]!.clear();
+        mergedInto.set(source, target);
+      }
+    }
     const statistics = corpusStatistics(this.#docs);
     const descriptions = members.map((ids) => this.#describe(ids, statistics));
-    const ids = matchIds(
-      this.#options.previous ?? [],
+    // A theme merged away keeps no id: its old id must not pass to some other theme.
+    const mergedAway = new Set(
+      (this.#options.corrections ?? []).flatMap((c) => (c.kind === 'merge' ? [c.themeId] : [])),
+    );
+    const matches = matchThemes(
+      (this.#options.previous ?? []).filter((theme) => !mergedAway.has(theme.id)),
       descriptions.map((description, t) => ({ itemIds: [...members[t]!], signature: description.signature })),
       this.#options.newId ?? randomUUID,
     );
-    descriptions.forEach((description, t) =>
-      this.#themes.push({ id: ids[t]!, ...description, items: members[t]!, summary: null }),
-    );
+    descriptions.forEach((description, t) => {
+      const { id, previous, score } = matches[t]!;
+      // Same content as last time: same name and, unless the evidence clearly moved, same trend.
+      const same = previous !== null && score >= SAME_CONTENT;
+      // The old name stays while it still describes the content: each of its words is still among the
+      // theme's distinctive terms.
+      const terms = new Set(Object.keys(description.signature).flatMap((key) => key.split(' ')));
+      const stillFits =
+        previous?.label !== undefined &&
+        previous.label
+          .toLowerCase()
+          .split(/[^\p{L}\p{N}]+/u)
+          .filter((word) => word && word !== 'and')
+          .every((word) => terms.has(word) || terms.has(word.replace(/s$/, '')));
+      this.#themes.push({
+        id,
+        ...description,
+        label: previous?.label && (same || stillFits) ? previous.label : description.label,
+        items: members[t]!,
+        summary: null,
+        previousTrend: same ? previous.trend : undefined,
+        mergedInto: mergedInto.get(t),
+      });
+    });
+    this.#applyCorrections();
     this.#refreshDays();
+  }
+
+  /** The theme that holds a cluster's comments (itself, unless a moderator merged it into another). */
+  #owner(t: number): number {
+    let owner = t;
+    for (let hops = 0; this.#themes[owner]!.mergedInto !== undefined && hops < 100; hops++)
+      owner = this.#themes[owner]!.mergedInto!;
+    return owner;
+  }
+
+  #applyCorrections(): void {
+    for (const correction of this.#options.corrections ?? []) {
+      if (correction.kind === 'merge') continue;
+      if (correction.kind === 'hide') {
+        for (const t of resolveThemes(this.#themes, correction.themeId, correction.anchorItems))
+          this.#themes[this.#owner(t)]!.hidden = true;
+        continue;
+      }
+      const t = resolveTheme(this.#themes, correction.themeId, correction.anchorItems);
+      if (t < 0) continue;
+      const theme = this.#themes[this.#owner(t)]!;
+      switch (correction.kind) {
+        case 'rename':
+          theme.label = correction.label;
+          break;
+        case 'pin':
+          theme.pinned = true;
+          break;
+      }
+    }
   }
 
   #describe(ids: Set<string>, statistics: CorpusStatistics) {
@@ -243,6 +345,13 @@ export class ThemeModel {
             totals: this.#allDays,
           })
         : { trend: 'steady', recent: 0, baseline: 0, ratio: 1, pValue: 1 };
+    // Hysteresis: a theme whose content has not really changed keeps last time's trend unless the new
+    // test is clear of the threshold (p < α/2 into a trend; p ≥ 2α back to steady).
+    const previousTrend = theme.previousTrend;
+    if (previousTrend && previousTrend !== test.trend) {
+      const clear = test.trend === 'steady' ? test.pValue >= 2 * ALPHA : test.pValue < ALPHA / 2;
+      if (!clear) test.trend = previousTrend;
+    }
     const sentiment =
       items.length === 0
         ? 0
@@ -266,22 +375,28 @@ export class ThemeModel {
       trend: test.trend,
       test,
       sentiment: Math.round(sentiment * 100) / 100,
+      tone: toneDistribution(items.map((item) => this.#sentiments[item.doc]!)),
       daily: asOf ? dailyCounts(days, asOf, this.#options.dailyDays) : [],
       quotes,
       signature: theme.signature,
+      pinned: theme.pinned === true,
     };
   }
 
   /** Themes, most urgent first: emerging, rising, steady, fading; larger first within each. */
   result(): ThemesResult {
     const themes = this.#themes
-      .filter((theme) => theme.items.size > 0)
+      .filter((theme) => theme.items.size > 0 && !theme.hidden)
       .map((theme) => (theme.summary ??= this.#summarise(theme)))
       .sort(
         (a, b) =>
-          TREND_ORDER[a.trend] - TREND_ORDER[b.trend] || b.size - a.size || a.label.localeCompare(b.label),
+          Number(b.pinned) - Number(a.pinned) ||
+          TREND_ORDER[a.trend] - TREND_ORDER[b.trend] ||
+          b.size - a.size ||
+          a.label.localeCompare(b.label),
       );
-    return { themes, unclustered: [...this.#unclustered], asOf: this.#asOf };
+    const hidden = this.#themes.filter((theme) => theme.hidden).flatMap((theme) => [...theme.items]);
+    return { themes, unclustered: [...this.#unclustered, ...hidden], asOf: this.#asOf };
   }
 
   /**
@@ -296,8 +411,8 @@ export class ThemeModel {
       if (!item) continue;
       if (item.theme >= 0) {
         addDoc(this.#clustering.model, { ...this.#bags[item.doc]!, weight: 1 }, item.theme, -1);
-        this.#themes[item.theme]!.items.delete(id);
-        touched.add(item.theme);
+        this.#themes[this.#owner(item.theme)]!.items.delete(id);
+        touched.add(this.#owner(item.theme));
       }
       this.#unclustered.delete(id);
       this.#countDay(item.day, -1);
@@ -322,8 +437,8 @@ export class ThemeModel {
       this.#countDay(item.day, 1);
       if (theme >= 0) {
         addDoc(this.#clustering.model, bag, theme, 1);
-        this.#themes[theme]!.items.add(item.id);
-        touched.add(theme);
+        this.#themes[this.#owner(theme)]!.items.add(item.id);
+        touched.add(this.#owner(theme));
       } else this.#unclustered.add(item.id);
     }
     if (!this.#refreshDays()) for (const t of touched) this.#themes[t]!.summary = null;
@@ -334,7 +449,10 @@ export class ThemeModel {
   memberships(): Array<{ itemId: string; themeId: string | null; centrality: number; sentiment: number }> {
     return [...this.#items.values()].map((item) => ({
       itemId: item.id,
-      themeId: item.theme >= 0 ? this.#themes[item.theme]!.id : null,
+      themeId:
+        item.theme >= 0 && !this.#themes[this.#owner(item.theme)]!.hidden
+          ? this.#themes[this.#owner(item.theme)]!.id
+          : null,
       centrality: Number.isFinite(item.lift) ? Math.round(item.lift * 1000) / 1000 : 0,
       sentiment: this.#sentiments[item.doc]!,
     }));

@@ -121,7 +121,8 @@ export function describe(members: Member[], corpus: CorpusStatistics): Descripti
           (c) =>
             c.isPhrase &&
             c.words > 1 &&
-            c.clusterDf >= Math.max(2, 0.2 * candidate.clusterDf) &&
+            c.clusterDf >= Math.max(2, 0.12 * candidate.clusterDf) &&
+            lifts.get(c)! >= 1.5 &&
             c.key.split(' ').includes(candidate.key),
         ) ?? candidate);
   const top = phrases[0] ?? ranked[0];
@@ -135,8 +136,9 @@ export function describe(members: Member[], corpus: CorpusStatistics): Descripti
       if (candidate === top || candidate.score < 0.4 * first.score || !distinct(candidate)) continue;
       const second = expand(candidate);
       if (!distinct(second) || second.words + first.words > 4) continue;
-      // A single word joins only when it is nearly exclusive to the theme ("Pay and bonus", not "… and customer").
-      if (second.clusterDf < 0.15 * size || lifts.get(second)! < (second.words > 1 ? 3 : 5)) continue;
+      // A second name joins only when it is frequent and nearly exclusive to the theme ("Pay and bonus",
+      // not "Laptop and sound" or "… and customer"), and both are nouns a person would pair.
+      if (second.clusterDf < 0.2 * size || lifts.get(second)! < (second.words > 1 ? 3 : 5)) continue;
       if (![...covered.get(second.key)!].some((doc) => !firstCoverage.has(doc))) continue;
       if (firstCoverage.size < 0.6 * members.length) label = `${label} and ${mostCommon(second.surfaces)}`;
       break;
@@ -157,7 +159,8 @@ export function describe(members: Member[], corpus: CorpusStatistics): Descripti
     )
       continue;
     const surface = mostCommon(candidate.surfaces);
-    keywords.push(candidate.words === 1 && surface !== surface.toUpperCase() ? candidate.key : surface);
+    // The word as people wrote it ("employees", not the lemma "employ"), acronyms kept.
+    if (!keywords.includes(surface)) keywords.push(surface);
   }
 
   const signature: Record<string, number> = {};

@@ -1,6 +1,7 @@
 import winkNLP from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
 import { noLexicon, type Lexicon } from './lexicon.ts';
+import { sentimentCues, type SentimentCues } from './sentiment.ts';
 
 /** A content word of a comment: what topic vectors and labels are built from. */
 export interface ContentToken {
@@ -21,6 +22,8 @@ export interface ProcessedText {
   phrases: Array<{ key: string; surface: string }>;
   /** Lexicon sentiment of the whole text, −1…1 (wink's, negation-aware). */
   lexiconSentiment: number;
+  /** Praise, sarcasm and request cues read from the raw text. */
+  cues?: SentimentCues;
   /** Words of any kind (for "too short to judge"). */
   wordCount: number;
 }
@@ -136,7 +139,13 @@ export function createPreprocessor(lexicon: Lexicon = noLexicon): Preprocessor {
       } else run.push(token);
     }
     closeRun();
-    return { tokens: content, phrases, lexiconSentiment: Number(doc.out(its.sentiment)) || 0, wordCount };
+    return {
+      tokens: content,
+      phrases,
+      lexiconSentiment: Number(doc.out(its.sentiment)) || 0,
+      cues: sentimentCues(text.length > 4000 ? text.slice(0, 4000) : text),
+      wordCount,
+    };
   }
 
   return { process };

@@ -19,6 +19,19 @@ export const WINDOW_DAYS = 14;
 const BASELINE_WINDOWS = 8;
 const RISE_RATIO = 1.5;
 const FALL_RATIO = 0.5;
+const SMALL_FALL_ALPHA = 0.1;
+const SMALL_FALL_RATIO = 0.3;
+
+/** P(X ≤ k) for X ~ Poisson(mean). */
+export function poissonLower(k: number, mean: number): number {
+  let term = Math.exp(-mean);
+  let total = term;
+  for (let i = 1; i <= k; i++) {
+    term *= mean / i;
+    total += term;
+  }
+  return Math.min(1, total);
+}
 
 export interface TrendTest {
   trend: Trend;
@@ -179,6 +192,24 @@ export function trendOf(input: string[] | DayCounts, options: TrendWindowOptions
       shareP('down', fall, fallBaselineDays, fallRecent, fallBaseline) < ALPHA
     )
       return { trend: 'fading', recent: fallRecent, baseline: fallBaseline, ratio: fallRatio, pValue: fallP };
+    // A small theme (ten comments, say) that has gone nearly silent cannot reach α = 0.05 however clear
+    // the fall: there, a stronger effect (≤ 0.3×) at α = 0.1 against the baseline rate taken as known
+    // (Poisson). A wrong "fading" draws no attention, so it is the cheaper mistake.
+    const expected = (fallBaseline * fall) / fallBaselineDays;
+    const smallP = poissonLower(fallRecent, expected);
+    if (
+      fallBaseline >= 5 &&
+      smallP < SMALL_FALL_ALPHA &&
+      fallRatio <= SMALL_FALL_RATIO &&
+      shareP('down', fall, fallBaselineDays, fallRecent, fallBaseline) < SMALL_FALL_ALPHA
+    )
+      return {
+        trend: 'fading',
+        recent: fallRecent,
+        baseline: fallBaseline,
+        ratio: fallRatio,
+        pValue: smallP,
+      };
   }
   return { trend: 'steady', recent, baseline, ratio: riseRatio, pValue: riseP };
 }

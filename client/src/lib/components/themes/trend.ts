@@ -5,18 +5,18 @@ export const TREND_TEXT: Record<Trend, { label: string; pill: string; hint: stri
   emerging: {
     label: 'Emerging',
     pill: 'amber',
-    hint: 'New: hardly mentioned before the last four weeks, now significantly present.',
+    hint: 'New: hardly mentioned before the last four weeks, now clearly present.',
   },
   rising: {
     label: 'Rising',
-    pill: 'red',
-    hint: 'Mentioned significantly more in the last 14 days than before.',
+    pill: 'amber',
+    hint: 'Mentioned clearly more in the last two weeks than before.',
   },
-  steady: { label: 'Steady', pill: 'grey', hint: 'No significant change.' },
+  steady: { label: 'Steady', pill: 'grey', hint: 'No clear change.' },
   fading: {
     label: 'Fading',
     pill: '',
-    hint: 'Mentioned significantly less in the last 28 days than before.',
+    hint: 'Mentioned clearly less in the last four weeks than before.',
   },
 };
 
@@ -36,4 +36,31 @@ export function sentimentText(score: number): string {
   if (score < 0.1) return 'Mixed';
   if (score < 0.35) return 'Positive';
   return 'Very positive';
+}
+
+/**
+ * The trend's colour follows what is moving: more praise is good news (green), more complaints need
+ * attention (red), a complaint fading is good news too; steady or mixed stays neutral.
+ */
+export function trendPill(trend: Trend, sentiment: number): string {
+  if (trend === 'steady' || Math.abs(sentiment) < 0.1) return TREND_TEXT[trend].pill;
+  const growing = trend === 'rising' || trend === 'emerging';
+  const good = growing === sentiment > 0;
+  return good ? 'good' : 'red';
+}
+
+const plural = (n: number) => `${n} ${n === 1 ? 'comment' : 'comments'}`;
+
+/**
+ * The evidence in words: "10 comments in the last two weeks, up from 3 in the two weeks before", from a
+ * theme's daily counts (oldest first, ending today).
+ */
+export function trendSentence(daily: Array<{ count: number }>): string {
+  const sum = (from: number, to: number) =>
+    daily.slice(Math.max(0, daily.length - to), daily.length - from).reduce((n, d) => n + d.count, 0);
+  const recent = sum(0, 14);
+  if (daily.length < 28) return `${plural(recent)} in the last two weeks`;
+  const before = sum(14, 28);
+  const change = recent === before ? 'the same as' : recent > before ? 'up from' : 'down from';
+  return `${plural(recent)} in the last two weeks, ${change} ${before} in the two weeks before`;
 }

@@ -1,0 +1,152 @@
+// npm run bench:themes-frozen — the themes engine scored on labelled sets it was never tuned on
+// (test/themes/frozen/: terse focus-group chat at a warehouse; long emotional hospital survey comments),
+// next to the workplace corpus it was tuned on. Per set: NMI / ARI / purity (mean of five seeds,
+// unclustered counts as one more cluster), a confusion matrix of planted against found trends (the
+// found trend is that of the theme holding most of a labelled theme's comments), theme tone against
+// the planted tone, per-comment tone agreement on one-tone themes, and gold labels next to engine labels.
+// `-- --json` prints one JSON line of the headline numbers (used by the frozen-set test).
+
+import { ThemeModel, type ThemesResult } from '../server/themes/engine/index.ts';
+import { clusteringScores } from '../server/themes/engine/metrics.ts';
+import { wordNet } from '../server/themes/wordnet.ts';
+import { corpusItems, corpusTrends, CORPUS_LAST_DAY } from '../test/themes/corpus.ts';
+import { frozenSets, type FrozenSet, type PlantedTrend, type Tone } from '../test/themes/frozen/layout.ts';
+
+const TRENDS: PlantedTrend[] = ['rising', 'steady', 'fading', 'emerging'];
+const fmt = (x: number, digits = 3) => x.toFixed(digits);
+const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+
+type Result = ThemesResult['themes'][number] & {
+  tone?: { positive: number; negative: number; neutral: number };
+};
+
+/** A theme's tone: from its comment distribution when the engine gives one, else from the mean. */
+function toneOf(theme: Result): Tone {
+  if (theme.tone) {
+    const { positive, negative } = theme.tone;
+    if (positive >= 0.5 && positive > negative) return 'positive';
+    if (negative >= 0.5 && negative > positive) return 'negative';
+    return 'mixed';
+  }
+  return theme.sentiment > 0.1 ? 'positive' : theme.sentiment < -0.1 ? 'negative' : 'mixed';
+}
+
+function bestMatch(result: ThemesResult, ids: Set<string>): Result | null {
+  let best: Result | null = null;
+  let shared = 0;
+  for (const candidate of result.themes) {
+    const n = candidate.itemIds.filter((id) => ids.has(id)).length;
+    if (n > shared) [best, shared] = [candidate as Result, n];
+  }
+  return best;
+}
+
+export function scoreSet(set: FrozenSet) {
+  const lexicon = wordNet();
+  const runs = [1, 2, 3, 4, 5].map((seed) => {
+    const model = ThemeModel.compute(set.items, { lexicon, seed, asOf: set.lastDay });
+    return { result: model.result(), model };
+  });
+  const clustering = runs.map(({ result }) => clusteringScores(set.items, result));
+  const { result, model } = runs[0]!;
+  const confusion = new Map<string, number>();
+  const rows = set.themes.map((gold) => {
+    const ids = new Set(set.items.filter((item) => item.theme === gold.theme).map((item) => item.id));
+    const found = bestMatch(result, ids);
+    const trend = found?.trend ?? 'none';
+    confusion.set(`${gold.trend}→${trend}`, (confusion.get(`${gold.trend}→${trend}`) ?? 0) + 1);
+    return { gold, found, trend, tone: found ? toneOf(found) : 'none' };
+  });
+  // Per-comment tone on one-tone themes: the share of comments whose sentiment has the planted sign.
+  const sentiment = new Map(model.memberships().map((m) => [m.itemId, m.sentiment]));
+  let agree = 0;
+  let judged = 0;
+  for (const item of set.items) {
+    const gold = set.themes.find((t) => t.theme === item.theme);
+    if (!gold || gold.tone === 'mixed') continue;
+    judged++;
+    const s = sentiment.get(item.id) ?? 0;
+    if ((gold.tone === 'positive' && s > 0) || (gold.tone === 'negative' && s < 0)) agree++;
+  }
+  return {
+    name: set.name,
+    n: set.items.length,
+    nmi: mean(clustering.map((c) => c.nmi)),
+    nmiMin: Math.min(...clustering.map((c) => c.nmi)),
+    ari: mean(clustering.map((c) => c.ari)),
+    purity: mean(clustering.map((c) => c.purity)),
+    themes: mean(clustering.map((c) => c.themes)),
+    unclustered: mean(clustering.map((c) => c.unclustered)),
+    trendsRight: rows.filter((r) => r.trend === r.gold.trend).length,
+    trendsTotal: rows.length,
+    tonesRight: rows.filter((r) => r.tone === r.gold.tone).length,
+    commentTone: agree / judged,
+    confusion,
+    rows,
+  };
+}
+
+function workplace() {
+  const items = corpusItems();
+  const set: FrozenSet = {
+    name: 'workplace corpus (tuned on)',
+    items,
+    lastDay: CORPUS_LAST_DAY,
+    themes: [...corpusTrends()].map(([theme, trend]) => ({
+      theme,
+      trend,
+      label: theme,
+      tone: 'mixed',
+      texts: [],
+    })),
+  };
+  return scoreSet(set);
+}
+
+const results = [workplace(), ...frozenSets().map(scoreSet)];
+
+if (process.argv.includes('--json')) {
+  console.log(
+    JSON.stringify(
+      results.map(({ name, nmi, ari, purity, trendsRight, trendsTotal, tonesRight, commentTone }) => ({
+        name,
+        nmi,
+        ari,
+        purity,
+        trendsRight,
+        trendsTotal,
+        tonesRight,
+        commentTone,
+      })),
+    ),
+  );
+} else {
+  console.log(
+    '| set | comments | NMI (min) | ARI | purity | themes | unclustered | trends right | tones right | comment tone |',
+  );
+  console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
+  for (const r of results)
+    console.log(
+      `| ${r.name} | ${r.n} | ${fmt(r.nmi)} (${fmt(r.nmiMin)}) | ${fmt(r.ari)} | ${fmt(r.purity)} | ${fmt(r.themes, 1)} | ${fmt(r.unclustered, 1)} | ${r.trendsRight}/${r.trendsTotal} | ${r.name.startsWith('workplace') ? '—' : `${r.tonesRight}/${r.trendsTotal}`} | ${r.name.startsWith('workplace') ? '—' : fmt(r.commentTone, 2)} |`,
+    );
+  for (const r of results) {
+    console.log(`\n### ${r.name}: trend confusion (rows planted, columns found; seed 1)\n`);
+    const found = [...TRENDS, 'none'];
+    console.log(`| planted \\ found | ${found.join(' | ')} |`);
+    console.log(`| --- | ${found.map(() => '---').join(' | ')} |`);
+    for (const planted of TRENDS)
+      console.log(
+        `| ${planted} | ${found.map((f) => r.confusion.get(`${planted}→${f}`) ?? 0).join(' | ')} |`,
+      );
+    if (r.name.startsWith('workplace')) {
+      console.log(`\nLabels: ${r.rows.map((row) => row.found?.label ?? '—').join(' · ')}`);
+      continue;
+    }
+    console.log('\n| gold label | engine label | planted trend | found | planted tone | found |');
+    console.log('| --- | --- | --- | --- | --- | --- |');
+    for (const row of r.rows)
+      console.log(
+        `| ${row.gold.label} | ${row.found?.label ?? '—'} | ${row.gold.trend} | ${row.trend} ${row.trend === row.gold.trend ? '✓' : '✗'} | ${row.gold.tone} | ${row.tone} ${row.tone === row.gold.tone ? '✓' : '✗'} |`,
+      );
+  }
+}

@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { ThemeModel, type ThemeCorrection, type ThemesResult } from '../../server/themes/engine/index.ts';
+import { wordNet } from '../../server/themes/wordnet.ts';
+import { corpusItems } from './corpus.ts';
+
+const previousOf = (result: ThemesResult) =>
+  result.themes.map(({ id, itemIds, signature, label, trend }) => ({ id, itemIds, signature, label, trend }));
+
+describe('moderator corrections as engine constraints', () => {
+  it('rename, merge, pin and hide survive a recompute (new seed, 3 % fewer comments)', () => {
+    const items = corpusItems();
+    const lexicon = wordNet();
+    let n = 0;
+    const newId = () => `theme-${n++}`;
+    const first = ThemeModel.compute(items, { lexicon, seed: 1, newId }).result();
+    const find = (pattern: RegExp) => first.themes.find((theme) => pattern.test(theme.label))!;
+    const [loan, queue, canteen, forms] = [find(/loan/i), find(/queue/i), find(/canteen/i), find(/form/i)];
+    const corrections: ThemeCorrection[] = [
+      { kind: 'rename', themeId: loan.id, label: 'Loan system outages', anchorItems: loan.itemIds },
+      {
+        kind: 'merge',
+        themeId: queue.id,
+        intoThemeId: loan.id,
+        anchorItems: queue.itemIds,
+        intoAnchorItems: loan.itemIds,
+      },
+      { kind: 'pin', themeId: canteen.id, anchorItems: canteen.itemIds },
+      { kind: 'hide', themeId: forms.id, anchorItems: forms.itemIds },
+    ];
+    const corrected = ThemeModel.compute(items, {
+      lexicon,
+      seed: 1,
+      newId,
+      previous: previousOf(first),
+      corrections,
+    }).result();
+    // The snapshot the job would have saved: hidden and merged-away themes are not in it.
+    expect(corrected.themes.map((t) => t.id)).not.toContain(queue.id);
+    expect(corrected.themes.map((t) => t.id)).not.toContain(forms.id);
+
+    const fewer = items.filter((_, i) => i % 33 !== 0);
+    const again = ThemeModel.compute(fewer, {
+      lexicon,
+      seed: 3,
+      newId,
+      previous: previousOf(corrected),
+      corrections,
+    }).result();
+    const byId = new Map(again.themes.map((theme) => [theme.id, theme]));
+    const renamed = byId.get(loan.id)!;
+    expect(renamed.label).toBe('Loan system outages');
+    // The queue's comments are in the loan theme, and no theme is left that holds most of them.
+    const queueIds = queue.itemIds.filter((id) => fewer.some((item) => item.id === id));
+    expect(queueIds.filter((id) => renamed.itemIds.includes(id)).length).toBeGreaterThanOrEqual(
+      0.6 * queueIds.length,
+    );
+    expect(again.themes[0]!.id).toBe(canteen.id);
+    expect(again.themes[0]!.pinned).toBe(true);
+    expect(again.themes.some((theme) => /form/i.test(theme.label))).toBe(false);
+    const formIds = forms.itemIds.filter((id) => fewer.some((item) => item.id === id));
+    // Its comments are not shown under any theme of that name.
+    for (const id of formIds)
+      expect(again.themes.find((t) => t.itemIds.includes(id))?.label).not.toBe(forms.label);
+  });
+});

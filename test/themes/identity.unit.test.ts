@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { ThemeModel, type ThemesResult } from '../../server/themes/engine/index.ts';
+import { wordNet } from '../../server/themes/wordnet.ts';
+import { seededRandom } from '../../server/seeded-random.ts';
+import { corpusItems } from './corpus.ts';
+import { holdoutItems } from './holdout-texts.ts';
+
+const previousOf = (result: ThemesResult) =>
+  result.themes.map(({ id, itemIds, signature, label, trend }) => ({ id, itemIds, signature, label, trend }));
+
+describe('theme identity across recomputes', () => {
+  it('keeps ids, labels and trends when 5 % of the input changes', () => {
+    const items = corpusItems();
+    const lexicon = wordNet();
+    let n = 0;
+    const first = ThemeModel.compute(items, { lexicon, seed: 1, newId: () => `first-${n++}` }).result();
+    // 5 %: drop every twentieth comment at random, add as many unrelated new ones.
+    const next = seededRandom(7);
+    const change = Math.round(items.length * 0.05);
+    const kept = items.filter(() => next() >= 0.05);
+    const added = holdoutItems()
+      .slice(0, items.length - kept.length)
+      .map((item, i) => ({ ...item, id: `new-${i}`, day: items[i % items.length]!.day }));
+    expect(items.length - kept.length).toBeGreaterThanOrEqual(change / 2);
+    const second = ThemeModel.compute([...kept, ...added], {
+      lexicon,
+      seed: 2,
+      previous: previousOf(first),
+      newId: () => `second-${n++}`,
+    }).result();
+    const byId = new Map(second.themes.map((theme) => [theme.id, theme]));
+    const big = first.themes.filter((theme) => theme.size >= 10);
+    const survived = big.filter((theme) => byId.has(theme.id));
+    expect(survived.length / big.length).toBeGreaterThanOrEqual(0.9);
+    // Unless its content really changed (fewer than 70 % of its surviving comments still in it), a theme
+    // keeps its label and trend too.
+    const keptIds = new Set(kept.map((item) => item.id));
+    let same = 0;
+    for (const theme of survived) {
+      const before = theme.itemIds.filter((id) => keptIds.has(id));
+      const after = new Set(byId.get(theme.id)!.itemIds);
+      if (before.filter((id) => after.has(id)).length < 0.7 * before.length) continue;
+      same++;
+      expect(byId.get(theme.id)!.label, theme.label).toBe(theme.label);
+      expect(byId.get(theme.id)!.trend, theme.label).toBe(theme.trend);
+    }
+    expect(same / big.length).toBeGreaterThanOrEqual(0.8);
+  });
+});
