@@ -8,6 +8,7 @@ import { audit } from '../shared/audit.ts';
 import { departmentExists, departmentName } from '../shared/departments.ts';
 import { parseScope } from './scopes.ts';
 import transparencyRoutes from './transparency.ts';
+import oidcRoutes from './oidc-routes.ts';
 import {
   CREDENTIAL_PATTERN,
   CREDENTIAL_PURPOSE,
@@ -103,6 +104,7 @@ const routes: FastifyPluginAsyncTypebox<{ config: Config }> = async (app, option
     }
   });
   await app.register(transparencyRoutes);
+  await app.register(oidcRoutes, { config: options.config });
 
   // Privacy Pass bodies are raw bytes (RFC 9578 §6.1; draft-ietf-privacypass-batched-tokens-06 §5).
   app.addContentTypeParser(
