@@ -37,6 +37,49 @@ export interface Config {
   signingThreads: number;
   /** When the browser wallet lets anonymous writes and identified requests happen (served to it). */
   walletTiming: WalletTiming;
+  /** Enrolment through the company's OpenID Connect provider (null: codes only). */
+  oidc: OidcConfig | null;
+  /** Outbound webhooks for moderators (Slack, Teams, signed generic). */
+  webhooks: WebhookConfig;
+}
+
+export interface OidcConfig {
+  /** OIDC_ISSUER_URL: the issuer; its /.well-known/openid-configuration is read on first use. */
+  issuer: string;
+  /** OIDC_CLIENT_ID / OIDC_CLIENT_SECRET: this app's registration at the provider. */
+  clientId: string;
+  clientSecret: string;
+  /** OIDC_SCOPES (default "openid"; add "groups", "profile" as the mapping needs). */
+  scopes: string;
+  /** OIDC_REDIRECT_URI: the callback as registered; default: this request's origin + the callback path. */
+  redirectUri: string | null;
+  /** OIDC_PROVIDER_NAME: shown on the button ("Enrol with Acme"). */
+  providerName: string;
+  /** OIDC_GROUPS_CLAIM (default "groups"): the claim holding the person's groups. */
+  groupsClaim: string;
+  /** OIDC_ALLOWED_GROUPS: comma list; when set, only people in one of them may enrol. */
+  allowedGroups: string[];
+  /** OIDC_DEPARTMENT_CLAIM: the claim naming the department (may be the groups claim). */
+  departmentClaim: string | null;
+  /** OIDC_DEPARTMENT_MAP: "claim value=Department name;…"; without it the value is the department's name. */
+  departmentMap: Record<string, string>;
+  /** OIDC_ALLOW_HTTP: talk to an http:// issuer (local test providers only). */
+  allowHttp: boolean;
+  /** OIDC_TIMEOUT_MS: every request to the provider gives up after this. */
+  timeoutMs: number;
+}
+
+export interface WebhookConfig {
+  /** WEBHOOK_ALLOW_PRIVATE: deliver to loopback/private/link-local addresses (tests, on-premise chat). */
+  allowPrivate: boolean;
+  /** WEBHOOK_TIMEOUT_MS: one delivery attempt gives up after this. */
+  timeoutMs: number;
+  /** WEBHOOK_RETRY_BASE_MS: backoff before attempt n is base × 4^(n-1). */
+  retryBaseMs: number;
+  /** WEBHOOK_ATTEMPTS: tries per message, first one included. */
+  attempts: number;
+  /** NOTIFY_EVERY_MINUTES: the batch schedule (queue counts, focus groups soon); digests go weekly. */
+  everyMinutes: number;
 }
 
 /** A range [min, max] in milliseconds; the wallet draws uniformly from it each time. */
@@ -121,6 +164,49 @@ export function requireSharedSecret(config: Config): void {
   }
 }
 
+function oidcConfig(env: Env): OidcConfig | null {
+  const issuer = env.OIDC_ISSUER_URL?.trim();
+  if (!issuer) return null;
+  if (!/^https?:\/\/[^\s]+$/.test(issuer)) throw new ConfigError('OIDC_ISSUER_URL', 'must be an http(s) URL');
+  const clientId = env.OIDC_CLIENT_ID?.trim();
+  const clientSecret = env.OIDC_CLIENT_SECRET ?? '';
+  if (!clientId) throw new ConfigError('OIDC_CLIENT_ID', 'must be set when OIDC_ISSUER_URL is set');
+  if (!clientSecret) throw new ConfigError('OIDC_CLIENT_SECRET', 'must be set when OIDC_ISSUER_URL is set');
+  const allowHttp = boolean(env, 'OIDC_ALLOW_HTTP', false);
+  if (issuer.startsWith('http:') && !allowHttp)
+    throw new ConfigError(
+      'OIDC_ISSUER_URL',
+      'must be https (set OIDC_ALLOW_HTTP=true for a local test provider)',
+    );
+  const departmentMap: Record<string, string> = {};
+  for (const pair of (env.OIDC_DEPARTMENT_MAP ?? '').split(';')) {
+    if (!pair.trim()) continue;
+    const at = pair.indexOf('=');
+    if (at < 1)
+      throw new ConfigError('OIDC_DEPARTMENT_MAP', `"${pair}" is not "claim value=Department name"`);
+    departmentMap[pair.slice(0, at).trim()] = pair.slice(at + 1).trim();
+  }
+  const scopes = (env.OIDC_SCOPES?.trim() || 'openid').split(/[\s,]+/);
+  if (!scopes.includes('openid')) scopes.unshift('openid');
+  return {
+    issuer,
+    clientId,
+    clientSecret,
+    scopes: scopes.join(' '),
+    redirectUri: env.OIDC_REDIRECT_URI?.trim() || null,
+    providerName: env.OIDC_PROVIDER_NAME?.trim() || 'your company',
+    groupsClaim: env.OIDC_GROUPS_CLAIM?.trim() || 'groups',
+    allowedGroups: (env.OIDC_ALLOWED_GROUPS ?? '')
+      .split(',')
+      .map((group) => group.trim())
+      .filter(Boolean),
+    departmentClaim: env.OIDC_DEPARTMENT_CLAIM?.trim() || null,
+    departmentMap,
+    allowHttp,
+    timeoutMs: integer(env, 'OIDC_TIMEOUT_MS', 5000, 100, 60_000),
+  };
+}
+
 /** Reads and validates every setting in one place; a bad value names its variable. */
 export function loadConfig(env: Env = process.env): Config {
   const databaseUrl = env.DATABASE_URL?.trim() || null;
@@ -179,6 +265,14 @@ export function loadConfig(env: Env = process.env): Config {
       jitterMs: range(env, 'WALLET_JITTER_SECONDS', [2 * SECOND, 30 * SECOND], SECOND),
       refillMs: range(env, 'WALLET_REFILL_HOURS', [6 * HOUR, 30 * HOUR], HOUR),
       newKeyMs: range(env, 'WALLET_NEW_KEY_SECONDS', [1 * MINUTE, 30 * MINUTE], SECOND),
+    },
+    oidc: oidcConfig(env),
+    webhooks: {
+      allowPrivate: boolean(env, 'WEBHOOK_ALLOW_PRIVATE', false),
+      timeoutMs: integer(env, 'WEBHOOK_TIMEOUT_MS', 5000, 50, 60_000),
+      retryBaseMs: integer(env, 'WEBHOOK_RETRY_BASE_MS', 30_000, 1, 3_600_000),
+      attempts: integer(env, 'WEBHOOK_ATTEMPTS', 4, 1, 10),
+      everyMinutes: integer(env, 'NOTIFY_EVERY_MINUTES', 60, 1, 24 * 60),
     },
     jobTickMs: integer(env, 'JOB_TICK_MS', 5000, 10, 600_000),
     jobLeaseMs: integer(env, 'JOB_LEASE_MS', 60_000, 100, 3_600_000),

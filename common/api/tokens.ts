@@ -154,3 +154,19 @@ export const KeyLog = Type.Object({
   entries: Type.Array(KeyLogEntry),
   head: Type.Object({ seq: Type.Integer({ minimum: 0 }), hash: Hash }),
 });
+
+/** Whether "Enrol with <company>" is offered, and the name on the button. */
+export const OidcStatus = Type.Object({
+  enabled: Type.Boolean(),
+  providerName: Type.Union([Type.String(), Type.Null()]),
+});
+
+/** What the company's provider sends back to the callback (providers add their own parameters). */
+export const OidcCallbackQuery = Type.Object(
+  {
+    code: Type.Optional(Type.String({ maxLength: 2048 })),
+    state: Type.Optional(Type.String({ maxLength: 512 })),
+    error: Type.Optional(Type.String({ maxLength: 256 })),
+  },
+  { additionalProperties: true },
+);

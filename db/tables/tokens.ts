@@ -53,6 +53,20 @@ export interface MemberTable {
   department_id: string | null;
 }
 
+/** One person enrolled through OIDC: HMAC(issuer, subject) and their member. Identified, never anonymous. */
+export interface MemberSsoTable {
+  subject_hash: string;
+  member_id: string;
+}
+
+/** A sign-in at the company's provider under way (ten minutes; deleted on return). */
+export interface OidcLoginTable {
+  state_hash: string;
+  nonce: string;
+  code_verifier: string;
+  expires_at: Generated<Date>;
+}
+
 /** Public tally: codes of a department used in an ISO week (Monday). No member, no code. */
 export interface EnrolmentWeekTable {
   department_id: string;
@@ -98,4 +112,6 @@ export interface TokenTables {
   enrolment_week: EnrolmentWeekTable;
   token_issuance: TokenIssuanceTable;
   spent_token: SpentTokenTable;
+  member_sso: MemberSsoTable;
+  oidc_login: OidcLoginTable;
 }

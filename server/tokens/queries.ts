@@ -434,3 +434,91 @@ export async function issuedCounts(db: Kysely<Database>, memberId: string): Prom
     .execute();
   return new Map(rows.map((row) => [row.key_id, row.issued]));
 }
+
+// ---- OIDC enrolment ----
+
+/** Keeps a sign-in under way for ten minutes; expired ones are cleared on the way. */
+export async function saveOidcLogin(
+  db: Kysely<Database>,
+  login: { stateHash: string; nonce: string; codeVerifier: string },
+): Promise<void> {
+  await db
+    .deleteFrom('oidc_login')
+    .where('expires_at', '<', sql<Date>`now()`)
+    .execute();
+  await db
+    .insertInto('oidc_login')
+    .values({ state_hash: login.stateHash, nonce: login.nonce, code_verifier: login.codeVerifier })
+    .execute();
+}
+
+/** Takes a sign-in under way (once: a replayed state finds nothing). */
+export async function takeOidcLogin(
+  db: Kysely<Database>,
+  stateHash: string,
+): Promise<{ nonce: string; codeVerifier: string } | null> {
+  const row = await db
+    .deleteFrom('oidc_login')
+    .where('state_hash', '=', stateHash)
+    .where('expires_at', '>', sql<Date>`now()`)
+    .returning(['nonce', 'code_verifier as codeVerifier'])
+    .executeTakeFirst();
+  return row ?? null;
+}
+
+/**
+ * One membership per person: the first sign-in creates the member (and counts the week's enrolment);
+ * a later one — a new device — gives the same member a new credential, which revokes the old one and
+ * keeps every token_issuance row, so the budget already taken stays taken.
+ */
+export async function enrolSubject(
+  db: Kysely<Database>,
+  subjectHash: string,
+  credentialHash: string,
+  departmentId: string | null,
+): Promise<{ renewed: boolean }> {
+  const attempt = () =>
+    db.transaction().execute(async (trx) => {
+      const known = await trx
+        .selectFrom('member_sso')
+        .select('member_id')
+        .where('subject_hash', '=', subjectHash)
+        .forUpdate()
+        .executeTakeFirst();
+      if (known) {
+        await trx
+          .updateTable('member')
+          .set({ credential_hash: credentialHash, department_id: departmentId })
+          .where('id', '=', known.member_id)
+          .execute();
+        return { renewed: true };
+      }
+      const member = await trx
+        .insertInto('member')
+        .values({ credential_hash: credentialHash, department_id: departmentId })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      await trx
+        .insertInto('member_sso')
+        .values({ subject_hash: subjectHash, member_id: member.id })
+        .execute();
+      if (departmentId) await countEnrolment(trx, departmentId);
+      return { renewed: false };
+    });
+  try {
+    return await attempt();
+  } catch (error) {
+    // The same person finishing two sign-ins at once: the second finds the first's row.
+    if ((error as { code?: string }).code === '23505') return attempt();
+    throw error;
+  }
+}
+
+export async function departmentIdByName(db: Kysely<Database>, name: string): Promise<string | null> {
+  const row = await db
+    .selectFrom('department')
+    .select('id')
+    .where(sql<string>`lower(name)`, '=', name.trim().toLowerCase())
+    .executeTakeFirst();
+  return row?.id ?? null;
+}

@@ -6,6 +6,7 @@ import transparencyRoutes from './transparency.ts';
 import keyRoutes from './key-routes.ts';
 import issueRoutes from './issue-routes.ts';
 import enrolmentRoutes from './enrolment-routes.ts';
+import oidcRoutes from './oidc-routes.ts';
 
 // The tokens feature: its services (key upkeep, the issuer) and its routes. Routes declare full paths
 // (/api/..., /.well-known/...); registered without a prefix.
@@ -16,6 +17,7 @@ const routes: FastifyPluginAsyncTypebox<{ config: Config }> = async (app, { conf
   await app.register(keyRoutes);
   await app.register(issueRoutes);
   await app.register(enrolmentRoutes);
+  await app.register(oidcRoutes, { config });
 };
 
 export default routes;

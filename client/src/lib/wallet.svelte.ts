@@ -202,7 +202,24 @@ class Wallet {
 
   async enrol(code: string): Promise<void> {
     await this.#ready;
-    const { credential, departmentId, departmentName } = await tokensApi.enrol(code.trim());
+    await this.#keepMembership(await tokensApi.enrol(code.trim()));
+  }
+
+  /** Collects the credential of a finished company sign-in (the server hands it over once). */
+  async enrolWithCompany(): Promise<void> {
+    await this.#ready;
+    await this.#keepMembership(await tokensApi.claimCompanyEnrolment());
+  }
+
+  async #keepMembership({
+    credential,
+    departmentId,
+    departmentName,
+  }: {
+    credential: string;
+    departmentId: string | null;
+    departmentName: string | null;
+  }): Promise<void> {
     await this.#store!.put('meta', credential, 'credential');
     await this.#store!.put('meta', departmentId ?? null, 'departmentId');
     await this.#store!.put('meta', departmentName ?? null, 'departmentName');

@@ -26,6 +26,11 @@ export const tokensApi = {
     post<{ credential: string; departmentId: string | null; departmentName: string | null }>('/api/enrol', {
       code,
     }),
+  companySignIn: () => get<{ enabled: boolean; providerName: string | null }>('/api/enrol/oidc'),
+  claimCompanyEnrolment: () =>
+    post<{ credential: string; departmentId: string | null; departmentName: string | null }>(
+      '/api/enrol/oidc/claim',
+    ),
   budget: (credential: string) =>
     send<{ keys: KeyBudget[] }>('GET', '/api/tokens/budget', { headers: bearer(credential) }),
   /** One TokenRequest, or a GenericBatchTokenRequest when `batched`; answers the raw response bytes. */
