@@ -129,12 +129,10 @@ export class FocusGroupHub {
 
   /** Called synchronously from the route handler: listeners are attached before anything is awaited. */
   accept(socket: WebSocket, request: FastifyRequest, roomId: string) {
-    const conn = new Connection(
-      socket,
-      roomId,
-      request.staff ? (request.cookies[SESSION_COOKIE] ?? null) : null,
-    );
-    conn.staff = request.staff;
+    // A temporary password (an admin's reset) opens no moderator console until it is replaced.
+    const staff = request.staff?.mustChangePassword ? null : request.staff;
+    const conn = new Connection(socket, roomId, staff ? (request.cookies[SESSION_COOKIE] ?? null) : null);
+    conn.staff = staff;
     if (this.tooManyUnauthenticated()) {
       socket.close(CloseCode.tryAgainLater, 'too many sockets waiting for hello');
       return;
@@ -316,7 +314,8 @@ export class FocusGroupHub {
     if (conn.viewer.role === 'moderator') {
       // Staff power ends with the session: a disabled or signed-out moderator is refused at once.
       const staff = conn.sessionId ? await findSessionStaff(this.app.db, conn.sessionId) : null;
-      if (!staff) return this.disconnect(conn, CloseCode.unauthenticated, 'the staff session ended');
+      if (!staff || staff.mustChangePassword)
+        return this.disconnect(conn, CloseCode.unauthenticated, 'the staff session ended');
       actor = { role: 'moderator', staff };
     } else {
       if (MODERATOR_FRAMES.has(frame.type))

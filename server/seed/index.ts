@@ -11,6 +11,7 @@ import { seed as seedThemes } from '../themes/seed.ts';
 import { seed as seedTokens } from '../tokens/seed.ts';
 import { createDepartment } from '../shared/departments.ts';
 import { hashPassword } from '../shared/passwords.ts';
+import { seedSavedReplies } from '../shared/moderation/saved-replies.ts';
 import { countStaff, createStaff } from '../staff/queries.ts';
 import { DEMO_DEPARTMENTS } from './departments.ts';
 import type { DemoSeedResult, SeedStep } from './types.ts';
@@ -47,12 +48,13 @@ export async function seedDemo(app: FastifyInstance): Promise<DemoSeedResult | n
     role: 'admin',
     passwordHash: await hashPassword(result.admin.password),
   });
-  await createStaff(app.db, {
+  const moderatorId = await createStaff(app.db, {
     username: result.moderator.username,
     displayName: 'Morgan Moderator',
     role: 'moderator',
     passwordHash: await hashPassword(result.moderator.password),
   });
+  await seedSavedReplies(app.db, moderatorId || null);
   for (const step of steps) await step(app, result);
   return result;
 }

@@ -22,6 +22,34 @@ export async function listSavedReplies(db: Db) {
     .execute();
 }
 
+/** The demo's saved replies: the reasons a moderation team writes again and again. */
+export const DEMO_SAVED_REPLIES = [
+  {
+    label: 'Names a colleague',
+    body: 'We do not publish posts about one identifiable colleague. If there is a wider point, please send it again without the name.',
+  },
+  {
+    label: 'Already raised',
+    body: 'Someone has already raised this and it is on the board: vote for it there so it counts once and rises.',
+  },
+  {
+    label: 'Test message',
+    body: 'This looks like a test message, so we have not published it. Thanks for trying Greenroom!',
+  },
+  {
+    label: 'Personal case',
+    body: 'This is about your own case, which we cannot solve anonymously: HR can help in confidence.',
+  },
+] as const;
+
+export async function seedSavedReplies(db: Db, staffId: string | null) {
+  await db
+    .insertInto('saved_reply')
+    .values(DEMO_SAVED_REPLIES.map((reply) => ({ ...reply, created_by: staffId })))
+    .onConflict((oc) => oc.column('label').doNothing())
+    .execute();
+}
+
 const IdParams = Type.Object({ id: Type.String({ format: 'uuid' }) });
 
 function cleaned(body: { label: string; body: string }) {
