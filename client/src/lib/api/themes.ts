@@ -1,6 +1,12 @@
 import type { Static } from 'typebox';
 import { get, post } from '../api.ts';
-import type { ModThemes, PublicThemes, Recomputed, ThemeItems } from '../../../../common/api/themes.ts';
+import type {
+  ModThemes,
+  PublicThemes,
+  Recomputed,
+  ThemeCorrectionBody,
+  ThemeItems,
+} from '../../../../common/api/themes.ts';
 
 // Shapes come straight from common/api/themes.ts (type-only imports: no schema code is bundled).
 
@@ -35,4 +41,7 @@ export const themesApi = {
   items: (id: string, filters: ThemeFilters = {}) =>
     get<ThemeItemList>(`/api/mod/themes/${id}/items${query(filters)}`),
   recompute: () => post<Static<typeof Recomputed>>('/api/mod/themes/recompute'),
+  /** Rename, merge into another theme, pin or hide as noise: kept on every recompute, audited. */
+  correct: (id: string, correction: ThemeCorrectionBody) =>
+    post<Static<typeof Recomputed>>(`/api/mod/themes/${id}/corrections`, correction),
 };
