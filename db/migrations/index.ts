@@ -16,6 +16,7 @@ import * as m0018 from './0018_journeys.ts';
 import * as m0019 from './0019_journey_stage_themes.ts';
 import * as m0016 from './0016_customer_voice.ts';
 import * as m0023 from './0023_oidc_enrolment.ts';
+import * as m0024 from './0024_webhooks.ts';
 
 // Listed explicitly (not read from disk) so bundlers and tsx resolve the same set.
 export const migrations: Record<string, Migration> = {
@@ -36,4 +37,5 @@ export const migrations: Record<string, Migration> = {
   '0019_journey_stage_themes': m0019,
   '0016_customer_voice': m0016,
   '0023_oidc_enrolment': m0023,
+  '0024_webhooks': m0024,
 };
