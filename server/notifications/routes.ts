@@ -14,6 +14,7 @@ import {
   updateWebhook,
 } from './queries.ts';
 import { checkWebhookUrl } from './send.ts';
+import { digestFeed } from './feed.ts';
 import {
   attempt,
   compose,
@@ -51,6 +52,30 @@ const notifications: FastifyPluginAsyncTypebox<{ config: Config }> = async (app,
   app.jobs.define({ name: DELIVER_JOB, everyMs: 30_000, run: () => deliver(deps) });
 
   const admin = { preHandler: app.requireStaff('admin') };
+
+  app.get(
+    '/api/digest.atom',
+    {
+      schema: {
+        tags: ['public'],
+        summary: 'The public digest (trending themes, "you said, we did") as an Atom feed; no sign-in',
+        response: {
+          200: {
+            description: 'Atom 1.0',
+            content: { 'application/atom+xml': { schema: { type: 'string' } } },
+          },
+        },
+      },
+    },
+    async (request, reply) => {
+      const feed = await digestFeed(app.db, `${request.protocol}://${request.host}`);
+      return reply
+        .header('cache-control', 'public, max-age=3600')
+        .type('application/atom+xml; charset=utf-8')
+        .serializer((payload) => String(payload))
+        .send(feed);
+    },
+  );
 
   app.get(
     '/api/admin/webhooks',

@@ -327,3 +327,18 @@ describe('hostile URLs (the default configuration)', () => {
     },
   );
 });
+
+describe('the public digest feed', () => {
+  test('anyone can subscribe: Atom, no sign-in, published content only, dated by day', async () => {
+    await pendingSuggestions(['A pending secret about payroll.']);
+    const response = await t.app.inject({ method: 'GET', url: '/api/digest.atom' });
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['content-type']).toMatch(/^application\/atom\+xml/);
+    expect(response.headers['set-cookie']).toBeUndefined();
+    expect(response.body).toMatch(/^<\?xml[^>]*>\s*<feed xmlns="http:\/\/www.w3.org\/2005\/Atom">/);
+    expect(response.body).toContain('More bike racks please.');
+    expect(response.body).not.toContain('payroll');
+    for (const at of response.body.match(/<updated>([^<]+)<\/updated>/g) ?? [])
+      expect(at).toMatch(/T00:00:00Z</);
+  });
+});
