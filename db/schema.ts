@@ -4,6 +4,7 @@ import type { FocusGroupTables } from './tables/focus-groups.ts';
 import type { HandoffTables } from './tables/handoffs.ts';
 import type { JourneyTables } from './tables/journeys.ts';
 import type { KudosTables } from './tables/kudos.ts';
+import type { NotificationTables } from './tables/notifications.ts';
 import type { PulseTables } from './tables/pulses.ts';
 import type { SharedStateTables } from './tables/shared-state.ts';
 import type { SuggestionTables } from './tables/suggestions.ts';
@@ -79,6 +80,7 @@ export interface SavedReplyTable {
 export interface Database
   extends
     TokenTables,
+    NotificationTables,
     SuggestionTables,
     KudosTables,
     PulseTables,

@@ -36,6 +36,7 @@ import themeRoutes from './themes/routes.ts';
 import handoffRoutes from './handoffs/routes.ts';
 import journeyRoutes from './journeys/routes.ts';
 import customerVoiceRoutes from './customer-voice/routes.ts';
+import notificationRoutes from './notifications/routes.ts';
 
 export interface BuildOptions {
   /** Where log lines go (tests capture them to prove nothing identifying is written). */
@@ -148,6 +149,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(handoffRoutes, { config });
   await app.register(journeyRoutes);
   await app.register(customerVoiceRoutes, { config });
+  await app.register(notificationRoutes, { config });
 
   await app.register(client, { config });
   return app;

@@ -5,6 +5,7 @@ import { seed as seedFocusGroups } from '../focus-groups/seed.ts';
 import { seed as seedHandoffs } from '../handoffs/seed.ts';
 import { seed as seedJourneys } from '../journeys/seed.ts';
 import { seed as seedKudos } from '../kudos/seed.ts';
+import { seed as seedNotifications } from '../notifications/seed.ts';
 import { seed as seedPulses } from '../pulses/seed.ts';
 import { seed as seedSuggestions } from '../suggestions/seed.ts';
 import { seed as seedThemes } from '../themes/seed.ts';
@@ -28,6 +29,7 @@ const steps: SeedStep[] = [
   seedHandoffs,
   seedJourneys,
   seedCustomerVoice,
+  seedNotifications,
   seedThemes,
 ];
 
