@@ -1,5 +1,5 @@
 import type { Static } from 'typebox';
-import { get, post, put } from '../api.ts';
+import { get, post, put, send } from '../api.ts';
 import type {
   Blueprint,
   CellItems,
@@ -33,8 +33,13 @@ export const journeysApi = {
   list: () => get<JourneyListView>('/api/journeys'),
   get: (id: string, version?: number) => get<JourneyView>(`/api/journeys/${id}${versionQuery(version)}`),
   versions: (id: string) => get<Static<typeof VersionList>>(`/api/journeys/${id}/versions`),
-  blueprint: (id: string, quarter?: string) =>
-    get<BlueprintView>(`/api/journeys/${id}/blueprint${quarter ? `?quarter=${quarter}` : ''}`),
+  blueprint: (id: string, quarter?: string, version?: number) => {
+    const query = new URLSearchParams();
+    if (quarter) query.set('quarter', quarter);
+    if (version) query.set('version', String(version));
+    const search = query.toString();
+    return get<BlueprintView>(`/api/journeys/${id}/blueprint${search ? `?${search}` : ''}`);
+  },
   cell: (id: string, stage: string, department: string, quarter?: string) =>
     get<CellItemsView>(
       `/api/journeys/${id}/cell?stage=${encodeURIComponent(stage)}&department=${department}${quarter ? `&quarter=${quarter}` : ''}`,
@@ -48,6 +53,11 @@ export const journeysApi = {
     get<JourneyExportView>(`/api/admin/journeys/${id}/export${versionQuery(version)}`),
   mapTheme: (id: string, stage: string, themeId: string) =>
     post<{ mapped: boolean }>(`/api/mod/journeys/${id}/themes`, { stage, themeId }),
+  unmapTheme: (id: string, stage: string, themeId: string) =>
+    send<void>(
+      'DELETE',
+      `/api/mod/journeys/${id}/themes?stage=${encodeURIComponent(stage)}&themeId=${encodeURIComponent(themeId)}`,
+    ),
   import: (body: unknown, into?: string) =>
     post<CreatedView>(`/api/admin/journeys/import${into ? `?into=${into}` : ''}`, body),
 };
