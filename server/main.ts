@@ -51,4 +51,12 @@ if (demo) {
 } else {
   lines.push(`  Staff sign in at ${url}/#/staff/login`);
 }
-console.log(lines.join('\n') + '\n');
+lines.push(`  Lost a staff password? Stop the server and run: npm run staff:reset-password -- <username>`);
+// The logger writes asynchronously: flush what start-up logged, so the banner comes after it, fenced off.
+await new Promise<void>((resolve) => {
+  const logger = app.log as { flush?: (done: () => void) => void };
+  if (logger.flush) logger.flush(() => resolve());
+  else resolve();
+});
+const fence = '='.repeat(78);
+console.log(['', fence, ...lines.filter((line, index) => line || index > 0), fence, ''].join('\n'));

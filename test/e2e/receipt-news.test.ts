@@ -32,6 +32,8 @@ function recordChecks(page: Page): Check[] {
 }
 
 async function suggest(page: Page, text: string) {
+  // Through the home page, so the form is fresh each time (not the last receipt).
+  await page.goto(`${p.url}/#/`);
   await page.goto(`${p.url}/#/suggest`);
   await page.getByLabel('Your suggestion').fill(text);
   await page.getByRole('button', { name: 'Send anonymously' }).click();

@@ -75,8 +75,8 @@ test('logout ends the session on the server', async () => {
   const out = await t.app.inject({ method: 'POST', url: '/api/staff/logout', headers: staff.headers });
   expect(out.statusCode).toBe(204);
   const after = await t.app.inject({ method: 'GET', url: '/api/staff/me', headers: staff.headers });
-  expect(after.statusCode).toBe(401);
-  expect(after.json().error).toBe('unauthenticated');
+  expect(after.statusCode).toBe(200);
+  expect(after.json()).toEqual({ staff: null });
 });
 
 test('an expired session is refused', async () => {
@@ -87,7 +87,7 @@ test('an expired session is refused', async () => {
     .where('staff_id', '=', staff.id)
     .execute();
   const response = await t.app.inject({ method: 'GET', url: '/api/staff/me', headers: staff.headers });
-  expect(response.statusCode).toBe(401);
+  expect(response.json()).toEqual({ staff: null });
 });
 
 test('malformed login bodies get 400 with the error shape', async () => {
@@ -104,4 +104,16 @@ test('malformed login bodies get 400 with the error shape', async () => {
       message: expect.any(String),
     });
   }
+});
+
+test('an anonymous visitor asking who is signed in gets 200 and no staff member, not a 401', async () => {
+  const response = await t.app.inject({ method: 'GET', url: '/api/staff/me' });
+  expect(response.statusCode).toBe(200);
+  expect(response.json()).toEqual({ staff: null });
+  const forged = await t.app.inject({
+    method: 'GET',
+    url: '/api/staff/me',
+    headers: { cookie: 'greenroom_session=not-a-session' },
+  });
+  expect(forged.json()).toEqual({ staff: null });
 });

@@ -93,7 +93,7 @@ export const staffApi = {
   login: (username: string, password: string) =>
     post<{ staff: StaffMember }>('/api/staff/login', { username, password }),
   logout: () => post<void>('/api/staff/logout'),
-  me: () => get<{ staff: StaffMember }>('/api/staff/me'),
+  me: () => get<{ staff: StaffMember | null }>('/api/staff/me'),
   changePassword: (currentPassword: string, newPassword: string) =>
     post<void>('/api/staff/password', { currentPassword, newPassword }),
 };
