@@ -132,11 +132,16 @@ test('no foreign key reaches a member or a code from outside the membership tabl
     join information_schema.constraint_column_usage ccu on ccu.constraint_name = tc.constraint_name and ccu.table_schema = tc.table_schema
     where tc.constraint_type = 'FOREIGN KEY' and tc.table_schema = 'public'`.execute(t.app.db);
   const reaching = foreignKeys.rows.filter((fk) => ['member', 'enrolment_code'].includes(fk.to_table));
-  expect(reaching).toEqual([{ from_table: 'token_issuance', to_table: 'member' }]);
+  // member_sso (OIDC enrolment: a keyed hash of the IdP subject → its member) is identified data, like
+  // the member row; nothing anonymous points at either.
+  expect(reaching.sort((a, b) => a.from_table.localeCompare(b.from_table))).toEqual([
+    { from_table: 'member_sso', to_table: 'member' },
+    { from_table: 'token_issuance', to_table: 'member' },
+  ]);
   // And the membership tables carry no time at all: an enrolment cannot be matched to a first action.
   const times = await sql<{ table_name: string; column_name: string }>`
     select table_name, column_name from information_schema.columns
-    where table_schema = 'public' and table_name in ('member', 'token_issuance', 'enrolment_code', 'spent_token')
+    where table_schema = 'public' and table_name in ('member', 'member_sso', 'token_issuance', 'enrolment_code', 'spent_token')
       and data_type in ('timestamp with time zone', 'timestamp without time zone', 'date', 'time without time zone')`.execute(
     t.app.db,
   );
