@@ -54,13 +54,13 @@ test('an employee rates a handoff with a kudos; the moderator approves it; the t
   await p.signIn(mod, moderator);
   await mod.goto(`${p.url}/#/mod/kudos`);
   await mod.getByText('The service desk swapped a broken card reader').waitFor();
-  await mod.getByRole('button', { name: 'Publish' }).click();
+  await mod.getByRole('button', { name: 'Publish', exact: true }).click();
   await mod.getByText('No kudos waits for a decision.').waitFor();
   await mod.goto(`${p.url}/#/mod/handoffs`);
   await mod.getByRole('heading', { name: 'Handoff ratings' }).waitFor();
   await mod.getByText('The service desk swapped a broken card reader').waitFor();
   await p.screenshot(mod, 'handoff-mod-1280');
-  await mod.getByRole('button', { name: 'Publish' }).click();
+  await mod.getByRole('button', { name: 'Publish', exact: true }).click();
   await mod.getByText('No comment in this list.').waitFor();
   await mod.getByRole('button', { name: 'By change' }).click();
   await mod.getByRole('button', { name: 'By change', pressed: true }).waitFor();
