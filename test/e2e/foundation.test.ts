@@ -37,7 +37,7 @@ test('an admin creates a moderator account in the admin area', async () => {
   await page.getByLabel('Full name').fill('Casey Moderator');
   await page.getByLabel('Initial password').fill('casey-long-password');
   await page.getByRole('button', { name: /create account/i }).click();
-  await page.getByRole('cell', { name: 'casey', exact: true }).waitFor();
+  await page.getByRole('list').getByText('casey', { exact: true }).waitFor();
   await p.screenshot(page, 'admin-staff');
   const row = await p.app.db
     .selectFrom('staff')
