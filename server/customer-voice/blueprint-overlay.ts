@@ -22,7 +22,6 @@ export const customerVoiceOverlay: BlueprintOverlay = {
   position: 50,
   scoreLabel: 'NPS, −100 … +100',
   async read(query) {
-    if (query.departmentIds.length === 0) return [];
     const rows = await query.db
       .selectFrom('customer_feedback as f')
       .innerJoin('customer_feedback_department as m', 'm.feedback_id', 'f.id')

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { BlueprintOverlay, OverlayQuery } from '../shared/blueprint-overlays.ts';
+import type { BlueprintOverlay } from '../shared/blueprint-overlays.ts';
 
 // What handoff ratings tell the service blueprint (issue 18), registered on `app.blueprintOverlays` by this
 // feature's routes. Raw numbers per department; the blueprint applies k.
@@ -10,8 +10,6 @@ export const FRICTION_EFFORT = 4.5;
 export const PAIN_OUTCOME = 3;
 
 const round = (value: number) => Math.round(value * 100) / 100;
-const none = (query: OverlayQuery) => query.departmentIds.length === 0;
-
 export const handoffOverlay: BlueprintOverlay = {
   id: 'handoffs',
   label: 'Handoff ratings',
@@ -19,7 +17,6 @@ export const handoffOverlay: BlueprintOverlay = {
   position: 10,
   scoreLabel: 'mean effort, 1 very hard … 7 very easy',
   async read(query) {
-    if (none(query)) return [];
     const rows = await query.db
       .selectFrom('handoff_rating')
       .select((eb) => [

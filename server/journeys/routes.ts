@@ -59,7 +59,8 @@ export async function renderBlueprint(
   const query = { db: app.db, departmentIds: ids, from, to, k };
   const overlays = app.blueprintOverlays.list();
   const [cells, themes, mapped] = await Promise.all([
-    Promise.all(overlays.map((overlay) => overlay.read(query))),
+    // A journey naming no department has nothing to overlay: no overlay is asked (see BlueprintOverlay.read).
+    Promise.all(overlays.map((overlay) => (ids.length === 0 ? [] : overlay.read(query)))),
     touchpointThemes(query),
     stageThemes(app.db, journey.id),
   ]);

@@ -1,9 +1,7 @@
-import type { BlueprintOverlay, OverlayQuery } from '../shared/blueprint-overlays.ts';
+import type { BlueprintOverlay } from '../shared/blueprint-overlays.ts';
 
 // What published kudos tell the service blueprint (issue 18), registered on `app.blueprintOverlays` by this
 // feature's routes. Raw counts per department; the blueprint applies k.
-
-const none = (query: OverlayQuery) => query.departmentIds.length === 0;
 
 export const kudosOverlay: BlueprintOverlay = {
   id: 'kudos',
@@ -11,7 +9,6 @@ export const kudosOverlay: BlueprintOverlay = {
   lane: 'backstage',
   position: 20,
   async read(query) {
-    if (none(query)) return [];
     const rows = await query.db
       .selectFrom('kudos')
       .select((eb) => ['department_id', eb.fn.countAll<string>().as('count')])

@@ -51,6 +51,7 @@ export interface BlueprintOverlay {
   scoreLabel?: string;
   /** Where the overlay sits among the others (lower first); registration order breaks ties. */
   position?: number;
+  /** Never called with an empty `departmentIds`. */
   read(query: OverlayQuery): Promise<OverlayCell[]>;
   /** The items behind one department's cell; `staff` sees more (pending items), employees only published. */
   items?(query: OverlayQuery & { departmentId: string; staff: boolean }): Promise<OverlayItem[]>;

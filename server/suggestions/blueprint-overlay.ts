@@ -1,9 +1,7 @@
-import type { BlueprintOverlay, OverlayQuery } from '../shared/blueprint-overlays.ts';
+import type { BlueprintOverlay } from '../shared/blueprint-overlays.ts';
 
 // Open suggestions about a team for the service blueprint (issue 18), registered on `app.blueprintOverlays`
 // by this feature's routes. Raw counts per department; the blueprint applies k.
-
-const none = (query: OverlayQuery) => query.departmentIds.length === 0;
 
 const OPEN = ['new', 'under_review', 'planned', 'in_progress'] as const;
 const STATUS_LABEL: Record<string, string> = {
@@ -19,7 +17,6 @@ export const suggestionOverlay: BlueprintOverlay = {
   lane: 'backstage',
   position: 30,
   async read(query) {
-    if (none(query)) return [];
     const rows = await query.db
       .selectFrom('suggestion')
       .select((eb) => ['concerns_department_id', 'status', eb.fn.countAll<string>().as('count')])
