@@ -89,7 +89,8 @@ test('forgetting the wallet leaves nothing of Greenroom in the browser: no votes
   await page.goto(`${p.url}/#/wallet`);
   page.once('dialog', (dialog) => void dialog.accept());
   await page.getByRole('button', { name: 'Forget this wallet' }).click();
-  await page.getByRole('link', { name: /enrol/i }).first().waitFor();
+  // "Not enrolled" shows only once forget() has finished (other links may say "enrol" before).
+  await page.getByText('Not enrolled').waitFor();
 
   const after = await traces(page);
   expect(after, 'what Greenroom left in the browser').toEqual({ local: [], records: [] });

@@ -484,7 +484,6 @@ class Wallet {
     return this.#meta.holdUntil;
   }
 
-  /** Forgets everything in this browser: credential, tokens, receipts, seats, the outbox. */
   /**
    * Deletes everything this browser holds of Greenroom: credential, tokens, receipts, seats, what
    * waits in the outbox, the timing state, and the small memories beside the wallet (votes, answered
@@ -492,8 +491,9 @@ class Wallet {
    */
   async forget(): Promise<void> {
     await this.#ready;
-    for (const store of STORE_NAMES) await this.#store!.clear(store);
+    // The small memories go first and at once: they say the most about what was done.
     forgetAllTraces();
+    for (const store of STORE_NAMES) await this.#store!.clear(store);
     this.#credential = null;
     this.#meta = freshMeta();
     this.departmentId = null;
