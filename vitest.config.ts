@@ -38,7 +38,9 @@ export default defineConfig(async (): Promise<ViteUserConfig> => {
       // *.postgres.test.ts need what one embedded PGlite cannot give (two server nodes on one database).
       exclude: name === 'pglite' ? [...notIntegration, 'test/**/*.postgres.test.ts'] : notIntegration,
       env: { GREENROOM_TEST_DB: name },
-      ...(name === 'postgres' ? { globalSetup: ['test/helpers/postgres-setup.ts'] } : {}),
+      // Each run migrates one template database (Postgres) or one dumped data folder (PGlite) that every
+      // test file starts from.
+      globalSetup: [name === 'postgres' ? 'test/helpers/postgres-setup.ts' : 'test/helpers/pglite-setup.ts'],
       testTimeout: 60_000,
       // Closing an app with live sockets can wait out ws's 30 s close handshake per node under CI load.
       hookTimeout: 120_000,
@@ -110,6 +112,7 @@ export default defineConfig(async (): Promise<ViteUserConfig> => {
                   test: {
                     name: 'e2e',
                     include: ['test/e2e/**/*.test.ts'],
+                    globalSetup: ['test/helpers/pglite-setup.ts'],
                     testTimeout: 180_000,
                     hookTimeout: 180_000,
                     fileParallelism: false,

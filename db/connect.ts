@@ -28,6 +28,11 @@ export interface ConnectOptions {
   /** PGlite data folder; 'memory://' keeps it in memory (tests). */
   dataDir: string;
   poolSize?: number;
+  /**
+   * An in-memory embedded database starts as a copy of this dumped data folder instead of running
+   * initdb (the tests give every file one migrated copy; nothing in production sets it).
+   */
+  embeddedStart?: Blob;
 }
 
 export async function connect(options: ConnectOptions): Promise<DatabaseHandle> {
@@ -43,7 +48,11 @@ export async function connect(options: ConnectOptions): Promise<DatabaseHandle> 
     return { db, kind: 'postgres', pool, pglite: null, close: () => db.destroy() };
   }
   if (!options.dataDir.startsWith('memory://')) mkdirSync(options.dataDir, { recursive: true });
-  const pglite = await PGlite.create(options.dataDir, { parsers: PGLITE_PARSERS });
+  const start = options.dataDir.startsWith('memory://') ? options.embeddedStart : undefined;
+  const pglite = await PGlite.create(options.dataDir, {
+    parsers: PGLITE_PARSERS,
+    ...(start ? { loadDataDir: start } : {}),
+  });
   const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
   return { db, kind: 'pglite', pool: null, pglite, close: () => db.destroy() };
 }

@@ -43,6 +43,8 @@ export interface BuildOptions {
   logStream?: DestinationStream;
   /** Sees every route as it is added (the permission-matrix and fuzz tests build their case lists from it). */
   onRoute?: (route: RouteOptions) => void;
+  /** A dumped, migrated data folder an in-memory embedded database starts from (tests). */
+  embeddedStart?: Blob;
 }
 
 export async function buildApp(config: Config, options: BuildOptions = {}): Promise<FastifyInstance> {
@@ -72,7 +74,10 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
         .send({ error: 'overloaded', message: 'The server is busy; try again shortly.' });
     },
   });
-  await app.register(db, { config });
+  await app.register(db, {
+    config,
+    ...(options.embeddedStart ? { embeddedStart: options.embeddedStart } : {}),
+  });
   await app.register(jobs, { options: { tickMs: config.jobTickMs, leaseMs: config.jobLeaseMs } });
   await app.register(secrets, { config });
   await app.register(security);

@@ -12,9 +12,9 @@ declare module 'fastify' {
   }
 }
 
-export default fp<{ config: Config }>(
-  async (app, { config }) => {
-    const handle = await connect(config);
+export default fp<{ config: Config; embeddedStart?: Blob }>(
+  async (app, { config, embeddedStart }) => {
+    const handle = await connect({ ...config, ...(embeddedStart ? { embeddedStart } : {}) });
     // Migrations run before the app answers anything, so /api/health means "schema is current".
     await migrateToLatest(handle.db);
     app.decorate('db', handle.db);

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { Writable } from 'node:stream';
 import type { FastifyInstance, RouteOptions } from 'fastify';
 import { afterAll, beforeAll, inject } from 'vitest';
@@ -33,6 +34,13 @@ async function freshDatabase(): Promise<{ databaseUrl: string | null; drop: () =
   };
 }
 
+/** The migrated embedded data folder pglite-setup.ts dumped for this run, when the project has one. */
+function embeddedStart(): Blob | undefined {
+  if (testDatabase !== 'pglite') return undefined;
+  const file = inject('pgliteTemplate');
+  return file ? new Blob([readFileSync(file)]) : undefined;
+}
+
 export async function createTestApp(
   env: Record<string, string> = {},
 ): Promise<TestApp & { close(): Promise<void> }> {
@@ -58,7 +66,12 @@ export async function createTestApp(
     },
   });
   const routes: RouteOptions[] = [];
-  const app = await buildApp(config, { logStream, onRoute: (route) => routes.push(route) });
+  const start = embeddedStart();
+  const app = await buildApp(config, {
+    logStream,
+    onRoute: (route) => routes.push(route),
+    ...(start ? { embeddedStart: start } : {}),
+  });
   await app.ready();
   return {
     app,
