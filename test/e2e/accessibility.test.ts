@@ -1,5 +1,5 @@
-// Every view, on the demo seed's realistic content, at desktop and phone width, in the light and the
-// dark scheme: axe-core (WCAG 2.1 A and AA rules) finds no violation, and a screenshot of each is
+// Every view, on the demo seed's realistic content, at desktop and phone width in the light scheme and
+// at desktop width in the dark scheme: axe-core (WCAG 2.1 A and AA rules) finds no violation, and a screenshot of each is
 // kept in .screenshots/a11y-<size>-<scheme>-*.png.
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
@@ -9,7 +9,6 @@ import { portal } from './harness.ts';
 
 const p = portal();
 const VIEWPORTS = { desktop: { width: 1366, height: 900 }, phone: { width: 390, height: 844 } };
-const SCHEMES = ['light', 'dark'] as const;
 
 let demo: DemoSeedResult;
 let departmentId: string;
@@ -46,9 +45,13 @@ async function violations(page: Page): Promise<string[]> {
 }
 
 type View = [name: string, hash: string];
-const COMBINATIONS = Object.entries(VIEWPORTS).flatMap(([size, viewport]) =>
-  SCHEMES.map((colorScheme) => ({ size, viewport, colorScheme })),
-);
+// The dark scheme changes colours, not layout: it is checked at desktop width only, which keeps the
+// sweep to three passes (the suite's budget on a 2-core CI machine).
+const COMBINATIONS = [
+  { size: 'desktop', viewport: VIEWPORTS.desktop, colorScheme: 'light' },
+  { size: 'phone', viewport: VIEWPORTS.phone, colorScheme: 'light' },
+  { size: 'desktop', viewport: VIEWPORTS.desktop, colorScheme: 'dark' },
+] as const;
 
 /** Each view at one width in one colour scheme: screenshots, and axe's findings. */
 async function sweep(page: Page, views: View[], combination: (typeof COMBINATIONS)[number], who: string) {
