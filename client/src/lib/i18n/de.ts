@@ -1,0 +1,171 @@
+// Deutsch. Anrede „Sie“, wie in der internen Kommunikation einer Bank üblich.
+import type { Dictionary } from './types.ts';
+
+export const de = {
+  // App shell
+  'shell.skip': 'Zum Inhalt springen',
+  'shell.footer':
+    'Greenroom – sagen Sie, was nicht funktioniert, was besser werden könnte und wer geholfen hat. Anonym.',
+  'shell.footer.anonymity': 'So wird Ihre Anonymität geschützt',
+  'shell.footer.transparency': 'Wer sich angemeldet hat, Team für Team',
+  'shell.language': 'Sprache',
+  'nav.home': 'Greenroom Startseite',
+  'nav.main': 'Hauptnavigation',
+  'nav.menu': 'Menü',
+  'nav.suggest': 'Vorschlag',
+  'nav.board': 'Ihre Ideen, unsere Taten',
+  'nav.kudos': 'Dankeschön',
+  'nav.handoff': 'Übergabe bewerten',
+  'nav.journeys': 'Kundenwege',
+  'nav.focusGroups': 'Fokusgruppen',
+  'nav.mine': 'Meine Vorschläge',
+  'nav.wallet': 'Meine Wallet',
+  'nav.news': { one: '({count} mit Neuigkeiten)', other: '({count} mit Neuigkeiten)' },
+  'nav.staffSignIn': 'Anmeldung Moderation',
+  'nav.console': 'Konsole',
+  'nav.admin': 'Admin',
+  'nav.account': 'Ihr Konto ({role})',
+  'nav.signOut': 'Abmelden',
+
+  // Shared words
+  'common.loading': 'Wird geladen …',
+  'common.openingWallet': 'Ihre Wallet wird geöffnet …',
+  'common.makeSuggestion': 'Vorschlag machen',
+
+  // Home
+  'home.title': 'Sagen Sie es hier. Niemand erfährt, dass es von Ihnen kam.',
+  'home.lead':
+    'Was nicht funktioniert, was besser werden könnte und wer geholfen hat – gerade die Teams im Hintergrund, die Kundinnen und Kunden nie zu sehen bekommen. Greenroom kann nicht erkennen, wer was geschrieben hat: nicht Ihre Führungskraft, nicht die IT, nicht wir.',
+  'home.thankTeam': 'Einem Team danken',
+  'home.howAnonymity': 'So funktioniert die Anonymität',
+  'home.enrol.label': 'Anmelden',
+  'home.enrol.new': 'Neu hier?',
+  'home.enrol.text': 'Melden Sie diesen Browser mit dem Code von Ihrem Willkommensblatt an, um mitzumachen.',
+  'home.enrol.button': 'Jetzt anmelden',
+  'home.steps': 'So funktioniert Greenroom',
+  'home.step1.title': 'Einmal anmelden',
+  'home.step1.text':
+    'Geben Sie den Code von Ihrem Willkommensblatt ein. Ihr Browser erhält einen Mitgliedsschlüssel – niemand erfährt, wem er gehört.',
+  'home.step2.title': 'Offen sprechen',
+  'home.step2.text':
+    'Jeder Vorschlag, jede Stimme und jedes Dankeschön verbraucht ein blindes Token, das der Server signiert hat, ohne es zu sehen.',
+  'home.step3.title': 'Antwort erhalten',
+  'home.step3.text':
+    'Ihre Quittung, gespeichert in diesem Browser, ist der einzige Schlüssel zu den Antworten. Nicht einmal das Moderationsteam weiß, dass Sie es waren.',
+  'home.featured': 'Dankeschöns an die Teams hinter den Kulissen',
+  'home.allKudos': 'Alle Dankeschöns →',
+  'home.pulse.title': 'Pulsbefragung dieser Woche',
+  'home.pulse.none': 'Gerade läuft keine Pulsbefragung.',
+  'home.pulse.past': 'Frühere Ergebnisse ansehen',
+  'home.pulse.closes': 'Anonym: eine Antwort pro Person, endet am {day}.',
+  'home.pulse.more': 'Mehr',
+  'home.themes.title': 'Worüber gerade gesprochen wird',
+  'home.themes.all': 'Alle Themen',
+  'home.themes.unavailable': 'Themen sind gerade nicht verfügbar.',
+  'home.themes.none': 'Noch keine Themen: Sie erscheinen, sobald genügend Beiträge veröffentlicht sind.',
+  'home.themes.comments': { one: '{count} Beitrag', other: '{count} Beiträge' },
+
+  // Suggest
+  'suggest.lead':
+    'Was funktioniert nicht, was ist zu langsam, was ginge besser? Sagen Sie es geradeheraus. Greenroom kann nicht erkennen, wer es geschrieben hat – weder Ihre Führungskraft noch die IT noch das Moderationsteam.',
+  'suggest.notEnrolled': 'Dieser Browser ist noch nicht angemeldet.',
+  'suggest.notEnrolled.link': 'Melden Sie sich mit dem Code von Ihrem Willkommensblatt an,',
+  'suggest.notEnrolled.after': 'um Vorschläge zu senden.',
+  'suggest.label': 'Ihr Vorschlag',
+  'suggest.placeholder':
+    'z. B. Das Kreditantragssystem verliert hochgeladene Gehaltsnachweise, deshalb bitten wir Kundinnen und Kunden, sie zweimal zu schicken …',
+  'suggest.tooShort': 'Mindestens {min} Zeichen (bisher {length}).',
+  'suggest.length': '{length} / {max} Zeichen.',
+  'suggest.concerns': 'Welches Team betrifft es? (optional)',
+  'suggest.concerns.none': 'Weiß nicht / mehrere',
+  'suggest.yourTeam': 'Ihr Team',
+  'suggest.own': 'Angeben, dass ich im Team {team} arbeite',
+  'suggest.own.hint':
+    'Ihr Anmeldecode galt für das Team {team}, deshalb kann nur Ihr eigenes Team genannt werden – niemand kann es in Ihrem Namen angeben. Die Angabe erscheint erst, wenn genügend Kolleginnen und Kollegen im Team {team} angemeldet sind und genügend veröffentlichte Vorschläge sie tragen, sodass niemand herausgegriffen werden kann (standardmäßig jeweils mindestens fünf).',
+  'suggest.sending': 'Wird gesendet …',
+  'suggest.send': 'Anonym senden',
+  'suggest.uses': {
+    one: 'Verbraucht Ihr letztes Token.',
+    other: 'Verbraucht eines Ihrer {count} Tokens.',
+  },
+  'suggest.usesOwn': {
+    one: 'Verbraucht Ihr letztes Token, das bestätigt, dass Sie im Team {team} arbeiten.',
+    other: 'Verbraucht eines Ihrer {count} Tokens, die bestätigen, dass Sie im Team {team} arbeiten.',
+  },
+  'suggest.privacy':
+    'Das Moderationsteam liest ihn, bevor er auf der Pinnwand erscheint. Sie erhalten eine Quittung: Nur mit ihr können Sie Antworten lesen.',
+
+  // Department picker
+  'departments.backstage': 'Teams im Hintergrund',
+  'departments.frontstage': 'Teams mit Kundenkontakt',
+
+  // PII warnings
+  'pii.title': 'Das könnte Sie oder eine andere Person erkennbar machen.',
+  'pii.text': 'Das Moderationsteam sieht es zwar vor allen anderen, aber sicherer ist es, es wegzulassen.',
+  'pii.looksLike': 'Sieht aus wie {what}:',
+  'pii.redact': 'Schwärzen',
+  'pii.redactAll': 'Alles schwärzen',
+  'pii.email': 'eine E-Mail-Adresse',
+  'pii.phone': 'eine Telefonnummer',
+  'pii.staff-id': 'eine Personalnummer',
+  'pii.branch-number': 'eine Filialnummer',
+  'pii.person-name': 'ein Personenname',
+  'pii.card-or-account': 'eine Karten- oder Kontonummer',
+  'pii.iban': 'eine Bankverbindung (IBAN)',
+
+  // Receipt after sending
+  'receipt.title': 'Hier ist Ihre Quittung.',
+  'receipt.label': 'Ihre Quittung',
+  'receipt.what': 'Ihr Vorschlag',
+  'receipt.onlyWay': 'Nur mit dieser Quittung finden Sie zu Ihrem Vorschlag zurück.',
+  'receipt.onlyWay.text':
+    'Mit ihr lesen Sie die Antworten des Moderationsteams, sehen, warum er veröffentlicht wurde oder nicht, und können antworten. Niemand – nicht einmal Greenroom – weiß, dass Sie es waren, deshalb kann sie Ihnen auch niemand erneut zusenden.',
+  'receipt.saved': '✓ In der Wallet dieses Browsers gespeichert (siehe „Meine Vorschläge“).',
+  'receipt.notSaved':
+    'Dieser Browser konnte sie nicht speichern: Kopieren oder laden Sie sie jetzt herunter.',
+  'receipt.clearing':
+    'Wenn Sie die Browserdaten löschen oder ein anderes Gerät nutzen, ist die Kopie in der Wallet weg. Bewahren Sie eine zweite Kopie an einem privaten Ort auf.',
+  'receipt.copied': 'Kopiert ✓',
+  'receipt.copy': 'Quittung kopieren',
+  'receipt.download': 'Als Datei herunterladen',
+  'receipt.another': 'Weiteren schreiben',
+  'receipt.file.title': 'Greenroom-Quittung',
+  'receipt.file.sent':
+    'Gesendet am {day}. Öffnen Sie Greenroom → „Meine Vorschläge“ → „Quittung hinzufügen“ und fügen Sie sie ein, um Antworten zu lesen und zu beantworten.',
+  'receipt.file.private':
+    'Wer diese Quittung hat, kann das Gespräch lesen: Bewahren Sie sie an einem privaten Ort auf.',
+  'receipt.file.onlyWay':
+    'Sie ist der einzige Weg zurück. Greenroom weiß nicht, wer Sie sind, und kann sie deshalb nicht erneut senden.',
+
+  // Outbox
+  'outbox.sent': '✓ Gesendet.',
+  'outbox.failed': 'Nicht gesendet: {reason}',
+  'outbox.queued': 'In diesem Browser vorgemerkt.',
+  'outbox.leaves':
+    '{what} wird {when} zu einem zufälligen Zeitpunkt gesendet, damit sich der Versand weder Ihrem Besuch noch Ihrer Anmeldung zuordnen lässt. Sie können diese Seite schließen: Gesendet wird beim nächsten Öffnen von Greenroom.',
+  'outbox.it': 'Es',
+  'outbox.waiting': {
+    one: 'Eine anonyme Aktion wartet in diesem Browser und wird zu einem zufälligen Zeitpunkt gesendet.',
+    other:
+      '{count} anonyme Aktionen warten in diesem Browser und werden zu einem zufälligen Zeitpunkt gesendet.',
+  },
+  'outbox.notSent': {
+    one: 'Eine konnte nicht gesendet werden.',
+    other: '{count} konnten nicht gesendet werden.',
+  },
+  'outbox.seeWallet': 'Zur Wallet',
+  'outbox.keyWarning':
+    'Der Server von Greenroom hat mit seinen Schlüsseln etwas getan, was ein fairer Server nie tut.',
+  'outbox.details': 'Details',
+  'outbox.keyLog': 'Schlüsselprotokoll',
+  'wait.fewSeconds': 'in wenigen Sekunden',
+  'wait.seconds': { one: 'innerhalb von {count} Sekunde', other: 'innerhalb von {count} Sekunden' },
+  'wait.minutes': { one: 'innerhalb einer Minute', other: 'innerhalb von {count} Minuten' },
+  'wait.hours': { one: 'innerhalb einer Stunde', other: 'innerhalb von {count} Stunden' },
+
+  // Errors
+  'error.network': 'Senden nicht möglich. Prüfen Sie Ihre Verbindung und versuchen Sie es erneut.',
+  'error.not_enrolled': 'Dieser Browser ist noch nicht angemeldet.',
+  'error.rate_limited': 'Gerade zu viele Anfragen. Warten Sie einen Moment und versuchen Sie es erneut.',
+  'error.no_tokens': 'Für diese Aktion ist gerade kein Token mehr übrig.',
+} satisfies Dictionary;
