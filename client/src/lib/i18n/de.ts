@@ -168,4 +168,62 @@ export const de = {
   'error.not_enrolled': 'Dieser Browser ist noch nicht angemeldet.',
   'error.rate_limited': 'Gerade zu viele Anfragen. Warten Sie einen Moment und versuchen Sie es erneut.',
   'error.no_tokens': 'Für diese Aktion ist gerade kein Token mehr übrig.',
+
+  // Wallet
+  'wallet.title': 'Ihre Wallet',
+  'wallet.lead':
+    'Alles hier liegt nur in diesem Browser. Der Server hat keine Kopie und kann nicht erkennen, wem sie gehört.',
+  'wallet.kind.suggestion': 'Ein Vorschlag',
+  'wallet.kind.kudos': 'Ein Dankeschön',
+  'wallet.kind.vote': 'Ein „Ich auch“',
+  'wallet.kind.pulse': 'Eine Antwort auf die Pulsbefragung',
+  'wallet.kind.seat': 'Ein Platz in einer Fokusgruppe',
+  'wallet.kind.handoff': 'Eine Bewertung einer Übergabe',
+  'wallet.scope.general': 'Vorschläge, Stimmen und Dankeschöns',
+  'wallet.scope.pulse': 'Pulsfrage (eine Antwort)',
+  'wallet.scope.seat': 'Platz in einer Fokusgruppe',
+  'wallet.receiptKind.kudos': 'Dankeschön',
+  'wallet.receiptKind.suggestion': 'Vorschlag',
+  'wallet.file.header':
+    'Greenroom-Quittungen – bewahren Sie diese Datei privat auf. Jede Quittung öffnet die Antworten auf das, was Sie geschrieben haben.',
+  'wallet.forget.confirm':
+    'Diese Wallet vergessen? Mitgliedsschlüssel, Tokens und Quittungen werden aus diesem Browser gelöscht und lassen sich nicht wiederherstellen.',
+  'wallet.membership': 'Mitgliedschaft',
+  'wallet.enrolled': 'Angemeldet',
+  'wallet.enrolled.text': 'Dieser Browser kann anonym teilnehmen.',
+  'wallet.notEnrolled': 'Nicht angemeldet',
+  'wallet.notEnrolled.link': 'Melden Sie sich mit dem Code von Ihrem Willkommensblatt an.',
+  'wallet.private':
+    'Dieses Fenster speichert nichts, wenn es geschlossen wird: Sichern Sie Ihre Quittungen, bevor Sie gehen.',
+  'wallet.warning': 'Warnung:',
+  'wallet.warning.tell':
+    'Sagen Sie es einer Kollegin, einem Kollegen oder dem Betriebsrat: Ein fairer Server tut so etwas nie.',
+  'wallet.outbox': 'Wartet auf den Versand',
+  'wallet.outbox.text':
+    'Anonyme Aktionen verlassen diesen Browser zu zufälligen Zeitpunkten, nie direkt nach dem Abruf von Tokens, damit der Server sie Ihnen nicht zuordnen kann. Sie können den Tab ruhig schließen: Gesendet wird beim nächsten Öffnen von Greenroom.',
+  'wallet.dismiss': 'Ausblenden',
+  'wallet.leaves': 'wird {when} gesendet',
+  'wallet.tokens': 'Tokens',
+  'wallet.fetching': 'Wird abgerufen …',
+  'wallet.checkTokens': 'Nach neuen Tokens sehen',
+  'wallet.for': 'Wofür',
+  'wallet.readyNow': 'Jetzt bereit',
+  'wallet.readyNextWeek': 'Bereit für nächste Woche',
+  'wallet.tokens.text':
+    'Jede Aktion verbraucht ein Token. Tokens werden gesammelt, im Voraus und zu zufälligen Zeitpunkten abgerufen, sodass die Nutzung eines Tokens nichts darüber verrät, wann Sie es erhalten haben. Ein Abruf jetzt sendet Ihren Mitgliedsnachweis: Was Sie in den nächsten Minuten tun, wartet dann etwas länger, bevor es gesendet wird.',
+  'wallet.tokens.next': 'Nächster Abruf: {when}.',
+  'wallet.receipts': 'Quittungen',
+  'wallet.downloadAll': 'Alle herunterladen',
+  'wallet.noReceipts':
+    'Noch keine Quittungen. Wenn Sie einen Vorschlag oder ein Dankeschön senden, erscheint die Quittung hier.',
+  'wallet.news': 'Neuigkeiten: „Meine Vorschläge“ öffnen',
+  'wallet.copied': 'Kopiert',
+  'wallet.copy': 'Kopieren',
+  'wallet.download': 'Herunterladen',
+  'wallet.receipts.text':
+    'Wer eine Quittung hat, kann die Antworten zu diesem Beitrag lesen. Bewahren Sie sie privat auf, etwa in einem Passwort-Manager.',
+  'wallet.leaving': 'Verlassen Sie diesen Computer?',
+  'wallet.leaving.text':
+    'Laden Sie an einem geteilten Computer zuerst Ihre Quittungen herunter und vergessen Sie dann diese Wallet.',
+  'wallet.forget': 'Diese Wallet vergessen',
 } satisfies Dictionary;
