@@ -226,4 +226,154 @@ export const de = {
   'wallet.leaving.text':
     'Laden Sie an einem geteilten Computer zuerst Ihre Quittungen herunter und vergessen Sie dann diese Wallet.',
   'wallet.forget': 'Diese Wallet vergessen',
+
+  // Enrol
+  'enrol.sso.idp_unavailable':
+    'Die Firmenanmeldung antwortet gerade nicht. Versuchen Sie es später erneut oder nutzen Sie den Code von Ihrem Willkommensblatt.',
+  'enrol.sso.invalid_state':
+    'Diese Anmeldung war abgelaufen oder wurde bereits verwendet. Beginnen Sie mit der Schaltfläche unten neu.',
+  'enrol.sso.sign_in_cancelled':
+    'Die Anmeldung wurde auf der Seite der Firmenanmeldung abgebrochen. Beginnen Sie neu, wenn Sie so weit sind.',
+  'enrol.sso.id_token_invalid':
+    'Die Antwort der Firmenanmeldung ließ sich nicht prüfen, deshalb wurde nichts gespeichert. Beginnen Sie neu; wenn es wieder passiert, informieren Sie die IT.',
+  'enrol.sso.not_allowed':
+    'Ihr Firmenkonto gehört zu keiner Gruppe, die teilnehmen darf. Bitten Sie stattdessen HR um einen Anmeldecode.',
+  'enrol.sso.failed':
+    'Die Firmenanmeldung hat nicht funktioniert. Versuchen Sie es erneut oder nutzen Sie Ihren Code.',
+  'enrol.sso.notCollected':
+    'Die Firmenanmeldung ist abgeschlossen, aber diese Seite konnte sie nicht übernehmen. Beginnen Sie neu.',
+  'enrol.invalidCode':
+    'Dieser Code ist ungültig oder wurde bereits verwendet. Vergleichen Sie ihn mit Ihrem Blatt; bitten Sie bei Bedarf HR um einen neuen.',
+  'enrol.tooMany': 'Zu viele Versuche mit diesem Code. Warten Sie 15 Minuten und versuchen Sie es erneut.',
+  'enrol.failed':
+    'Die Anmeldung ist gerade nicht möglich. Prüfen Sie Ihre Verbindung und versuchen Sie es erneut.',
+  'enrol.title': 'Diesen Browser anmelden',
+  'enrol.lead':
+    'Geben Sie einmalig den Code von Ihrem Willkommensblatt ein. Dieser Browser erhält dann einen Mitgliedsschlüssel und einen kleinen Vorrat anonymer Tokens – genug, um mitzumachen, ohne dass jemand erkennen kann, dass Sie es waren.',
+  'enrol.done': 'Sie sind angemeldet.',
+  'enrol.already': 'Dieser Browser ist bereits angemeldet.',
+  'enrol.fetching': 'Ihre Tokens werden abgerufen …',
+  'enrol.ready': {
+    one: '{count} Token bereit für Vorschläge, Stimmen und Dankeschöns.',
+    other: '{count} Tokens bereit für Vorschläge, Stimmen und Dankeschöns.',
+  },
+  'enrol.readyNext': {
+    one: '{count} Token bereit für Vorschläge, Stimmen und Dankeschöns, dazu {next} für nächste Woche.',
+    other: '{count} Tokens bereit für Vorschläge, Stimmen und Dankeschöns, dazu {next} für nächste Woche.',
+  },
+  'enrol.openWallet': 'Ihre Wallet öffnen',
+  'enrol.serverKnows': 'Was der Server weiß',
+  'enrol.company': 'Mit Ihrem Firmenkonto',
+  'enrol.company.text':
+    'Melden Sie sich einmal bei {provider} an. Greenroom speichert nur einen mit einem Geheimschlüssel gebildeten Hash Ihres Kontos – um Ihnen genau eine Mitgliedschaft zu geben und sie auf ein neues Gerät zu übertragen – und nie Ihren Namen, Ihre E-Mail-Adresse oder Ihre Gruppen.',
+  'enrol.company.button': 'Mit {provider} anmelden',
+  'enrol.orCode': 'oder mit einem Code',
+  'enrol.code': 'Anmeldecode',
+  'enrol.code.hint':
+    '16 Buchstaben und Ziffern. Bindestriche und Leerzeichen spielen keine Rolle; 0, 1, I, L und O kommen nicht vor.',
+  'enrol.enrolling': 'Wird angemeldet …',
+  'enrol.button': 'Anmelden',
+  'enrol.private':
+    'Dieses Browserfenster behält nach dem Schließen keine Daten (ein privates Fenster?). Sie können sich anmelden, aber Ihre Tokens und Quittungen sind weg, sobald Sie es schließen.',
+  'enrol.explain': 'Was mit dem Code geschieht',
+  'enrol.explain.once':
+    'Der Code funktioniert genau einmal. Der Server speichert nur einen Einweg-Hash davon und markiert ihn als verwendet.',
+  'enrol.explain.key':
+    'Im Gegenzug erhält dieser Browser einen zufälligen Mitgliedsschlüssel. Der Server speichert einen mit einem Geheimschlüssel gebildeten Hash dieses Schlüssels – ohne Verbindung zum Code, ohne Namen und ohne Zeitpunkt.',
+  'enrol.explain.tokens':
+    'Ihr Schlüssel dient nur dazu, blinde Tokens abzurufen. Ihre späteren Aktionen tragen ein Token, nie den Schlüssel.',
+
+  // Statuses
+  'status.new': 'Neu',
+  'status.under_review': 'In Prüfung',
+  'status.planned': 'Geplant',
+  'status.in_progress': 'In Arbeit',
+  'status.done': 'Erledigt',
+  'status.wont_do': 'Wird nicht umgesetzt',
+  'status.pending': 'Wartet auf die Moderation',
+  'status.rejected': 'Nicht veröffentlicht',
+  'status.published': 'Veröffentlicht',
+
+  // My suggestions
+  'mine.lead':
+    'Alles, was Sie aus diesem Browser gesendet haben, was daraus geworden ist, und die Antworten des Moderationsteams. Nur die in diesem Browser gespeicherten Quittungen öffnen sie – niemand sonst kann den Inhalt dieser Seite sehen.',
+  'mine.empty': 'Noch nichts',
+  'mine.empty.text':
+    'Wenn Sie einen Vorschlag oder ein Dankeschön senden, wird die Quittung hier aufbewahrt.',
+  'mine.add': 'Quittung hinzufügen',
+  'mine.add.text':
+    'Sie haben eine Quittung auf einem anderen Gerät oder auf Papier? Fügen Sie sie hier ein, um das Gespräch in diesem Browser weiterzuverfolgen.',
+  'mine.add.label': 'Quittung',
+  'mine.add.open': 'Öffnen',
+  'mine.add.notReceipt':
+    'Das ist keine Quittung: Eine Quittung besteht aus 26 Buchstaben und Ziffern in fünf Gruppen.',
+  'mine.add.already': 'Diese Quittung ist bereits in diesem Browser.',
+  'mine.add.gone': 'Zu dieser Quittung gehört kein Gespräch. Prüfen Sie sie auf Tippfehler.',
+  'mine.add.error': 'Die Quittung lässt sich gerade nicht prüfen. Versuchen Sie es später erneut.',
+  'thread.kudos': 'Dankeschön',
+  'thread.suggestion': 'Vorschlag',
+  'thread.label': '{kind} vom {day}',
+  'thread.news': 'Neu seit Ihrem letzten Besuch',
+  'thread.checking':
+    'Antworten werden abgefragt … (eine Quittung nach der anderen, zu zufälligen Zeitpunkten, damit sie sich nicht verknüpfen lassen)',
+  'thread.queued': 'Wartet noch im Postausgang dieses Browsers auf den Versand.',
+  'thread.gone': 'Diese Quittung öffnet kein Gespräch mehr.',
+  'thread.remove': 'Aus diesem Browser entfernen',
+  'thread.error': 'Dieses Gespräch lässt sich gerade nicht öffnen. Versuchen Sie es später erneut.',
+  'thread.redacted': 'Das Moderationsteam hat vor der Veröffentlichung persönliche Angaben entfernt.',
+  'thread.reason': 'Warum er nicht veröffentlicht wurde:',
+  'thread.response': 'Was wir getan haben:',
+  'thread.votes': {
+    one: '{count} Person hat „Ich auch“ gesagt.',
+    other: '{count} Personen haben „Ich auch“ gesagt.',
+  },
+  'thread.conversation': 'Gespräch mit dem Moderationsteam',
+  'thread.answer': 'Dem Moderationsteam antworten (anonym)',
+  'thread.showReceipt': 'Quittung anzeigen',
+  'thread.hideReceipt': 'Quittung ausblenden',
+  'messages.you': 'Sie',
+  'messages.moderator': 'Moderation',
+  'messages.author': 'Verfasser/in (anonym)',
+  'messages.none': 'Noch keine Nachrichten.',
+  'messages.label': 'Gespräch',
+  'reply.failed': 'Die Antwort konnte nicht gesendet werden.',
+  'reply.send': 'Antwort senden',
+
+  // Board
+  'board.lead':
+    'Jeder veröffentlichte Vorschlag, was daraus geworden ist und wie viele Personen „Ich auch“ gesagt haben.',
+  'board.loadFailed': 'Die Pinnwand konnte nicht geladen werden.',
+  'board.voteFailed': 'Ihre Stimme konnte nicht gezählt werden.',
+  'board.hideFilters': 'Filter ausblenden',
+  'board.filters': 'Filter',
+  'board.filtersOn': 'Filter ({count} aktiv)',
+  'board.sort': 'Sortierung',
+  'board.sort.new': 'Neueste zuerst',
+  'board.sort.top': 'Meiste Unterstützung',
+  'board.team': 'Betroffenes Team',
+  'board.team.all': 'Alle Teams',
+  'board.status': 'Status',
+  'board.status.any': 'Jeder Status',
+  'board.voices': 'Stimmen aus:',
+  'board.voices.other': 'Andere Teams oder ohne Angabe',
+  'board.voices.hint': 'Kleine Teams werden nie einzeln gezeigt, damit niemand herausgegriffen werden kann.',
+  'board.total': { one: '{count} Vorschlag', other: '{count} Vorschläge' },
+  'board.empty': 'Hier ist noch nichts',
+  'board.empty.text': 'Keine veröffentlichten Vorschläge passen zu diesen Filtern.',
+  'board.enrol': 'Melden Sie diesen Browser an, um „Ich auch“ zu sagen:',
+  'board.enrol.link': 'jetzt anmelden',
+  'card.about': 'Betrifft {team}',
+  'card.from': 'aus {team}',
+  'card.redacted': 'Vom Moderationsteam bearbeitet, um persönliche Angaben zu entfernen.',
+  'card.weDid': 'Was wir getan haben:',
+  'card.spends': 'Verbraucht ein Token',
+  'card.enrolToVote': 'Melden Sie sich an, um Ihre Stimme abzugeben',
+  'card.voted': '✓ Ich auch',
+  'card.adding': 'Wird gezählt …',
+  'card.vote': '+ Ich auch',
+  'card.people': { one: '{count} Person', other: '{count} Personen' },
+  'pages.label': 'Seiten',
+  'pages.previous': '← Zurück',
+  'pages.of': 'Seite {page} von {pages}',
+  'pages.next': 'Nächste Seite →',
 } satisfies Dictionary;
