@@ -18,6 +18,13 @@ export const dictionaries: Record<Language, Dictionary> = { en, de };
 /** A number in the reader's language ("1,234" / "1.234"). */
 export const formatNumber = (value: number): string => formatNumberIn(language.formatting, value);
 
+/** A number with a fixed count of decimals ("3.0" / "3,0"). */
+export const formatDecimal = (value: number, digits: number): string =>
+  new Intl.NumberFormat(language.formatting, {
+    minimumFractionDigits: digits,
+    maximumFractionDigits: digits,
+  }).format(value);
+
 function translate<K extends MessageKey>(lang: Language, key: K, params?: Params<K>): string {
   const tag = lang === language.current ? language.formatting : lang;
   return formatMessage(dictionaries[lang][key], params, tag);
