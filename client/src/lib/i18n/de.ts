@@ -484,4 +484,73 @@ export const de = {
   'pulse.breakdown.average': 'Durchschnitt',
   'pulse.breakdown.notStated': 'Keine Angabe',
   'pulse.breakdown.none': 'Niemand hat eine Abteilung angegeben.',
+
+  // Themes
+  'themes.title': 'Aktuelle Themen',
+  'themes.lead':
+    'Was Kolleginnen und Kollegen im ganzen Unternehmen ansprechen, nach Thema gruppiert – gebildet aus veröffentlichten Vorschlägen, Dankeschöns, Kommentaren zu Pulsbefragungen und Protokollen von Fokusgruppen. Nichts hier trägt einen Namen.',
+  'themes.explain':
+    '„Steigend“ heißt: in den letzten 14 Tagen deutlich häufiger genannt als zuvor; „abnehmend“: in den letzten 28 Tagen deutlich seltener. Stand: {day}.',
+  'themes.loadFailed': 'Die Themen konnten nicht geladen werden.',
+  'themes.empty': 'Noch keine Themen',
+  'themes.empty.text': 'Themen erscheinen, sobald genügend Beiträge veröffentlicht wurden.',
+  'themes.keywords': 'Stichwörter',
+  'themes.moreQuotes': 'Mehr in den Worten der Kolleginnen und Kollegen',
+  'themes.sparkline': '{label}: {count} Beiträge vom {from} bis {to}',
+  'themes.sparkline.none': '{label}: keine Daten',
+  'trend.emerging': 'Neu',
+  'trend.emerging.hint': 'Neu: vor den letzten vier Wochen kaum genannt, jetzt deutlich präsent.',
+  'trend.rising': 'Steigend',
+  'trend.rising.hint': 'In den letzten zwei Wochen deutlich häufiger genannt als zuvor.',
+  'trend.steady': 'Gleichbleibend',
+  'trend.steady.hint': 'Keine deutliche Veränderung.',
+  'trend.fading': 'Abnehmend',
+  'trend.fading.hint': 'In den letzten vier Wochen deutlich seltener genannt als zuvor.',
+  'trend.recent': {
+    one: '{count} Beitrag in den letzten zwei Wochen',
+    other: '{count} Beiträge in den letzten zwei Wochen',
+  },
+  'trend.same': {
+    one: '{count} Beitrag in den letzten zwei Wochen, genauso viele wie davor ({before})',
+    other: '{count} Beiträge in den letzten zwei Wochen, genauso viele wie davor ({before})',
+  },
+  'trend.up': {
+    one: '{count} Beitrag in den letzten zwei Wochen, mehr als davor ({before})',
+    other: '{count} Beiträge in den letzten zwei Wochen, mehr als davor ({before})',
+  },
+  'trend.down': {
+    one: '{count} Beitrag in den letzten zwei Wochen, weniger als davor ({before})',
+    other: '{count} Beiträge in den letzten zwei Wochen, weniger als davor ({before})',
+  },
+  'sentiment.title': 'Stimmung {score} (−1 sehr negativ … 1 sehr positiv)',
+  'sentiment.veryNegative': 'Sehr negativ',
+  'sentiment.negative': 'Negativ',
+  'sentiment.mixed': 'Gemischt',
+  'sentiment.positive': 'Positiv',
+  'sentiment.veryPositive': 'Sehr positiv',
+
+  // Focus groups
+  'groups.lead':
+    'Live moderierte Gespräche über Dinge, die sich in einer Besprechung schwer ansprechen lassen. Sie nehmen mit einem einmaligen Token Platz und erhalten ein Pseudonym nur für diese Sitzung – niemand, nicht einmal die Moderation, kann erkennen, wer Sie sind.',
+  'groups.unreachable': 'Der Server ist nicht erreichbar.',
+  'groups.full': 'Alle Plätze sind belegt.',
+  'groups.seatFailed': 'Kein Platz verfügbar. Versuchen Sie es gleich noch einmal.',
+  'groups.empty': 'Nichts geplant',
+  'groups.empty.text': 'Sobald die Moderation eine Sitzung plant, erscheint sie hier.',
+  'groups.enter': 'Raum betreten',
+  'groups.as': 'als {pseudonym}',
+  'groups.enrol': 'Anmelden, um teilzunehmen',
+  'groups.fullPill': 'Voll',
+  'groups.taking': 'Platz wird reserviert …',
+  'groups.take': 'Platz nehmen',
+  'groups.waiting':
+    'Ihre Platzanfrage wird {when} gesendet: Die kurze Wartezeit hält sie von Ihrer Mitgliedschaft getrennt.',
+  'groups.live': 'Jetzt live',
+  'groups.upcoming': 'Demnächst',
+  'groups.seats': {
+    one: '{count} von {capacity} Plätzen frei',
+    other: '{count} von {capacity} Plätzen frei',
+  },
+  'groups.pre': 'die Moderation liest jede Nachricht, bevor der Raum sie sieht',
+  'groups.post': 'Nachrichten erscheinen sofort',
 } satisfies Dictionary;
