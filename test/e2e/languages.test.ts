@@ -45,12 +45,24 @@ test('English by default; switching to German translates the portal, sets <html 
   await employee.getByRole('columnheader', { name: 'Jetzt bereit' }).waitFor();
   expect(await employee.locator('.receipts time').first().textContent()).toMatch(/^\d{1,2}\. \S+ \d{4}$/);
 
-  // And back: English again, and <html lang> with it.
+  // In English the same day reads the English way.
   await employee.getByLabel('Sprache').selectOption('en');
   await employee.getByRole('heading', { name: 'Your wallet' }).waitFor();
   expect(await employee.locator('.receipts time').first().textContent()).toMatch(
     /^[A-Z][a-z]{2} \d{1,2}, \d{4}$/,
   );
+  await employee.getByLabel('Language').selectOption('de');
+
+  // "Forget this wallet" wipes every trace of what was done here, but a language is not such a trace.
+  employee.once('dialog', (dialog) => void dialog.accept());
+  await employee.getByRole('button', { name: 'Diese Wallet vergessen' }).click();
+  await employee.getByText('Nicht angemeldet').waitFor();
+  expect(await employee.evaluate(() => localStorage.getItem('lang'))).toBe('de');
+  expect(await employee.evaluate(() => document.documentElement.lang)).toBe('de');
+
+  // And back: English again, and <html lang> with it.
+  await employee.getByLabel('Sprache').selectOption('en');
+  await employee.getByRole('heading', { name: 'Your wallet' }).waitFor();
   expect(await employee.evaluate(() => document.documentElement.lang)).toBe('en');
   expect(await employee.evaluate(() => localStorage.getItem('lang'))).toBe('en');
 });
