@@ -553,4 +553,37 @@ export const de = {
   },
   'groups.pre': 'die Moderation liest jede Nachricht, bevor der Raum sie sieht',
   'groups.post': 'Nachrichten erscheinen sofort',
+
+  // Journeys
+  'journeys.title': 'Kundenwege',
+  'journeys.lead':
+    'Was die Kundin oder der Kunde tut, wem sie begegnen, und welche Teams, Systeme und Richtlinien im Hintergrund hinter jeder Etappe stehen – überlagert mit dem, was Greenroom über jedes Team hört.',
+  'journeys.failed': 'Die Kundenwege konnten nicht geladen werden.',
+  'journeys.empty': 'Noch keine Kundenwege',
+  'journeys.empty.text':
+    'Eine Administratorin oder ein Administrator kann den ersten unter Admin → Journeys anlegen.',
+  'journeys.stages': 'Etappen',
+
+  // A team's page
+  'team.none': 'Dieses Team gibt es nicht.',
+  'team.failed': 'Dieses Team konnte nicht geladen werden.',
+  'team.kind.backstage': 'Hintergrund',
+  'team.kind.frontstage': 'Kundenkontakt',
+  'team.thank': '{team} danken',
+  'team.months': 'Dankeschöns pro Monat',
+  'team.total': {
+    one: '{count} in den letzten sechs Monaten.',
+    other: '{count} in den letzten sechs Monaten.',
+  },
+  'team.months.text':
+    'Jede Geschichte unten wird mit ihrem Datum veröffentlicht, deshalb wird die Monatszahl unverändert gezeigt: Einen kleinen Monat auszublenden, würde niemanden schützen.',
+  'team.themes': 'Was über {team} gesagt wird',
+  'team.themes.text':
+    'Themen aus veröffentlichten Vorschlägen, Dankeschöns, Kommentaren zu Pulsbefragungen und Fokusgruppen, die dieses Team betreffen. Ein Thema erscheint hier erst, wenn mindestens {k} Beiträge über das Team dazugehören.',
+  'team.themes.empty': 'Noch keine Themen zu diesem Team',
+  'team.themes.empty.text':
+    'Themen erscheinen hier, sobald genügend veröffentlichte Beiträge dieses Team betreffen.',
+  'team.stories': 'Geschichten',
+  'team.stories.empty.text':
+    'Hier hat sich noch niemand bei diesem Team bedankt. Sie könnten die erste Person sein.',
 } satisfies Dictionary;

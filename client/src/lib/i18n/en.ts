@@ -518,4 +518,31 @@ export const en = {
   'groups.seats': { one: '{count} of {capacity} seats left', other: '{count} of {capacity} seats left' },
   'groups.pre': 'the moderator reads each message before the room sees it',
   'groups.post': 'messages appear at once',
+
+  // Journeys (the list)
+  'journeys.title': 'Customer journeys',
+  'journeys.lead':
+    'What the customer does, who they meet, and the backstage teams, systems and policies behind every stage — with what Greenroom hears about each team laid over it.',
+  'journeys.failed': 'Could not load the journeys.',
+  'journeys.empty': 'No journeys yet',
+  'journeys.empty.text': 'An administrator can define the first one under Admin → Journeys.',
+  'journeys.stages': 'Stages',
+
+  // A team's page
+  'team.none': 'No such team.',
+  'team.failed': 'Could not load this team.',
+  'team.kind.backstage': 'backstage',
+  'team.kind.frontstage': 'frontstage',
+  'team.thank': 'Thank {team}',
+  'team.months': 'Kudos per month',
+  'team.total': { one: '{count} in the last six months.', other: '{count} in the last six months.' },
+  'team.months.text':
+    'Every story below is published with its day, so its monthly count is shown as it is: hiding a small month would protect nobody.',
+  'team.themes': 'What people raise about {team}',
+  'team.themes.text':
+    'Themes from published suggestions, kudos, pulse comments and focus groups that concern this team. A theme shows here only once at least {k} comments about the team belong to it.',
+  'team.themes.empty': 'No themes about this team yet',
+  'team.themes.empty.text': 'Themes appear here once enough published comments concern this team.',
+  'team.stories': 'Stories',
+  'team.stories.empty.text': 'Nobody has thanked this team here yet. You could be the first.',
 } as const;
