@@ -10,6 +10,7 @@ const keys = (dictionary: object) => Object.keys(dictionary).sort();
 
 // Words that are the same in both languages; anything else identical to the English is an untranslated copy.
 const SAME_IN_BOTH = new Set([
+  'handoff.team',
   'nav.admin',
   'outbox.details',
   'board.status',

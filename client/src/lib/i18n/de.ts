@@ -586,4 +586,28 @@ export const de = {
   'team.stories': 'Geschichten',
   'team.stories.empty.text':
     'Hier hat sich noch niemand bei diesem Team bedankt. Sie könnten die erste Person sein.',
+
+  // Rate a handoff
+  'handoff.lead':
+    'Sie haben mit einem Team im Hintergrund an einem Kundenanliegen gearbeitet? Sagen Sie, wie es lief. Eine Bewertung pro Team und Woche; niemand kann erkennen, dass sie von Ihnen stammt, und der Wert eines Teams erscheint erst, wenn mindestens fünf Personen es bewertet haben.',
+  'handoff.thanks': 'Vielen Dank',
+  'handoff.leaves':
+    'Ihre Bewertung für {team} verlässt diesen Browser in Kürze, zu einem zufälligen Zeitpunkt.',
+  'handoff.kudos': 'Ihr Dankeschön geht wie jede Geschichte zuerst an das Moderationsteam.',
+  'handoff.another': 'Ein weiteres Team bewerten',
+  'handoff.team': 'Team',
+  'handoff.about': 'Worum ging es? (optional)',
+  'handoff.effort': 'Wie leicht war es, das Nötige zu bekommen?',
+  'handoff.effort.value': 'Aufwand {value}',
+  'handoff.effort.low': 'Sehr schwer',
+  'handoff.effort.high': 'Sehr leicht',
+  'handoff.outcome': 'Wie ist es für die Kundin oder den Kunden ausgegangen?',
+  'handoff.outcome.value': 'Ergebnis {value}',
+  'handoff.outcome.low': 'Schlecht',
+  'handoff.outcome.high': 'Sehr gut',
+  'handoff.comment': 'Kommentar (optional)',
+  'handoff.deserves': 'Das verdient ein Dankeschön (Ihr Kommentar wird zu einer Geschichte für das Team)',
+  'handoff.storyLength': 'Eine Dankeschön-Geschichte braucht mindestens 20 Zeichen.',
+  'handoff.enrol.after': 'um zu bewerten.',
+  'handoff.send': 'Bewertung senden',
 } satisfies Dictionary;

@@ -545,4 +545,27 @@ export const en = {
   'team.themes.empty.text': 'Themes appear here once enough published comments concern this team.',
   'team.stories': 'Stories',
   'team.stories.empty.text': 'Nobody has thanked this team here yet. You could be the first.',
+
+  // Rate a handoff
+  'handoff.lead':
+    'Worked with a backstage team on a customer need? Say how it went. One rating per team per week; nobody can tell it was yours, and a team’s score shows only once five or more people rated it.',
+  'handoff.thanks': 'Thank you',
+  'handoff.leaves': 'Your rating of {team} leaves this browser shortly, at a random moment.',
+  'handoff.kudos': 'Your kudos goes to the moderators first, like every story.',
+  'handoff.another': 'Rate another team',
+  'handoff.team': 'Team',
+  'handoff.about': 'What was it about? (optional)',
+  'handoff.effort': 'How easy was it to get what you needed?',
+  'handoff.effort.value': 'Ease {value}',
+  'handoff.effort.low': 'Very hard',
+  'handoff.effort.high': 'Very easy',
+  'handoff.outcome': 'How did it turn out for the customer?',
+  'handoff.outcome.value': 'Outcome {value}',
+  'handoff.outcome.low': 'Badly',
+  'handoff.outcome.high': 'Very well',
+  'handoff.comment': 'Comment (optional)',
+  'handoff.deserves': 'This deserves a kudos (your comment becomes a story for the team)',
+  'handoff.storyLength': 'A kudos story needs at least 20 characters.',
+  'handoff.enrol.after': 'to rate.',
+  'handoff.send': 'Send rating',
 } as const;
