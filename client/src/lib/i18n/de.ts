@@ -13,7 +13,7 @@ export const de = {
   'nav.main': 'Hauptnavigation',
   'nav.menu': 'Menü',
   'nav.suggest': 'Vorschlag',
-  'nav.board': 'Ihre Ideen, unsere Taten',
+  'nav.board': 'Gesagt, getan',
   'nav.kudos': 'Dankeschön',
   'nav.handoff': 'Übergabe bewerten',
   'nav.journeys': 'Kundenwege',
@@ -208,7 +208,7 @@ export const de = {
   'wallet.checkTokens': 'Nach neuen Tokens sehen',
   'wallet.for': 'Wofür',
   'wallet.readyNow': 'Jetzt bereit',
-  'wallet.readyNextWeek': 'Bereit für nächste Woche',
+  'wallet.readyNextWeek': 'Nächste Woche',
   'wallet.tokens.text':
     'Jede Aktion verbraucht ein Token. Tokens werden gesammelt, im Voraus und zu zufälligen Zeitpunkten abgerufen, sodass die Nutzung eines Tokens nichts darüber verrät, wann Sie es erhalten haben. Ein Abruf jetzt sendet Ihren Mitgliedsnachweis: Was Sie in den nächsten Minuten tun, wartet dann etwas länger, bevor es gesendet wird.',
   'wallet.tokens.next': 'Nächster Abruf: {when}.',
@@ -610,4 +610,6 @@ export const de = {
   'handoff.storyLength': 'Eine Dankeschön-Geschichte braucht mindestens 20 Zeichen.',
   'handoff.enrol.after': 'um zu bewerten.',
   'handoff.send': 'Bewertung senden',
+  'wallet.scope.team': 'Vorschläge mit der Angabe, dass Sie im Team {team} arbeiten',
+  'wallet.scope.pulseTeam': 'Pulsfrage, gezählt für {team} (eine Antwort)',
 } satisfies Dictionary;

@@ -568,4 +568,6 @@ export const en = {
   'handoff.storyLength': 'A kudos story needs at least 20 characters.',
   'handoff.enrol.after': 'to rate.',
   'handoff.send': 'Send rating',
+  'wallet.scope.team': 'Suggestions that say you work in {team}',
+  'wallet.scope.pulseTeam': 'Pulse question, counted for {team} (one answer)',
 } as const;
