@@ -612,4 +612,30 @@ export const de = {
   'handoff.send': 'Bewertung senden',
   'wallet.scope.team': 'Vorschläge mit der Angabe, dass Sie im Team {team} arbeiten',
   'wallet.scope.pulseTeam': 'Pulsfrage, gezählt für {team} (eine Antwort)',
+
+  // Who enrolled, team by team
+  'enrolled.failed': 'Die Anmeldezahlen konnten nicht geladen werden.',
+  'enrolled.lead.before':
+    'Jeder Anmeldecode wird für genau eine Abteilung erzeugt. Eine Angabe wie „aus der Rechtsabteilung“ oder die Zeile eines Teams in den Ergebnissen einer Pulsbefragung erscheint erst, wenn genügend Personen den Beitrag geschrieben haben',
+  'enrolled.lead.could': 'könnten',
+  'enrolled.lead.after':
+    '– die angemeldeten Mitglieder des Teams. Der einzige Weg, Sie herauszugreifen, wäre also, Ihr Team mit erfundenen Mitgliedern aufzufüllen. Diese Seite zeigt jeden Code, den ein Admin erzeugt hat, und jeden, der verwendet wurde, Woche für Woche – so können Sie prüfen, ob die Zahlen zu Ihrem Team passen.',
+  'enrolled.region': 'Erzeugte und verwendete Codes pro Abteilung und Woche',
+  'enrolled.caption': 'Wochen beginnen am Montag (UTC). ▮ in der Woche verwendete Codes, ▯ erzeugte Codes.',
+  'enrolled.department': 'Abteilung',
+  'enrolled.members': 'Mitglieder',
+  'enrolled.minted': 'Erzeugte Codes',
+  'enrolled.weeks': 'Letzte {weeks} Wochen',
+  'enrolled.noDepartment': 'Ohne Abteilung',
+  'enrolled.padding': 'Woran man Auffüllen erkennt',
+  'enrolled.padding.members': 'Mehr Mitglieder, als Ihr Team Personen hat.',
+  'enrolled.padding.batch':
+    'Ein Stapel Codes für ein kleines Team, alle innerhalb weniger Tage verwendet, obwohl niemand neu dazugekommen ist.',
+  'enrolled.padding.week': 'Codes, die in einer Woche erzeugt wurden, in der niemand welche ausgegeben hat.',
+  'enrolled.ask':
+    'Fragen Sie Ihre Führungskraft oder die Greenroom-Admins, wenn etwas nicht aufgeht. Die Aktionen der Admins werden mit Namen protokolliert; Mitglieder werden nie mit dem Code verknüpft, den sie verwendet haben.',
+  'weeks.entry': 'Woche ab {week}: {minted} erzeugt, {used} verwendet',
+  'weeks.title': 'Woche ab {week}: {minted} erzeugt, {used} verwendet',
+  'weeks.none': 'keine Codes erzeugt oder verwendet',
+  'weeks.earlier': { one: '+ {count} frühere Woche', other: '+ {count} frühere Wochen' },
 } satisfies Dictionary;

@@ -570,4 +570,30 @@ export const en = {
   'handoff.send': 'Send rating',
   'wallet.scope.team': 'Suggestions that say you work in {team}',
   'wallet.scope.pulseTeam': 'Pulse question, counted for {team} (one answer)',
+
+  // Who enrolled, team by team
+  'enrolled.failed': 'Could not load the enrolment figures.',
+  'enrolled.lead.before':
+    'Every enrolment code is minted for one department. A label such as “from Legal” or a team’s row in pulse results appears only when enough people',
+  'enrolled.lead.could': 'could',
+  'enrolled.lead.after':
+    'have written it — the team’s enrolled members. So the one way to single you out would be to pad your team with made-up members. This page shows every code an admin minted and every one that was used, week by week, so you can check that the numbers match your team.',
+  'enrolled.region': 'Codes minted and used per department and week',
+  'enrolled.caption': 'Weeks start on Monday (UTC). ▮ codes used that week, ▯ codes minted.',
+  'enrolled.department': 'Department',
+  'enrolled.members': 'Members',
+  'enrolled.minted': 'Codes minted',
+  'enrolled.weeks': 'Last {weeks} weeks',
+  'enrolled.noDepartment': 'No department',
+  'enrolled.padding': 'What padding would look like',
+  'enrolled.padding.members': 'More members than your team has people.',
+  'enrolled.padding.batch':
+    'A batch of codes for a small team, all used within days, when nobody new joined.',
+  'enrolled.padding.week': 'Codes minted in a week nobody handed any out.',
+  'enrolled.ask':
+    'Ask your manager or the Greenroom admins about anything that does not add up. Admins’ actions are logged with their name; members are never linked to the code they used.',
+  'weeks.entry': 'week of {week}: {minted} minted, {used} used',
+  'weeks.title': 'Week of {week}: {minted} minted, {used} used',
+  'weeks.none': 'no codes minted or used',
+  'weeks.earlier': { one: '+ {count} earlier week', other: '+ {count} earlier weeks' },
 } as const;
