@@ -1,4 +1,5 @@
 import type { Trend } from '../../api/themes.ts';
+import { t } from '../../i18n/index.ts';
 
 /** How each trend reads to a person, and its pill colour. */
 export const TREND_TEXT: Record<Trend, { label: string; pill: string; hint: string }> = {
@@ -29,13 +30,19 @@ export const SOURCE_TEXT = {
   handoff: 'Handoff ratings',
 } as const;
 
+/** A trend's label and hint in the reader's language (TREND_TEXT above stays English for the console). */
+export const trendText = (trend: Trend): { label: string; hint: string } => ({
+  label: t(`trend.${trend}`),
+  hint: t(`trend.${trend}.hint`),
+});
+
 /** −1…1 as words a reader can take in at a glance. */
 export function sentimentText(score: number): string {
-  if (score <= -0.35) return 'Very negative';
-  if (score <= -0.1) return 'Negative';
-  if (score < 0.1) return 'Mixed';
-  if (score < 0.35) return 'Positive';
-  return 'Very positive';
+  if (score <= -0.35) return t('sentiment.veryNegative');
+  if (score <= -0.1) return t('sentiment.negative');
+  if (score < 0.1) return t('sentiment.mixed');
+  if (score < 0.35) return t('sentiment.positive');
+  return t('sentiment.veryPositive');
 }
 
 /**
@@ -49,8 +56,6 @@ export function trendPill(trend: Trend, sentiment: number): string {
   return good ? 'good' : 'red';
 }
 
-const plural = (n: number) => `${n} ${n === 1 ? 'comment' : 'comments'}`;
-
 /**
  * The evidence in words: "10 comments in the last two weeks, up from 3 in the two weeks before", from a
  * theme's daily counts (oldest first, ending today).
@@ -59,8 +64,8 @@ export function trendSentence(daily: Array<{ count: number }>): string {
   const sum = (from: number, to: number) =>
     daily.slice(Math.max(0, daily.length - to), daily.length - from).reduce((n, d) => n + d.count, 0);
   const recent = sum(0, 14);
-  if (daily.length < 28) return `${plural(recent)} in the last two weeks`;
+  if (daily.length < 28) return t('trend.recent', { count: recent });
   const before = sum(14, 28);
-  const change = recent === before ? 'the same as' : recent > before ? 'up from' : 'down from';
-  return `${plural(recent)} in the last two weeks, ${change} ${before} in the two weeks before`;
+  const change = recent === before ? 'trend.same' : recent > before ? 'trend.up' : 'trend.down';
+  return t(change, { count: recent, before });
 }
