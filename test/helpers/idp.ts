@@ -22,12 +22,17 @@ export interface TestIdp {
   redirectUri: string;
   people: Map<string, Person>;
   tamper: ((claims: Record<string, unknown>) => void) | null;
+  /** With `tamper`: re-sign with this key instead of the provider's (a forger without the provider's key). */
+  forgerKey: KeyObject | null;
   /** Env for createTestApp / build. */
   env(extra?: Record<string, string>): Record<string, string>;
   close(): Promise<void>;
 }
 
 export const REDIRECT_URI = 'http://greenroom.test/api/enrol/oidc/callback';
+export const STAFF_REDIRECT_URI = 'http://greenroom.test/api/staff/oidc/callback';
+/** Where the provider's redirects stop being the provider's: the app's callbacks. */
+const APP_ORIGIN = 'http://greenroom.test/';
 
 function signJwt(header: Record<string, unknown>, claims: Record<string, unknown>, key: KeyObject) {
   const part = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
@@ -36,7 +41,11 @@ function signJwt(header: Record<string, unknown>, claims: Record<string, unknown
   return `${input}.${signature}`;
 }
 
-export async function startIdp(people: Record<string, Person> = {}): Promise<TestIdp> {
+/** `redirectUris`: more callbacks to register (an e2e test's real app origin). */
+export async function startIdp(
+  people: Record<string, Person> = {},
+  options: { redirectUris?: string[] } = {},
+): Promise<TestIdp> {
   const server: Server = createServer();
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -49,6 +58,7 @@ export async function startIdp(people: Record<string, Person> = {}): Promise<Tes
     redirectUri: REDIRECT_URI,
     people: new Map(Object.entries(people)),
     tamper: null,
+    forgerKey: null,
     env: (extra = {}) => ({
       OIDC_ISSUER_URL: issuer,
       OIDC_CLIENT_ID: idp.clientId,
@@ -66,7 +76,7 @@ export async function startIdp(people: Record<string, Person> = {}): Promise<Tes
       {
         client_id: idp.clientId,
         client_secret: idp.clientSecret,
-        redirect_uris: [REDIRECT_URI],
+        redirect_uris: [REDIRECT_URI, STAFF_REDIRECT_URI, ...(options.redirectUris ?? [])],
         grant_types: ['authorization_code'],
         response_types: ['code'],
       },
@@ -100,7 +110,7 @@ export async function startIdp(people: Record<string, Person> = {}): Promise<Tes
         .slice(0, 2)
         .map((part) => JSON.parse(Buffer.from(part, 'base64url').toString()));
       idp.tamper(payload);
-      body.id_token = signJwt(header, payload, privateKey);
+      body.id_token = signJwt(header, payload, idp.forgerKey ?? privateKey);
     }
   });
   server.on('request', provider.callback());
@@ -133,16 +143,26 @@ export interface SignIn {
 }
 
 /** A browser's sign-in: the app's start, the provider's login form, the app's callback. */
-export async function signIn(app: FastifyInstance, idp: TestIdp, login: string): Promise<SignIn> {
+export async function signIn(
+  app: FastifyInstance,
+  idp: TestIdp,
+  login: string,
+  options: { start?: string; cookies?: string } = {},
+): Promise<SignIn> {
   const appJar = new Jar();
+  appJar.take(options.cookies?.split('; '));
   const idpJar = new Jar();
-  const start = await app.inject({ method: 'GET', url: '/api/enrol/oidc/start' });
+  const start = await app.inject({
+    method: 'GET',
+    url: options.start ?? '/api/enrol/oidc/start',
+    headers: { cookie: appJar.header() },
+  });
   if (start.statusCode !== 303) throw new Error(`start: ${start.statusCode} ${start.body}`);
   appJar.take(start.headers['set-cookie']);
   let location = String(start.headers.location);
   if (location.startsWith('/#/')) return { landing: location, callback: '', appCookies: appJar.header() };
   let form: { action: string; body: string } | null = null;
-  for (let hop = 0; hop < 20 && !location.startsWith(REDIRECT_URI); hop++) {
+  for (let hop = 0; hop < 20 && !location.startsWith(APP_ORIGIN); hop++) {
     const response: Response = await fetch(new URL(location, idp.issuer), {
       method: form ? 'POST' : 'GET',
       redirect: 'manual',
