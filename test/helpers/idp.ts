@@ -21,6 +21,8 @@ export interface TestIdp {
   clientSecret: string;
   redirectUri: string;
   people: Map<string, Person>;
+  /** Callbacks the client registration allows; add to it before the first request (an e2e app's real port). */
+  redirectUris: string[];
   tamper: ((claims: Record<string, unknown>) => void) | null;
   /** With `tamper`: re-sign with this key instead of the provider's (a forger without the provider's key). */
   forgerKey: KeyObject | null;
@@ -57,6 +59,7 @@ export async function startIdp(
     clientSecret: 'greenroom-test-client-secret-0123456789',
     redirectUri: REDIRECT_URI,
     people: new Map(Object.entries(people)),
+    redirectUris: [REDIRECT_URI, STAFF_REDIRECT_URI, ...(options.redirectUris ?? [])],
     tamper: null,
     forgerKey: null,
     env: (extra = {}) => ({
@@ -71,49 +74,57 @@ export async function startIdp(
     }),
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
-  const provider = new Provider(issuer, {
-    clients: [
-      {
-        client_id: idp.clientId,
-        client_secret: idp.clientSecret,
-        redirect_uris: [REDIRECT_URI, STAFF_REDIRECT_URI, ...(options.redirectUris ?? [])],
-        grant_types: ['authorization_code'],
-        response_types: ['code'],
+  // Built at the first request, so a test can register callbacks it only knows after starting its app.
+  const makeProvider = () => {
+    const provider = new Provider(issuer, {
+      clients: [
+        {
+          client_id: idp.clientId,
+          client_secret: idp.clientSecret,
+          redirect_uris: idp.redirectUris,
+          grant_types: ['authorization_code'],
+          response_types: ['code'],
+        },
+      ],
+      jwks: { keys: [jwk as never] },
+      cookies: { keys: ['test-idp-cookie-key'] },
+      claims: { openid: ['sub'], groups: ['groups', 'department'], email: ['email'], profile: ['name'] },
+      findAccount: async (_ctx: unknown, id: string) => {
+        const person = idp.people.get(id);
+        if (!person) return undefined;
+        return { accountId: id, claims: async () => ({ sub: id, ...person }) };
       },
-    ],
-    jwks: { keys: [jwk as never] },
-    cookies: { keys: ['test-idp-cookie-key'] },
-    claims: { openid: ['sub'], groups: ['groups', 'department'], email: ['email'], profile: ['name'] },
-    findAccount: async (_ctx: unknown, id: string) => {
-      const person = idp.people.get(id);
-      if (!person) return undefined;
-      return { accountId: id, claims: async () => ({ sub: id, ...person }) };
-    },
-    // A company provider that already knows the app asks no consent question.
-    loadExistingGrant: async (ctx: any) => {
-      const grant = new ctx.oidc.provider.Grant({
-        clientId: ctx.oidc.client!.clientId,
-        accountId: ctx.oidc.session!.accountId!,
-      });
-      grant.addOIDCScope('openid groups email profile');
-      await grant.save();
-      return grant;
-    },
-    features: { devInteractions: { enabled: true } },
+      // A company provider that already knows the app asks no consent question.
+      loadExistingGrant: async (ctx: any) => {
+        const grant = new ctx.oidc.provider.Grant({
+          clientId: ctx.oidc.client!.clientId,
+          accountId: ctx.oidc.session!.accountId!,
+        });
+        grant.addOIDCScope('openid groups email profile');
+        await grant.save();
+        return grant;
+      },
+      features: { devInteractions: { enabled: true } },
+    });
+    provider.use(async (ctx, next) => {
+      await next();
+      const body = ctx.body as { id_token?: string } | undefined;
+      if (ctx.path === '/token' && idp.tamper && body?.id_token) {
+        const [header, payload] = body.id_token
+          .split('.')
+          .slice(0, 2)
+          .map((part) => JSON.parse(Buffer.from(part, 'base64url').toString()));
+        idp.tamper(payload);
+        body.id_token = signJwt(header, payload, idp.forgerKey ?? privateKey);
+      }
+    });
+    return provider;
+  };
+  let handle: ReturnType<Provider['callback']> | null = null;
+  server.on('request', (request, response) => {
+    handle ??= makeProvider().callback();
+    void handle(request, response);
   });
-  provider.use(async (ctx, next) => {
-    await next();
-    const body = ctx.body as { id_token?: string } | undefined;
-    if (ctx.path === '/token' && idp.tamper && body?.id_token) {
-      const [header, payload] = body.id_token
-        .split('.')
-        .slice(0, 2)
-        .map((part) => JSON.parse(Buffer.from(part, 'base64url').toString()));
-      idp.tamper(payload);
-      body.id_token = signJwt(header, payload, idp.forgerKey ?? privateKey);
-    }
-  });
-  server.on('request', provider.callback());
   return idp;
 }
 
