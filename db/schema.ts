@@ -24,7 +24,10 @@ export interface StaffTable {
   username: string;
   display_name: string;
   role: StaffRole;
-  password_hash: string;
+  /** Null for an account the company provider signs in (it has no password). */
+  password_hash: string | null;
+  /** Keyed hash of the provider's issuer + subject; null for a local (password) account. */
+  idp_subject_hash: string | null;
   disabled: Generated<boolean>;
   /** Set by an admin's reset: the account may only change its password until it does. */
   must_change_password: Generated<boolean>;
@@ -35,6 +38,14 @@ export interface StaffSessionTable {
   id_hash: string;
   staff_id: string;
   created_at: Timestamp;
+  expires_at: Timestamp;
+}
+
+/** A staff sign-in through the company provider under way (ten minutes; taken once). */
+export interface StaffOidcLoginTable {
+  state_hash: string;
+  nonce: string;
+  code_verifier: string;
   expires_at: Timestamp;
 }
 
@@ -92,6 +103,7 @@ export interface Database
     CustomerVoiceTables {
   staff: StaffTable;
   staff_session: StaffSessionTable;
+  staff_oidc_login: StaffOidcLoginTable;
   saved_reply: SavedReplyTable;
   audit_log: AuditLogTable;
   setting: SettingTable;

@@ -137,7 +137,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       }
     },
   );
-  await app.register(staffRoutes, { prefix: '/api' });
+  await app.register(staffRoutes, { prefix: '/api', config });
   await app.register(settingsRoutes, { prefix: '/api' });
   await app.register(departmentRoutes, { prefix: '/api' });
   // Feature folders declare full paths (tokens also serves /.well-known).

@@ -39,8 +39,19 @@ export interface Config {
   walletTiming: WalletTiming;
   /** Enrolment through the company's OpenID Connect provider (null: codes only). */
   oidc: OidcConfig | null;
+  /** Staff sign-in through the same provider (optional); null unless a role group is configured. */
+  staffOidc: StaffOidcConfig | null;
   /** Outbound webhooks for moderators (Slack, Teams, signed generic). */
   webhooks: WebhookConfig;
+}
+
+export interface StaffOidcConfig {
+  /** GREENROOM_STAFF_OIDC_ADMIN_GROUPS: comma list; a member of any of them signs in as admin. */
+  adminGroups: string[];
+  /** GREENROOM_STAFF_OIDC_MODERATOR_GROUPS: comma list; a member of any of them (and of no admin group) signs in as moderator. */
+  moderatorGroups: string[];
+  /** GREENROOM_STAFF_OIDC_REDIRECT_URI: the staff callback as registered; default: the origin of OIDC_REDIRECT_URI (or of the request) + /api/staff/oidc/callback. */
+  redirectUri: string | null;
 }
 
 export interface OidcConfig {
@@ -164,6 +175,27 @@ export function requireSharedSecret(config: Config): void {
   }
 }
 
+const groupList = (raw: string | undefined) =>
+  (raw ?? '')
+    .split(',')
+    .map((group) => group.trim())
+    .filter(Boolean);
+
+function staffOidcConfig(env: Env, oidc: OidcConfig | null): StaffOidcConfig | null {
+  const adminGroups = groupList(env.GREENROOM_STAFF_OIDC_ADMIN_GROUPS);
+  const moderatorGroups = groupList(env.GREENROOM_STAFF_OIDC_MODERATOR_GROUPS);
+  if (adminGroups.length === 0 && moderatorGroups.length === 0) return null;
+  if (!oidc)
+    throw new ConfigError(
+      'GREENROOM_STAFF_OIDC_ADMIN_GROUPS',
+      'staff sign-in uses the company provider: set OIDC_ISSUER_URL, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET too',
+    );
+  const redirectUri = env.GREENROOM_STAFF_OIDC_REDIRECT_URI?.trim() || null;
+  if (redirectUri && !/^https?:\/\/[^\s]+$/.test(redirectUri))
+    throw new ConfigError('GREENROOM_STAFF_OIDC_REDIRECT_URI', 'must be an http(s) URL');
+  return { adminGroups, moderatorGroups, redirectUri };
+}
+
 function oidcConfig(env: Env): OidcConfig | null {
   const issuer = env.OIDC_ISSUER_URL?.trim();
   if (!issuer) return null;
@@ -213,6 +245,7 @@ export function loadConfig(env: Env = process.env): Config {
   if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
     throw new ConfigError('DATABASE_URL', 'must start with postgres:// or postgresql://');
   }
+  const oidc = oidcConfig(env);
   const adminUsername = env.GREENROOM_ADMIN_USERNAME?.trim() || null;
   const adminPassword = env.GREENROOM_ADMIN_PASSWORD || null;
   if (Boolean(adminUsername) !== Boolean(adminPassword)) {
@@ -266,7 +299,8 @@ export function loadConfig(env: Env = process.env): Config {
       refillMs: range(env, 'WALLET_REFILL_HOURS', [6 * HOUR, 30 * HOUR], HOUR),
       newKeyMs: range(env, 'WALLET_NEW_KEY_SECONDS', [1 * MINUTE, 30 * MINUTE], SECOND),
     },
-    oidc: oidcConfig(env),
+    oidc,
+    staffOidc: staffOidcConfig(env, oidc),
     webhooks: {
       allowPrivate: boolean(env, 'WEBHOOK_ALLOW_PRIVATE', false),
       timeoutMs: integer(env, 'WEBHOOK_TIMEOUT_MS', 5000, 50, 60_000),

@@ -102,18 +102,6 @@ export async function setPassword(
   return true;
 }
 
-/** Row-locked admins still able to sign in: the last one may not be demoted. */
-export async function activeAdminIds(db: Kysely<Database>): Promise<string[]> {
-  const rows = await db
-    .selectFrom('staff')
-    .select('id')
-    .where('role', '=', 'admin')
-    .where('disabled', '=', false)
-    .forUpdate()
-    .execute();
-  return rows.map((row) => row.id);
-}
-
 export async function setRole(db: Kysely<Database>, id: string, role: StaffRole) {
   const row = await db
     .updateTable('staff')
@@ -127,4 +115,115 @@ export async function setRole(db: Kysely<Database>, id: string, role: StaffRole)
 export async function findRole(db: Kysely<Database>, id: string): Promise<StaffRole | null> {
   const row = await db.selectFrom('staff').select('role').where('id', '=', id).executeTakeFirst();
   return row?.role ?? null;
+}
+
+/** Admins with a local password still able to sign in (row-locked): the last one may be neither demoted nor disabled, so no provider outage or group change can lock every admin out. */
+export async function activeLocalAdminIds(db: Kysely<Database>): Promise<string[]> {
+  const rows = await db
+    .selectFrom('staff')
+    .select('id')
+    .where('role', '=', 'admin')
+    .where('disabled', '=', false)
+    .where('password_hash', 'is not', null)
+    .forUpdate()
+    .execute();
+  return rows.map((row) => row.id);
+}
+
+/** Whether the company provider manages this account (its role and its sign-in). */
+export async function isProviderAccount(db: Kysely<Database>, id: string): Promise<boolean> {
+  const row = await db.selectFrom('staff').select('idp_subject_hash').where('id', '=', id).executeTakeFirst();
+  return Boolean(row?.idp_subject_hash);
+}
+
+export async function saveStaffOidcLogin(
+  db: Kysely<Database>,
+  login: { stateHash: string; nonce: string; codeVerifier: string },
+): Promise<void> {
+  await db.deleteFrom('staff_oidc_login').where('expires_at', '<', new Date()).execute();
+  await db
+    .insertInto('staff_oidc_login')
+    .values({ state_hash: login.stateHash, nonce: login.nonce, code_verifier: login.codeVerifier })
+    .execute();
+}
+
+/** Takes a staff sign-in under way (once: a replayed state finds nothing). */
+export async function takeStaffOidcLogin(
+  db: Kysely<Database>,
+  stateHash: string,
+): Promise<{ nonce: string; codeVerifier: string } | null> {
+  const row = await db
+    .deleteFrom('staff_oidc_login')
+    .where('state_hash', '=', stateHash)
+    .where('expires_at', '>', new Date())
+    .returning(['nonce', 'code_verifier as codeVerifier'])
+    .executeTakeFirst();
+  return row ?? null;
+}
+
+/** The account the provider's person signs in to (row-locked), found by the subject hash only. */
+export async function findProviderAccount(db: Kysely<Database>, subjectHash: string) {
+  return db
+    .selectFrom('staff')
+    .select([
+      'id',
+      'username',
+      'display_name as displayName',
+      'role',
+      'disabled',
+      'must_change_password as mustChangePassword',
+    ])
+    .where('idp_subject_hash', '=', subjectHash)
+    .forUpdate()
+    .executeTakeFirst();
+}
+
+/** A username no other account has: the preferred one, else with a short suffix of the subject hash. */
+export async function freeUsername(
+  db: Kysely<Database>,
+  preferred: string,
+  suffix: string,
+  ownId: string | null,
+): Promise<string> {
+  const taken = await db
+    .selectFrom('staff')
+    .select('id')
+    .where('username', '=', preferred)
+    .$if(Boolean(ownId), (qb) => qb.where('id', '!=', ownId!))
+    .executeTakeFirst();
+  return taken ? `${preferred}+${suffix}` : preferred;
+}
+
+export async function createProviderAccount(
+  db: Kysely<Database>,
+  input: { subjectHash: string; username: string; displayName: string; role: StaffRole },
+): Promise<string> {
+  const row = await db
+    .insertInto('staff')
+    .values({
+      username: input.username,
+      display_name: input.displayName,
+      role: input.role,
+      password_hash: null,
+      idp_subject_hash: input.subjectHash,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export async function updateProviderAccount(
+  db: Kysely<Database>,
+  id: string,
+  input: { username: string; displayName: string; role: StaffRole },
+) {
+  await db
+    .updateTable('staff')
+    .set({ username: input.username, display_name: input.displayName, role: input.role })
+    .where('id', '=', id)
+    .execute();
+}
+
+export async function endSessionsOf(db: Kysely<Database>, staffId: string) {
+  await db.deleteFrom('staff_session').where('staff_id', '=', staffId).execute();
 }

@@ -2,7 +2,9 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { randomBytes } from 'node:crypto';
 import { badRequest, conflict, errorResponses, notFound, unauthorized } from '../errors.ts';
+import type { Config } from '../config.ts';
 import { SESSION_COOKIE } from '../plugins/staff-session.ts';
+import staffOidcRoutes from './oidc-routes.ts';
 import { decoy, hashPassword, verifyPassword } from '../shared/passwords.ts';
 import { audit } from '../shared/audit.ts';
 import {
@@ -13,11 +15,12 @@ import {
   SESSION_TTL_MS,
 } from '../shared/staff-sessions.ts';
 import {
-  activeAdminIds,
+  activeLocalAdminIds,
   createStaff,
   findPasswordHash,
   findRole,
   findStaffForLogin,
+  isProviderAccount,
   listStaff,
   setPassword,
   setRole,
@@ -43,9 +46,21 @@ function temporaryPassword(): string {
   return [0, 5, 10, 15].map((at) => chars.slice(at, at + 5).join('')).join('-');
 }
 
+/** The company provider decides this account's role and sign-in; a change here would be undone at its next sign-in. */
+const managedByProvider = () =>
+  conflict('managed_by_idp', 'This account signs in through the company provider: change it there.');
+/** Provider accounts come and go with the provider's groups; one admin with a password always stays. */
+const lastLocalAdmin = () =>
+  conflict(
+    'last_admin',
+    'This is the last admin who signs in with a password: make someone else a password admin first.',
+  );
+
 export const SESSION_PURGE_JOB = 'staff-sessions';
 
-const staffRoutes: FastifyPluginAsyncTypebox = async (app) => {
+const staffRoutes: FastifyPluginAsyncTypebox<{ config: Config }> = async (app, { config }) => {
+  await app.register(staffOidcRoutes, { config });
+
   // Ended sessions are deleted hourly, by one node at a time.
   app.jobs.define({
     name: SESSION_PURGE_JOB,
@@ -75,8 +90,9 @@ const staffRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const { limits, backoff } = loginThrottle(username, device);
       await app.throttle.enforce(limits, { backoff });
       const found = await findStaffForLogin(app.db, username);
+      // An account the company provider signs in has no password: it is checked against the decoy too.
       const ok = await verifyPassword(found?.passwordHash ?? (await decoy()), password);
-      if (!found || !ok || found.disabled) {
+      if (!found?.passwordHash || !ok || found.disabled) {
         throw unauthorized('invalid_credentials', 'Wrong username or password.');
       }
       await app.throttle.forgive({ limits, backoff });
@@ -148,6 +164,7 @@ const staffRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request, reply) => {
       const staff = request.staff!;
       const { currentPassword, newPassword } = request.body;
+      if (await isProviderAccount(app.db, staff.id)) throw managedByProvider();
       // The same throttle as sign-in: a stolen session cannot guess the current password at leisure.
       const { limits, backoff } = loginThrottle(staff.username, null);
       await app.throttle.enforce(limits, { backoff });
@@ -227,6 +244,11 @@ const staffRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const { id } = request.params;
       if (id === request.staff!.id)
         throw conflict('cannot_disable_self', 'You cannot disable your own account.');
+      if (request.body.disabled)
+        await app.db.transaction().execute(async (trx) => {
+          const admins = await activeLocalAdminIds(trx);
+          if (admins.length <= 1 && admins.includes(id)) throw lastLocalAdmin();
+        });
       if (!(await setStaffDisabled(app.db, id, request.body.disabled)))
         throw notFound('No such staff account.');
       await audit(app.db, request.staff!, request.body.disabled ? 'staff.disable' : 'staff.enable', {
@@ -255,6 +277,7 @@ const staffRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const { id } = request.params;
       if (id === request.staff!.id)
         throw conflict('reset_self', 'Change your own password from your account page instead.');
+      if (await isProviderAccount(app.db, id)) throw managedByProvider();
       const password = temporaryPassword();
       const passwordHash = await hashPassword(password);
       const done = await app.db.transaction().execute(async (trx) => {
@@ -287,12 +310,12 @@ const staffRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const { role } = request.body;
       await app.db.transaction().execute(async (trx) => {
         // Admins are locked first: two admins demoting each other at once cannot both succeed.
-        const admins = await activeAdminIds(trx);
+        const admins = await activeLocalAdminIds(trx);
         const before = await findRole(trx, id);
         if (!before) throw notFound('No such staff account.');
+        if (await isProviderAccount(trx, id)) throw managedByProvider();
         if (before === role) return;
-        if (before === 'admin' && admins.length <= 1 && admins.includes(id))
-          throw conflict('last_admin', 'This is the last admin: make someone else an admin first.');
+        if (before === 'admin' && admins.length <= 1 && admins.includes(id)) throw lastLocalAdmin();
         await setRole(trx, id, role);
         await audit(trx, request.staff!, 'staff.role', { type: 'staff', id }, { from: before, to: role });
       });

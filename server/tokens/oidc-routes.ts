@@ -10,7 +10,7 @@ import {
   HANDOFF_COOKIE,
   hashState,
   isAllowed,
-  OidcClient,
+  enrolmentClient,
   OidcError,
   STATE_COOKIE,
   SUBJECT_PURPOSE,
@@ -28,7 +28,7 @@ const redirect = { description: 'To the provider, or back to the enrol page', ty
 // enrol page through a sealed, short-lived, HttpOnly cookie (never in a URL, never in a row).
 const oidcRoutes: FastifyPluginAsyncTypebox<{ config: Config }> = async (app, { config }) => {
   const settings = config.oidc;
-  const oidc = settings ? new OidcClient(settings) : null;
+  const oidc = settings ? enrolmentClient(settings) : null;
   const cookieOptions = (secure: boolean, maxAge: number) => ({
     httpOnly: true,
     sameSite: 'lax' as const,

@@ -1,9 +1,11 @@
 // Enrolment through the company's OpenID Connect provider (issue 21), with openid-client (panva).
 // Authorization code flow with PKCE, state and nonce; the ID token's issuer, audience, expiry and nonce
 // are checked by openid-client. What is kept of the person: one keyed hash of issuer + subject.
-import { createHash, randomBytes } from 'node:crypto';
-import * as client from 'openid-client';
+import { randomBytes } from 'node:crypto';
 import type { OidcConfig } from '../config.ts';
+import { asList, OidcClient } from '../shared/oidc-client.ts';
+
+export { hashState, OidcClient, OidcError, type OidcFailure } from '../shared/oidc-client.ts';
 
 export const SUBJECT_PURPOSE = 'oidc-subject';
 export const CALLBACK_PATH = '/api/enrol/oidc/callback';
@@ -13,125 +15,14 @@ export const STATE_COOKIE = 'greenroom_oidc_state';
 export const HANDOFF_COOKIE = 'greenroom_oidc_handoff';
 export const COOKIE_PATH = '/api/enrol/oidc';
 
-/** Why a sign-in did not end in a membership; the enrol page says each one in words. */
-export type OidcFailure =
-  | 'idp_unavailable'
-  | 'invalid_state'
-  | 'sign_in_cancelled'
-  | 'id_token_invalid'
-  | 'not_allowed'
-  | 'unknown_department';
-
-export class OidcError extends Error {
-  constructor(
-    readonly code: OidcFailure,
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
-export const hashState = (state: string) => createHash('sha256').update(state).digest('hex');
-
-/** One provider, discovered once per process (again after a failure). */
-export class OidcClient {
-  #configuration: Promise<client.Configuration> | null = null;
-
-  constructor(readonly settings: OidcConfig) {}
-
-  #discover(): Promise<client.Configuration> {
-    if (!this.#configuration) {
-      const { settings } = this;
-      const options: client.DiscoveryRequestOptions = {
-        timeout: Math.max(1, Math.ceil(settings.timeoutMs / 1000)),
-        ...(settings.allowHttp ? { execute: [client.allowInsecureRequests] } : {}),
-      };
-      this.#configuration = client
-        .discovery(
-          new URL(settings.issuer),
-          settings.clientId,
-          undefined,
-          client.ClientSecretBasic(settings.clientSecret),
-          options,
-        )
-        .then((configuration) => {
-          configuration.timeout = options.timeout!;
-          return configuration;
-        });
-      this.#configuration.catch(() => (this.#configuration = null));
-    }
-    return this.#configuration;
-  }
-
-  /** Where to send the browser, and what to keep until it comes back. */
-  async begin(redirectUri: string) {
-    const configuration = await this.#discover().catch((error: unknown) => {
-      throw unavailable(error);
-    });
-    const state = client.randomState();
-    const nonce = client.randomNonce();
-    const codeVerifier = client.randomPKCECodeVerifier();
-    const url = client.buildAuthorizationUrl(configuration, {
-      redirect_uri: redirectUri,
-      scope: this.settings.scopes,
-      code_challenge: await client.calculatePKCECodeChallenge(codeVerifier),
-      code_challenge_method: 'S256',
-      state,
-      nonce,
-    });
-    return { url: url.href, state, nonce, codeVerifier };
-  }
-
-  /** Trades the code for tokens and returns the person's claims (ID token, plus userinfo if a mapped claim is missing). */
-  async finish(
-    callbackUrl: URL,
-    expected: { state: string; nonce: string; codeVerifier: string },
-  ): Promise<Record<string, unknown>> {
-    const configuration = await this.#discover().catch((error: unknown) => {
-      throw unavailable(error);
-    });
-    if (callbackUrl.searchParams.has('error')) {
-      throw new OidcError('sign_in_cancelled', 'The sign-in was cancelled or refused at the provider.');
-    }
-    let tokens: client.TokenEndpointResponse & client.TokenEndpointResponseHelpers;
-    try {
-      tokens = await client.authorizationCodeGrant(configuration, callbackUrl, {
-        pkceCodeVerifier: expected.codeVerifier,
-        expectedState: expected.state,
-        expectedNonce: expected.nonce,
-        idTokenExpected: true,
-      });
-    } catch (error) {
-      if (isNetworkError(error)) throw unavailable(error);
-      throw new OidcError(
-        'id_token_invalid',
-        `The provider's answer did not check out (${describe(error)}).`,
-      );
-    }
-    const claims: Record<string, unknown> = { ...tokens.claims() };
-    const wanted = [
-      this.settings.departmentClaim,
-      this.settings.allowedGroups.length ? this.settings.groupsClaim : null,
-    ];
-    if (wanted.some((name) => name && claims[name] === undefined) && tokens.access_token) {
-      try {
-        const info = await client.fetchUserInfo(configuration, tokens.access_token, String(claims.sub));
-        for (const [name, value] of Object.entries(info))
-          if (claims[name] === undefined) claims[name] = value;
-      } catch (error) {
-        if (isNetworkError(error)) throw unavailable(error);
-        throw new OidcError(
-          'id_token_invalid',
-          `The provider's userinfo did not check out (${describe(error)}).`,
-        );
-      }
-    }
-    return claims;
-  }
-}
-
-const asList = (value: unknown): string[] =>
-  Array.isArray(value) ? value.map(String) : typeof value === 'string' ? [value] : [];
+/** The enrolment client: it fetches the groups and department claims from userinfo if the ID token lacks them. */
+export const enrolmentClient = (settings: OidcConfig) =>
+  new OidcClient(
+    settings,
+    [settings.departmentClaim, settings.allowedGroups.length ? settings.groupsClaim : null].filter(
+      (name): name is string => Boolean(name),
+    ),
+  );
 
 /** The person may enrol when no group is required, or they are in one of the allowed groups. */
 export function isAllowed(settings: OidcConfig, claims: Record<string, unknown>): boolean {
@@ -154,22 +45,3 @@ export function departmentNameFrom(settings: OidcConfig, claims: Record<string, 
 }
 
 export const newState = () => randomBytes(16).toString('base64url');
-
-function unavailable(error: unknown): OidcError {
-  return new OidcError('idp_unavailable', `The company sign-in does not answer (${describe(error)}).`);
-}
-
-function isNetworkError(error: unknown): boolean {
-  if (!(error instanceof Error)) return false;
-  if (error.name === 'AbortError' || error.name === 'TimeoutError') return true;
-  if (error instanceof TypeError && /fetch failed/i.test(error.message)) return true;
-  const cause = (error as { cause?: unknown }).cause;
-  return cause instanceof Error && cause !== error && isNetworkError(cause);
-}
-
-/** The error's class and code only: a provider's message may quote claims. */
-function describe(error: unknown): string {
-  if (!(error instanceof Error)) return 'unknown error';
-  const code = (error as { code?: unknown }).code;
-  return typeof code === 'string' ? code : error.name;
-}

@@ -21,13 +21,20 @@ export interface TestIdp {
   clientSecret: string;
   redirectUri: string;
   people: Map<string, Person>;
+  /** Callbacks the client registration allows; add to it before the first request (an e2e app's real port). */
+  redirectUris: string[];
   tamper: ((claims: Record<string, unknown>) => void) | null;
+  /** With `tamper`: re-sign with this key instead of the provider's (a forger without the provider's key). */
+  forgerKey: KeyObject | null;
   /** Env for createTestApp / build. */
   env(extra?: Record<string, string>): Record<string, string>;
   close(): Promise<void>;
 }
 
 export const REDIRECT_URI = 'http://greenroom.test/api/enrol/oidc/callback';
+export const STAFF_REDIRECT_URI = 'http://greenroom.test/api/staff/oidc/callback';
+/** Where the provider's redirects stop being the provider's: the app's callbacks. */
+const APP_ORIGIN = 'http://greenroom.test/';
 
 function signJwt(header: Record<string, unknown>, claims: Record<string, unknown>, key: KeyObject) {
   const part = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
@@ -36,7 +43,11 @@ function signJwt(header: Record<string, unknown>, claims: Record<string, unknown
   return `${input}.${signature}`;
 }
 
-export async function startIdp(people: Record<string, Person> = {}): Promise<TestIdp> {
+/** `redirectUris`: more callbacks to register (an e2e test's real app origin). */
+export async function startIdp(
+  people: Record<string, Person> = {},
+  options: { redirectUris?: string[] } = {},
+): Promise<TestIdp> {
   const server: Server = createServer();
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -48,7 +59,9 @@ export async function startIdp(people: Record<string, Person> = {}): Promise<Tes
     clientSecret: 'greenroom-test-client-secret-0123456789',
     redirectUri: REDIRECT_URI,
     people: new Map(Object.entries(people)),
+    redirectUris: [REDIRECT_URI, STAFF_REDIRECT_URI, ...(options.redirectUris ?? [])],
     tamper: null,
+    forgerKey: null,
     env: (extra = {}) => ({
       OIDC_ISSUER_URL: issuer,
       OIDC_CLIENT_ID: idp.clientId,
@@ -61,49 +74,57 @@ export async function startIdp(people: Record<string, Person> = {}): Promise<Tes
     }),
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
-  const provider = new Provider(issuer, {
-    clients: [
-      {
-        client_id: idp.clientId,
-        client_secret: idp.clientSecret,
-        redirect_uris: [REDIRECT_URI],
-        grant_types: ['authorization_code'],
-        response_types: ['code'],
+  // Built at the first request, so a test can register callbacks it only knows after starting its app.
+  const makeProvider = () => {
+    const provider = new Provider(issuer, {
+      clients: [
+        {
+          client_id: idp.clientId,
+          client_secret: idp.clientSecret,
+          redirect_uris: idp.redirectUris,
+          grant_types: ['authorization_code'],
+          response_types: ['code'],
+        },
+      ],
+      jwks: { keys: [jwk as never] },
+      cookies: { keys: ['test-idp-cookie-key'] },
+      claims: { openid: ['sub'], groups: ['groups', 'department'], email: ['email'], profile: ['name'] },
+      findAccount: async (_ctx: unknown, id: string) => {
+        const person = idp.people.get(id);
+        if (!person) return undefined;
+        return { accountId: id, claims: async () => ({ sub: id, ...person }) };
       },
-    ],
-    jwks: { keys: [jwk as never] },
-    cookies: { keys: ['test-idp-cookie-key'] },
-    claims: { openid: ['sub'], groups: ['groups', 'department'], email: ['email'], profile: ['name'] },
-    findAccount: async (_ctx: unknown, id: string) => {
-      const person = idp.people.get(id);
-      if (!person) return undefined;
-      return { accountId: id, claims: async () => ({ sub: id, ...person }) };
-    },
-    // A company provider that already knows the app asks no consent question.
-    loadExistingGrant: async (ctx: any) => {
-      const grant = new ctx.oidc.provider.Grant({
-        clientId: ctx.oidc.client!.clientId,
-        accountId: ctx.oidc.session!.accountId!,
-      });
-      grant.addOIDCScope('openid groups email profile');
-      await grant.save();
-      return grant;
-    },
-    features: { devInteractions: { enabled: true } },
+      // A company provider that already knows the app asks no consent question.
+      loadExistingGrant: async (ctx: any) => {
+        const grant = new ctx.oidc.provider.Grant({
+          clientId: ctx.oidc.client!.clientId,
+          accountId: ctx.oidc.session!.accountId!,
+        });
+        grant.addOIDCScope('openid groups email profile');
+        await grant.save();
+        return grant;
+      },
+      features: { devInteractions: { enabled: true } },
+    });
+    provider.use(async (ctx, next) => {
+      await next();
+      const body = ctx.body as { id_token?: string } | undefined;
+      if (ctx.path === '/token' && idp.tamper && body?.id_token) {
+        const [header, payload] = body.id_token
+          .split('.')
+          .slice(0, 2)
+          .map((part) => JSON.parse(Buffer.from(part, 'base64url').toString()));
+        idp.tamper(payload);
+        body.id_token = signJwt(header, payload, idp.forgerKey ?? privateKey);
+      }
+    });
+    return provider;
+  };
+  let handle: ReturnType<Provider['callback']> | null = null;
+  server.on('request', (request, response) => {
+    handle ??= makeProvider().callback();
+    void handle(request, response);
   });
-  provider.use(async (ctx, next) => {
-    await next();
-    const body = ctx.body as { id_token?: string } | undefined;
-    if (ctx.path === '/token' && idp.tamper && body?.id_token) {
-      const [header, payload] = body.id_token
-        .split('.')
-        .slice(0, 2)
-        .map((part) => JSON.parse(Buffer.from(part, 'base64url').toString()));
-      idp.tamper(payload);
-      body.id_token = signJwt(header, payload, privateKey);
-    }
-  });
-  server.on('request', provider.callback());
   return idp;
 }
 
@@ -133,16 +154,26 @@ export interface SignIn {
 }
 
 /** A browser's sign-in: the app's start, the provider's login form, the app's callback. */
-export async function signIn(app: FastifyInstance, idp: TestIdp, login: string): Promise<SignIn> {
+export async function signIn(
+  app: FastifyInstance,
+  idp: TestIdp,
+  login: string,
+  options: { start?: string; cookies?: string } = {},
+): Promise<SignIn> {
   const appJar = new Jar();
+  appJar.take(options.cookies?.split('; '));
   const idpJar = new Jar();
-  const start = await app.inject({ method: 'GET', url: '/api/enrol/oidc/start' });
+  const start = await app.inject({
+    method: 'GET',
+    url: options.start ?? '/api/enrol/oidc/start',
+    headers: { cookie: appJar.header() },
+  });
   if (start.statusCode !== 303) throw new Error(`start: ${start.statusCode} ${start.body}`);
   appJar.take(start.headers['set-cookie']);
   let location = String(start.headers.location);
   if (location.startsWith('/#/')) return { landing: location, callback: '', appCookies: appJar.header() };
   let form: { action: string; body: string } | null = null;
-  for (let hop = 0; hop < 20 && !location.startsWith(REDIRECT_URI); hop++) {
+  for (let hop = 0; hop < 20 && !location.startsWith(APP_ORIGIN); hop++) {
     const response: Response = await fetch(new URL(location, idp.issuer), {
       method: form ? 'POST' : 'GET',
       redirect: 'manual',

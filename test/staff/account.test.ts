@@ -33,7 +33,7 @@ test('a staff member changes their own password with the current one; other sess
     newPassword: 'a brand new passphrase',
   });
   expect(changed.statusCode, changed.body).toBe(204);
-  expect(await verifyPassword(await hashOf(mod.id), 'a brand new passphrase')).toBe(true);
+  expect(await verifyPassword((await hashOf(mod.id))!, 'a brand new passphrase')).toBe(true);
   expect((await t.app.inject({ url: '/api/staff/me', headers: mod.headers })).statusCode).toBe(200);
   // The other session ended: /me answers as for any visitor without a session.
   expect((await t.app.inject({ url: '/api/staff/me', headers: { cookie: otherCookie } })).json()).toEqual({

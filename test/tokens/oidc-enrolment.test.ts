@@ -1,3 +1,4 @@
+import { generateKeyPairSync } from 'node:crypto';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { build, createTestApp } from '../helpers/build.ts';
@@ -163,7 +164,7 @@ describe('a sign-in that must not enrol anyone', () => {
       // Refused by the ID token check itself (openid-client's code in the log), not by anything else.
       const last = app.logs.filter((line) => line.oidc === 'id_token_invalid').at(-1);
       expect(String(last?.reason)).toMatch(
-        /OAUTH_JWT_CLAIM_COMPARISON_FAILED|OAUTH_JWT_TIMESTAMP_CHECK_FAILED|OAUTH_INVALID_RESPONSE/,
+        /OAUTH_JWT_CLAIM_COMPARISON_FAILED|OAUTH_JWT_TIMESTAMP_CHECK_FAILED|OAUTH_INVALID_RESPONSE|ERR_JWS_SIGNATURE_VERIFICATION_FAILED|OAUTH_JWS_SIGNATURE_VERIFICATION_FAILED|JWS/,
       );
     } finally {
       idp.tamper = null;
@@ -187,6 +188,14 @@ describe('a sign-in that must not enrol anyone', () => {
   test('a nonce that is not the one this sign-in sent', () =>
     tampered((claims) => (claims.nonce = 'replayed-nonce')));
   test('an ID token from another issuer', () => tampered((claims) => (claims.iss = 'https://evil.example')));
+  test('an ID token signed by someone without the provider’s key', async () => {
+    idp.forgerKey = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey;
+    try {
+      await tampered(() => {});
+    } finally {
+      idp.forgerKey = null;
+    }
+  });
   test('a person outside the allowed groups', () => refusedWith('carol-55e0', 'not_allowed'));
 
   test('a replayed state (the same callback twice)', async () => {

@@ -94,6 +94,8 @@ export const staffApi = {
     post<{ staff: StaffMember }>('/api/staff/login', { username, password }),
   logout: () => post<void>('/api/staff/logout'),
   me: () => get<{ staff: StaffMember | null }>('/api/staff/me'),
+  /** Whether staff may sign in through the company provider ("Sign in with <company>"). */
+  companySignIn: () => get<{ enabled: boolean; providerName: string | null }>('/api/staff/oidc'),
   changePassword: (currentPassword: string, newPassword: string) =>
     post<void>('/api/staff/password', { currentPassword, newPassword }),
 };
