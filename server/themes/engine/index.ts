@@ -14,6 +14,7 @@ import {
   countDays,
   dailyCounts,
   trendOf,
+  typicalShares,
   type DayCounts,
   type Trend,
   type TrendTest,
@@ -147,6 +148,8 @@ export class ThemeModel {
   #clustering!: ThemeClustering;
   #asOf: string | null = null;
   #firstDay: string | null = null;
+  /** How much the typical theme grew (see trend.ts `typicalShares`), when the themes were last summarised. */
+  #typical: { rise: number; fall: number } | null = null;
 
   private constructor(options: ThemeOptions) {
     this.#options = { windowDays: 14, dailyDays: 90, quoteCount: 3, ...options };
@@ -376,6 +379,7 @@ export class ThemeModel {
             firstDay: this.#firstDay,
             windowDays: this.#options.windowDays,
             totals: this.#allDays,
+            ...(this.#typical ? { typical: this.#typical } : {}),
           })
         : { trend: 'steady', recent: 0, baseline: 0, ratio: 1, pValue: 1 };
     // Hysteresis: a theme whose content has not really changed keeps last time's trend unless the new
@@ -418,6 +422,13 @@ export class ThemeModel {
 
   /** Themes, most urgent first: emerging, rising, steady, fading; larger first within each. */
   result(): ThemesResult {
+    if (this.#themes.some((theme) => theme.summary === null) && this.#asOf && this.#firstDay)
+      this.#typical = typicalShares(
+        this.#themes
+          .filter((theme) => theme.items.size > 0 && !theme.hidden)
+          .map((theme) => countDays([...theme.items].flatMap((id) => this.#items.get(id)?.day ?? []))),
+        { asOf: this.#asOf, firstDay: this.#firstDay, windowDays: this.#options.windowDays },
+      );
     const themes = this.#themes
       .filter((theme) => theme.items.size > 0 && !theme.hidden)
       .map((theme) => (theme.summary ??= this.#summarise(theme)))
