@@ -9,6 +9,7 @@
 import { ThemeModel, type ThemesResult } from '../server/themes/engine/index.ts';
 import { clusteringScores } from '../server/themes/engine/metrics.ts';
 import { wordNet } from '../server/themes/wordnet.ts';
+import { labelQuality } from './themes-labels.ts';
 import { corpusItems, corpusTrends, CORPUS_LAST_DAY } from '../test/themes/corpus.ts';
 import { frozenSets, type FrozenSet, type PlantedTrend, type Tone } from '../test/themes/frozen/layout.ts';
 
@@ -48,6 +49,16 @@ export function scoreSet(set: FrozenSet) {
     return { result: model.result(), model };
   });
   const clustering = runs.map(({ result }) => clusteringScores(set.items, result));
+  const labels = runs.map(({ result }) => labelQuality(set.items, result.themes));
+  const sum = (pick: (q: (typeof labels)[number]) => number) => labels.reduce((a, q) => a + pick(q), 0);
+  const labelStats = {
+    badLabels: sum((q) => q.badLabels) / sum((q) => q.labels),
+    badKeywords: sum((q) => q.badKeywords) / sum((q) => q.keywords),
+    stems: sum((q) => q.stems) / sum((q) => q.labels),
+    generic: sum((q) => q.generic) / sum((q) => q.labels),
+    functionWords: sum((q) => q.functionWords) / sum((q) => q.labels),
+    examples: labels[0]!.examples,
+  };
   const { result, model } = runs[0]!;
   const confusion = new Map<string, number>();
   const rows = set.themes.map((gold) => {
@@ -81,6 +92,7 @@ export function scoreSet(set: FrozenSet) {
     trendsTotal: rows.length,
     tonesRight: rows.filter((r) => r.tone === r.gold.tone).length,
     commentTone: agree / judged,
+    labelStats,
     confusion,
     rows,
   };
@@ -108,16 +120,20 @@ const results = [workplace(), ...frozenSets().map(scoreSet)];
 if (process.argv.includes('--json')) {
   console.log(
     JSON.stringify(
-      results.map(({ name, nmi, ari, purity, trendsRight, trendsTotal, tonesRight, commentTone }) => ({
-        name,
-        nmi,
-        ari,
-        purity,
-        trendsRight,
-        trendsTotal,
-        tonesRight,
-        commentTone,
-      })),
+      results.map(
+        ({ name, nmi, ari, purity, trendsRight, trendsTotal, tonesRight, commentTone, labelStats }) => ({
+          name,
+          badLabels: labelStats.badLabels,
+          badKeywords: labelStats.badKeywords,
+          nmi,
+          ari,
+          purity,
+          trendsRight,
+          trendsTotal,
+          tonesRight,
+          commentTone,
+        }),
+      ),
     ),
   );
 } else {
@@ -129,6 +145,16 @@ if (process.argv.includes('--json')) {
     console.log(
       `| ${r.name} | ${r.n} | ${fmt(r.nmi)} (${fmt(r.nmiMin)}) | ${fmt(r.ari)} | ${fmt(r.purity)} | ${fmt(r.themes, 1)} | ${fmt(r.unclustered, 1)} | ${r.trendsRight}/${r.trendsTotal} | ${r.name.startsWith('workplace') ? '—' : `${r.tonesRight}/${r.trendsTotal}`} | ${r.name.startsWith('workplace') ? '—' : fmt(r.commentTone, 2)} |`,
     );
+  console.log(
+    '\n| set | bad labels (stem / function word / generic single word) | bad keywords | bad labels, seed 1 |',
+  );
+  console.log('| --- | --- | --- | --- |');
+  for (const r of results) {
+    const q = r.labelStats;
+    console.log(
+      `| ${r.name} | ${fmt(q.badLabels * 100, 0)} % (${fmt(q.stems * 100, 0)} / ${fmt(q.functionWords * 100, 0)} / ${fmt(q.generic * 100, 0)}) | ${fmt(q.badKeywords * 100, 0)} % | ${q.examples.join(' · ') || '—'} |`,
+    );
+  }
   for (const r of results) {
     console.log(`\n### ${r.name}: trend confusion (rows planted, columns found; seed 1)\n`);
     const found = [...TRENDS, 'none'];

@@ -19,6 +19,10 @@ import { addDays } from '../server/themes/engine/trend.ts';
 import { ThemeEngineWorker } from '../server/themes/engine-client.ts';
 import { wordNet } from '../server/themes/wordnet.ts';
 import { seededRandom } from '../server/seeded-random.ts';
+import { connect } from '../db/connect.ts';
+import { migrateToLatest } from '../db/migrate.ts';
+import { saveSnapshot, type Snapshot, type SnapshotItem } from '../server/themes/queries.ts';
+import type { Theme } from '../server/themes/engine/index.ts';
 import { corpusItems, corpusTrends, CORPUS_FIRST_DAY, type CorpusItem } from '../test/themes/corpus.ts';
 
 const fmt = (x: number, digits = 3) => x.toFixed(digits);
@@ -224,7 +228,109 @@ async function eventLoop() {
   );
 }
 
+/** A snapshot of n comments in 40 themes (what the save writes does not depend on how it was clustered). */
+function fakeSnapshot(n: number, seed: number): Snapshot {
+  const next = seededRandom(seed);
+  const themes: Theme[] = Array.from({ length: 40 }, (_, t) => ({
+    id: `00000000-0000-4000-8000-${String(t).padStart(12, '0')}`,
+    label: `Theme ${t}`,
+    keywords: ['one', 'two'],
+    size: 0,
+    itemIds: [],
+    trend: 'steady',
+    test: { trend: 'steady', recent: 1, baseline: 1, ratio: 1, pValue: 1 },
+    sentiment: 0,
+    tone: { positive: 0, neutral: 1, negative: 0 },
+    daily: [],
+    quotes: [],
+    signature: { one: 1 },
+    pinned: false,
+  }));
+  const items: SnapshotItem[] = [];
+  for (let i = 0; i < n; i++)
+    items.push({
+      itemId: `item-${String(i).padStart(7, '0')}`,
+      themeId: themes[Math.floor(next() * themes.length)]!.id,
+      source: 'suggestion',
+      text: `Comment ${i}: ${'the car park barrier is broken again and the queue reaches the road '.repeat(1 + (i % 3))}`,
+      day: addDays(CORPUS_FIRST_DAY, i % 90),
+      published: true,
+      departmentId: null,
+      status: null,
+      sentiment: 0,
+      centrality: Math.round(next() * 30) / 10,
+    });
+  return {
+    scope: 'all',
+    asOf: '2025-03-31',
+    firstDay: CORPUS_FIRST_DAY,
+    themes,
+    items,
+    itemCount: n,
+    unclustered: 0,
+    durationMs: 0,
+    incremental: false,
+  };
+}
+
+/** The same snapshot after a typical run: 1 % of comments change theme, 0.5 % leave, 0.5 % arrive. */
+function changed(snapshot: Snapshot, seed: number): Snapshot {
+  const next = seededRandom(seed);
+  const n = snapshot.items.length;
+  const items = snapshot.items
+    .filter(() => next() >= 0.005)
+    .map((item) =>
+      next() < 0.01
+        ? { ...item, themeId: snapshot.themes[Math.floor(next() * snapshot.themes.length)]!.id }
+        : item,
+    );
+  for (let i = 0; i < n * 0.005; i++)
+    items.push({ ...snapshot.items[i]!, itemId: `new-${i}`, text: `A new comment ${i} about the canteen.` });
+  return { ...snapshot, items, itemCount: items.length };
+}
+
+async function saves() {
+  console.log(
+    "\n## Snapshot saves (the main thread's connection; PGlite in this process unless DATABASE_URL)\n",
+  );
+  const handle = await connect({ databaseUrl: process.env.DATABASE_URL ?? null, dataDir: 'memory://' });
+  await migrateToLatest(handle.db);
+  console.log(
+    '| comments | save | rows written (themes + items) | rows deleted | wall time | max event-loop delay |',
+  );
+  console.log('| --- | --- | --- | --- | --- | --- |');
+  for (const n of [27_000]) {
+    const before = fakeSnapshot(n, 7);
+    const after = changed(before, 8);
+    await saveSnapshot(handle.db, before);
+    const measure = async (name: string, snapshot: Snapshot, rewrite: boolean) => {
+      let stats = { themesWritten: 0, themesRetired: 0, itemsWritten: 0, itemsDeleted: 0 };
+      const run = await watchLoop(async () => {
+        stats = await saveSnapshot(handle.db, snapshot, { rewrite });
+      });
+      console.log(
+        `| ${n.toLocaleString('en')} | ${name} | ${stats.themesWritten} + ${stats.itemsWritten.toLocaleString('en')} | ${stats.itemsDeleted.toLocaleString('en')} | ${fmt(run.ms, 0)} ms | ${fmt(run.maxDelayMs, 0)} ms |`,
+      );
+      return { ...run, written: stats.themesWritten + stats.itemsWritten + stats.itemsDeleted };
+    };
+    const baseline = await measure(
+      'before: delete and re-insert every row (1 % moved, 1 % in/out)',
+      after,
+      true,
+    );
+    await saveSnapshot(handle.db, before, { rewrite: true });
+    const diff = await measure('after: diff against the stored assignment (same change)', after, false);
+    const same = await measure('after: nothing changed', after, false);
+    console.log(
+      `\nRows written, after / before: ${fmt(diff.written / baseline.written, 3)}×; wall time: ${fmt(diff.ms / baseline.ms, 2)}×; ` +
+        `longest event-loop stall: ${fmt(diff.maxDelayMs / baseline.maxDelayMs, 2)}×; unchanged snapshot: ${same.written} rows, ${fmt(same.ms, 0)} ms.`,
+    );
+  }
+  await handle.close();
+}
+
 const only = process.argv[2];
-if (only !== 'speed' && only !== 'event-loop') quality();
-if (only !== 'quality' && only !== 'event-loop') speed();
-if (only !== 'quality' && only !== 'speed') await eventLoop();
+if (!only || only === 'quality') quality();
+if (!only || only === 'speed') speed();
+if (!only || only === 'event-loop') await eventLoop();
+if (!only || only === 'save') await saves();

@@ -154,8 +154,47 @@ export const ThemeCorrectionBody = Type.Union(
     ),
     Type.Object({ kind: Type.Literal('pin') }, { additionalProperties: false }),
     Type.Object({ kind: Type.Literal('hide') }, { additionalProperties: false }),
+    Type.Object(
+      {
+        kind: Type.Literal('move'),
+        into: Type.String({ format: 'uuid', description: 'The theme the comments belong to.' }),
+        itemIds: Type.Array(Type.String({ minLength: 1, maxLength: 100 }), {
+          minItems: 1,
+          maxItems: 500,
+          uniqueItems: true,
+          description: 'Comments of this theme to move.',
+        }),
+      },
+      { additionalProperties: false },
+    ),
+    Type.Object(
+      {
+        kind: Type.Literal('split'),
+        itemIds: Type.Optional(
+          Type.Array(Type.String({ minLength: 1, maxLength: 100 }), {
+            minItems: 1,
+            maxItems: 500,
+            uniqueItems: true,
+            description: 'Comments of this theme that form the new theme.',
+          }),
+        ),
+        keywords: Type.Optional(
+          Type.Array(Type.String({ minLength: 2, maxLength: 60, pattern: '\\S' }), {
+            minItems: 1,
+            maxItems: 10,
+            description: 'Or: the comments of this theme that mention any of these words form the new theme.',
+          }),
+        ),
+        label: Type.Optional(Type.String({ minLength: 2, maxLength: 80, pattern: '\\S' })),
+      },
+      { additionalProperties: false },
+    ),
   ],
-  { description: 'Rename, merge into another theme, pin to the top, or hide as noise.' },
+  {
+    description:
+      'Rename, merge into another theme, move comments to another theme, split comments (chosen, or those ' +
+      'mentioning keywords) into a new theme, pin to the top, or hide as noise.',
+  },
 );
 export type ThemeCorrectionBody = Static<typeof ThemeCorrectionBody>;
 

@@ -1,7 +1,7 @@
 // Tables owned by the themes feature. Nullable columns are `T | null`; see db/schema.ts.
 // Snapshots of computed themes, two scopes: 'public' (built from published text only, for employees)
 // and 'all' (everything the sources hand over, for moderators). Derived data: rebuilt by the job.
-import type { Generated, Selectable } from 'kysely';
+import type { ColumnType, Generated, Selectable } from 'kysely';
 import type { Day, Json, Timestamp } from '../schema.ts';
 
 export type ThemeScope = 'public' | 'all';
@@ -34,6 +34,8 @@ export interface ThemeTable {
   first_seen: Day;
   last_seen: Day;
   retired: boolean;
+  /** Hash of the values last written: a snapshot save skips an unchanged theme. */
+  fingerprint: Generated<string>;
 }
 
 /** Which comment is in which theme (drill-down, filters). Copies only what the sources already publish to staff. */
@@ -50,17 +52,21 @@ export interface ThemeItemTable {
   sentiment: number;
   /** How typical of the theme (quotes are the most central published comments). */
   centrality: number;
+  /** Hash of the row's values (theme included): a snapshot save writes only rows whose hash changed. */
+  fingerprint: Generated<string>;
 }
 
 /** A moderator's correction, kept by the engine on every recompute. */
 export interface ThemeCorrectionTable {
   id: string;
-  kind: 'rename' | 'merge' | 'pin' | 'hide';
+  kind: 'rename' | 'merge' | 'pin' | 'hide' | 'move' | 'split';
   theme_id: string;
   into_theme_id: string | null;
   label: string | null;
   anchor_items: Json<string[]>;
   into_anchor_items: Json<string[]>;
+  /** The comments a move or split takes out of the theme. */
+  item_ids: ColumnType<string[], string | undefined, string>;
   created_by: string;
   created_at: Generated<Timestamp>;
 }

@@ -4,7 +4,7 @@ import type { Database } from '../../db/schema.ts';
 import type { ThemeScope } from '../../db/tables/themes.ts';
 import type { ThemeItem } from './engine/index.ts';
 import { ThemeEngineWorker, type Computed } from './engine-client.ts';
-import { listCorrections, previousThemes, saveSnapshot, type SnapshotItem } from './queries.ts';
+import { fingerprint, listCorrections, previousThemes, saveSnapshot, type SnapshotItem } from './queries.ts';
 import type { SourceItem, ThemeSources } from '../shared/theme-sources.ts';
 import { today } from '../shared/days.ts';
 
@@ -28,19 +28,33 @@ const MAX_WAIT_MS = 10_000;
 const FULL_UP_TO = 5000;
 const FULL_EVERY = 20;
 
+/**
+ * The most comments one snapshot themes: the newest MAX_ITEMS (by day). Trends look back at most 16
+ * weeks and the daily series 90 days, so while the newest 100k span that long a ceiling on the oldest
+ * comments costs nothing a moderator sees, and it bounds what the engine thread and this side hold however large the corpus grows
+ * (the 100k bench peaks at ≈ 0.6 GB, `npm run bench:themes -- speed`; a 1M-item corpus is themed as its
+ * newest 100k).
+ */
+export const MAX_ITEMS = 100_000;
+
 interface ScopeState {
   /** The engine generation holding this scope's model (a new thread has none). */
   generation: number;
-  items: Map<string, SourceItem>;
+  /** What each item was computed from, as a short hash (not the text: this side holds no corpus copy). */
+  items: Map<string, string>;
   runsSinceFull: number;
 }
 
-const sameItem = (a: SourceItem, b: SourceItem) =>
-  a.text === b.text &&
-  a.day === b.day &&
-  a.published === b.published &&
-  a.status === b.status &&
-  a.departmentId === b.departmentId;
+const itemHash = (item: SourceItem) =>
+  fingerprint([item.text, item.day, item.published, item.status ?? null, item.departmentId]);
+
+/** The newest `limit` items (by day, then id), or all of them. */
+export function newest(items: SourceItem[], limit = MAX_ITEMS): SourceItem[] {
+  if (items.length <= limit) return items;
+  return [...items]
+    .sort((a, b) => (a.day < b.day ? 1 : a.day > b.day ? -1 : a.id < b.id ? 1 : -1))
+    .slice(0, limit);
+}
 
 export class ThemesJob {
   readonly #db: Kysely<Database>;
@@ -146,7 +160,7 @@ export class ThemesJob {
   }
 
   async #run(scopes: Set<ThemeScope>): Promise<void> {
-    const sources = await this.#sources.list(this.#db);
+    const sources = newest(await this.#sources.list(this.#db));
     if (this.#closed) return;
     const asOf = today();
     if (scopes.has('all')) await this.#runScope('all', sources, asOf);
@@ -161,6 +175,7 @@ export class ThemesJob {
   async #runScope(scope: ThemeScope, sources: SourceItem[], asOf: string): Promise<void> {
     const started = performance.now();
     const byId = new Map(sources.map((item) => [item.id, item]));
+    const hashes = new Map(sources.map((item) => [item.id, itemHash(item)]));
     const toItem = (item: SourceItem): ThemeItem => ({
       id: item.id,
       text: item.text,
@@ -177,10 +192,9 @@ export class ThemesJob {
         sources.length > FULL_UP_TO &&
         state.runsSinceFull < FULL_EVERY
       ) {
-        const removed = [...state.items.keys()].filter(
-          (id) => !byId.has(id) || !sameItem(state.items.get(id)!, byId.get(id)!),
-        );
-        const added = sources.filter((item) => !state.items.has(item.id) || removed.includes(item.id));
+        const removed = [...state.items].filter(([id, hash]) => hashes.get(id) !== hash).map(([id]) => id);
+        const changed = new Set(removed);
+        const added = sources.filter((item) => !state.items.has(item.id) || changed.has(item.id));
         if (removed.length + added.length <= 0.05 * sources.length) {
           computed = await this.#engine.update(scope, { added: added.map(toItem), removed, asOf });
           incremental = true;
@@ -215,13 +229,15 @@ export class ThemesJob {
           departmentId: source.departmentId,
           status: source.status ?? null,
           sentiment: membership.sentiment,
-          centrality: membership.centrality,
+          // Coarse on purpose: it only orders quotes, and a full recompute nudges every lift a little,
+          // which would otherwise make every row differ from the stored one (a rewrite of the whole snapshot).
+          centrality: Math.round(membership.centrality * 10) / 10,
         });
       }
     let firstDay: string | null = null;
     for (const item of sources) if (firstDay === null || item.day < firstDay) firstDay = item.day;
     if (this.#closed) return;
-    await saveSnapshot(this.#db, {
+    const saved = await saveSnapshot(this.#db, {
       scope,
       asOf,
       firstDay,
@@ -235,7 +251,7 @@ export class ThemesJob {
     if (sources.length > 0)
       this.#states.set(scope, {
         generation: this.#engine.generation,
-        items: byId,
+        items: hashes,
         runsSinceFull: incremental ? (state?.runsSinceFull ?? 0) + 1 : 0,
       });
     else {
@@ -248,6 +264,7 @@ export class ThemesJob {
         items: sources.length,
         themes: themes.length,
         incremental,
+        ...saved,
         ms: Math.round(performance.now() - started),
       },
       'themes recomputed',

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import type { ThemeScope, ThemeSource } from '../../db/tables/themes.ts';
@@ -60,19 +61,57 @@ export interface Snapshot {
   incremental: boolean;
 }
 
-/** Replaces a scope's snapshot in one transaction: themes upserted by id, vanished ones retired. */
-export async function saveSnapshot(db: Db, snapshot: Snapshot): Promise<void> {
+/** A short hash of the values a row is written with: equal hashes, nothing to write. */
+export function fingerprint(values: unknown[]): string {
+  return createHash('sha1').update(JSON.stringify(values)).digest('base64url').slice(0, 22);
+}
+
+export interface SaveStats {
+  themesWritten: number;
+  themesRetired: number;
+  itemsWritten: number;
+  itemsDeleted: number;
+}
+
+const ITEM_BATCH = 500;
+
+/**
+ * Replaces a scope's snapshot in one transaction, writing only what changed: each theme and theme-item
+ * row carries a fingerprint of its values, the stored fingerprints are read (ids and hashes only, not
+ * text), and only rows that are new, changed or gone are written. A recompute that moves a handful of
+ * comments writes a handful of rows, not the whole corpus, on the main thread's connection.
+ * `rewrite: true` is the old behaviour (delete and insert every row), kept for the bench's baseline.
+ */
+export async function saveSnapshot(
+  db: Db,
+  snapshot: Snapshot,
+  { rewrite = false }: { rewrite?: boolean } = {},
+): Promise<SaveStats> {
   const { scope, asOf } = snapshot;
+  const stats: SaveStats = { themesWritten: 0, themesRetired: 0, itemsWritten: 0, itemsDeleted: 0 };
   await db.transaction().execute(async (trx) => {
-    await trx.deleteFrom('theme_item').where('scope', '=', scope).execute();
+    if (rewrite) {
+      const deleted = await trx.deleteFrom('theme_item').where('scope', '=', scope).executeTakeFirst();
+      stats.itemsDeleted = Number(deleted.numDeletedRows);
+    }
+    const storedThemes = new Map(
+      (
+        await trx
+          .selectFrom('theme')
+          .select(['id', 'fingerprint'])
+          .where('scope', '=', scope)
+          .where('retired', '=', false)
+          .execute()
+      ).map((row) => [row.id, row.fingerprint]),
+    );
     const ids = snapshot.themes.map((theme) => theme.id);
     let retire = trx
       .updateTable('theme')
-      .set({ retired: true, rank: null })
+      .set({ retired: true, rank: null, fingerprint: '' })
       .where('scope', '=', scope)
       .where('retired', '=', false);
     if (ids.length > 0) retire = retire.where('id', 'not in', ids);
-    await retire.execute();
+    stats.themesRetired = Number((await retire.executeTakeFirst()).numUpdatedRows);
     for (const [rank, theme] of snapshot.themes.entries()) {
       const values = {
         label: theme.label,
@@ -93,14 +132,34 @@ export async function saveSnapshot(db: Db, snapshot: Snapshot): Promise<void> {
         last_seen: asOf,
         retired: false,
       };
+      const hash = fingerprint(Object.values(values));
+      if (!rewrite && storedThemes.get(theme.id) === hash) continue;
+      stats.themesWritten++;
       await trx
         .insertInto('theme')
-        .values({ id: theme.id, scope, first_seen: asOf, ...values })
-        .onConflict((oc) => oc.column('id').doUpdateSet(values))
+        .values({ id: theme.id, scope, first_seen: asOf, ...values, fingerprint: hash })
+        .onConflict((oc) => oc.column('id').doUpdateSet({ ...values, fingerprint: hash }))
         .execute();
     }
-    for (let start = 0; start < snapshot.items.length; start += 500) {
-      const batch = snapshot.items.slice(start, start + 500).map((item) => ({
+    // The stored assignment: item ids and hashes only (no text), read in pages by key.
+    const stored = new Map<string, string>();
+    if (!rewrite)
+      for (let after = ''; ;) {
+        const page = await trx
+          .selectFrom('theme_item')
+          .select(['item_id', 'fingerprint'])
+          .where('scope', '=', scope)
+          .where('item_id', '>', after)
+          .orderBy('item_id')
+          .limit(10_000)
+          .execute();
+        for (const row of page) stored.set(row.item_id, row.fingerprint);
+        if (page.length < 10_000) break;
+        after = page[page.length - 1]!.item_id;
+      }
+    const changed = [];
+    for (const item of snapshot.items) {
+      const row = {
         scope,
         theme_id: item.themeId,
         item_id: item.itemId,
@@ -112,8 +171,43 @@ export async function saveSnapshot(db: Db, snapshot: Snapshot): Promise<void> {
         status: item.status,
         sentiment: item.sentiment,
         centrality: item.centrality,
-      }));
-      await trx.insertInto('theme_item').values(batch).execute();
+      };
+      const hash = fingerprint(Object.values(row));
+      const before = stored.get(item.itemId);
+      stored.delete(item.itemId);
+      if (before !== hash) changed.push({ ...row, fingerprint: hash });
+    }
+    // What is left of the stored assignment is no longer in any theme.
+    const gone = [...stored.keys()];
+    for (let start = 0; start < gone.length; start += ITEM_BATCH) {
+      const result = await trx
+        .deleteFrom('theme_item')
+        .where('scope', '=', scope)
+        .where('item_id', 'in', gone.slice(start, start + ITEM_BATCH))
+        .executeTakeFirst();
+      stats.itemsDeleted += Number(result.numDeletedRows);
+    }
+    for (let start = 0; start < changed.length; start += ITEM_BATCH) {
+      const batch = changed.slice(start, start + ITEM_BATCH);
+      await trx
+        .insertInto('theme_item')
+        .values(batch)
+        .onConflict((oc) =>
+          oc.columns(['scope', 'item_id']).doUpdateSet((eb) => ({
+            theme_id: eb.ref('excluded.theme_id'),
+            source: eb.ref('excluded.source'),
+            text: eb.ref('excluded.text'),
+            day: eb.ref('excluded.day'),
+            published: eb.ref('excluded.published'),
+            department_id: eb.ref('excluded.department_id'),
+            status: eb.ref('excluded.status'),
+            sentiment: eb.ref('excluded.sentiment'),
+            centrality: eb.ref('excluded.centrality'),
+            fingerprint: eb.ref('excluded.fingerprint'),
+          })),
+        )
+        .execute();
+      stats.itemsWritten += batch.length;
     }
     const run = {
       computed_at: new Date(),
@@ -131,6 +225,7 @@ export async function saveSnapshot(db: Db, snapshot: Snapshot): Promise<void> {
       .onConflict((oc) => oc.column('scope').doUpdateSet(run))
       .execute();
   });
+  return stats;
 }
 
 export async function latestRun(db: Db, scope: ThemeScope) {
@@ -259,6 +354,29 @@ export async function listCorrections(db: Db): Promise<ThemeCorrection[]> {
               },
             ]
           : [];
+      case 'move':
+        return row.into_theme_id
+          ? [
+              {
+                kind: 'move',
+                themeId: row.theme_id,
+                intoThemeId: row.into_theme_id,
+                itemIds: row.item_ids,
+                anchorItems,
+                intoAnchorItems: row.into_anchor_items,
+              },
+            ]
+          : [];
+      case 'split':
+        return [
+          {
+            kind: 'split',
+            themeId: row.theme_id,
+            itemIds: row.item_ids,
+            ...(row.label ? { label: row.label } : {}),
+            anchorItems,
+          },
+        ];
       default:
         return [{ kind: row.kind, themeId: row.theme_id, anchorItems }];
     }
@@ -280,11 +398,12 @@ export async function insertCorrection(
   db: Db,
   correction: {
     id: string;
-    kind: 'rename' | 'merge' | 'pin' | 'hide';
+    kind: 'rename' | 'merge' | 'pin' | 'hide' | 'move' | 'split';
     themeId: string;
     intoThemeId?: string;
     label?: string;
     anchorItems: string[];
+    itemIds?: string[];
     intoAnchorItems?: string[];
     createdBy: string;
   },
@@ -299,6 +418,7 @@ export async function insertCorrection(
       label: correction.label ?? null,
       anchor_items: JSON.stringify(correction.anchorItems),
       into_anchor_items: JSON.stringify(correction.intoAnchorItems ?? []),
+      item_ids: JSON.stringify(correction.itemIds ?? []),
       created_by: correction.createdBy,
     })
     .execute();

@@ -29,6 +29,7 @@ import {
 import { moderatorThemes } from './view.ts';
 import { addDays, today } from '../shared/days.ts';
 
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const iso = (value: Date | string | null | undefined) => (value ? new Date(value).toISOString() : null);
 const HOUR_MS = 60 * 60 * 1000;
 /** Public timestamps are floored to the hour: a poller learns at most which hour a scheduled run fell in. */
@@ -203,7 +204,7 @@ const routes: FastifyPluginAsyncTypebox<{ config: Config }> = async (app, { conf
       schema: {
         tags: ['themes'],
         summary:
-          'Correct a theme: rename, merge into another, pin, or hide as noise; kept on every recompute',
+          'Correct a theme: rename, merge into another, move comments, split, pin, or hide as noise; kept on every recompute',
         description:
           'The engine keeps each correction as a constraint on every later computation (the public snapshot ' +
           'too, matched by the comments the theme held). Audited. Recomputes both snapshots.',
@@ -216,23 +217,56 @@ const routes: FastifyPluginAsyncTypebox<{ config: Config }> = async (app, { conf
       const theme = await findTheme(app.db, 'all', request.params.id);
       if (!theme) throw notFound('No such theme.');
       const body = request.body;
+      const anchorItems = await themeItemIds(app.db, 'all', theme.id);
       let into: { id: string; items: string[] } | undefined;
-      if (body.kind === 'merge') {
+      if (body.kind === 'merge' || body.kind === 'move') {
         if (body.into === theme.id)
-          throw badRequest('invalid_request', 'A theme cannot be merged into itself.');
+          throw badRequest(
+            'invalid_request',
+            body.kind === 'merge'
+              ? 'A theme cannot be merged into itself.'
+              : 'Those comments are already there.',
+          );
         const target = await findTheme(app.db, 'all', body.into);
-        if (!target) throw notFound('No such theme to merge into.');
+        if (!target)
+          throw notFound(`No such theme to ${body.kind === 'merge' ? 'merge' : 'move them'} into.`);
         into = { id: target.id, items: await themeItemIds(app.db, 'all', target.id) };
       }
+      let itemIds: string[] | undefined;
+      if (body.kind === 'move' || body.kind === 'split') {
+        const held = new Set(anchorItems);
+        if (body.kind === 'split' && (body.itemIds === undefined) === (body.keywords === undefined))
+          throw badRequest('invalid_request', 'Split by chosen comments or by keywords, one of the two.');
+        if (body.kind === 'split' && body.keywords) {
+          const words = body.keywords.map(
+            (word) => new RegExp(`(^|[^\\p{L}\\p{N}])${escapeRegExp(word.trim())}($|[^\\p{L}\\p{N}])`, 'iu'),
+          );
+          const rows = await listThemeItems(app.db, 'all', { themeId: theme.id });
+          itemIds = rows.filter((row) => words.some((word) => word.test(row.text))).map((row) => row.id);
+          if (itemIds.length === 0)
+            throw badRequest('invalid_request', 'No comment of this theme mentions those words.');
+        } else {
+          itemIds = body.itemIds!;
+          if (itemIds.some((id) => !held.has(id)))
+            throw badRequest('invalid_request', 'Every comment named must be in this theme.');
+        }
+        if (body.kind === 'split' && itemIds.length >= held.size)
+          throw badRequest(
+            'invalid_request',
+            'A split must leave some comments in the theme (rename it instead).',
+          );
+      }
       const id = randomUUID();
+      const label = body.kind === 'rename' || body.kind === 'split' ? body.label?.trim() : undefined;
       await insertCorrection(app.db, {
         id,
         kind: body.kind,
         themeId: theme.id,
         intoThemeId: into?.id,
         intoAnchorItems: into?.items,
-        label: body.kind === 'rename' ? body.label.trim() : undefined,
-        anchorItems: await themeItemIds(app.db, 'all', theme.id),
+        label,
+        anchorItems,
+        itemIds,
         createdBy: request.staff!.username,
       });
       await audit(
@@ -243,8 +277,10 @@ const routes: FastifyPluginAsyncTypebox<{ config: Config }> = async (app, { conf
         {
           correction: id,
           from: theme.label,
-          ...(body.kind === 'rename' ? { to: body.label.trim() } : {}),
+          ...(label ? { to: label } : {}),
           ...(into ? { into: into.id } : {}),
+          ...(itemIds ? { comments: itemIds.length } : {}),
+          ...(body.kind === 'split' && body.keywords ? { keywords: body.keywords } : {}),
         },
       );
       themesJob(app).forgetModels();

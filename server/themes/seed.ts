@@ -1,13 +1,64 @@
+import { randomUUID } from 'node:crypto';
 import type { SeedStep } from '../seed/types.ts';
+import { audit } from '../shared/audit.ts';
 import { themesJob } from './job.ts';
+import { insertCorrection, themeItemIds } from './queries.ts';
 
 /**
  * Themes read what the other features seeded (three months of suggestions, kudos, pulse comments and
- * focus-group transcripts): one recompute at the end, so a new user sees themes with real trends.
+ * focus-group transcripts): one recompute at the end, so a new user sees themes with real trends. Then
+ * the demo moderator makes two corrections, as a moderator would on a first look, so the dashboard shows
+ * them: the car-park theme renamed to what it is about, and the loan-system theme pinned to the top.
+ * Both are audited and kept on every later recompute, like any correction.
  */
 export const seed: SeedStep = async (app, result) => {
   const job = themesJob(app);
   await job.recompute();
+  const staff = await app.db
+    .selectFrom('staff')
+    .select(['id', 'username', 'display_name as displayName', 'role'])
+    .where('username', '=', result.moderator.username)
+    .executeTakeFirst();
+  const current = await app.db
+    .selectFrom('theme')
+    .select(['id', 'label', 'keywords'])
+    .where('scope', '=', 'all')
+    .where('retired', '=', false)
+    .orderBy('rank')
+    .execute();
+  const about = (pattern: RegExp) =>
+    current.find((theme) => pattern.test(theme.label)) ??
+    current.find((theme) => pattern.test(theme.keywords.join(' ')));
+  const corrections = [
+    { theme: about(/car park|parking/i), kind: 'rename' as const, label: 'Staff car park spaces' },
+    { theme: about(/origination|outage|loan|LOS\b|lending/i), kind: 'pin' as const },
+  ];
+  let made = 0;
+  for (const { theme, kind, ...rest } of corrections) {
+    if (!staff || !theme) continue;
+    const label = 'label' in rest ? rest.label : undefined;
+    const id = randomUUID();
+    await insertCorrection(app.db, {
+      id,
+      kind,
+      themeId: theme.id,
+      label,
+      anchorItems: await themeItemIds(app.db, 'all', theme.id),
+      createdBy: staff.username,
+    });
+    await audit(
+      app.db,
+      { ...staff, mustChangePassword: false },
+      `theme.${kind}`,
+      { type: 'theme', id: theme.id },
+      { correction: id, from: theme.label, ...(label ? { to: label } : {}) },
+    );
+    made++;
+  }
+  if (made > 0) {
+    job.forgetModels();
+    await job.recompute();
+  }
   const themes = await app.db
     .selectFrom('theme')
     .select(['label', 'trend'])

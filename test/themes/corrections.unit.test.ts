@@ -62,4 +62,73 @@ describe('moderator corrections as engine constraints', () => {
     for (const id of formIds)
       expect(again.themes.find((t) => t.itemIds.includes(id))?.label).not.toBe(forms.label);
   });
+
+  it('move and split keep the comments where the moderator put them, ids stable, across recomputes', () => {
+    const items = corpusItems();
+    const lexicon = wordNet();
+    let n = 0;
+    const newId = () => `theme-${n++}`;
+    const first = ThemeModel.compute(items, { lexicon, seed: 1, newId }).result();
+    const find = (pattern: RegExp) => first.themes.find((theme) => pattern.test(theme.label))!;
+    const [parking, canteen, pay] = [find(/car park/i), find(/canteen/i), find(/pay/i)];
+    // Three parking comments belong under pay (say the moderator reads them as about parking charges).
+    const moved = parking.itemIds.slice(0, 3);
+    // The canteen comments that mention coffee become a theme of their own.
+    const text = new Map(items.map((item) => [item.id, item.text]));
+    const coffee = canteen.itemIds.filter((id) => /coffee/i.test(text.get(id)!));
+    expect(coffee.length).toBeGreaterThanOrEqual(2);
+    expect(coffee.length).toBeLessThan(canteen.itemIds.length);
+    const corrections: ThemeCorrection[] = [
+      {
+        kind: 'move',
+        themeId: parking.id,
+        intoThemeId: pay.id,
+        itemIds: moved,
+        anchorItems: parking.itemIds,
+        intoAnchorItems: pay.itemIds,
+      },
+      { kind: 'split', themeId: canteen.id, itemIds: coffee, label: 'Coffee', anchorItems: canteen.itemIds },
+    ];
+    const check = (result: ThemesResult, present: Set<string>) => {
+      const byId = new Map(result.themes.map((theme) => [theme.id, theme]));
+      for (const id of moved.filter((m) => present.has(m))) expect(byId.get(pay.id)!.itemIds).toContain(id);
+      for (const id of moved) expect(byId.get(parking.id)!.itemIds).not.toContain(id);
+      const split = result.themes.find((theme) => theme.label === 'Coffee')!;
+      expect(split.itemIds.sort()).toEqual(coffee.filter((id) => present.has(id)).sort());
+      expect(split.id).not.toBe(canteen.id);
+      for (const id of coffee) expect(byId.get(canteen.id)!.itemIds).not.toContain(id);
+      return split;
+    };
+    const corrected = ThemeModel.compute(items, {
+      lexicon,
+      seed: 1,
+      newId,
+      previous: previousOf(first),
+      corrections,
+    }).result();
+    const split = check(corrected, new Set(items.map((item) => item.id)));
+
+    // A recompute on 3 % fewer comments and another seed: same placement, and the split keeps its id.
+    const fewer = items.filter((_, i) => i % 33 !== 0);
+    const again = ThemeModel.compute(fewer, {
+      lexicon,
+      seed: 3,
+      newId,
+      previous: previousOf(corrected),
+      corrections,
+    }).result();
+    expect(check(again, new Set(fewer.map((item) => item.id))).id).toBe(split.id);
+
+    // An incremental update that withdraws a moved comment takes it out of the theme it was moved to.
+    const model = ThemeModel.compute(items, {
+      lexicon,
+      seed: 1,
+      newId,
+      previous: previousOf(corrected),
+      corrections,
+    });
+    const after = model.update({ removed: [moved[0]!] });
+    expect(after.themes.find((theme) => theme.id === pay.id)!.itemIds).not.toContain(moved[0]);
+    expect(model.memberships().find((m) => m.itemId === moved[1])!.themeId).toBe(pay.id);
+  });
 });

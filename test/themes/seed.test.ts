@@ -18,6 +18,24 @@ test('the demo seed ends with themes built from its three months of published co
   const runs = await t.app.db.selectFrom('theme_run').select(['scope', 'item_count']).execute();
   expect(runs.map((run) => run.scope).sort()).toEqual(['all', 'public']);
   expect(result!.notes.some((note) => note.startsWith('Trending themes:'))).toBe(true);
+  // The demo moderator's two corrections show: a renamed theme and a pinned one (first), audited.
+  const corrections = await t.app.db.selectFrom('theme_correction').select(['kind', 'label']).execute();
+  expect(corrections.map((c) => c.kind).sort()).toEqual(['pin', 'rename']);
+  const renamed = await t.app.db
+    .selectFrom('theme')
+    .select('label')
+    .where('scope', '=', 'all')
+    .where('retired', '=', false)
+    .where('label', '=', 'Staff car park spaces')
+    .execute();
+  expect(renamed).toHaveLength(1);
+  const audited = await t.app.db
+    .selectFrom('audit_log')
+    .select('action')
+    .where('action', 'like', 'theme.%')
+    .execute();
+  expect(audited).toHaveLength(2);
+
   // What a new user sees first (printed for the record when this test runs).
   console.log(
     themes

@@ -6,6 +6,7 @@ import {
   countDays,
   dailyCounts,
   trendOf,
+  typicalShares,
 } from '../../server/themes/engine/trend.ts';
 
 const asOf = '2025-03-31';
@@ -65,6 +66,22 @@ describe('trend', () => {
     expect(trendOf(days, { asOf, firstDay, totals: countDays([...days, ...spread(200, 89, 0)]) }).trend).toBe(
       'rising',
     );
+  });
+
+  it('a few themes rising together are rising (the typical theme did not grow); a new source still is not', () => {
+    // Four small themes rise at once and make the whole stream grow; five stay flat.
+    const risers = [0, 1, 2, 3].map(() => [...spread(3, 89, 20), ...spread(8, 13, 0)]);
+    const flat = [0, 1, 2, 3, 4].map(() => spread(6, 89, 0));
+    const totals = countDays([...risers, ...flat].flat());
+    const typical = typicalShares([...risers, ...flat].map(countDays), { asOf, firstDay })!;
+    expect(trendOf(risers[0]!, { asOf, firstDay, totals, typical }).trend).toBe('rising');
+    for (const days of flat) expect(trendOf(days, { asOf, firstDay, totals, typical }).trend).toBe('steady');
+    // A new source lifts every theme threefold: the typical theme grew as much, and nothing is rising.
+    const lifted = [0, 1, 2, 3, 4, 5, 6, 7].map(() => [...spread(10, 89, 15), ...spread(15, 13, 0)]);
+    const everyone = typicalShares(lifted.map(countDays), { asOf, firstDay })!;
+    const all = countDays(lifted.flat());
+    for (const days of lifted)
+      expect(trendOf(days, { asOf, firstDay, totals: all, typical: everyone }).trend).toBe('steady');
   });
 
   it('is steady without enough history to compare', () => {

@@ -1,5 +1,7 @@
 // Moderator corrections, kept by the engine as constraints on every recompute: rename a theme, merge one
-// theme into another, pin a theme to the top, hide a theme as noise. A correction names the theme by id
+// theme into another, move comments to another theme, split comments out into a theme of their own, pin a
+// theme to the top, hide a theme as noise. Moves and splits name their comments by id: those comments stay
+// where the moderator put them; comments that arrive later are clustered as usual. A correction names the theme by id
 // (ids are stable across recomputes) and, for other snapshots of the same comments (the public one has
 // its own ids), by the comments it held when the moderator made it: there it applies to the theme that
 // holds at least half of them.
@@ -13,7 +15,18 @@ export type ThemeCorrection =
       anchorItems?: string[];
       intoAnchorItems?: string[];
     }
-  | { kind: 'pin' | 'hide'; themeId: string; anchorItems?: string[] };
+  | { kind: 'pin' | 'hide'; themeId: string; anchorItems?: string[] }
+  /** These comments belong to the other theme, whatever the clustering says. */
+  | {
+      kind: 'move';
+      themeId: string;
+      intoThemeId: string;
+      itemIds: string[];
+      anchorItems?: string[];
+      intoAnchorItems?: string[];
+    }
+  /** These comments are a theme of their own (named `label`, else described like any theme). */
+  | { kind: 'split'; themeId: string; itemIds: string[]; label?: string; anchorItems?: string[] };
 
 export interface CorrectableTheme {
   id: string;

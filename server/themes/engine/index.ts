@@ -14,6 +14,7 @@ import {
   countDays,
   dailyCounts,
   trendOf,
+  typicalShares,
   type DayCounts,
   type Trend,
   type TrendTest,
@@ -94,8 +95,11 @@ interface ItemState {
   day: string | null;
   published: boolean;
   doc: number;
+  /** The clustering's theme (−1: unclustered); the model's counts follow this. */
   theme: number;
   lift: number;
+  /** Where a moderator's move or split put it (index into the themes), overriding `theme`. */
+  home?: number;
 }
 
 interface ThemeState {
@@ -144,6 +148,8 @@ export class ThemeModel {
   #clustering!: ThemeClustering;
   #asOf: string | null = null;
   #firstDay: string | null = null;
+  /** How much the typical theme grew (see trend.ts `typicalShares`), when the themes were last summarised. */
+  #typical: { rise: number; fall: number } | null = null;
 
   private constructor(options: ThemeOptions) {
     this.#options = { windowDays: 14, dailyDays: 90, quoteCount: 3, ...options };
@@ -207,8 +213,8 @@ export class ThemeModel {
       if (item.theme >= 0) members[item.theme]!.add(item.id);
       else this.#unclustered.add(item.id);
     }
-    // Merges first, by the comments each theme held when the moderator merged them: the merged theme
-    // is then described and matched to its previous id as one.
+    // Merges, moves and splits first, in the order moderators made them, by the comments each theme held
+    // at the time: the corrected themes are then described and matched to their previous ids as usual.
     const mergedInto = new Map<number, number>();
     const ownerOf = (t: number) => {
       let owner = t;
@@ -216,16 +222,39 @@ export class ThemeModel {
       return owner;
     };
     const anchored = members.map((items) => ({ id: '', items }));
+    const splitLabels = new Map<number, string>();
+    const rehome = (ids: string[], target: number) => {
+      for (const id of ids) {
+        const item = this.#items.get(id);
+        if (!item) continue;
+        const from = item.home ?? (item.theme >= 0 ? item.theme : -1);
+        if (from >= 0) members[ownerOf(from)]!.delete(id);
+        else this.#unclustered.delete(id);
+        item.home = target;
+        members[target]!.add(id);
+      }
+    };
     for (const correction of this.#options.corrections ?? []) {
-      if (correction.kind !== 'merge') continue;
-      const into = resolveTheme(anchored, '', correction.intoAnchorItems);
-      if (into < 0) continue;
-      for (const from of resolveThemes(anchored, '', correction.anchorItems)) {
-        const [source, target] = [ownerOf(from), ownerOf(into)];
-        if (source === target) continue;
-        for (const id of members[source]!) members[target]!.add(id);
-        members[source]!.clear();
-        mergedInto.set(source, target);
+      if (correction.kind === 'merge') {
+        const into = resolveTheme(anchored, '', correction.intoAnchorItems);
+        if (into < 0) continue;
+        for (const from of resolveThemes(anchored, '', correction.anchorItems)) {
+          const [source, target] = [ownerOf(from), ownerOf(into)];
+          if (source === target) continue;
+          for (const id of members[source]!) members[target]!.add(id);
+          members[source]!.clear();
+          mergedInto.set(source, target);
+        }
+      } else if (correction.kind === 'move') {
+        const into = resolveTheme(anchored, '', correction.intoAnchorItems);
+        if (into >= 0) rehome(correction.itemIds, ownerOf(into));
+      } else if (correction.kind === 'split') {
+        if (!correction.itemIds.some((id) => this.#items.has(id))) continue;
+        const part = new Set<string>();
+        members.push(part);
+        anchored.push({ id: '', items: part });
+        rehome(correction.itemIds, members.length - 1);
+        if (correction.label) splitLabels.set(members.length - 1, correction.label);
       }
     }
     const statistics = corpusStatistics(this.#docs);
@@ -256,7 +285,8 @@ export class ThemeModel {
       this.#themes.push({
         id,
         ...description,
-        label: previous?.label && (same || stillFits) ? previous.label : description.label,
+        label:
+          splitLabels.get(t) ?? (previous?.label && (same || stillFits) ? previous.label : description.label),
         items: members[t]!,
         summary: null,
         previousTrend: same ? previous.trend : undefined,
@@ -275,9 +305,15 @@ export class ThemeModel {
     return owner;
   }
 
+  /** The theme an item is in now (−1: none): a moderator's placement, else the clustering's, merges followed. */
+  #themeOf(item: ItemState): number {
+    if (item.home !== undefined) return this.#owner(item.home);
+    return item.theme >= 0 ? this.#owner(item.theme) : -1;
+  }
+
   #applyCorrections(): void {
     for (const correction of this.#options.corrections ?? []) {
-      if (correction.kind === 'merge') continue;
+      if (correction.kind === 'merge' || correction.kind === 'move' || correction.kind === 'split') continue;
       if (correction.kind === 'hide') {
         for (const t of resolveThemes(this.#themes, correction.themeId, correction.anchorItems))
           this.#themes[this.#owner(t)]!.hidden = true;
@@ -343,6 +379,7 @@ export class ThemeModel {
             firstDay: this.#firstDay,
             windowDays: this.#options.windowDays,
             totals: this.#allDays,
+            ...(this.#typical ? { typical: this.#typical } : {}),
           })
         : { trend: 'steady', recent: 0, baseline: 0, ratio: 1, pValue: 1 };
     // Hysteresis: a theme whose content has not really changed keeps last time's trend unless the new
@@ -385,6 +422,13 @@ export class ThemeModel {
 
   /** Themes, most urgent first: emerging, rising, steady, fading; larger first within each. */
   result(): ThemesResult {
+    if (this.#themes.some((theme) => theme.summary === null) && this.#asOf && this.#firstDay)
+      this.#typical = typicalShares(
+        this.#themes
+          .filter((theme) => theme.items.size > 0 && !theme.hidden)
+          .map((theme) => countDays([...theme.items].flatMap((id) => this.#items.get(id)?.day ?? []))),
+        { asOf: this.#asOf, firstDay: this.#firstDay, windowDays: this.#options.windowDays },
+      );
     const themes = this.#themes
       .filter((theme) => theme.items.size > 0 && !theme.hidden)
       .map((theme) => (theme.summary ??= this.#summarise(theme)))
@@ -409,10 +453,12 @@ export class ThemeModel {
     for (const id of change.removed ?? []) {
       const item = this.#items.get(id);
       if (!item) continue;
-      if (item.theme >= 0) {
+      if (item.theme >= 0)
         addDoc(this.#clustering.model, { ...this.#bags[item.doc]!, weight: 1 }, item.theme, -1);
-        this.#themes[this.#owner(item.theme)]!.items.delete(id);
-        touched.add(this.#owner(item.theme));
+      const t = this.#themeOf(item);
+      if (t >= 0) {
+        this.#themes[t]!.items.delete(id);
+        touched.add(t);
       }
       this.#unclustered.delete(id);
       this.#countDay(item.day, -1);
@@ -447,15 +493,15 @@ export class ThemeModel {
 
   /** Every comment's theme id (null when unclustered), how central it is to it, and its sentiment. */
   memberships(): Array<{ itemId: string; themeId: string | null; centrality: number; sentiment: number }> {
-    return [...this.#items.values()].map((item) => ({
-      itemId: item.id,
-      themeId:
-        item.theme >= 0 && !this.#themes[this.#owner(item.theme)]!.hidden
-          ? this.#themes[this.#owner(item.theme)]!.id
-          : null,
-      centrality: Number.isFinite(item.lift) ? Math.round(item.lift * 1000) / 1000 : 0,
-      sentiment: this.#sentiments[item.doc]!,
-    }));
+    return [...this.#items.values()].map((item) => {
+      const t = this.#themeOf(item);
+      return {
+        itemId: item.id,
+        themeId: t >= 0 && !this.#themes[t]!.hidden ? this.#themes[t]!.id : null,
+        centrality: Number.isFinite(item.lift) ? Math.round(item.lift * 1000) / 1000 : 0,
+        sentiment: this.#sentiments[item.doc]!,
+      };
+    });
   }
 
   get size(): number {

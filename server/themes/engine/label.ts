@@ -50,6 +50,9 @@ interface Candidate {
 // comments", "kudos") says where a comment was posted, not what it is about. Never part of a label.
 const PORTAL_WORDS = new Set(['comment', 'feedback', 'suggestion', 'kudos', 'thanks', 'pulse']);
 
+/** Below this lift (theme share / corpus share) a single word is too common to name a theme alone. */
+const VAGUE_LIFT = 3;
+
 const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 function mostCommon(surfaces: Map<string, number>): string {
@@ -114,6 +117,13 @@ export function describe(members: Member[], corpus: CorpusStatistics): Descripti
   // Phrases the theme uses clearly more than everyone else (a generic "team" names nothing), if there are any.
   const distinctive = nameable.filter((c) => lifts.get(c)! >= 2);
   const phrases = distinctive.length > 0 ? distinctive : nameable;
+  // A single word the rest of the corpus uses nearly as much ("team", "changes", "system"), or uses in
+  // a third of its comments elsewhere ("queue" of callers, of the canteen, of loan applications), names no one
+  // theme: it is widened to a phrase the theme uses, or joined with a second name (below).
+  const vague = (candidate: Candidate) =>
+    candidate.words === 1 &&
+    (lifts.get(candidate)! < VAGUE_LIFT ||
+      candidate.clusterDf < 0.7 * (corpus.df.get(candidate.key) ?? candidate.clusterDf));
   const expand = (candidate: Candidate) =>
     candidate.words > 1
       ? candidate
@@ -121,8 +131,9 @@ export function describe(members: Member[], corpus: CorpusStatistics): Descripti
           (c) =>
             c.isPhrase &&
             c.words > 1 &&
-            c.clusterDf >= Math.max(2, 0.12 * candidate.clusterDf) &&
+            c.clusterDf >= (vague(candidate) ? 2 : Math.max(2, 0.12 * candidate.clusterDf)) &&
             lifts.get(c)! >= 1.5 &&
+            !c.key.split(' ').some((word) => PORTAL_WORDS.has(word)) &&
             c.key.split(' ').includes(candidate.key),
         ) ?? candidate);
   const top = phrases[0] ?? ranked[0];
@@ -137,10 +148,18 @@ export function describe(members: Member[], corpus: CorpusStatistics): Descripti
       const second = expand(candidate);
       if (!distinct(second) || second.words + first.words > 4) continue;
       // A second name joins only when it is frequent and nearly exclusive to the theme ("Pay and bonus",
-      // not "Laptop and sound" or "… and customer"), and both are nouns a person would pair.
-      if (second.clusterDf < 0.2 * size || lifts.get(second)! < (second.words > 1 ? 3 : 5)) continue;
+      // not "Laptop and sound" or "… and customer"), and both are nouns a person would pair. A vague first
+      // name takes a distinctive second one more readily (that is what tells the theme apart).
+      const loose = vague(first);
+      if (
+        second.clusterDf < (loose ? 0.1 : 0.2) * size ||
+        lifts.get(second)! < (loose ? VAGUE_LIFT : second.words > 1 ? 3 : 5) ||
+        vague(second)
+      )
+        continue;
       if (![...covered.get(second.key)!].some((doc) => !firstCoverage.has(doc))) continue;
-      if (firstCoverage.size < 0.6 * members.length) label = `${label} and ${mostCommon(second.surfaces)}`;
+      if (loose || firstCoverage.size < 0.6 * members.length)
+        label = `${label} and ${mostCommon(second.surfaces)}`;
       break;
     }
   }

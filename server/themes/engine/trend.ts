@@ -103,6 +103,14 @@ export interface TrendWindowOptions {
    * comments: when a new source starts (weekly pulse comments, say) and everything grows, nothing is "rising".
    */
   totals?: DayCounts;
+  /**
+   * The typical theme's share of its own comments that fall in the recent window (rise: the last w days;
+   * fall: the last 2w), from `typicalShares`. A change then shows if the theme beat the whole stream's
+   * growth (`totals`) or the typical theme's: when a few themes rise at once they make the stream grow
+   * too, and against the stream alone none of them would be rising; when a new source lifts every theme,
+   * the typical theme grows with them (and so does the stream), and nothing is rising.
+   */
+  typical?: { rise: number; fall: number };
 }
 
 /** Comments per day. */
@@ -144,13 +152,23 @@ export function trendOf(input: string[] | DayCounts, options: TrendWindowOptions
     recent: number,
     baseline: number,
   ) => {
-    if (!totalAges) return 0;
+    // Against the typical theme (when given): either reference may show the theme beat it.
+    let typicalP = 1;
+    if (options.typical) {
+      const timeShare = window / (window + baselineDays);
+      const typical = direction === 'up' ? options.typical.rise : options.typical.fall;
+      typicalP =
+        direction === 'up'
+          ? binomialUpper(recent, recent + baseline, Math.max(timeShare, typical))
+          : binomialLower(recent, recent + baseline, Math.min(timeShare, typical));
+    }
+    if (!totalAges) return options.typical ? typicalP : 0;
     const recentAll = sum(totalAges, window, 0);
     const baselineAll = sum(totalAges, window + baselineDays, window);
     const share = (baseline + 0.5) / (baselineAll + 1);
-    return direction === 'up'
-      ? binomialUpper(recent, recentAll, share)
-      : binomialLower(recent, recentAll, share);
+    const streamP =
+      direction === 'up' ? binomialUpper(recent, recentAll, share) : binomialLower(recent, recentAll, share);
+    return Math.min(streamP, typicalP);
   };
   const history = daysBetween(options.firstDay, options.asOf) + 1;
   const steady = (recent = 0, baseline = 0): TrendTest => ({
@@ -212,6 +230,44 @@ export function trendOf(input: string[] | DayCounts, options: TrendWindowOptions
       };
   }
   return { trend: 'steady', recent, baseline, ratio: riseRatio, pValue: riseP };
+}
+
+/**
+ * The median, over themes with at least 3 comments in the windows, of the share of a theme's comments that
+ * are recent (rise: last w days against up to BASELINE_WINDOWS·w before; fall: last 2w likewise).
+ * Null when fewer than 3 themes can tell.
+ */
+export function typicalShares(
+  themes: DayCounts[],
+  options: { asOf: string; firstDay: string; windowDays?: number },
+): { rise: number; fall: number } | null {
+  const w = options.windowDays ?? WINDOW_DAYS;
+  const history = daysBetween(options.firstDay, options.asOf) + 1;
+  const median = (values: number[]) => {
+    const sorted = [...values].sort((a, b) => a - b);
+    const mid = Math.floor(sorted.length / 2);
+    return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+  };
+  const shares = (window: number) => {
+    const baselineDays = Math.min(history - window, BASELINE_WINDOWS * w);
+    const values: number[] = [];
+    for (const days of themes) {
+      let recent = 0;
+      let baseline = 0;
+      for (const [day, n] of days) {
+        const age = daysBetween(day, options.asOf);
+        if (age < 0) continue;
+        if (age < window) recent += n;
+        else if (age < window + baselineDays) baseline += n;
+      }
+      if (recent + baseline >= 3) values.push(recent / (recent + baseline));
+    }
+    return values;
+  };
+  const rise = shares(w);
+  const fall = shares(2 * w);
+  if (rise.length < 3 || fall.length < 3) return null;
+  return { rise: median(rise), fall: median(fall) };
 }
 
 /** Zero-filled daily counts over the `span` days ending on asOf. */

@@ -1,0 +1,84 @@
+// Label quality, measured the same way on every labelled set (written before any label change, and not
+// tuned against): a label or keyword is "bad" when a moderator would not write it.
+// - stem: one of its words appears nowhere as a whole word in the theme's own comments ("employ", "wear"
+//   when people wrote "employees", "wearing");
+// - function word: one of its words is a pronoun, determiner, preposition or auxiliary ("self", "end" is not
+//   one — it is judged by the next rule);
+// - generic single word: a one-word label whose word occurs in the comments of three or more labelled
+//   themes, so it names no one theme ("Team", "Customer", "Changes").
+// Keywords are judged by the first two rules. Returned as counts; the bench prints shares.
+
+const FUNCTION_WORDS = new Set(
+  (
+    'a an the this that these those my your our their his her its i we you they he she it me us them ' +
+    'self myself ourselves yourself themselves of in on at to for from by with about into over under ' +
+    'and or but so if as than then there here what which who whom whose when where why how ' +
+    'is am are was were be been being do does did have has had will would can could should may might must ' +
+    'not no nor very just also too only some any all each every both either neither'
+  ).split(' '),
+);
+
+const wordsOf = (text: string) => text.toLowerCase().match(/[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu) ?? [];
+
+export interface LabelledItem {
+  id: string;
+  text: string;
+  theme: string;
+}
+
+export interface LabelQuality {
+  labels: number;
+  badLabels: number;
+  stems: number;
+  functionWords: number;
+  generic: number;
+  keywords: number;
+  badKeywords: number;
+  examples: string[];
+}
+
+export function labelQuality(
+  items: LabelledItem[],
+  themes: Array<{ label: string; keywords: string[]; itemIds: string[] }>,
+): LabelQuality {
+  const byId = new Map(items.map((item) => [item.id, item]));
+  // Which labelled themes use each word.
+  const themesOfWord = new Map<string, Set<string>>();
+  for (const item of items)
+    for (const word of new Set(wordsOf(item.text))) {
+      let set = themesOfWord.get(word);
+      if (!set) themesOfWord.set(word, (set = new Set()));
+      set.add(item.theme);
+    }
+  const quality: LabelQuality = {
+    labels: 0,
+    badLabels: 0,
+    stems: 0,
+    functionWords: 0,
+    generic: 0,
+    keywords: 0,
+    badKeywords: 0,
+    examples: [],
+  };
+  for (const theme of themes) {
+    const own = new Set(theme.itemIds.flatMap((id) => wordsOf(byId.get(id)?.text ?? '')));
+    const labelWords = wordsOf(theme.label).filter((word) => word !== 'and');
+    const stem = labelWords.some((word) => !own.has(word));
+    const functionWord = labelWords.some((word) => FUNCTION_WORDS.has(word));
+    const generic = labelWords.length === 1 && (themesOfWord.get(labelWords[0]!)?.size ?? 0) >= 3;
+    quality.labels++;
+    if (stem) quality.stems++;
+    if (functionWord) quality.functionWords++;
+    if (generic) quality.generic++;
+    if (stem || functionWord || generic) {
+      quality.badLabels++;
+      if (quality.examples.length < 6) quality.examples.push(theme.label);
+    }
+    for (const keyword of theme.keywords) {
+      quality.keywords++;
+      const words = wordsOf(keyword);
+      if (words.some((word) => !own.has(word) || FUNCTION_WORDS.has(word))) quality.badKeywords++;
+    }
+  }
+  return quality;
+}

@@ -1,0 +1,88 @@
+import { expect, test } from 'vitest';
+import { insertSuggestion } from '../../server/suggestions/queries.ts';
+import { themesJob } from '../../server/themes/job.ts';
+import { CANTEEN, daysAgo, PARKING } from '../themes/fixtures.ts';
+import { portal } from './harness.ts';
+
+// A moderator renames a theme and merges another into it in the browser; a recompute keeps both, and
+// employees see the renamed theme too.
+
+const p = portal();
+
+const SCANNERS = [
+  'The handheld scanners keep freezing in the middle of a pick.',
+  'Half the scanners in goods-in have dead batteries by ten.',
+  'My scanner lost the wifi again and the pick list vanished.',
+  'We need more scanners on nights, there are never enough to go round.',
+  'The scanner screens are cracked and you cannot read the bin numbers.',
+  'Scanners drop the connection at the far end of aisle nine.',
+  'Could the scanners be charged overnight so they last the whole shift?',
+  'My handheld scanner rebooted three times today.',
+];
+
+test('a moderator renames a theme and merges another into it; both hold after a recompute', async () => {
+  await p.app.db.transaction().execute(async (trx) => {
+    for (const [i, text] of [...PARKING, ...CANTEEN, ...SCANNERS].entries())
+      await insertSuggestion(trx, {
+        text,
+        concernsDepartmentId: null,
+        ownDepartmentId: null,
+        moderation: 'published',
+        reviewed: true,
+        piiFlags: [],
+        day: daysAgo(1 + ((i * 7) % 80)),
+      });
+  });
+  await themesJob(p.app).idle();
+  await themesJob(p.app).recompute();
+
+  const moderator = await p.staff('moderator');
+  const page = await p.newPage();
+  await p.signIn(page, moderator);
+  await page.goto(`${p.url}/#/mod/themes`);
+  await page.getByRole('heading', { name: 'Trending themes' }).waitFor();
+  const cards = page.locator('article.theme');
+  await cards.first().waitFor();
+  const cardAbout = (pattern: RegExp) =>
+    cards.filter({ has: page.locator('h2, .keywords', { hasText: pattern }) }).first();
+
+  // Rename the canteen theme.
+  const canteen = cardAbout(/canteen/i);
+  const canteenId = await canteen.getAttribute('data-theme-id');
+  await canteen.getByRole('button', { name: 'Correct this theme' }).click();
+  await canteen.getByLabel('New name').fill('Canteen food and opening hours');
+  await canteen.getByRole('button', { name: 'Rename' }).click();
+  const renamed = page.locator(`article.theme[data-theme-id="${canteenId}"]`);
+  await expect.poll(() => renamed.locator('h2').innerText()).toBe('Canteen food and opening hours');
+
+  // Merge the scanners theme into it (a moderator's call: both are "things on the floor" for this team).
+  const scanners = cardAbout(/scanner/i);
+  const scannersId = await scanners.getAttribute('data-theme-id');
+  const scannerSize = Number((await scanners.locator('.facts strong').innerText()).trim());
+  const canteenSize = Number((await renamed.locator('.facts strong').innerText()).trim());
+  await scanners.getByRole('button', { name: 'Correct this theme' }).click();
+  await scanners.getByLabel('Merge into').selectOption({ label: 'Canteen food and opening hours' });
+  await scanners.getByRole('button', { name: 'Merge' }).click();
+  await expect.poll(() => page.locator(`article.theme[data-theme-id="${scannersId}"]`).count()).toBe(0);
+  await expect
+    .poll(async () => Number((await renamed.locator('.facts strong').innerText()).trim()))
+    .toBeGreaterThanOrEqual(canteenSize + scannerSize - 2);
+  await p.screenshot(page, 'themes-corrected');
+
+  // A recompute (the button) keeps both corrections.
+  const recomputed = page.waitForResponse((response) => response.url().endsWith('/api/mod/themes/recompute'));
+  await page.getByRole('button', { name: 'Recompute now' }).click();
+  expect((await recomputed).status()).toBe(200);
+  await page.reload();
+  await renamed.waitFor();
+  expect(await renamed.locator('h2').innerText()).toBe('Canteen food and opening hours');
+  expect(await page.locator(`article.theme[data-theme-id="${scannersId}"]`).count()).toBe(0);
+  expect(await cards.filter({ has: page.locator('h2', { hasText: /scanner/i }) }).count()).toBe(0);
+
+  // Employees see the same correction on their Themes page.
+  const employee = await p.newPage();
+  await employee.goto(`${p.url}/#/themes`);
+  await employee.getByRole('heading', { name: 'Trending themes' }).waitFor();
+  await employee.locator('article.theme h2', { hasText: 'Canteen food and opening hours' }).first().waitFor();
+  await p.screenshot(employee, 'themes-corrected-employee');
+});
