@@ -38,6 +38,7 @@ import {
 } from './queries.ts';
 import { readCsv, readJsonl } from './readers.ts';
 import storyRoutes from './story-routes.ts';
+import digestRoutes from './digest-routes.ts';
 import { suggestMapping } from './suggest.ts';
 import { customerVoiceOverlay } from './blueprint-overlay.ts';
 
@@ -358,6 +359,7 @@ const routes: FastifyPluginAsyncTypebox<{ config: Config }> = async (app, { conf
   );
 
   await app.register(storyRoutes);
+  await app.register(digestRoutes);
   await app.register(adminRoutes, { config });
 };
 

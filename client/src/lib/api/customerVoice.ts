@@ -4,6 +4,7 @@ import type {
   ApiKeyCreated,
   ApiKeys,
   DepartmentVoice,
+  Digest,
   Drivers,
   FeedbackList,
   HandMapped,
@@ -30,6 +31,7 @@ export type RulesView = Static<typeof Rules>;
 export type StoryView = Static<typeof Stories>['stories'][number];
 export type DepartmentVoiceView = Static<typeof DepartmentVoice>;
 export type DriversView = Static<typeof Drivers>;
+export type DigestView = Static<typeof Digest>;
 export type ApiKeyView = Static<typeof ApiKeys>['keys'][number];
 export type Format = 'csv' | 'jsonl';
 
@@ -100,6 +102,10 @@ export const customerVoiceApi = {
   withdraw: (id: string) => send<unknown>('DELETE', `${base}/stories/${id}`),
   drivers: () => get<DriversView>(`${base}/drivers`),
   department: (id: string) => get<DepartmentVoiceView>(`/api/departments/${id}/customer-voice`),
+  digest: (id: string, week?: string) =>
+    get<DigestView>(
+      `/api/departments/${id}/customer-voice/digest${week ? `?week=${encodeURIComponent(week)}` : ''}`,
+    ),
   apiKeys: () => get<Static<typeof ApiKeys>>('/api/admin/customer-voice/api-keys'),
   createKey: (label: string, scopes: Array<'feedback:write' | 'feedback:validate'>) =>
     post<Static<typeof ApiKeyCreated>>('/api/admin/customer-voice/api-keys', { label, scopes }),
