@@ -19,6 +19,7 @@ import * as m0020 from './0020_theme_corrections.ts';
 import * as m0026 from './0026_staff_tools.ts';
 import * as m0023 from './0023_oidc_enrolment.ts';
 import * as m0024 from './0024_webhooks.ts';
+import * as m0029 from './0029_request_type_order.ts';
 
 // Listed explicitly (not read from disk) so bundlers and tsx resolve the same set.
 export const migrations: Record<string, Migration> = {
@@ -42,4 +43,5 @@ export const migrations: Record<string, Migration> = {
   '0026_staff_tools': m0026,
   '0023_oidc_enrolment': m0023,
   '0024_webhooks': m0024,
+  '0029_request_type_order': m0029,
 };

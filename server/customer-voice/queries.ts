@@ -139,9 +139,6 @@ export async function deleteRule(trx: Db, id: string) {
   return Number(result.numDeletedRows) > 0;
 }
 
-export const departmentExists = async (db: Db, id: string) =>
-  (await db.selectFrom('department').select('id').where('id', '=', id).executeTakeFirst()) !== undefined;
-
 export async function findDepartment(db: Db, id: string) {
   return db.selectFrom('department').select(['id', 'name']).where('id', '=', id).executeTakeFirst();
 }

@@ -3,6 +3,7 @@ import { badRequest, errorResponses, notFound } from '../errors.ts';
 import { redactCustomerText } from '../../common/pii.ts';
 import { audit } from '../shared/audit.ts';
 import { today } from '../shared/days.ts';
+import { requireActiveDepartment } from '../shared/departments.ts';
 import { releasable, suppress } from '../shared/min-group.ts';
 import { decideAudited } from '../shared/moderation/actions.ts';
 import { getSettings } from '../shared/settings.ts';
@@ -71,8 +72,7 @@ const storyRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const { feedbackId, departmentId } = request.body;
       const feedback = await findFeedback(app.db, feedbackId);
       if (!feedback) throw notFound('No such feedback.');
-      if (!(await findDepartment(app.db, departmentId)))
-        throw badRequest('unknown_department', 'That is not a department we know.');
+      await requireActiveDepartment(app.db, departmentId);
       // What the moderator edited is checked again: a story never carries a customer's personal data.
       const text = redactCustomerText(request.body.text.trim()).text;
       const title = redactCustomerText(request.body.title.trim()).text;
