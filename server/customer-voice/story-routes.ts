@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { badRequest, errorResponses, notFound } from '../errors.ts';
+import { errorResponses, notFound } from '../errors.ts';
 import { redactCustomerText } from '../../common/pii.ts';
 import { audit } from '../shared/audit.ts';
 import { today } from '../shared/days.ts';
