@@ -1,5 +1,6 @@
 import { Type, type Static } from 'typebox';
 import { DayString, DepartmentRef } from './primitives.ts';
+import { ModSearch } from './moderation.ts';
 
 // Voice of the customer to the backstage (issue 16): customer feedback in (uploads and a push API), mapped
 // to departments, curated into stories, and shared on department pages as stories and aggregates.
@@ -117,6 +118,19 @@ export const FeedbackQuery = Type.Object({
 });
 export const FeedbackList = Type.Object({ total: Type.Integer(), items: Type.Array(Feedback) });
 export const StoryQueue = Type.Object({ items: Type.Array(Feedback) });
+export const StoryQueueQuery = Type.Object(
+  {
+    status: Type.Optional(Type.Union([Type.Literal('candidate'), Type.Literal('dismissed')])),
+    q: Type.Optional(ModSearch),
+    sort: Type.Optional(Type.Union([Type.Literal('newest'), Type.Literal('oldest')])),
+  },
+  { additionalProperties: false },
+);
+/** A curation decision that needs no story text: take a comment out of the queue, or bring it back. */
+export const StoryQueueDecisionBody = Type.Object(
+  { action: Type.Union([Type.Literal('dismiss'), Type.Literal('restore')]) },
+  { additionalProperties: false },
+);
 
 export const HandMappingBody = Type.Object(
   { departmentIds: Type.Array(Uuid, { maxItems: 20, uniqueItems: true }) },
