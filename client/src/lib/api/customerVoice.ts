@@ -94,7 +94,13 @@ export const customerVoiceApi = {
   addRule: (rule: { departmentId: string; stage?: string; channel?: string; keyword?: string }) =>
     post<Static<typeof RuleCreated>>(`${base}/rules`, rule),
   deleteRule: (id: string) => send<unknown>('DELETE', `${base}/rules/${id}`),
-  queue: () => get<Static<typeof StoryQueue>>(`${base}/stories/queue`),
+  queue: (filter: { status?: 'candidate' | 'dismissed'; q?: string; sort?: 'newest' | 'oldest' } = {}) => {
+    const query = new URLSearchParams();
+    for (const [key, value] of Object.entries(filter)) if (value) query.set(key, value);
+    return get<Static<typeof StoryQueue>>(`${base}/stories/queue?${query}`);
+  },
+  /** The curation queue's base path for tab counts and bulk decisions (dismiss, restore). */
+  queueBase: `${base}/stories/queue`,
   share: (story: { feedbackId: string; departmentId: string; title: string; text: string }) =>
     post<Static<typeof StoryCreated>>(`${base}/stories`, story),
   dismiss: (id: string) => post<unknown>(`${base}/feedback/${id}/dismiss`),
