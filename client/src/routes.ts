@@ -10,6 +10,7 @@ import Board from './routes/employee/Board.svelte';
 import MySuggestions from './routes/employee/MySuggestions.svelte';
 import Kudos from './routes/employee/Kudos.svelte';
 import Department from './routes/employee/Department.svelte';
+import CustomerDigest from './routes/employee/CustomerDigest.svelte';
 import Pulse from './routes/employee/Pulse.svelte';
 import Handoff from './routes/employee/Handoff.svelte';
 import FocusGroups from './routes/employee/FocusGroups.svelte';
@@ -45,6 +46,7 @@ export const routes: Record<string, Component<any>> = {
   '/mine': MySuggestions,
   '/kudos': Kudos,
   '/departments/:id': Department,
+  '/departments/:id/digest': CustomerDigest,
   '/pulse': Pulse,
   '/handoff': Handoff,
   '/focus-groups': FocusGroups,

@@ -1,5 +1,6 @@
 import { Type, type Static } from 'typebox';
 import { DayString, DepartmentRef } from './primitives.ts';
+import { ModSearch } from './moderation.ts';
 
 // Voice of the customer to the backstage (issue 16): customer feedback in (uploads and a push API), mapped
 // to departments, curated into stories, and shared on department pages as stories and aggregates.
@@ -117,6 +118,19 @@ export const FeedbackQuery = Type.Object({
 });
 export const FeedbackList = Type.Object({ total: Type.Integer(), items: Type.Array(Feedback) });
 export const StoryQueue = Type.Object({ items: Type.Array(Feedback) });
+export const StoryQueueQuery = Type.Object(
+  {
+    status: Type.Optional(Type.Union([Type.Literal('candidate'), Type.Literal('dismissed')])),
+    q: Type.Optional(ModSearch),
+    sort: Type.Optional(Type.Union([Type.Literal('newest'), Type.Literal('oldest')])),
+  },
+  { additionalProperties: false },
+);
+/** A curation decision that needs no story text: take a comment out of the queue, or bring it back. */
+export const StoryQueueDecisionBody = Type.Object(
+  { action: Type.Union([Type.Literal('dismiss'), Type.Literal('restore')]) },
+  { additionalProperties: false },
+);
 
 export const HandMappingBody = Type.Object(
   { departmentIds: Type.Array(Uuid, { maxItems: 20, uniqueItems: true }) },
@@ -269,3 +283,61 @@ export const PushBody = Type.Object(
   },
   { additionalProperties: false },
 );
+
+// ---- the weekly digest per department ----
+
+export const WeekId = Type.String({ pattern: '^\\d{4}-W\\d{2}$', description: 'ISO week, YYYY-Www' });
+export const DigestQuery = Type.Object({ week: Type.Optional(WeekId) }, { additionalProperties: false });
+/** One scale's score this week and its change from the week before (each null below k customers). */
+export const DigestScore = Type.Object({
+  value: Nullable(Type.Number()),
+  change: Nullable(Type.Number({ description: 'This week minus the week before, both at least k' })),
+});
+export const DigestWeek = Type.Object({
+  week: Type.String(),
+  nps: Nullable(Type.Integer()),
+  csat: Nullable(Type.Number()),
+  ces: Nullable(Type.Number()),
+});
+export const DigestTheme = Type.Object({
+  label: Type.String(),
+  keywords: Type.Array(Type.String()),
+  count: Type.Integer(),
+  /** Mean sentiment of this week's comments in the theme, −1 … 1. */
+  sentiment: Type.Number(),
+});
+/** A theme customers and employees share (or either alone), for one department. */
+export const ThemeAlongside = Type.Object({
+  label: Type.String(),
+  keywords: Type.Array(Type.String()),
+  /** Customer comments in the theme mapped to the department (null below k). */
+  customers: Nullable(Type.Integer()),
+  /** Published employee items in the theme about the department (null below k). */
+  employees: Nullable(Type.Integer()),
+  /** The most typical published employee words in the theme, when employees count at least k. */
+  employeeQuote: Nullable(Type.String()),
+  both: Type.Boolean(),
+});
+export const Digest = Type.Object({
+  department: DepartmentRef,
+  minimumGroupSize: Type.Integer(),
+  week: Type.String(),
+  from: Type.String({ description: 'Monday, YYYY-MM-DD' }),
+  to: Type.String({ description: 'Sunday, YYYY-MM-DD' }),
+  previousWeek: Type.String(),
+  nextWeek: Nullable(Type.String()),
+  /** Customer comments mapped here this week (null below k). */
+  responses: Nullable(Type.Integer()),
+  scores: Type.Object({ nps: DigestScore, csat: DigestScore, ces: DigestScore }),
+  /** Shares (%) of this week's scored comments by score band; null below k scored comments. */
+  sentiment: Nullable(
+    Type.Object({ positive: Type.Integer(), neutral: Type.Integer(), negative: Type.Integer() }),
+  ),
+  /** The eight weeks up to this one: scores only (no counts), each null below k. */
+  trend: Type.Array(DigestWeek),
+  themes: Type.Array(DigestTheme),
+  stories: Type.Array(Story),
+  /** Customer themes beside employee themes for this department over the 13 weeks up to this one. */
+  alongside: Type.Array(ThemeAlongside),
+});
+export type Digest = Static<typeof Digest>;

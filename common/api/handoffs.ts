@@ -75,9 +75,14 @@ export const ScorecardQuery = Type.Object(
   { quarter: Type.Optional(QuarterId) },
   { additionalProperties: false },
 );
+const PeriodId = Type.String({
+  pattern: '^\\d{4}-(Q[1-4]|(0[1-9]|1[0-2]))$',
+  description: "A calendar quarter 'YYYY-Qn' or month 'YYYY-MM'; default: this quarter",
+});
 export const TeamsQuery = Type.Object(
   {
     quarter: Type.Optional(QuarterId),
+    period: Type.Optional(PeriodId),
     sort: Type.Optional(Type.Union([Type.Literal('score'), Type.Literal('change'), Type.Literal('name')])),
   },
   { additionalProperties: false },
@@ -86,12 +91,15 @@ export const TeamRow = Type.Object({
   department: DepartmentRef,
   cells: Type.Array(ScoreCell),
   quarter: ScoreCell,
-  /** Latest shown month's effort minus the month before (both shown), else null. */
+  /** Latest shown month's effort minus the month before (both shown), else null; for a month, it minus the one before. */
   change: MaybeScore,
 });
 export const Overview = Type.Object({
   minimumGroupSize: Type.Integer(),
+  /** 'YYYY-Qn' or 'YYYY-MM'. A month shows the column of its quarter's grid: the same numbers, hidden alike. */
   period: Type.String(),
+  /** The periods a picker offers, newest first: the last four quarters and their months so far. */
+  periods: Type.Array(Type.String()),
   months: Type.Array(Type.String()),
   teams: Type.Array(TeamRow),
   allTeams: Type.Object({ cells: Type.Array(ScoreCell), quarter: ScoreCell }),
@@ -136,3 +144,30 @@ export const NewRequestTypeBody = Type.Object(
 );
 export const RequestTypeCreated = Type.Object({ id: Type.String() });
 export const RequestTypeRetired = Type.Object({ id: Type.String(), retired: Type.Boolean() });
+
+// ---- admins: request types per team ----
+
+export const RequestTypesQuery = Type.Object(
+  { departmentId: Type.Optional(Uuid) },
+  { additionalProperties: false },
+);
+export const AdminRequestType = Type.Object({
+  id: Type.String(),
+  departmentId: Type.String(),
+  label: Type.String(),
+  /** Archived: no longer offered in the rating form; ratings that named it keep it. */
+  archived: Type.Boolean(),
+  position: Type.Integer(),
+});
+export const AdminRequestTypes = Type.Object({ types: Type.Array(AdminRequestType) });
+export const RequestTypePatch = Type.Object(
+  {
+    label: Type.Optional(Type.String({ minLength: 1, maxLength: 80 })),
+    archived: Type.Optional(Type.Boolean()),
+  },
+  { additionalProperties: false, minProperties: 1 },
+);
+export const RequestTypeOrderBody = Type.Object(
+  { ids: Type.Array(Uuid, { minItems: 1, maxItems: 100, uniqueItems: true }) },
+  { additionalProperties: false },
+);

@@ -21,6 +21,7 @@ import * as m0023 from './0023_oidc_enrolment.ts';
 import * as m0024 from './0024_webhooks.ts';
 import * as m0027 from './0027_staff_sso.ts';
 import * as m0028 from './0028_theme_diff_and_split.ts';
+import * as m0029 from './0029_request_type_order.ts';
 
 // Listed explicitly (not read from disk) so bundlers and tsx resolve the same set.
 export const migrations: Record<string, Migration> = {
@@ -46,4 +47,5 @@ export const migrations: Record<string, Migration> = {
   '0024_webhooks': m0024,
   '0027_staff_sso': m0027,
   '0028_theme_diff_and_split': m0028,
+  '0029_request_type_order': m0029,
 };

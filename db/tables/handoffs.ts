@@ -10,6 +10,8 @@ export interface HandoffRequestTypeTable {
   department_id: string;
   label: string;
   retired: Generated<boolean>;
+  /** Where the rating form offers it among its team's types (0 first). */
+  position: Generated<number>;
   created_at: Generated<Timestamp>;
 }
 

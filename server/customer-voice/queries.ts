@@ -139,9 +139,6 @@ export async function deleteRule(trx: Db, id: string) {
   return Number(result.numDeletedRows) > 0;
 }
 
-export const departmentExists = async (db: Db, id: string) =>
-  (await db.selectFrom('department').select('id').where('id', '=', id).executeTakeFirst()) !== undefined;
-
 export async function findDepartment(db: Db, id: string) {
   return db.selectFrom('department').select(['id', 'name']).where('id', '=', id).executeTakeFirst();
 }
@@ -276,12 +273,34 @@ export async function setHandMapping(trx: Db, feedbackId: string, departmentIds:
     .execute();
 }
 
-/** Candidates for a story: mapped to a team, long enough to tell something, not decided yet. */
-export async function storyQueue(db: Db, limit = 40) {
-  const rows = await db
-    .selectFrom('customer_feedback as f')
+/**
+ * The curation queue: comments mapped to a team and long enough to tell something, not decided yet
+ * ('candidate') or taken out of the queue ('dismissed'); with words the text contains, oldest or newest first.
+ */
+export async function storyQueue(
+  db: Db,
+  filter: {
+    status?: 'candidate' | 'dismissed' | undefined;
+    search?: string | undefined;
+    sort?: 'newest' | 'oldest' | undefined;
+    limit?: number;
+  } = {},
+) {
+  const words = filter.search?.trim();
+  const rows = await storyQueueBase(db, filter.status ?? 'candidate')
     .select(feedbackColumns)
-    .where('f.story_status', '=', 'candidate')
+    .$if(Boolean(words), (q) => q.where(sql<boolean>`position(lower(${words!}) in lower(f.text)) > 0`))
+    .orderBy('f.day', filter.sort === 'oldest' ? 'asc' : 'desc')
+    .orderBy('f.id')
+    .limit(filter.limit ?? 40)
+    .execute();
+  return withDepartments(db, rows);
+}
+
+const storyQueueBase = (db: Db, status: 'candidate' | 'dismissed') =>
+  db
+    .selectFrom('customer_feedback as f')
+    .where('f.story_status', '=', status)
     .where(sql<boolean>`char_length(f.text) >= 60`)
     .where((eb) =>
       eb.exists(
@@ -290,12 +309,34 @@ export async function storyQueue(db: Db, limit = 40) {
           .select('m.feedback_id')
           .whereRef('m.feedback_id', '=', 'f.id'),
       ),
-    )
-    .orderBy('f.day', 'desc')
-    .orderBy('f.id')
-    .limit(limit)
-    .execute();
-  return withDepartments(db, rows);
+    );
+
+/** How many comments each tab of the curation queue holds. */
+export async function storyQueueCounts(db: Db) {
+  const [queue, dismissed] = await Promise.all(
+    (['candidate', 'dismissed'] as const).map((status) =>
+      storyQueueBase(db, status)
+        .select((eb) => eb.fn.countAll<string>().as('n'))
+        .executeTakeFirstOrThrow(),
+    ),
+  );
+  return { queue: Number(queue!.n), dismissed: Number(dismissed!.n) };
+}
+
+/** Moves a comment between queue states; false when it is not in the `from` state (or does not exist). */
+export async function moveInStoryQueue(
+  trx: Db,
+  id: string,
+  from: 'candidate' | 'dismissed',
+  to: 'candidate' | 'dismissed',
+) {
+  const result = await trx
+    .updateTable('customer_feedback')
+    .set({ story_status: to })
+    .where('id', '=', id)
+    .where('story_status', '=', from)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
 }
 
 export async function setStoryStatus(trx: Db, id: string, status: 'candidate' | 'dismissed' | 'shared') {

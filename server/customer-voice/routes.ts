@@ -5,6 +5,7 @@ import type { Config } from '../config.ts';
 import { badRequest, errorResponses, HttpError, notFound } from '../errors.ts';
 import { audit } from '../shared/audit.ts';
 import { today } from '../shared/days.ts';
+import { requireActiveDepartment } from '../shared/departments.ts';
 import {
   FeedbackList,
   FeedbackQuery,
@@ -26,7 +27,6 @@ import adminRoutes from './admin-routes.ts';
 import { importFeedback } from './import.ts';
 import {
   deleteRule,
-  departmentExists,
   findFeedback,
   insertRule,
   listFeedback,
@@ -38,6 +38,7 @@ import {
 } from './queries.ts';
 import { readCsv, readJsonl } from './readers.ts';
 import storyRoutes from './story-routes.ts';
+import digestRoutes from './digest-routes.ts';
 import { suggestMapping } from './suggest.ts';
 import { customerVoiceOverlay } from './blueprint-overlay.ts';
 
@@ -234,9 +235,10 @@ const routes: FastifyPluginAsyncTypebox<{ config: Config }> = async (app, { conf
     async (request) => {
       const { id } = request.params;
       if (!(await findFeedback(app.db, id))) throw notFound('No such feedback.');
+      // Mappings already there may stay when their department was archived; new ones may not name it.
+      const current = new Set((await findFeedback(app.db, id))!.departments.map((entry) => entry.id));
       for (const departmentId of request.body.departmentIds)
-        if (!(await departmentExists(app.db, departmentId)))
-          throw badRequest('unknown_department', 'That is not a department we know.');
+        if (!current.has(departmentId)) await requireActiveDepartment(app.db, departmentId);
       await app.db.transaction().execute(async (trx) => {
         await setHandMapping(trx, id, request.body.departmentIds);
         await audit(
@@ -307,8 +309,7 @@ const routes: FastifyPluginAsyncTypebox<{ config: Config }> = async (app, { conf
       };
       if (!rule.stage && !rule.channel && !rule.keyword)
         throw badRequest('empty_rule', 'A rule needs a stage, a channel or a keyword.');
-      if (!(await departmentExists(app.db, rule.departmentId)))
-        throw badRequest('unknown_department', 'That is not a department we know.');
+      await requireActiveDepartment(app.db, rule.departmentId);
       const created = await app.db.transaction().execute(async (trx) => {
         const id = await insertRule(trx, rule);
         const mapped = await reapplyRules(trx);
@@ -358,6 +359,7 @@ const routes: FastifyPluginAsyncTypebox<{ config: Config }> = async (app, { conf
   );
 
   await app.register(storyRoutes);
+  await app.register(digestRoutes);
   await app.register(adminRoutes, { config });
 };
 

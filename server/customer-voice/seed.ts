@@ -10,6 +10,9 @@ import { checkRow, type FeedbackRow } from './validate.ts';
 // upload, so the names and numbers in some templates arrive as [name], [phone], [number].
 
 export const SEED_COMMENTS = 360;
+/** The last two weeks come in denser, as a live feed does, so this week's digest has something to show. */
+export const RECENT_COMMENTS = 200;
+const RECENT_DAYS = 14;
 
 const pick = <T>(random: () => number, list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
 
@@ -28,12 +31,17 @@ function scoreFor(random: () => number, mood: Scenario['mood'], kind: 'nps' | 'c
 }
 
 /** The generated rows, oldest first (exported for the seed test and the bench's realistic text). */
-export function demoFeedback(count = SEED_COMMENTS, todayDay = today(), seed = 16): FeedbackRow[] {
+export function demoFeedback(
+  count = SEED_COMMENTS,
+  todayDay = today(),
+  seed = 16,
+  recent = false,
+): FeedbackRow[] {
   const random = seededRandom(seed);
   const rows: FeedbackRow[] = [];
   const weightOf = (scenario: Scenario, month: number) => scenario.weights[month]!;
   for (let i = 0; i < count; i++) {
-    const month = Math.min(2, Math.floor((i / count) * 3));
+    const month = recent ? 2 : Math.min(2, Math.floor((i / count) * 3));
     const total = SCENARIOS.reduce((sum, scenario) => sum + weightOf(scenario, month), 0);
     let ticket = random() * total;
     const scenario = SCENARIOS.find((entry) => (ticket -= weightOf(entry, month)) < 0) ?? SCENARIOS[0]!;
@@ -43,10 +51,11 @@ export function demoFeedback(count = SEED_COMMENTS, todayDay = today(), seed = 1
         : pick(random, FILLS[slot] ?? ['']),
     );
     const kind = i % 5 === 3 ? 'csat' : i % 7 === 5 ? 'ces' : 'nps';
-    // Spread over the 90 days before today, oldest first.
-    const day = addDays(todayDay, -89 + Math.floor((i / count) * 90));
+    // Spread over the 90 days before today (the recent batch: the last 14), oldest first.
+    const span = recent ? RECENT_DAYS : 90;
+    const day = addDays(todayDay, -(span - 1) + Math.floor((i / count) * span));
     const fields: Record<string, unknown> = {
-      id: `demo-${String(i).padStart(4, '0')}`,
+      id: `demo-${recent ? 'recent-' : ''}${String(i).padStart(4, '0')}`,
       text,
       score: scoreFor(random, scenario.mood, kind),
       kind,
@@ -78,7 +87,7 @@ export const seed: SeedStep = async (app, result) => {
   const departments = new Map(
     (await app.db.selectFrom('department').select(['id', 'name']).execute()).map((row) => [row.name, row.id]),
   );
-  const rows = demoFeedback();
+  const rows = [...demoFeedback(), ...demoFeedback(RECENT_COMMENTS, today(), 17, true)];
   const staff = await app.db
     .selectFrom('staff')
     .select('id')

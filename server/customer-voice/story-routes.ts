@@ -1,8 +1,10 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { badRequest, errorResponses, notFound } from '../errors.ts';
+import type { Static } from 'typebox';
+import { conflict, errorResponses, notFound } from '../errors.ts';
 import { redactCustomerText } from '../../common/pii.ts';
 import { audit } from '../shared/audit.ts';
 import { today } from '../shared/days.ts';
+import { requireActiveDepartment } from '../shared/departments.ts';
 import { releasable, suppress } from '../shared/min-group.ts';
 import { decideAudited } from '../shared/moderation/actions.ts';
 import { getSettings } from '../shared/settings.ts';
@@ -15,8 +17,13 @@ import {
   StoryBody,
   StoryCreated,
   StoryQueue,
+  StoryQueueDecisionBody,
+  StoryQueueQuery,
   StoryWithdrawn,
 } from '../../common/api/customer-voice.ts';
+import { TabCounts } from '../../common/api/moderation.ts';
+import { bulkDecisionRoute } from '../shared/moderation/routes.ts';
+import type { StaffMember } from '../shared/staff-sessions.ts';
 import {
   departmentThemes,
   driverRows,
@@ -28,7 +35,9 @@ import {
   monthlyScores,
   npsTotals,
   setStoryStatus,
+  moveInStoryQueue,
   storyQueue,
+  storyQueueCounts,
   withdrawStory,
 } from './queries.ts';
 
@@ -49,12 +58,60 @@ const storyRoutes: FastifyPluginAsyncTypebox = async (app) => {
       preHandler: staffOnly,
       schema: {
         tags: ['customer-voice'],
-        summary: 'The curation queue: mapped customer comments that could become a story',
-        response: { 200: StoryQueue, ...errorResponses(401, 403) },
+        summary: 'The curation queue: mapped customer comments that could become a story (or were dismissed)',
+        querystring: StoryQueueQuery,
+        response: { 200: StoryQueue, ...errorResponses(400, 401, 403) },
       },
     },
-    async () => ({ items: await storyQueue(app.db) }),
+    async (request) => ({
+      items: await storyQueue(app.db, {
+        status: request.query.status,
+        search: request.query.q,
+        sort: request.query.sort,
+      }),
+    }),
   );
+
+  app.get(
+    '/api/mod/customer-voice/stories/queue/counts',
+    {
+      preHandler: staffOnly,
+      schema: {
+        tags: ['customer-voice'],
+        summary: 'How many comments each tab of the curation queue holds: queue, dismissed',
+        response: { 200: TabCounts, ...errorResponses(401, 403) },
+      },
+    },
+    async () => storyQueueCounts(app.db),
+  );
+
+  /** Take a candidate out of the queue, or bring a dismissed one back: checked, then changed and audited together. */
+  async function curate(staff: StaffMember, id: string, { action }: Static<typeof StoryQueueDecisionBody>) {
+    if (!(await findFeedback(app.db, id))) throw notFound('No such feedback.');
+    const [from, to] =
+      action === 'dismiss' ? (['candidate', 'dismissed'] as const) : (['dismissed', 'candidate'] as const);
+    const moved = await app.db.transaction().execute(async (trx) => {
+      if (!(await moveInStoryQueue(trx, id, from, to))) return false;
+      await audit(trx, staff, `customer-voice.story.${action}`, { type: 'customer_feedback', id }, {});
+      return true;
+    });
+    if (!moved)
+      throw conflict(
+        action === 'dismiss' ? 'not_in_queue' : 'not_dismissed',
+        action === 'dismiss'
+          ? 'This comment is not waiting in the queue.'
+          : 'This comment was not dismissed.',
+      );
+    return { id, storyStatus: to };
+  }
+
+  bulkDecisionRoute(app, {
+    url: '/api/mod/customer-voice/stories/queue/decisions',
+    summary:
+      'Dismiss several comments from the curation queue, or bring dismissed ones back; each is audited',
+    body: StoryQueueDecisionBody,
+    decide: curate,
+  });
 
   app.post(
     '/api/mod/customer-voice/stories',
@@ -71,8 +128,7 @@ const storyRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const { feedbackId, departmentId } = request.body;
       const feedback = await findFeedback(app.db, feedbackId);
       if (!feedback) throw notFound('No such feedback.');
-      if (!(await findDepartment(app.db, departmentId)))
-        throw badRequest('unknown_department', 'That is not a department we know.');
+      await requireActiveDepartment(app.db, departmentId);
       // What the moderator edited is checked again: a story never carries a customer's personal data.
       const text = redactCustomerText(request.body.text.trim()).text;
       const title = redactCustomerText(request.body.title.trim()).text;

@@ -13,29 +13,18 @@ import {
   CommentsQuery,
   IdParams,
   ModComments,
-  NewRequestTypeBody,
   Overview,
-  RequestTypeCreated,
-  RequestTypeRetired,
   TeamsQuery,
 } from '../../common/api/handoffs.ts';
-import {
-  commentsForModerators,
-  decideComment,
-  findComment,
-  findTeam,
-  insertRequestType,
-  ratingsIn,
-  retireRequestType,
-} from './queries.ts';
-import { change } from './scorecard.ts';
+import { today } from '../shared/days.ts';
+import { commentsForModerators, decideComment, findComment, ratingsIn } from './queries.ts';
+import { change, previousQuarter, quarterOf, recentPeriods, type Grid } from './scorecard.ts';
 import { quarterGrid } from './grid.ts';
 
 // The moderators' and admins' side of handoff ratings: all teams side by side, comments and their
-// decisions, and the request types a team can be rated for.
+// decisions. Request types (admins) live in request-type-routes.ts.
 const moderationRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const staffOnly = app.requireStaff('moderator', 'admin');
-  const adminOnly = app.requireStaff('admin');
 
   // ---- moderators ----
 
@@ -51,22 +40,60 @@ const moderationRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => {
-      const { k, grid: scores } = await quarterGrid(app.db, request.query.quarter);
+      const period = request.query.period ?? request.query.quarter ?? quarterOf(today());
+      const month = /^\d{4}-\d{2}$/.test(period) ? period : null;
+      if (period > (month ? today().slice(0, 7) : quarterOf(today())))
+        throw badRequest('future_period', 'That period has not begun yet.');
+      const { k, grid: scores } = await quarterGrid(app.db, month ? quarterOf(`${month}-01`) : period);
       const sort = request.query.sort ?? 'score';
-      const teams = scores.teams.map((team) => ({ ...team, change: change(team.cells) }));
+      const view = month ? await monthView(scores, month) : quarterView(scores);
+      const teams = view.teams;
       const key = (team: (typeof teams)[number]) =>
         sort === 'score' ? (team.quarter.effort ?? -Infinity) : (team.change ?? -Infinity);
       if (sort === 'name') teams.sort((a, b) => a.department.name.localeCompare(b.department.name));
       else teams.sort((a, b) => key(b) - key(a) || a.department.name.localeCompare(b.department.name));
       return {
         minimumGroupSize: k,
-        period: scores.quarter,
-        months: scores.months,
+        period,
+        periods: recentPeriods(today()),
+        months: view.months,
         teams,
-        allTeams: scores.allTeams,
+        allTeams: view.allTeams,
       };
     },
   );
+
+  const quarterView = (grid: Grid) => ({
+    months: grid.months,
+    teams: grid.teams.map((team) => ({ ...team, change: change(team.cells) })),
+    allTeams: grid.allTeams,
+  });
+
+  /**
+   * One month: its column of the quarter's grid, so every number is one the quarter view shows too and
+   * nothing new can be subtracted. Its change is against the month before, from that month's own grid.
+   */
+  async function monthView(grid: Grid, month: string) {
+    const j = grid.months.indexOf(month);
+    const before = j > 0 ? grid : (await quarterGrid(app.db, previousQuarter(grid.quarter))).grid;
+    const beforeIndex = j > 0 ? j - 1 : before.months.length - 1;
+    return {
+      months: [month],
+      teams: grid.teams.map((team) => {
+        const cell = team.cells[j]!;
+        const previous = before.teams.find((entry) => entry.department.id === team.department.id)?.cells[
+          beforeIndex
+        ];
+        return {
+          department: team.department,
+          cells: [cell],
+          quarter: cell,
+          change: change(previous ? [previous, cell] : [cell]),
+        };
+      }),
+      allTeams: { cells: [grid.allTeams.cells[j]!], quarter: grid.allTeams.cells[j]! },
+    };
+  }
 
   app.get(
     '/api/mod/handoffs/comments',
@@ -147,71 +174,6 @@ const moderationRoutes: FastifyPluginAsyncTypebox = async (app) => {
         published: published.comments.length,
         hidden: hidden.comments.length,
       };
-    },
-  );
-
-  // ---- admins ----
-
-  app.post(
-    '/api/admin/handoffs/request-types',
-    {
-      preHandler: adminOnly,
-      schema: {
-        tags: ['admin'],
-        summary: 'Add a request type (what a handoff can be about) to a backstage team',
-        body: NewRequestTypeBody,
-        response: { 201: RequestTypeCreated, ...errorResponses(400, 401, 403) },
-      },
-    },
-    async (request, reply) => {
-      const label = request.body.label.trim();
-      if (!label) throw badRequest('label_required', 'Name the request type.');
-      const team = await findTeam(app.db, request.body.departmentId);
-      if (!team) throw badRequest('unknown_department', 'That is not a department we know.');
-      if (team.kind !== 'backstage')
-        throw badRequest('not_backstage', 'Handoffs are rated for backstage teams only.');
-      const id = await app.db.transaction().execute(async (trx) => {
-        const created = await insertRequestType(trx, team.id, label);
-        await audit(
-          trx,
-          request.staff!,
-          'handoff-request-type.create',
-          { type: 'department', id: team.id },
-          { label },
-        );
-        return created;
-      });
-      return reply.code(201).send({ id });
-    },
-  );
-
-  app.delete(
-    '/api/admin/handoffs/request-types/:id',
-    {
-      preHandler: adminOnly,
-      schema: {
-        tags: ['admin'],
-        summary: 'Retire a request type (ratings that named it keep it)',
-        params: IdParams,
-        response: { 200: RequestTypeRetired, ...errorResponses(400, 401, 403, 404) },
-      },
-    },
-    async (request) => {
-      const { id } = request.params;
-      const retired = await app.db.transaction().execute(async (trx) => {
-        const done = await retireRequestType(trx, id);
-        if (done)
-          await audit(
-            trx,
-            request.staff!,
-            'handoff-request-type.retire',
-            { type: 'handoff_request_type', id },
-            {},
-          );
-        return done;
-      });
-      if (!retired) throw notFound('No such request type.');
-      return { id, retired: true };
     },
   );
 };

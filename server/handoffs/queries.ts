@@ -26,6 +26,7 @@ export async function backstageTeams(db: Db, options: { active?: boolean } = {})
       .selectFrom('handoff_request_type')
       .select(['id', 'label', 'department_id'])
       .where('retired', '=', false)
+      .orderBy('position')
       .orderBy('label')
       .execute(),
   ]);
@@ -41,7 +42,7 @@ export async function findTeam(db: Db, id: string) {
   return (
     (await db
       .selectFrom('department')
-      .select(['id', 'name', 'kind'])
+      .select(['id', 'name', 'kind', sql<boolean>`archived_at is not null`.as('archived')])
       .where('id', '=', id)
       .executeTakeFirst()) ?? null
   );
@@ -260,10 +261,42 @@ export async function listThemeSourceItems(db: Db): Promise<SourceItem[]> {
     }));
 }
 
+/** Every request type of one team (or of all teams), archived ones included, in the form's order. */
+export async function listRequestTypes(db: Db, departmentId?: string) {
+  const rows = await db
+    .selectFrom('handoff_request_type')
+    .select(['id', 'department_id as departmentId', 'label', 'retired', 'position'])
+    .$if(departmentId !== undefined, (qb) => qb.where('department_id', '=', departmentId!))
+    .orderBy('department_id')
+    .orderBy('retired')
+    .orderBy('position')
+    .orderBy('label')
+    .execute();
+  return rows.map(({ retired, ...row }) => ({ ...row, archived: retired }));
+}
+
+export async function findRequestType(db: Db, id: string) {
+  return (
+    (await db
+      .selectFrom('handoff_request_type')
+      .select(['id', 'department_id as departmentId', 'label', 'retired'])
+      .where('id', '=', id)
+      .executeTakeFirst()) ?? null
+  );
+}
+
+/** A new type goes last; adding a label the team had archived brings that one back (its history with it). */
 export async function insertRequestType(db: Db, departmentId: string, label: string) {
   const row = await db
     .insertInto('handoff_request_type')
-    .values({ department_id: departmentId, label })
+    .values((eb) => ({
+      department_id: departmentId,
+      label,
+      position: eb
+        .selectFrom('handoff_request_type')
+        .select(sql<number>`coalesce(max(position) + 1, 0)`.as('next'))
+        .where('department_id', '=', departmentId),
+    }))
     .onConflict((oc) => oc.columns(['department_id', 'label']).doUpdateSet({ retired: false }))
     .returning('id')
     .executeTakeFirstOrThrow();
@@ -271,11 +304,37 @@ export async function insertRequestType(db: Db, departmentId: string, label: str
 }
 
 export async function retireRequestType(db: Db, id: string): Promise<boolean> {
+  return setRequestTypeArchived(db, id, true);
+}
+
+export async function setRequestTypeArchived(db: Db, id: string, archived: boolean): Promise<boolean> {
   const row = await db
     .updateTable('handoff_request_type')
-    .set({ retired: true })
+    .set({ retired: archived })
     .where('id', '=', id)
     .returning('id')
     .executeTakeFirst();
   return Boolean(row);
+}
+
+/** Renames in place: ratings that named the type keep it under its new name. Throws on a taken label. */
+export async function renameRequestType(db: Db, id: string, label: string): Promise<boolean> {
+  const row = await db
+    .updateTable('handoff_request_type')
+    .set({ label })
+    .where('id', '=', id)
+    .returning('id')
+    .executeTakeFirst();
+  return Boolean(row);
+}
+
+/** Puts a team's types in the given order (every id must be one of the team's). */
+export async function reorderRequestTypes(db: Db, departmentId: string, ids: string[]) {
+  for (const [position, id] of ids.entries())
+    await db
+      .updateTable('handoff_request_type')
+      .set({ position })
+      .where('id', '=', id)
+      .where('department_id', '=', departmentId)
+      .execute();
 }

@@ -9,6 +9,7 @@ import { backstageTeams, findTeam, listThemeSourceItems, publishedComments } fro
 import { isoWeek, scopeOf } from './weeks.ts';
 import { quarterGrid } from './grid.ts';
 import moderationRoutes from './moderation-routes.ts';
+import requestTypeRoutes from './request-type-routes.ts';
 import { submitRating } from './submit.ts';
 import { handoffOverlay } from './blueprint-overlay.ts';
 
@@ -70,6 +71,8 @@ const routes: FastifyPluginAsyncTypebox<{ config: Config }> = async (app) => {
         if (!team) throw badRequest('unknown_department', 'That is not a department we know.');
         if (team.kind !== 'backstage')
           throw badRequest('not_backstage', 'Handoffs are rated for backstage teams only.');
+        if (team.archived)
+          throw badRequest('department_archived', `${team.name} is archived: it takes no new ratings.`);
       },
       schema: {
         tags: ['handoffs'],
@@ -126,6 +129,7 @@ const routes: FastifyPluginAsyncTypebox<{ config: Config }> = async (app) => {
 
   // The moderators' and admins' side: all teams, comment decisions, request types.
   await app.register(moderationRoutes);
+  await app.register(requestTypeRoutes);
 };
 
 const emptyShownCell = {

@@ -30,6 +30,17 @@ export function previousQuarter(quarter: string): string {
   return q === 1 ? `${year - 1}-Q4` : `${year}-Q${q - 1}`;
 }
 
+/** What a period picker offers, newest first: the last four quarters, each followed by its months so far. */
+export function recentPeriods(today: string): string[] {
+  const periods: string[] = [];
+  let quarter = quarterOf(today);
+  for (let i = 0; i < 4; i++) {
+    periods.push(quarter, ...quarterMonths(quarter, today).months.reverse());
+    quarter = previousQuarter(quarter);
+  }
+  return periods;
+}
+
 interface Tally {
   count: number;
   effort: number[];

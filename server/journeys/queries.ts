@@ -14,9 +14,10 @@ export interface JourneyVersion {
   definition: JourneyDefinitionT;
 }
 
-export async function departmentIds(db: Db): Promise<Set<string>> {
-  const rows = await db.selectFrom('department').select('id').execute();
-  return new Set(rows.map((row) => row.id));
+/** Departments a journey may name: every one, with whether an admin archived it. */
+export async function departmentIds(db: Db): Promise<Map<string, { name: string; archived: boolean }>> {
+  const rows = await db.selectFrom('department').select(['id', 'name', 'archived_at']).execute();
+  return new Map(rows.map((row) => [row.id, { name: row.name, archived: row.archived_at !== null }]));
 }
 
 export async function listDepartments(db: Db) {

@@ -7,7 +7,7 @@ import type { JourneyDefinitionT } from '../../common/api/journeys.ts';
 
 export function checkDefinition(
   definition: JourneyDefinitionT,
-  departmentIds: Set<string>,
+  departments: Map<string, { name: string; archived: boolean }>,
 ): JourneyDefinitionT {
   if (definition.stages.length === 0)
     throw badRequest('empty_journey', 'A journey needs at least one stage.');
@@ -27,10 +27,16 @@ export function checkDefinition(
       );
     const seen = new Set<string>();
     for (const entry of stage.backstage) {
-      if (!departmentIds.has(entry.departmentId))
+      const department = departments.get(entry.departmentId);
+      if (!department)
         throw badRequest(
           'unknown_department',
           `${where} names a department that does not exist (${entry.departmentId}).`,
+        );
+      if (department.archived)
+        throw badRequest(
+          'department_archived',
+          `${where} names ${department.name}, which is archived: take it out of the stage.`,
         );
       if (seen.has(entry.departmentId))
         throw badRequest('duplicate_department', `${where} lists the same department twice.`);

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Config } from '../config.ts';
-import { departmentExists } from '../shared/departments.ts';
+import { requireActiveDepartment } from '../shared/departments.ts';
 import { badRequest, conflict, errorResponses, notFound } from '../errors.ts';
 import type { ModerationRules } from '../shared/moderation/actions.ts';
 import {
@@ -109,9 +109,7 @@ const routes: FastifyPluginAsyncTypebox<{ config: Config }> = async (app) => {
       const story = request.body.story.trim();
       if (story.length < STORY_MIN)
         throw badRequest('story_too_short', `Write at least ${STORY_MIN} characters.`);
-      if (!(await departmentExists(app.db, request.body.departmentId))) {
-        throw badRequest('unknown_department', 'That is not a department we know.');
-      }
+      await requireActiveDepartment(app.db, request.body.departmentId);
       const given = receiptFromClient(request.body.receipt);
       const { moderationMode } = await getSettings(app.db);
       const created = await app.db.transaction().execute(async (trx) => {

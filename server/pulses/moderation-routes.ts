@@ -1,11 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { Static } from 'typebox';
 import { badRequest, conflict, errorResponses, notFound } from '../errors.ts';
 import { getSettings } from '../shared/settings.ts';
 import { audit } from '../shared/audit.ts';
 import { DAY_MS, today } from '../shared/days.ts';
 import { commentDecision, requireReadableGroup } from '../shared/moderation/actions.ts';
-import { decisionRoute } from '../shared/moderation/routes.ts';
+import { bulkDecisionRoute, decisionRoute } from '../shared/moderation/routes.ts';
+import type { StaffMember } from '../shared/staff-sessions.ts';
 import {
   answerCount,
   decideComment,
@@ -129,6 +131,36 @@ const moderationRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request) => readResults(app.db, request.params.id, 'moderator'),
   );
 
+  /** A decision on one comment of one pulse, checked, audited and announced: what both routes below run. */
+  async function decide(
+    staff: StaffMember,
+    pulseId: string,
+    commentId: string,
+    body: Static<typeof CommentDecisionBody>,
+  ) {
+    const { action } = body;
+    const { moderation, reason } = commentDecision(body);
+    if (!(await findPulse(app.db, pulseId))) throw notFound('No such pulse.');
+    const { minimumGroupSize: k } = await getSettings(app.db);
+    requireReadableGroup(await answerCount(app.db, pulseId), k, 'answers');
+    const decided = await app.db.transaction().execute(async (trx) => {
+      const found = await decideComment(trx, pulseId, commentId, { moderation, reason });
+      if (found) {
+        await audit(
+          trx,
+          staff,
+          `pulse-comment.${action}`,
+          { type: 'pulse_response', id: commentId },
+          reason ? { reason } : {},
+        );
+      }
+      return found;
+    });
+    if (!decided) throw notFound('No such comment on this pulse.');
+    app.contentEvents.changed({ source: 'pulse' });
+    return { id: commentId, moderation };
+  }
+
   decisionRoute(app, {
     url: '/api/mod/pulses/:id/comments/:commentId/decision',
     summary: 'Publish or hide (with a reason) a pulse comment; audited',
@@ -138,29 +170,15 @@ const moderationRoutes: FastifyPluginAsyncTypebox = async (app) => {
     params: CommentParams,
     body: CommentDecisionBody,
     reply: CommentDecided,
-    decide: async (staff, id, body, { commentId }) => {
-      const { action } = body;
-      const { moderation, reason } = commentDecision(body);
-      if (!(await findPulse(app.db, id))) throw notFound('No such pulse.');
-      const { minimumGroupSize: k } = await getSettings(app.db);
-      requireReadableGroup(await answerCount(app.db, id), k, 'answers');
-      const decided = await app.db.transaction().execute(async (trx) => {
-        const found = await decideComment(trx, id, commentId!, { moderation, reason });
-        if (found) {
-          await audit(
-            trx,
-            staff,
-            `pulse-comment.${action}`,
-            { type: 'pulse_response', id: commentId! },
-            reason ? { reason } : {},
-          );
-        }
-        return found;
-      });
-      if (!decided) throw notFound('No such comment on this pulse.');
-      app.contentEvents.changed({ source: 'pulse' });
-      return { id: commentId!, moderation };
-    },
+    decide: (staff, id, body, { commentId }) => decide(staff, id, commentId!, body),
+  });
+
+  bulkDecisionRoute(app, {
+    url: '/api/mod/pulses/:id/comments/decisions',
+    summary: "Publish or hide (with one reason) several of a pulse's comments; each is audited on its own",
+    params: IdParams,
+    body: CommentDecisionBody,
+    decide: (staff, commentId, body, { id }) => decide(staff, id!, commentId, body),
   });
 };
 

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database, DepartmentKind } from '../../db/schema.ts';
+import { badRequest } from '../errors.ts';
 
 /** Departments employees pick from: archived ones are left out (their history stays). */
 export async function listDepartments(db: Kysely<Database>) {
@@ -88,4 +89,28 @@ export async function departmentExists(db: Kysely<Database>, id: string): Promis
 export async function departmentName(db: Kysely<Database>, id: string): Promise<string | null> {
   const row = await db.selectFrom('department').select('name').where('id', '=', id).executeTakeFirst();
   return row?.name ?? null;
+}
+
+/**
+ * The one check every write that names a department makes: 400 `unknown_department` when there is no such
+ * department, 400 `department_archived` when an admin archived it (it takes nothing new; its history stays).
+ * `what` names the field in the message ("The department it concerns"). Answers the department.
+ */
+export async function requireActiveDepartment(
+  db: Kysely<Database>,
+  id: string,
+  what = 'That department',
+): Promise<{ id: string; name: string; kind: DepartmentKind }> {
+  const row = await db
+    .selectFrom('department')
+    .select(['id', 'name', 'kind', 'archived_at'])
+    .where('id', '=', id)
+    .executeTakeFirst();
+  if (!row) throw badRequest('unknown_department', `${what} is not a department we know.`);
+  if (row.archived_at !== null)
+    throw badRequest(
+      'department_archived',
+      `${what} (${row.name}) is archived: it takes nothing new, though its history stays.`,
+    );
+  return { id: row.id, name: row.name, kind: row.kind };
 }

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
-import { departmentExists } from '../shared/departments.ts';
+import { requireActiveDepartment } from '../shared/departments.ts';
 import { badRequest } from '../errors.ts';
 import { getSettings } from '../shared/settings.ts';
 import { piiKinds } from '../../common/pii.ts';
@@ -9,10 +9,8 @@ import { insertSuggestion } from './queries.ts';
 import { TEXT_MIN, type NewSuggestionBody } from '../../common/api/suggestions.ts';
 import { createReceipt, receiptFromClient } from '../shared/threads/receipts.ts';
 
-async function checkDepartment(db: Kysely<Database>, id: string | undefined, field: string) {
-  if (id && !(await departmentExists(db, id))) {
-    throw badRequest('unknown_department', `The ${field} is not a department we know.`);
-  }
+async function checkDepartment(db: Kysely<Database>, id: string | undefined | null, field: string) {
+  if (id) await requireActiveDepartment(db, id, `The ${field}`);
 }
 
 /**

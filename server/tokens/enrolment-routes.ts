@@ -12,7 +12,7 @@ import {
 } from '../../common/api/tokens.ts';
 import { badRequest, errorResponses, HttpError, tooMany } from '../errors.ts';
 import { audit } from '../shared/audit.ts';
-import { departmentExists, departmentName } from '../shared/departments.ts';
+import { departmentName, requireActiveDepartment } from '../shared/departments.ts';
 import {
   CODE_BUDGET,
   CREDENTIAL_PURPOSE,
@@ -88,9 +88,7 @@ const enrolmentRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request, reply) => {
       reply.header('cache-control', 'no-store');
       const departmentId = request.body.departmentId ?? null;
-      if (departmentId && !(await departmentExists(app.db, departmentId))) {
-        throw badRequest('unknown_department', 'That is not a department we know.');
-      }
+      if (departmentId) await requireActiveDepartment(app.db, departmentId);
       const refused = await app.throttle.take([CODE_BUDGET], { cost: request.body.count });
       if (refused) {
         throw tooMany(

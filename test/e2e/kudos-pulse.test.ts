@@ -148,10 +148,13 @@ test('an employee thanks IT and answers the pulse; a moderator publishes the sto
   await expect.poll(() => mod.getByRole('row', { name: /Contact Centre/ }).textContent()).toContain('6');
   expect(await mod.getByTestId('answers').textContent()).toBe('12');
   // Pulse comments are moderated like suggestions: a moderator hides one, with a reason.
-  await mod.getByRole('button', { name: 'Hide…' }).first().click();
-  await mod.getByLabel('Why hide it?').fill('Describes a small team’s shift');
-  await mod.getByRole('button', { name: 'Hide comment' }).click();
-  await mod.getByText('Reason: Describes a small team’s shift').waitFor();
+  // They were answered post-moderated, so they are on the Published tab of the comment queue.
+  await mod.getByRole('tab', { name: /^Published/ }).click();
+  const comment = mod.getByRole('article', { name: 'Comment' }).first();
+  await comment.getByLabel('Why hide it').fill('Describes a small team’s shift');
+  await comment.getByRole('button', { name: 'Hide', exact: true }).click();
+  await mod.getByRole('tab', { name: /^Hidden \(1\)/ }).click();
+  await mod.getByText('Hidden because: Describes a small team’s shift').waitFor();
   const hidden = await p.app.db
     .selectFrom('pulse_response')
     .select(['comment_moderation', 'comment_hide_reason'])

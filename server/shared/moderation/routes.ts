@@ -67,12 +67,21 @@ export function bulkDecisionRoute<Body extends TSchema>(
     summary: string;
     /** The single decision's body schema. */
     body: Body;
-    decide: (staff: StaffMember, id: string, body: Static<Body>) => Promise<unknown>;
+    /** Path parameters when the items belong to one parent (a pulse's comments: `/api/mod/pulses/:id/…`). */
+    params?: TObject;
+    /** `params` holds the path parameters (the parent's `id`), as the single decision route passes them. */
+    decide: (
+      staff: StaffMember,
+      id: string,
+      body: Static<Body>,
+      params: Record<string, string>,
+    ) => Promise<unknown>;
   },
 ): void {
   const schema: FastifySchema = {
     tags: ['moderation'],
     summary: route.summary,
+    ...(route.params ? { params: route.params } : {}),
     body: Type.Object(
       {
         ids: Type.Array(Type.String({ format: 'uuid' }), {
@@ -88,12 +97,13 @@ export function bulkDecisionRoute<Body extends TSchema>(
   };
   app.post(route.url, { preHandler: app.requireStaff('moderator', 'admin'), schema }, async (request) => {
     const { ids, decision } = request.body as { ids: string[]; decision: Static<Body> & { action: string } };
+    const params = (request.params ?? {}) as Record<string, string>;
     if (decision.action === 'redact')
       throw badRequest('bulk_redact', 'Redact items one at a time: each needs its own edited text.');
     const results = [];
     for (const id of ids) {
       try {
-        await route.decide(request.staff!, id, decision);
+        await route.decide(request.staff!, id, decision, params);
         results.push({ id, ok: true });
       } catch (error) {
         // A 400 is about the decision itself (no reason given): it holds for every item, so the first one

@@ -4,6 +4,7 @@ import type {
   ApiKeyCreated,
   ApiKeys,
   DepartmentVoice,
+  Digest,
   Drivers,
   FeedbackList,
   HandMapped,
@@ -30,6 +31,7 @@ export type RulesView = Static<typeof Rules>;
 export type StoryView = Static<typeof Stories>['stories'][number];
 export type DepartmentVoiceView = Static<typeof DepartmentVoice>;
 export type DriversView = Static<typeof Drivers>;
+export type DigestView = Static<typeof Digest>;
 export type ApiKeyView = Static<typeof ApiKeys>['keys'][number];
 export type Format = 'csv' | 'jsonl';
 
@@ -92,7 +94,13 @@ export const customerVoiceApi = {
   addRule: (rule: { departmentId: string; stage?: string; channel?: string; keyword?: string }) =>
     post<Static<typeof RuleCreated>>(`${base}/rules`, rule),
   deleteRule: (id: string) => send<unknown>('DELETE', `${base}/rules/${id}`),
-  queue: () => get<Static<typeof StoryQueue>>(`${base}/stories/queue`),
+  queue: (filter: { status?: 'candidate' | 'dismissed'; q?: string; sort?: 'newest' | 'oldest' } = {}) => {
+    const query = new URLSearchParams();
+    for (const [key, value] of Object.entries(filter)) if (value) query.set(key, value);
+    return get<Static<typeof StoryQueue>>(`${base}/stories/queue?${query}`);
+  },
+  /** The curation queue's base path for tab counts and bulk decisions (dismiss, restore). */
+  queueBase: `${base}/stories/queue`,
   share: (story: { feedbackId: string; departmentId: string; title: string; text: string }) =>
     post<Static<typeof StoryCreated>>(`${base}/stories`, story),
   dismiss: (id: string) => post<unknown>(`${base}/feedback/${id}/dismiss`),
@@ -100,6 +108,10 @@ export const customerVoiceApi = {
   withdraw: (id: string) => send<unknown>('DELETE', `${base}/stories/${id}`),
   drivers: () => get<DriversView>(`${base}/drivers`),
   department: (id: string) => get<DepartmentVoiceView>(`/api/departments/${id}/customer-voice`),
+  digest: (id: string, week?: string) =>
+    get<DigestView>(
+      `/api/departments/${id}/customer-voice/digest${week ? `?week=${encodeURIComponent(week)}` : ''}`,
+    ),
   apiKeys: () => get<Static<typeof ApiKeys>>('/api/admin/customer-voice/api-keys'),
   createKey: (label: string, scopes: Array<'feedback:write' | 'feedback:validate'>) =>
     post<Static<typeof ApiKeyCreated>>('/api/admin/customer-voice/api-keys', { label, scopes }),
