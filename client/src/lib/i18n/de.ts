@@ -570,6 +570,7 @@ export const de = {
   'team.kind.backstage': 'Hintergrund',
   'team.kind.frontstage': 'Kundenkontakt',
   'team.thank': '{team} danken',
+  'team.digest': 'Die Stimme der Kunden diese Woche →',
   'team.months': 'Dankeschöns pro Monat',
   'team.total': {
     one: '{count} in den letzten sechs Monaten.',

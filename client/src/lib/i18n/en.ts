@@ -534,6 +534,7 @@ export const en = {
   'team.kind.backstage': 'backstage',
   'team.kind.frontstage': 'frontstage',
   'team.thank': 'Thank {team}',
+  'team.digest': 'This week’s customer voice →',
   'team.months': 'Kudos per month',
   'team.total': { one: '{count} in the last six months.', other: '{count} in the last six months.' },
   'team.months.text':
