@@ -57,6 +57,9 @@ export default defineConfig({
     sourcemap: false,
     assetsInlineLimit: 0,
     modulePreload: { polyfill: false },
+    // The staff views load on demand (client/src/routes.ts); their styles stay in the one stylesheet, so
+    // a page never waits on, or flashes without, a sliver of CSS.
+    cssCodeSplit: false,
     // Rolldown's "callbacks took N s" note is about this machine's load, not the build: a build prints no
     // warnings, so a real one stands out.
     rolldownOptions: { checks: { bundlerTimings: false } },

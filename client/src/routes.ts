@@ -1,4 +1,6 @@
 import type { Component } from 'svelte';
+import type { RouteDefinition } from 'svelte-spa-router';
+import { wrap } from 'svelte-spa-router/wrap';
 import Home from './routes/employee/Home.svelte';
 import Enrol from './routes/employee/Enrol.svelte';
 import Anonymity from './routes/employee/Anonymity.svelte';
@@ -19,22 +21,16 @@ import Themes from './routes/employee/Themes.svelte';
 import Journeys from './routes/employee/Journeys.svelte';
 import Blueprint from './routes/employee/Blueprint.svelte';
 import StaffLogin from './routes/staff/StaffLogin.svelte';
-import StaffAccount from './routes/staff/Account.svelte';
-import Console from './routes/moderator/Console.svelte';
-import Queue from './routes/moderator/Queue.svelte';
-import KudosQueue from './routes/moderator/KudosQueue.svelte';
-import Pulses from './routes/moderator/Pulses.svelte';
-import PulseResults from './routes/moderator/PulseResults.svelte';
-import ModFocusGroups from './routes/moderator/FocusGroups.svelte';
-import RoomConsole from './routes/moderator/RoomConsole.svelte';
-import ModThemes from './routes/moderator/Themes.svelte';
-import ModHandoffs from './routes/moderator/Handoffs.svelte';
-import CustomerVoice from './routes/moderator/CustomerVoice.svelte';
-import Admin from './routes/admin/Admin.svelte';
 import NotFound from './routes/NotFound.svelte';
 
+/**
+ * The staff console loads only when a staff page is opened: employees, nearly everyone, never download
+ * the moderator and admin views (a third of the code).
+ */
+const staff = (load: () => Promise<{ default: Component<any> }>) => wrap({ asyncComponent: load });
+
 // Order matters: the first match wins; the catch-all stays last.
-export const routes: Record<string, Component<any>> = {
+export const routes: RouteDefinition = {
   '/': Home,
   '/enrol': Enrol,
   '/anonymity': Anonymity,
@@ -55,17 +51,17 @@ export const routes: Record<string, Component<any>> = {
   '/journeys': Journeys,
   '/journeys/:id': Blueprint,
   '/staff/login': StaffLogin,
-  '/staff/account': StaffAccount,
-  '/mod': Console,
-  '/mod/queue': Queue,
-  '/mod/kudos': KudosQueue,
-  '/mod/pulses': Pulses,
-  '/mod/pulses/:id': PulseResults,
-  '/mod/focus-groups': ModFocusGroups,
-  '/mod/focus-groups/:id': RoomConsole,
-  '/mod/themes': ModThemes,
-  '/mod/handoffs': ModHandoffs,
-  '/mod/customer-voice': CustomerVoice,
-  '/admin/:tab?': Admin,
+  '/staff/account': staff(() => import('./routes/staff/Account.svelte')),
+  '/mod': staff(() => import('./routes/moderator/Console.svelte')),
+  '/mod/queue': staff(() => import('./routes/moderator/Queue.svelte')),
+  '/mod/kudos': staff(() => import('./routes/moderator/KudosQueue.svelte')),
+  '/mod/pulses': staff(() => import('./routes/moderator/Pulses.svelte')),
+  '/mod/pulses/:id': staff(() => import('./routes/moderator/PulseResults.svelte')),
+  '/mod/focus-groups': staff(() => import('./routes/moderator/FocusGroups.svelte')),
+  '/mod/focus-groups/:id': staff(() => import('./routes/moderator/RoomConsole.svelte')),
+  '/mod/themes': staff(() => import('./routes/moderator/Themes.svelte')),
+  '/mod/handoffs': staff(() => import('./routes/moderator/Handoffs.svelte')),
+  '/mod/customer-voice': staff(() => import('./routes/moderator/CustomerVoice.svelte')),
+  '/admin/:tab?': staff(() => import('./routes/admin/Admin.svelte')),
   '*': NotFound,
 };

@@ -47,7 +47,7 @@ describe('static client', () => {
     expect(response.headers['cache-control']).toBe('public, max-age=31536000, immutable');
     expect(response.headers.vary).toMatch(/accept-encoding/i);
     expect(brotliDecompressSync(response.body).equals(raw)).toBe(true);
-    // Measured: 275 kB raw, 81 kB brotli. The bar leaves room for the bundle to grow a little.
+    // Measured: 339 kB raw, 94 kB brotli (staff views load on demand). The bar leaves room to grow a little.
     expect(response.body.length).toBeLessThan(raw.length * 0.35);
     expect(response.body.length).toBeLessThan(120 * 1024);
   });
