@@ -32,7 +32,7 @@ export const seed: SeedStep = async (app, result) => {
     .where('scope', '=', 'all')
     .execute();
   // By label, then keywords, then the theme holding most comments that say it: the clustering of the
-  // same demo content can come out a little differently (row order differs between databases), and
+  // same demo content does not always name a car-park theme in its label or keywords (seen once in CI), and
   // the demo must show its corrections every time.
   const mostComments = (pattern: RegExp) => {
     const counts = new Map<string, number>();
