@@ -124,6 +124,8 @@ export async function postgresBus(pool: pg.Pool, log: Log, reconnectMs = 1000): 
     for (const note of decode(message.payload)) emitter.emit('note', note);
   };
 
+  let connecting: Promise<void> | null = null;
+
   async function listen(): Promise<void> {
     const next = await pool.connect();
     next.on('notification', onNotification);
@@ -135,22 +137,39 @@ export async function postgresBus(pool: pg.Pool, log: Log, reconnectMs = 1000): 
       if (client === next) client = null;
       schedule();
     });
-    await next.query(`LISTEN ${CHANNEL}`);
+    try {
+      await next.query(`LISTEN ${CHANNEL}`);
+    } catch (error) {
+      next.removeListener('notification', onNotification);
+      next.release(true);
+      throw error;
+    }
+    // close() ran while this connection was being made: give it back, or pool.end() waits for it forever.
+    if (closed) {
+      next.removeListener('notification', onNotification);
+      next.release(true);
+      return;
+    }
     client = next;
   }
 
   function schedule() {
     if (closed || retry) return;
-    retry = setTimeout(async () => {
+    retry = setTimeout(() => {
       retry = null;
-      try {
-        await listen();
-        // Anything published while we were away was missed: let rooms re-read from the database.
-        emitter.emit('note', null);
-      } catch (error) {
-        log.warn({ err: error }, 'focus-group bus reconnect failed');
-        schedule();
-      }
+      connecting = (async () => {
+        try {
+          await listen();
+          // Anything published while we were away was missed: let rooms re-read from the database.
+          if (!closed) emitter.emit('note', null);
+        } catch (error) {
+          if (closed) return;
+          log.warn({ err: error }, 'focus-group bus reconnect failed');
+          schedule();
+        } finally {
+          connecting = null;
+        }
+      })();
     }, reconnectMs);
     retry.unref();
   }
@@ -174,6 +193,8 @@ export async function postgresBus(pool: pg.Pool, log: Log, reconnectMs = 1000): 
       closed = true;
       if (retry) clearTimeout(retry);
       emitter.removeAllListeners();
+      // A reconnect under way sees `closed` and gives its connection back; wait for it.
+      await connecting;
       const current = client;
       client = null;
       if (current) {
