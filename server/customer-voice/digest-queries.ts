@@ -1,5 +1,6 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database } from '../../db/schema.ts';
+import { scaleTallies, type ScaleTallies } from './queries.ts';
 
 // The SQL of the weekly digest: the feedback mapped to one department, by ISO week, and its themes beside
 // the employees' themes about the same department. Only counts and means leave here, and the texts of items
@@ -7,17 +8,9 @@ import type { Database } from '../../db/schema.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
-export interface WeekScores {
+export interface WeekScores extends ScaleTallies {
   /** Monday of the week, YYYY-MM-DD. */
   monday: string;
-  responses: number;
-  nps_n: number;
-  promoters: number;
-  detractors: number;
-  csat_n: number;
-  csat_sum: number;
-  ces_n: number;
-  ces_sum: number;
   /** Scored comments by band: NPS 9–10, CSAT 4–5, CES 5–7 are positive; NPS 0–6, CSAT 1–2, CES 1–3 negative. */
   positive: number;
   negative: number;
@@ -27,15 +20,7 @@ export interface WeekScores {
 /** Per ISO week from `fromDay` (a Monday) to `toDay`: responses and each scale's tallies. */
 export async function weeklyScores(db: Db, departmentId: string, fromDay: string, toDay: string) {
   const result = await sql<WeekScores>`
-    select to_char(date_trunc('week', f.day), 'YYYY-MM-DD') as monday,
-      count(*)::int as responses,
-      count(*) filter (where f.score_kind = 'nps')::int as nps_n,
-      count(*) filter (where f.score_kind = 'nps' and f.score >= 9)::int as promoters,
-      count(*) filter (where f.score_kind = 'nps' and f.score <= 6)::int as detractors,
-      count(*) filter (where f.score_kind = 'csat')::int as csat_n,
-      coalesce(sum(f.score) filter (where f.score_kind = 'csat'), 0)::int as csat_sum,
-      count(*) filter (where f.score_kind = 'ces')::int as ces_n,
-      coalesce(sum(f.score) filter (where f.score_kind = 'ces'), 0)::int as ces_sum,
+    select to_char(date_trunc('week', f.day), 'YYYY-MM-DD') as monday, ${scaleTallies},
       count(*) filter (where (f.score_kind = 'nps' and f.score >= 9) or (f.score_kind = 'csat' and f.score >= 4)
         or (f.score_kind = 'ces' and f.score >= 5))::int as positive,
       count(*) filter (where (f.score_kind = 'nps' and f.score <= 6) or (f.score_kind = 'csat' and f.score <= 2)

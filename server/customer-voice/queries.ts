@@ -420,28 +420,32 @@ export async function withdrawStory(trx: Db, id: string) {
   return true;
 }
 
-/** Per month and scale: responses and the scale's score, for the feedback mapped to one department. */
-export async function monthlyScores(db: Db, departmentId: string, fromDay: string) {
-  const rows = await sql<{
-    month: string;
-    responses: number;
-    nps_n: number;
-    promoters: number;
-    detractors: number;
-    csat_n: number;
-    csat_sum: number;
-    ces_n: number;
-    ces_sum: number;
-  }>`
-    select to_char(f.day, 'YYYY-MM') as month,
-      count(*)::int as responses,
+/** Responses and each scale's tallies, per period: the columns both the scorecards and the digest read. */
+export interface ScaleTallies {
+  responses: number;
+  nps_n: number;
+  promoters: number;
+  detractors: number;
+  csat_n: number;
+  csat_sum: number;
+  ces_n: number;
+  ces_sum: number;
+}
+
+/** The select list behind `ScaleTallies`, over `customer_feedback f`. */
+export const scaleTallies = sql`count(*)::int as responses,
       count(*) filter (where f.score_kind = 'nps')::int as nps_n,
       count(*) filter (where f.score_kind = 'nps' and f.score >= 9)::int as promoters,
       count(*) filter (where f.score_kind = 'nps' and f.score <= 6)::int as detractors,
       count(*) filter (where f.score_kind = 'csat')::int as csat_n,
       coalesce(sum(f.score) filter (where f.score_kind = 'csat'), 0)::int as csat_sum,
       count(*) filter (where f.score_kind = 'ces')::int as ces_n,
-      coalesce(sum(f.score) filter (where f.score_kind = 'ces'), 0)::int as ces_sum
+      coalesce(sum(f.score) filter (where f.score_kind = 'ces'), 0)::int as ces_sum`;
+
+/** Per month and scale: responses and the scale's score, for the feedback mapped to one department. */
+export async function monthlyScores(db: Db, departmentId: string, fromDay: string) {
+  const rows = await sql<ScaleTallies & { month: string }>`
+    select to_char(f.day, 'YYYY-MM') as month, ${scaleTallies}
     from customer_feedback f
     join customer_feedback_department m on m.feedback_id = f.id and m.department_id = ${departmentId}
     where f.day >= ${fromDay}
