@@ -63,7 +63,7 @@ const digest = (id: string, week?: string) =>
 
 describe('the weekly customer-voice digest', () => {
   test("shows this week's score against last week's, sentiment by band, themes and the latest story", async () => {
-    const response = await digest(underwriting);
+    const response = await digest(underwriting, thisWeek);
     expect(response.statusCode, response.body).toBe(200);
     const body = response.json();
     expect(body).toMatchObject({
@@ -87,7 +87,7 @@ describe('the weekly customer-voice digest', () => {
   });
 
   test('no number from fewer than k customers; the hidden rest of the week is 0 or at least k', async () => {
-    const body = (await digest(legal)).json();
+    const body = (await digest(legal, thisWeek)).json();
     expect(body).toMatchObject({
       responses: null,
       sentiment: null,
@@ -95,7 +95,7 @@ describe('the weekly customer-voice digest', () => {
       themes: [],
     });
     for (const week of body.trend) expect(week.nps).toBeNull();
-    const mine = (await digest(underwriting)).json();
+    const mine = (await digest(underwriting, thisWeek)).json();
     const shown = mine.themes.reduce((sum: number, theme: { count: number }) => sum + theme.count, 0);
     for (const theme of mine.themes) expect(theme.count).toBeGreaterThanOrEqual(5);
     expect(mine.responses - shown === 0 || mine.responses - shown >= 5).toBe(true);
@@ -106,9 +106,14 @@ describe('the weekly customer-voice digest', () => {
     }
   });
 
-  test('last week has a next week; a past week without feedback shows nothing', async () => {
-    const last = (await digest(underwriting, shiftWeek(thisWeek, -1))).json();
-    expect(last).toMatchObject({ responses: 6, nextWeek: thisWeek, scores: { nps: { value: 0 } } });
+  test('last week, the default (the last complete one), has a next week; a past week without feedback shows nothing', async () => {
+    const last = (await digest(underwriting)).json();
+    expect(last).toMatchObject({
+      week: shiftWeek(thisWeek, -1),
+      responses: 6,
+      nextWeek: thisWeek,
+      scores: { nps: { value: 0 } },
+    });
     const old = (await digest(underwriting, shiftWeek(thisWeek, -20))).json();
     expect(old).toMatchObject({ responses: null, sentiment: null, themes: [] });
   });

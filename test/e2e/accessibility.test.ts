@@ -84,6 +84,7 @@ const employeeViews = (): View[] => [
   ['kudos', '/kudos'],
   ['department', `/departments/${departmentId}`],
   ['backstage-department', `/departments/${backstageId}`],
+  ['customer-digest', `/departments/${departmentId}/digest`],
   ['pulse', '/pulse'],
   ['handoff', '/handoff'],
   ['journeys', '/journeys'],
@@ -107,9 +108,13 @@ const staffViews = (): View[] => [
   ['admin-staff', '/admin/staff'],
   ['admin-codes', '/admin/codes'],
   ['admin-departments', '/admin/departments'],
+  ['admin-journeys', '/admin/journeys'],
+  ['admin-request-types', '/admin/request-types'],
+  ['admin-notifications', '/admin/notifications'],
   ['admin-settings', '/admin/settings'],
   ['admin-customer-voice', '/admin/customer-voice'],
   ['admin-audit', '/admin/audit'],
+  ['account', '/staff/account'],
 ];
 const TIMEOUT = 900_000;
 
