@@ -9,18 +9,16 @@ export async function publishedKeys(
   scope?: string,
 ) {
   const now = new Date();
-  let keys = (await deps.keyring.all()).filter((key) => isIssuable(key, now));
+  let keys = (await deps.keyring.current()).filter((key) => isIssuable(key, now));
   if (!keys.some((key) => key.scope === 'general' && key.notBefore <= now)) {
     await ensureGeneralKeys(deps, now);
-    keys = (await deps.keyring.all(0)).filter((key) => isIssuable(key, now));
+    keys = (await deps.keyring.current()).filter((key) => isIssuable(key, now));
   }
   if (scope && parseScope(scope).departmentId && !keys.some((key) => key.scope === scope)) {
     await ensureDepartmentKeys(deps, scope, (id) => departmentExists(deps.db, id), now);
   }
-  // A scope's key may have been made a moment ago on another node (a new pulse or focus group):
-  // a miss re-reads the table instead of waiting for this node's cache to age.
   if (scope && !keys.some((key) => key.scope === scope))
-    keys = (await deps.keyring.all(0)).filter((key) => isIssuable(key, now));
+    keys = (await deps.keyring.current()).filter((key) => isIssuable(key, now));
   const out = [];
   for (const key of keys) {
     if (scope && key.scope !== scope) continue;

@@ -114,8 +114,9 @@ const issueRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const issued = await issuedCounts(app.db, member.id);
       const now = new Date();
       const keys = [];
-      // Fresh, not this node's cache: a key made on another node must show its budget at once.
-      const stored = await app.tokenKeys.all(0);
+      // Current, not this node's cache: a key made on another node must show its budget at once (and the
+      // directory, read the same way, lists it: the wallet ignores a budgeted key nobody publishes).
+      const stored = await app.tokenKeys.current();
       for (const key of stored) {
         if (!isIssuable(key, now)) continue;
         const { departmentId } = parseScope(key.scope);

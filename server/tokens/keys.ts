@@ -24,6 +24,7 @@ import {
   findKey,
   findOverlappingLoggedKey,
   insertKey,
+  keysVersion,
   listKeys,
   lockKeyLog,
   type KeyRow,
@@ -103,6 +104,7 @@ function toIssuerKey(app: Pick<KeyDeps, 'secrets'>, row: KeyRow): IssuerKey {
 export class Keyring {
   #byId = new Map<string, IssuerKey>();
   #loadedAt = 0;
+  #version = '';
   readonly #app: Pick<KeyDeps, 'db' | 'secrets'>;
 
   constructor(deps: Pick<KeyDeps, 'db' | 'secrets'>) {
@@ -115,12 +117,26 @@ export class Keyring {
     return [...this.#byId.values()];
   }
 
-  async reload(): Promise<void> {
+  /**
+   * Every stored key, exactly as the database has them now: one small query, and a re-read only when a
+   * key was added or removed (on any node). What a node publishes must never lag what it budgets.
+   */
+  async current(): Promise<IssuerKey[]> {
+    const version = await keysVersion(this.#app.db);
+    if (version !== this.#version) await this.reload(version);
+    return [...this.#byId.values()];
+  }
+
+  async reload(version?: string): Promise<void> {
+    // The version is read before the rows: a key added in between is then read now and again next time,
+    // never missed.
+    const seen = version ?? (await keysVersion(this.#app.db));
     const rows = await listKeys(this.#app.db);
     const next = new Map<string, IssuerKey>();
     for (const row of rows) next.set(row.id, this.#byId.get(row.id) ?? toIssuerKey(this.#app, row));
     this.#byId = next;
     this.#loadedAt = Date.now();
+    this.#version = seen;
   }
 
   /** A key by its full id; asks the database when another node may have created it. */

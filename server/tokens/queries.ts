@@ -32,6 +32,17 @@ export async function listKeys(db: Kysely<Database>): Promise<KeyRow[]> {
   return db.selectFrom('token_key').select(KEY_COLUMNS).orderBy('not_before').orderBy('id').execute();
 }
 
+/**
+ * A cheap version of the stored keys: every key is inserted with a key-log entry in one transaction and
+ * retention deletes rows, so (log head, row count) changes whenever the set of keys does.
+ */
+export async function keysVersion(db: Kysely<Database>): Promise<string> {
+  const row = await sql<{ head: number | null; keys: string }>`
+    select (select max(seq) from key_log) as head, (select count(*) from token_key) as keys`.execute(db);
+  const found = row.rows[0];
+  return `${found?.head ?? 0}:${found?.keys ?? 0}`;
+}
+
 export async function findKey(
   db: Kysely<Database>,
   by: { id: string } | { truncatedId: number } | { scope: string; notBefore: Date },

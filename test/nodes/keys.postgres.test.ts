@@ -30,3 +30,25 @@ test('a scope key made on node A is published, budgeted and issued on node B at 
   expect(budget.json().keys).toContainEqual(expect.objectContaining({ scope, remaining: 1 }));
   expect(await member.tokens(scope, 1)).toHaveLength(1);
 });
+
+// Found by `npm run test:nodes` through HAProxy: the wallet reads the whole directory (no scope) and the
+// budget, and ignores a budgeted key the directory does not list (a key shown to one browser only is a
+// tagging attack). Node B's budget was read fresh while its directory came from a 30-second cache, so a
+// room scheduled on node A looked like a tagging key, the wallet warned and nobody could take a seat.
+test("node B's whole directory lists every key node B budgets, right after node A made it", async () => {
+  const member = await enrolMember(t.app);
+  expect((await nodes.nodeB.inject({ method: 'GET', url: '/api/tokens/keys' })).statusCode).toBe(200);
+  const moderator = await given(t.app).staff('moderator');
+  const { scope } = await scheduleRoom(t.app, moderator);
+
+  const directory = await nodes.nodeB.inject({ method: 'GET', url: '/api/tokens/keys' });
+  const budget = await nodes.nodeB.inject({
+    method: 'GET',
+    url: '/api/tokens/budget',
+    headers: { authorization: `Bearer ${member.credential}` },
+  });
+  const listed = new Set(directory.json().keys.map((key: { tokenKeyId: string }) => key.tokenKeyId));
+  const budgeted = budget.json().keys.map((key: { tokenKeyId: string; scope: string }) => key);
+  expect(budgeted.map((key: { scope: string }) => key.scope)).toContain(scope);
+  expect(budgeted.filter((key: { tokenKeyId: string }) => !listed.has(key.tokenKeyId))).toEqual([]);
+});
