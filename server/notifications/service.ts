@@ -17,7 +17,7 @@ import {
   recordAttempt,
   type WebhookRow,
 } from './queries.ts';
-import { post, signature, type SendResult } from './send.ts';
+import { post, REDIRECT_REFUSED, signature, type SendResult } from './send.ts';
 
 export const COMPOSE_JOB = 'notifications.compose';
 export const DELIVER_JOB = 'notifications.deliver';
@@ -162,6 +162,7 @@ export async function attempt(
 
 const retryable = (result: SendResult) =>
   result.error !== 'blocked_address' &&
+  result.error !== REDIRECT_REFUSED &&
   (result.status === null || result.status >= 500 || result.status === 429);
 
 /** Sends every due message once; a failed one waits base × 4^(attempt−1), up to the configured attempts. */
