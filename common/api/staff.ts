@@ -42,6 +42,8 @@ export const StaffListItem = Type.Object({
   disabled: Type.Boolean(),
   mustChangePassword: Type.Boolean(),
   createdAt: Type.String({ format: 'date-time' }),
+  /** Signed in by the company provider, which sets the role: no role change or password reset here. */
+  managedByIdp: Type.Boolean(),
 });
 
 export const PASSWORD_MIN = 12;

@@ -31,6 +31,7 @@ import {
   StaffFocusGroup,
 } from '../../common/api/focus-groups.ts';
 import { transcriptCsv, transcriptFilename, transcriptMarkdown } from './transcript.ts';
+import { focusGroupNotifications } from './notification-source.ts';
 
 export const scopeOf = (id: string) => `focus-group:${id}`;
 
@@ -144,6 +145,7 @@ const focusGroupRoutes: FastifyPluginAsyncTypebox<{ config: Config }> = async (a
 
   const staffOnly = app.requireStaff('moderator', 'admin');
   app.themeSources.add(listThemeSourceItems);
+  app.notificationSources.add(focusGroupNotifications);
 
   app.post(
     '/api/mod/focus-groups',

@@ -56,6 +56,7 @@ import {
 import { Type } from 'typebox';
 import { daysAgo } from '../shared/days.ts';
 import { kudosOverlay } from './blueprint-overlay.ts';
+import { kudosNotifications } from './notification-source.ts';
 
 /** Kudos are moderated like suggestions; a rejected story also leaves the featured list. */
 const moderationRules: ModerationRules = {
@@ -88,6 +89,7 @@ const routes: FastifyPluginAsyncTypebox<{ config: Config }> = async (app) => {
     };
   });
   app.themeSources.add(listThemeSourceItems);
+  app.notificationSources.add(kudosNotifications);
   app.blueprintOverlays.add(kudosOverlay);
   const changed = () => app.contentEvents.changed({ source: 'kudos' });
 

@@ -1,9 +1,9 @@
 // The public digest as an Atom feed: anyone can subscribe in a feed reader without identifying
 // themselves (no token, no cookie, nothing per reader). Published content only, dated by day.
-import { publicThemes, recentResponses } from './queries.ts';
 import { weekOf } from './service.ts';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
+import type { NotificationSources } from '../shared/notification-sources.ts';
 
 const escape = (text: string) =>
   text.replace(
@@ -11,10 +11,14 @@ const escape = (text: string) =>
     (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c]!,
   );
 
-export async function digestFeed(db: Kysely<Database>, origin: string, now = new Date()): Promise<string> {
+export async function digestFeed(
+  { db, sources }: { db: Kysely<Database>; sources: NotificationSources },
+  origin: string,
+  now = new Date(),
+): Promise<string> {
   const week = weekOf(now);
-  const themes = await publicThemes(db, 10);
-  const responses = await recentResponses(db, weekOf(new Date(now.getTime() - 28 * 86_400_000)), 30);
+  const themes = await sources.publicThemes(db, 10);
+  const responses = await sources.recentResponses(db, weekOf(new Date(now.getTime() - 28 * 86_400_000)), 30);
   const updated = `${responses[0]?.day ?? week}T00:00:00Z`;
   const entries = responses.map(
     (item, index) => `  <entry>

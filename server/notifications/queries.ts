@@ -1,5 +1,5 @@
-// All SQL of the notifications feature. It reads counts and published content of other features'
-// tables (never their rows' times), and owns the webhook and webhook_delivery tables.
+// All SQL of the notifications feature: the webhook and webhook_delivery tables, its own. What messages
+// say about other rooms comes through the notification-sources port (server/shared/notification-sources.ts).
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import type { DeliveryStatus, WebhookEvent, WebhookKind } from '../../db/tables/notifications.ts';
@@ -158,53 +158,6 @@ export async function listDeliveries(db: Kysely<Database>, limit = 50) {
       'd.created_at as createdAt',
     ])
     .orderBy('d.created_at', 'desc')
-    .limit(limit)
-    .execute();
-}
-
-// ---- what the messages say: counts and published content only ----
-
-export async function queueCounts(db: Kysely<Database>): Promise<{ suggestions: number; kudos: number }> {
-  const row = await sql<{ suggestions: string; kudos: string }>`select
-      (select count(*) from suggestion where not reviewed) as suggestions,
-      (select count(*) from kudos where not reviewed) as kudos`.execute(db);
-  return { suggestions: Number(row.rows[0]!.suggestions), kudos: Number(row.rows[0]!.kudos) };
-}
-
-/** Focus groups (staff-scheduled, public times) starting within the window, not closed. */
-export async function focusGroupsStarting(db: Kysely<Database>, from: Date, until: Date) {
-  return db
-    .selectFrom('focus_group')
-    .select(['id', 'title', 'starts_at as startsAt'])
-    .where('starts_at', '>', from)
-    .where('starts_at', '<=', until)
-    .where('closed_at', 'is', null)
-    .orderBy('starts_at')
-    .execute();
-}
-
-export async function publicThemes(db: Kysely<Database>, limit = 5) {
-  return db
-    .selectFrom('theme')
-    .select(['label', 'trend', 'size'])
-    .where('scope', '=', 'public')
-    .where('retired', '=', false)
-    .where('rank', 'is not', null)
-    .orderBy('rank')
-    .limit(limit)
-    .execute();
-}
-
-/** "You said, we did": published suggestions whose public response is from the last 7 days. */
-export async function recentResponses(db: Kysely<Database>, since: string, limit = 10) {
-  return db
-    .selectFrom('suggestion')
-    .select(['text', 'status', 'response', 'response_day as day'])
-    .where('moderation', '=', 'published')
-    .where('response', 'is not', null)
-    .where('response_day', '>=', since)
-    .orderBy('response_day', 'desc')
-    .orderBy('votes', 'desc')
     .limit(limit)
     .execute();
 }

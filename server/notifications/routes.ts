@@ -41,6 +41,7 @@ const notifications: FastifyPluginAsyncTypebox<{ config: Config }> = async (app,
     secrets: app.secrets,
     log: app.log.child({ feature: 'notifications' }),
     config: config.webhooks,
+    sources: app.notificationSources,
   };
   app.jobs.define({
     name: COMPOSE_JOB,
@@ -68,7 +69,7 @@ const notifications: FastifyPluginAsyncTypebox<{ config: Config }> = async (app,
       },
     },
     async (request, reply) => {
-      const feed = await digestFeed(app.db, `${request.protocol}://${request.host}`);
+      const feed = await digestFeed(deps, `${request.protocol}://${request.host}`);
       return reply
         .header('cache-control', 'public, max-age=3600')
         .type('application/atom+xml; charset=utf-8')

@@ -43,6 +43,9 @@ export function isPrivateAddress(address: string): boolean {
   return true;
 }
 
+/** A receiver answered 3xx: the redirect was not followed. */
+export const REDIRECT_REFUSED = 'redirect_refused';
+
 export class BlockedAddressError extends Error {
   readonly code = 'blocked_address';
 }
@@ -50,7 +53,7 @@ export class BlockedAddressError extends Error {
 export interface SendResult {
   ok: boolean;
   status: number | null;
-  /** A short reason when not ok: 'timeout', 'blocked_address', 'http 500', a socket error code. */
+  /** A short reason when not ok: 'timeout', 'blocked_address', 'redirect_refused', 'http 500', a socket error code. */
   error: string | null;
 }
 
@@ -109,7 +112,11 @@ export function post(url: string, body: string, headers: Record<string, string>,
       (response) => {
         response.resume(); // the body is not read: a receiver cannot make us hold it
         const status = response.statusCode ?? 0;
-        finish({ ok: status >= 200 && status < 300, status, error: status >= 300 ? `http ${status}` : null });
+        // A redirect is never followed: the receiver could point the POST at a private address (SSRF)
+        // past the checks above. It fails with a reason of its own, and is not retried.
+        const error =
+          status >= 300 && status < 400 ? REDIRECT_REFUSED : status >= 300 ? `http ${status}` : null;
+        finish({ ok: status >= 200 && status < 300, status, error });
         response.destroy();
       },
     );

@@ -8,19 +8,16 @@ import type { Database } from '../../db/schema.ts';
 import type { WebhookEvent, WebhookKind } from '../../db/tables/notifications.ts';
 import type { WebhookConfig } from '../config.ts';
 import type { Secrets } from '../plugins/secrets.ts';
+import type { NotificationSources } from '../shared/notification-sources.ts';
 import {
   dueDeliveries,
   findWebhook,
-  focusGroupsStarting,
   listWebhooks,
-  publicThemes,
-  queueCounts,
   queueDelivery,
-  recentResponses,
   recordAttempt,
   type WebhookRow,
 } from './queries.ts';
-import { post, signature, type SendResult } from './send.ts';
+import { post, REDIRECT_REFUSED, signature, type SendResult } from './send.ts';
 
 export const COMPOSE_JOB = 'notifications.compose';
 export const DELIVER_JOB = 'notifications.deliver';
@@ -77,6 +74,8 @@ export interface NotificationDeps {
   secrets: Secrets;
   log: FastifyBaseLogger;
   config: WebhookConfig;
+  /** Every feature's counts and published content (the port; notifications reads no other table). */
+  sources: NotificationSources;
 }
 
 /** The slot `at` falls in: schedule-aligned, so a message's time says nothing finer. */
@@ -86,20 +85,20 @@ export function slotOf(at: Date, everyMinutes: number): Date {
 }
 
 /** Queues this slot's messages for every enabled webhook that wants them. */
-export async function compose({ db, config }: NotificationDeps, now = new Date()): Promise<number> {
+export async function compose({ db, config, sources }: NotificationDeps, now = new Date()): Promise<number> {
   const webhooks = (await listWebhooks(db)).filter((webhook) => webhook.enabled);
   if (webhooks.length === 0) return 0;
   const slot = slotOf(now, config.everyMinutes);
   const messages: { message: NotificationMessage; key: string }[] = [];
-  const counts = await queueCounts(db);
-  if (counts.suggestions + counts.kudos > 0)
+  const counts = { suggestions: 0, kudos: 0, ...(await sources.queueCounts(db)) };
+  if (Object.values(counts).some((count) => count > 0))
     messages.push({
       key: slot.toISOString(),
       message: { event: 'queue', slot: slot.toISOString(), data: counts },
     });
   // Announced in the last slot that ends at least 15 minutes before the start.
   const until = new Date(slot.getTime() + config.everyMinutes * 60_000 + FOCUS_GROUP_LEAD_MS);
-  for (const group of await focusGroupsStarting(db, slot, until)) {
+  for (const group of await sources.focusGroupsStarting(db, slot, until)) {
     const startsAt = new Date(group.startsAt).toISOString();
     messages.push({
       key: group.id,
@@ -111,8 +110,12 @@ export async function compose({ db, config }: NotificationDeps, now = new Date()
     });
   }
   const week = weekOf(now);
-  const themes = await publicThemes(db);
-  const youSaidWeDid = await recentResponses(db, weekOf(new Date(now.getTime() - 7 * 86_400_000)));
+  const themes = await sources.publicThemes(db, 5);
+  const youSaidWeDid = await sources.recentResponses(
+    db,
+    weekOf(new Date(now.getTime() - 7 * 86_400_000)),
+    10,
+  );
   messages.push({
     key: week,
     message: {
@@ -159,6 +162,7 @@ export async function attempt(
 
 const retryable = (result: SendResult) =>
   result.error !== 'blocked_address' &&
+  result.error !== REDIRECT_REFUSED &&
   (result.status === null || result.status >= 500 || result.status === 429);
 
 /** Sends every due message once; a failed one waits base × 4^(attempt−1), up to the configured attempts. */

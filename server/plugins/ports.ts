@@ -5,6 +5,7 @@ import { ScopeKeys } from '../shared/scope-keys.ts';
 import { BlueprintOverlays } from '../shared/blueprint-overlays.ts';
 import { KudosStories } from '../shared/kudos-stories.ts';
 import { DepartmentEvents } from '../shared/department-events.ts';
+import { NotificationSources } from '../shared/notification-sources.ts';
 
 // Ports: where features plug into shared machinery without importing each other. Features register at
 // start (theme readers, thread item finders, scope-key and kudos-story providers); the themes job and the thread routes read what is there.
@@ -23,6 +24,8 @@ declare module 'fastify' {
     kudosStories: KudosStories;
     /** Departments created or changed by an admin (the departments feature says so; others listen). */
     departmentEvents: DepartmentEvents;
+    /** What each feature tells outbound notifications (counts and published content; notifications owns no such table). */
+    notificationSources: NotificationSources;
   }
 }
 
@@ -34,6 +37,7 @@ export default fp(
     app.decorate('blueprintOverlays', new BlueprintOverlays());
     app.decorate('kudosStories', new KudosStories());
     app.decorate('departmentEvents', new DepartmentEvents());
+    app.decorate('notificationSources', new NotificationSources());
   },
   { name: 'ports' },
 );

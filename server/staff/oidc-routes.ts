@@ -5,6 +5,7 @@ import type { Config, StaffOidcConfig } from '../config.ts';
 import { errorResponses, HttpError } from '../errors.ts';
 import { SESSION_COOKIE } from '../plugins/staff-session.ts';
 import { audit } from '../shared/audit.ts';
+import { isUniqueViolation } from '../shared/db-errors.ts';
 import { asList, hashState, OidcClient, OidcError } from '../shared/oidc-client.ts';
 import { createSession, deleteSession, SESSION_TTL_MS, type StaffMember } from '../shared/staff-sessions.ts';
 import {
@@ -64,6 +65,24 @@ type SignInResult = { staff: StaffMember } | { refused: StaffSignInFailure };
  * whose groups map to no role is refused, and an account they had loses its sessions.
  */
 async function signInAccount(
+  db: Kysely<Database>,
+  subjectHash: string,
+  role: StaffRole | null,
+  claims: Record<string, unknown>,
+): Promise<SignInResult> {
+  // Two first sign-ins of one person at once (two tabs, two nodes) both find no account and both create
+  // one; the unique index refuses the later. Its transaction is gone, so it starts again and finds the
+  // account the other made. A username taken meanwhile by someone else is picked again the same way.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await signInAccountOnce(db, subjectHash, role, claims);
+    } catch (error) {
+      if (!isUniqueViolation(error) || attempt >= 3) throw error;
+    }
+  }
+}
+
+async function signInAccountOnce(
   db: Kysely<Database>,
   subjectHash: string,
   role: StaffRole | null,

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Database, StaffRole } from '../../db/schema.ts';
 
 export async function findStaffForLogin(db: Kysely<Database>, username: string) {
@@ -46,6 +46,8 @@ export async function listStaff(db: Kysely<Database>) {
       'disabled',
       'must_change_password as mustChangePassword',
       'created_at as createdAt',
+      // The provider signs this account in and sets its role: the admin page changes neither.
+      sql<boolean>`idp_subject_hash is not null`.as('managedByIdp'),
     ])
     .orderBy('username')
     .execute();

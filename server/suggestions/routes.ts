@@ -22,6 +22,7 @@ import { submitSuggestion } from './submit.ts';
 import { visibleOwnDepartments } from './voices.ts';
 import moderationRoutes from './moderation-routes.ts';
 import { suggestionOverlay } from './blueprint-overlay.ts';
+import { suggestionNotifications } from './notification-source.ts';
 
 /*
  * Which refusals burn a token? None.
@@ -41,6 +42,7 @@ import { suggestionOverlay } from './blueprint-overlay.ts';
 const routes: FastifyPluginAsyncTypebox<{ config: Config }> = async (app) => {
   app.threadItems.add('suggestion', findSuggestionForThread);
   app.themeSources.add(listThemeSourceItems);
+  app.notificationSources.add(suggestionNotifications);
   app.blueprintOverlays.add(suggestionOverlay);
 
   const visibility = () => visibleOwnDepartments(app.db);

@@ -28,6 +28,7 @@ import {
 } from '../../common/api/themes.ts';
 import { moderatorThemes } from './view.ts';
 import { addDays, today } from '../shared/days.ts';
+import { themeNotifications } from './notification-source.ts';
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const iso = (value: Date | string | null | undefined) => (value ? new Date(value).toISOString() : null);
@@ -60,6 +61,7 @@ const pickPublic = ({ id, label, keywords, size, trend, sentiment, daily }: Publ
 // Routes declare full paths (/api/...); registered without a prefix.
 const routes: FastifyPluginAsyncTypebox<{ config: Config }> = async (app, { config }) => {
   await app.register(themesService, { config });
+  app.notificationSources.add(themeNotifications);
   const { refreshIfStale } = app.themes;
   const staffOnly = app.requireStaff('moderator', 'admin');
 

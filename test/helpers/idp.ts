@@ -153,13 +153,22 @@ export interface SignIn {
   appCookies: string;
 }
 
-/** A browser's sign-in: the app's start, the provider's login form, the app's callback. */
-export async function signIn(
+/** A browser's sign-in up to (not including) the app's callback: what it would send there. */
+export interface PendingCallback {
+  /** Set when the app's start sent the browser straight back (the provider is not reached). */
+  landing: string | null;
+  callback: string;
+  /** Cookies the browser holds for the app at that moment. */
+  appCookies: string;
+}
+
+/** The app's start and the provider's login form; the callback is left to the caller (to race two). */
+export async function signInUntilCallback(
   app: FastifyInstance,
   idp: TestIdp,
   login: string,
   options: { start?: string; cookies?: string } = {},
-): Promise<SignIn> {
+): Promise<PendingCallback> {
   const appJar = new Jar();
   appJar.take(options.cookies?.split('; '));
   const idpJar = new Jar();
@@ -196,8 +205,15 @@ export async function signIn(
     form = { action, body: new URLSearchParams({ prompt: 'login', login, password: 'any' }).toString() };
     location = action;
   }
-  const callback = location;
-  const url = new URL(callback);
+  return { landing: null, callback: location, appCookies: appJar.header() };
+}
+
+/** The browser arriving at the app's callback with what the provider gave it. */
+export async function finishSignIn(app: FastifyInstance, pending: PendingCallback): Promise<SignIn> {
+  if (pending.landing !== null) return { ...pending, landing: pending.landing };
+  const appJar = new Jar();
+  appJar.take(pending.appCookies ? pending.appCookies.split('; ') : []);
+  const url = new URL(pending.callback);
   const back = await app.inject({
     method: 'GET',
     url: url.pathname + url.search,
@@ -205,7 +221,17 @@ export async function signIn(
   });
   if (back.statusCode !== 303) throw new Error(`callback: ${back.statusCode} ${back.body}`);
   appJar.take(back.headers['set-cookie']);
-  return { landing: String(back.headers.location), callback, appCookies: appJar.header() };
+  return { landing: String(back.headers.location), callback: pending.callback, appCookies: appJar.header() };
+}
+
+/** A browser's sign-in: the app's start, the provider's login form, the app's callback. */
+export async function signIn(
+  app: FastifyInstance,
+  idp: TestIdp,
+  login: string,
+  options: { start?: string; cookies?: string } = {},
+): Promise<SignIn> {
+  return finishSignIn(app, await signInUntilCallback(app, idp, login, options));
 }
 
 /** The enrol page collecting the credential after a sign-in that landed on `sso=done`. */

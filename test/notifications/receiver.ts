@@ -11,8 +11,8 @@ export interface Received {
 export interface Receiver {
   url: string;
   received: Received[];
-  /** Statuses for the next requests, in order; 'hang' never answers. Afterwards: 200. */
-  answers: (number | 'hang')[];
+  /** Statuses for the next requests, in order; 'hang' never answers; a `location` makes it a redirect. Afterwards: 200. */
+  answers: (number | 'hang' | { status: number; location: string })[];
   close(): Promise<void>;
 }
 
@@ -39,6 +39,8 @@ export async function startReceiver(): Promise<Receiver> {
         hanging.push(response);
         return;
       }
+      if (typeof answer === 'object')
+        return response.writeHead(answer.status, { location: answer.location }).end('moved');
       response.writeHead(answer).end('ok');
     });
   });

@@ -73,6 +73,8 @@ export interface AdminDepartment extends Department {
 export interface StaffListItem extends StaffMember {
   disabled: boolean;
   createdAt: string;
+  /** Signed in by the company provider, which sets the role (no role change or password reset here). */
+  managedByIdp: boolean;
 }
 export interface Settings {
   minimumGroupSize: number;
