@@ -79,7 +79,7 @@ export const LONG_SCHOOL_THEMES: FrozenTheme[] = [
       'The teaching assistant in my Year 10 group turned a lesson around on Thursday when one pupil had a panic attack. She took him out, calmed him, and came back with him smiling. I could not have managed without her.',
       'I have worked in four schools and I have never seen teaching assistants as kind and skilled as ours. They know every child by name and they know which ones need a word at the door in the morning.',
       'A huge thank you to the teaching assistants who ran the reading club every lunchtime this term, for nothing extra, because they wanted the weaker readers to catch up. The difference in those children is wonderful.',
-      'Our teaching assistant stayed late on parents evening to help me explain a pupil\'s support plan to his grandmother, who speaks little English. She translated patiently for an hour. That is going above and beyond.',
+      "Our teaching assistant stayed late on parents evening to help me explain a pupil's support plan to his grandmother, who speaks little English. She translated patiently for an hour. That is going above and beyond.",
       'The support staff in the learning centre are brilliant. Every time I ask for help with a pupil who is struggling they make time, they follow up, and they tell me what worked. Please pay them what they are worth.',
     ],
   },
@@ -136,8 +136,18 @@ export function longSchoolSet(): FrozenSet {
       items.push({ id: `${theme}-${index + 1}`, text, day: addDays(FIRST_DAY, (n++ * 37) % SPAN), theme }),
     );
   LONG_SCHOOL_MISCELLANEOUS.forEach((text, index) =>
-    items.push({ id: `miscellaneous-${index + 1}`, text, day: addDays(FIRST_DAY, (n++ * 37) % SPAN), theme: 'miscellaneous' }),
+    items.push({
+      id: `miscellaneous-${index + 1}`,
+      text,
+      day: addDays(FIRST_DAY, (n++ * 37) % SPAN),
+      theme: 'miscellaneous',
+    }),
   );
   items.sort((a, b) => a.day.localeCompare(b.day) || a.id.localeCompare(b.id));
-  return { name: 'long school comments (tuning)', themes: LONG_SCHOOL_THEMES, items, lastDay: addDays(FIRST_DAY, SPAN - 1) };
+  return {
+    name: 'long school comments (tuning)',
+    themes: LONG_SCHOOL_THEMES,
+    items,
+    lastDay: addDays(FIRST_DAY, SPAN - 1),
+  };
 }
