@@ -257,6 +257,8 @@ function fakeSnapshot(n: number, seed: number): Snapshot {
       published: true,
       departmentId: null,
       status: null,
+      prompt: null,
+      promptAskedOn: null,
       sentiment: 0,
       centrality: Math.round(next() * 30) / 10,
     });

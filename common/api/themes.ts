@@ -88,6 +88,26 @@ export const ModTheme = Type.Object({
         'Breakdown by the department a comment concerns; groups below k are suppressed (with complementary suppression).',
     },
   ),
+  quoteItems: Type.Array(Type.Object({ itemId: Type.String(), text: Type.String() }), {
+    description: 'The quotes with the comment each comes from (to move a comment to another theme).',
+  }),
+  questions: Type.Array(
+    Type.Object({
+      question: Type.String({ description: 'The pulse question, as asked.' }),
+      points: Type.Array(
+        Type.Object({
+          askedOn: Day,
+          count: Type.Union([Type.Integer({ minimum: 0 }), Type.Null()]),
+          suppressed: Type.Boolean(),
+        }),
+      ),
+    }),
+    {
+      description:
+        "The theme's pulse comments, one line per question and one point per asking (the day it opened); a " +
+        'point below k is suppressed, with complementary suppression against the pulse count in `sources`.',
+    },
+  ),
 });
 
 export const ModThemesQuery = Type.Object({

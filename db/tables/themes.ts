@@ -52,6 +52,10 @@ export interface ThemeItemTable {
   sentiment: number;
   /** How typical of the theme (quotes are the most central published comments). */
   centrality: number;
+  /** The question the comment answers (a pulse's), else null: the moderators' chart has one line per question. */
+  prompt: string | null;
+  /** The day that asking of the question opened: one point per asking (one answer per person each). */
+  prompt_asked_on: Day | null;
   /** Hash of the row's values (theme included): a snapshot save writes only rows whose hash changed. */
   fingerprint: Generated<string>;
 }

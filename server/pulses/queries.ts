@@ -206,7 +206,16 @@ export async function listThemeSourceItems(db: Db): Promise<SourceItem[]> {
   const answers = new Map(counts.map((row) => [row.pulse_id, Number(row.count)]));
   const rows = await db
     .selectFrom('pulse_response')
-    .select(['id', 'pulse_id', 'comment', 'day', 'comment_moderation as moderation'])
+    .innerJoin('pulse', 'pulse.id', 'pulse_response.pulse_id')
+    .select([
+      'pulse_response.id',
+      'pulse_response.pulse_id',
+      'pulse_response.comment',
+      'pulse_response.day',
+      'pulse_response.comment_moderation as moderation',
+      'pulse.question',
+      'pulse.opens_on',
+    ])
     .where('comment', 'is not', null)
     .where('comment_moderation', '!=', 'hidden')
     .execute();
@@ -220,6 +229,7 @@ export async function listThemeSourceItems(db: Db): Promise<SourceItem[]> {
       published: row.moderation === 'published',
       departmentId: null,
       status: row.moderation,
+      prompt: { text: row.question, askedOn: row.opens_on },
     }));
 }
 

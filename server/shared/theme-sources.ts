@@ -13,6 +13,11 @@ export interface SourceItem {
   published: boolean;
   departmentId: string | null;
   status?: string;
+  /**
+   * The question the text answers, when it answers one (a pulse comment): its wording and the day that
+   * asking opened. The moderators' themes chart one line per question, one point per asking.
+   */
+  prompt?: { text: string; askedOn: string } | null;
 }
 
 export type SourceReader = (db: Kysely<Database>) => Promise<SourceItem[]>;

@@ -46,7 +46,15 @@ interface ScopeState {
 }
 
 const itemHash = (item: SourceItem) =>
-  fingerprint([item.text, item.day, item.published, item.status ?? null, item.departmentId]);
+  fingerprint([
+    item.text,
+    item.day,
+    item.published,
+    item.status ?? null,
+    item.departmentId,
+    item.prompt?.text ?? null,
+    item.prompt?.askedOn ?? null,
+  ]);
 
 /** The newest `limit` items (by day, then id), or all of them. */
 export function newest(items: SourceItem[], limit = MAX_ITEMS): SourceItem[] {
@@ -228,6 +236,8 @@ export class ThemesJob {
           published: source.published,
           departmentId: source.departmentId,
           status: source.status ?? null,
+          prompt: source.prompt?.text ?? null,
+          promptAskedOn: source.prompt?.askedOn ?? null,
           sentiment: membership.sentiment,
           // Coarse on purpose: it only orders quotes, and a full recompute nudges every lift a little,
           // which would otherwise make every row differ from the stored one (a rewrite of the whole snapshot).

@@ -45,6 +45,9 @@ export interface SnapshotItem {
   published: boolean;
   departmentId: string | null;
   status: string | null;
+  /** The question the comment answers and the day that asking opened (pulse comments), else null. */
+  prompt: string | null;
+  promptAskedOn: string | null;
   sentiment: number;
   centrality: number;
 }
@@ -171,6 +174,8 @@ export async function saveSnapshot(
         status: item.status,
         sentiment: item.sentiment,
         centrality: item.centrality,
+        prompt: item.prompt,
+        prompt_asked_on: item.promptAskedOn,
       };
       const hash = fingerprint(Object.values(row));
       const before = stored.get(item.itemId);
@@ -203,6 +208,8 @@ export async function saveSnapshot(
             status: eb.ref('excluded.status'),
             sentiment: eb.ref('excluded.sentiment'),
             centrality: eb.ref('excluded.centrality'),
+            prompt: eb.ref('excluded.prompt'),
+            prompt_asked_on: eb.ref('excluded.prompt_asked_on'),
             fingerprint: eb.ref('excluded.fingerprint'),
           })),
         )
@@ -303,6 +310,8 @@ export async function listThemeItems(db: Db, scope: ThemeScope, filters: ItemFil
       'i.status',
       'i.sentiment',
       'i.centrality',
+      'i.prompt',
+      'i.prompt_asked_on as promptAskedOn',
     ])
     .where('i.scope', '=', scope)
     .$if(filters.themeId !== undefined, (q) => q.where('i.theme_id', '=', filters.themeId!))

@@ -17,6 +17,7 @@ interface ThemeRowLike {
 }
 
 interface ItemRowLike {
+  id: string;
   themeId: string;
   source: ThemeSource;
   text: string;
@@ -25,6 +26,8 @@ interface ItemRowLike {
   departmentId: string | null;
   sentiment: number;
   centrality: number;
+  prompt: string | null;
+  promptAskedOn: string | null;
 }
 
 export interface ViewOptions {
@@ -82,12 +85,12 @@ export function moderatorThemes(themes: ThemeRowLike[], items: ItemRowLike[], op
       .sort((a, b) => b.count - a.count);
     // The theme's size is shown, so complementary suppression treats it as the total.
     const breakdown = suppress(cells, options.k, members.length);
-    const quotes = members
+    const quoted = members
       .filter((item) => item.published)
       .sort((a, b) => b.centrality - a.centrality)
       .filter((item, index, list) => list.findIndex((other) => other.text === item.text) === index)
       .slice(0, 3)
-      .map((item) => quote(item.text));
+      .map((item) => ({ itemId: item.id, text: quote(item.text) }));
     result.push({
       id: theme.id,
       label: theme.label,
@@ -104,7 +107,8 @@ export function moderatorThemes(themes: ThemeRowLike[], items: ItemRowLike[], op
       sentiment:
         Math.round((members.reduce((sum, item) => sum + item.sentiment, 0) / members.length) * 100) / 100,
       daily: dailyCounts(days, options.asOf, options.span),
-      quotes,
+      quotes: quoted.map((item) => item.text),
+      quoteItems: quoted,
       firstSeen: theme.firstSeen,
       sources: SOURCES.map((source) => ({
         source,
@@ -116,6 +120,7 @@ export function moderatorThemes(themes: ThemeRowLike[], items: ItemRowLike[], op
         count: cell.count,
         suppressed: cell.suppressed,
       })),
+      questions: questionLines(members, options.k),
     });
   }
   result.sort(
@@ -123,4 +128,47 @@ export function moderatorThemes(themes: ThemeRowLike[], items: ItemRowLike[], op
       TREND_ORDER[a.trend] - TREND_ORDER[b.trend] || b.size - a.size || a.label.localeCompare(b.label),
   );
   return { themes: result, suppressedThemes };
+}
+
+export interface QuestionLine {
+  question: string;
+  points: Array<{ askedOn: string; count: number | null; suppressed: boolean }>;
+}
+
+/**
+ * A theme's pulse comments, one line per question (by its wording: a repeated question is one line) and one
+ * point per asking. A pulse takes one answer per person, so a point counts people: points below k are hidden,
+ * and since the theme's pulse total is shown (its sources), so are as many more as it takes for the hidden
+ * part (total − shown) not to be a small group itself. Comments saved before questions were kept (no prompt)
+ * count in that hidden part.
+ */
+export function questionLines(
+  members: Array<Pick<ItemRowLike, 'source' | 'prompt' | 'promptAskedOn'>>,
+  k: number,
+): QuestionLine[] {
+  const pulse = members.filter((item) => item.source === 'pulse');
+  const askings = new Map<string, { question: string; askedOn: string; count: number }>();
+  for (const item of pulse) {
+    if (item.prompt === null || item.promptAskedOn === null) continue;
+    const key = JSON.stringify([item.prompt, item.promptAskedOn]);
+    const asking = askings.get(key) ?? { question: item.prompt, askedOn: item.promptAskedOn, count: 0 };
+    asking.count++;
+    askings.set(key, asking);
+  }
+  const cells = [...askings.values()].sort(
+    (a, b) => a.askedOn.localeCompare(b.askedOn) || a.question.localeCompare(b.question),
+  );
+  const shown = suppress(
+    cells.map((cell, index) => ({ key: String(index), count: cell.count })),
+    k,
+    pulse.length,
+  );
+  const lines = new Map<string, QuestionLine>();
+  cells.forEach((cell, index) => {
+    const line = lines.get(cell.question) ?? { question: cell.question, points: [] };
+    const { count, suppressed } = shown.cells[index]!;
+    line.points.push({ askedOn: cell.askedOn, count, suppressed });
+    lines.set(cell.question, line);
+  });
+  return [...lines.values()];
 }

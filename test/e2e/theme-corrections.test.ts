@@ -4,8 +4,8 @@ import { themesJob } from '../../server/themes/job.ts';
 import { CANTEEN, daysAgo, PARKING } from '../themes/fixtures.ts';
 import { portal } from './harness.ts';
 
-// A moderator renames a theme and merges another into it in the browser; a recompute keeps both, and
-// employees see the renamed theme too.
+// A moderator renames a theme, merges another into it and moves one comment into it from another theme's
+// quotes, in the browser; a recompute keeps all three, and employees see the same snapshot.
 
 const p = portal();
 
@@ -20,7 +20,19 @@ const SCANNERS = [
   'My handheld scanner rebooted three times today.',
 ];
 
-test('a moderator renames a theme and merges another into it; both hold after a recompute', async () => {
+/** Where a comment sits in a snapshot: the label of its theme there (each scope has its own theme ids). */
+const themeLabelOf = async (scope: 'all' | 'public', itemId: string) =>
+  (
+    await p.app.db
+      .selectFrom('theme_item as i')
+      .innerJoin('theme as t', 't.id', 'i.theme_id')
+      .select('t.label')
+      .where('i.scope', '=', scope)
+      .where('i.item_id', '=', itemId)
+      .executeTakeFirst()
+  )?.label ?? null;
+
+test('a moderator renames, merges and moves a comment; all hold after a recompute and employees see them', async () => {
   await p.app.db.transaction().execute(async (trx) => {
     for (const [i, text] of [...PARKING, ...CANTEEN, ...SCANNERS].entries())
       await insertSuggestion(trx, {
@@ -67,6 +79,23 @@ test('a moderator renames a theme and merges another into it; both hold after a 
   await expect
     .poll(async () => Number((await renamed.locator('.facts strong').innerText()).trim()))
     .toBeGreaterThanOrEqual(canteenSize + scannerSize - 2);
+
+  // Move one comment from the parking theme's quotes into the renamed theme.
+  const parking = cardAbout(/park/i);
+  const parkingId = await parking.getAttribute('data-theme-id');
+  const quote = parking.locator('.quote').first();
+  const movedId = (await quote.getAttribute('data-item-id'))!;
+  await quote.getByRole('button', { name: 'Move to another theme…' }).click();
+  await quote
+    .getByLabel('Move this comment to theme')
+    .selectOption({ label: 'Canteen food and opening hours' });
+  await quote.getByRole('button', { name: 'Move', exact: true }).click();
+  await expect
+    .poll(() =>
+      page.locator(`article.theme[data-theme-id="${parkingId}"] [data-item-id="${movedId}"]`).count(),
+    )
+    .toBe(0);
+  expect(await themeLabelOf('all', movedId)).toBe('Canteen food and opening hours');
   await p.screenshot(page, 'themes-corrected');
 
   // A recompute (the button) keeps both corrections.
@@ -78,11 +107,32 @@ test('a moderator renames a theme and merges another into it; both hold after a 
   expect(await renamed.locator('h2').innerText()).toBe('Canteen food and opening hours');
   expect(await page.locator(`article.theme[data-theme-id="${scannersId}"]`).count()).toBe(0);
   expect(await cards.filter({ has: page.locator('h2', { hasText: /scanner/i }) }).count()).toBe(0);
+  // The moved comment is listed under the renamed theme, not under parking.
+  await renamed.getByRole('button', { name: /^Show the \d+ comments$/ }).click();
+  await renamed.locator(`tr[data-item-id="${movedId}"]`).waitFor();
+  expect(await themeLabelOf('all', movedId)).toBe('Canteen food and opening hours');
+  expect(await themeLabelOf('public', movedId)).toBe('Canteen food and opening hours');
+  const snapshotOf = async (cardLabels: Promise<string[]>, cardSizes: Promise<string[]>) => {
+    const [labels, sizes] = await Promise.all([cardLabels, cardSizes]);
+    return labels.map((label, i) => `${label.trim()}: ${/\d+/.exec(sizes[i]!)?.[0]}`).sort();
+  };
+  const moderatorSnapshot = await snapshotOf(
+    cards.locator('h2').allInnerTexts(),
+    cards.locator('.facts strong').allInnerTexts(),
+  );
 
   // Employees see the same correction on their Themes page.
   const employee = await p.newPage();
   await employee.goto(`${p.url}/#/themes`);
   await employee.getByRole('heading', { name: 'Trending themes' }).waitFor();
   await employee.locator('article.theme h2', { hasText: 'Canteen food and opening hours' }).first().waitFor();
+  // Every comment here is published, so the employees' themes are the moderators' (labels and sizes).
+  const employeeCards = employee.locator('article.theme');
+  expect(
+    await snapshotOf(
+      employeeCards.locator('h2').allInnerTexts(),
+      employeeCards.locator('.meta .muted').allInnerTexts(),
+    ),
+  ).toEqual(moderatorSnapshot);
   await p.screenshot(employee, 'themes-corrected-employee');
 });
