@@ -16,6 +16,10 @@ const SAME_IN_BOTH = new Set([
   'board.status',
   'wallet.tokens',
   'kudos.length',
+  'cv.neutral',
+  'room.live',
+  'overlay.kudos',
+  'moderation.name',
 ]);
 
 describe('the dictionaries', () => {
