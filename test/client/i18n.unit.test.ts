@@ -20,6 +20,9 @@ const SAME_IN_BOTH = new Set([
   'room.live',
   'overlay.kudos',
   'moderation.name',
+  'bp.version',
+  'bp.versionNote',
+  'bp.past',
 ]);
 
 describe('the dictionaries', () => {

@@ -997,4 +997,63 @@ export const de = {
   'keys.valid': 'Gültig',
   'keys.fingerprint': 'Fingerabdruck',
   'keys.none': 'Es wurden noch keine Schlüssel veröffentlicht.',
+
+  // Service blueprint
+  'bp.mapped': 'Zugeordnet. Das Thema erscheint jetzt in der Kundenspur dieser Phase.',
+  'bp.mapFailed': 'Das Thema konnte nicht zugeordnet werden.',
+  'bp.unmapped':
+    'Entfernt. Das Thema erscheint nicht mehr in dieser Phase (außer seine Wörter passen zu einem Kontaktpunkt).',
+  'bp.unmapFailed': 'Das Thema konnte nicht entfernt werden.',
+  'bp.noSuch': 'Diese Kundenreise gibt es nicht.',
+  'bp.failed': 'Der Blueprint konnte nicht geladen werden.',
+  'bp.journeys': 'Kundenreisen',
+  'bp.period': 'Zeitraum',
+  'bp.version': 'Version',
+  'bp.newest': 'Neueste (v{version})',
+  'bp.past': 'v{version}, {day}',
+  'bp.overlays': 'Einblendungen',
+  'bp.k': 'Jede Zahl stammt von mindestens {k} Personen; eine kleinere Gruppe erscheint als „ausgeblendet“.',
+  'bp.hotspots': { one: '{count} Brennpunkt', other: '{count} Brennpunkte' },
+  'bp.hotspots.text': ': Reibung im Hintergrund, wo der Kunde sie spürt.',
+  'bp.versionNote': 'Version {version}.',
+  'bp.versionPast': 'Version {version} (eine frühere Version: Die Kundenreise hat sich seitdem geändert).',
+  'bp.print': 'Für die Wand drucken',
+  'bp.svg': 'SVG herunterladen',
+  'bp.png': 'PNG herunterladen',
+  'bp.caption': 'Service-Blueprint von {journey}, {period}: Phasen waagrecht, Spuren senkrecht',
+  'bp.lane': 'Spur',
+  'bp.customer': 'Kunde',
+  'bp.frontstage': 'Vordergrund',
+  'bp.backstage': 'Hintergrund',
+  'bp.visibility': 'Sichtbarkeitslinie',
+  'bp.hotspot': 'Brennpunkt',
+  'bp.openAt': '{team} bei {stage} öffnen',
+  'bp.open': 'Öffnen',
+  'bp.notInvolved': 'Nicht beteiligt',
+  'bp.systems': 'Unterstützende Systeme',
+  'bp.policies': 'Richtlinien',
+  'bp.whole': 'Ganze Kundenreise',
+  'bp.systemsPolicies': 'Systeme und Richtlinien',
+  'bp.map': 'Ein Thema einer Phase zuordnen',
+  'bp.map.text':
+    'Neben der Analyse (nach Team) und den Kontaktpunkt-Wörtern der Phase kann die Moderation ein Thema einer Phase zuordnen und ein von Hand zugeordnetes Thema wieder entfernen.',
+  'bp.stage': 'Phase',
+  'bp.theme': 'Thema',
+  'bp.choose': 'Auswählen …',
+  'bp.mapTheme': 'Thema zuordnen',
+  'bp.removeMapping': 'Zuordnung entfernen',
+
+  // Wallet messages
+  'walletMsg.notOpenYet': 'Das ist noch nicht geöffnet; Ihr Token dafür liegt bereit.',
+  'walletMsg.weekUsed':
+    'Sie haben alle Tokens dieser Woche verbraucht. Neue kommen mit Beginn der nächsten Woche.',
+  'walletMsg.oneUsed': 'Sie haben Ihr eines Token hierfür bereits verwendet.',
+  'walletMsg.foreignKeys':
+    'Der Server bot Schlüssel an, die diese Website nicht nennen, daher wurden keine Tokens geholt.',
+  'walletMsg.privateKey':
+    'Der Server hat diesem Browser einen Schlüssel genannt, den er nicht für alle veröffentlicht; er wird daher nicht verwendet.',
+  'walletMsg.notRecognised':
+    'Die Mitgliedschaft dieses Browsers wird nicht mehr erkannt. Melden Sie sich mit einem neuen Code erneut an.',
+  'walletMsg.fetchFailed': 'Tokens konnten gerade nicht geholt werden; die Wallet versucht es später erneut.',
+  'moderation.repliesFailed': 'Gespeicherte Antworten konnten nicht geladen werden.',
 } satisfies Dictionary;
