@@ -833,9 +833,9 @@ export const de = {
   'overlay.suggestions': 'Offene Vorschläge',
   'overlay.themes': 'Themen der Mitarbeitenden',
   'overlay.touchpoint-themes': 'Themen in dieser Phase',
-  'reach.unavailable': 'Kundenreisen sind gerade nicht verfügbar.',
+  'reach.unavailable': 'Kundenwege sind gerade nicht verfügbar.',
   'reach.title': 'Hier erreicht Ihre Arbeit den Kunden',
-  'reach.lead': 'Wo {team} auf den Kundenreisen steht und was der Kunde in diesem Moment tut.',
+  'reach.lead': 'Wo {team} auf den Kundenwegen steht und was der Kunde in diesem Moment tut.',
   'reach.stage': 'Phase {position} von {of}:',
   'reach.customer': 'Der Kunde',
 
@@ -1004,9 +1004,9 @@ export const de = {
   'bp.unmapped':
     'Entfernt. Das Thema erscheint nicht mehr in dieser Phase (außer seine Wörter passen zu einem Kontaktpunkt).',
   'bp.unmapFailed': 'Das Thema konnte nicht entfernt werden.',
-  'bp.noSuch': 'Diese Kundenreise gibt es nicht.',
+  'bp.noSuch': 'Diesen Kundenweg gibt es nicht.',
   'bp.failed': 'Der Blueprint konnte nicht geladen werden.',
-  'bp.journeys': 'Kundenreisen',
+  'bp.journeys': 'Kundenwege',
   'bp.period': 'Zeitraum',
   'bp.version': 'Version',
   'bp.newest': 'Neueste (v{version})',
@@ -1016,7 +1016,7 @@ export const de = {
   'bp.hotspots': { one: '{count} Brennpunkt', other: '{count} Brennpunkte' },
   'bp.hotspots.text': ': Reibung im Hintergrund, wo der Kunde sie spürt.',
   'bp.versionNote': 'Version {version}.',
-  'bp.versionPast': 'Version {version} (eine frühere Version: Die Kundenreise hat sich seitdem geändert).',
+  'bp.versionPast': 'Version {version} (eine frühere Version: Der Kundenweg hat sich seitdem geändert).',
   'bp.print': 'Für die Wand drucken',
   'bp.svg': 'SVG herunterladen',
   'bp.png': 'PNG herunterladen',
@@ -1032,7 +1032,7 @@ export const de = {
   'bp.notInvolved': 'Nicht beteiligt',
   'bp.systems': 'Unterstützende Systeme',
   'bp.policies': 'Richtlinien',
-  'bp.whole': 'Ganze Kundenreise',
+  'bp.whole': 'Ganzer Kundenweg',
   'bp.systemsPolicies': 'Systeme und Richtlinien',
   'bp.map': 'Ein Thema einer Phase zuordnen',
   'bp.map.text':
@@ -1056,4 +1056,7 @@ export const de = {
     'Die Mitgliedschaft dieses Browsers wird nicht mehr erkannt. Melden Sie sich mit einem neuen Code erneut an.',
   'walletMsg.fetchFailed': 'Tokens konnten gerade nicht geholt werden; die Wallet versucht es später erneut.',
   'moderation.repliesFailed': 'Gespeicherte Antworten konnten nicht geladen werden.',
+
+  // Pulse breakdown
+  'pulse.breakdown.other': 'Weitere Abteilungen (je weniger als {k})',
 } satisfies Dictionary;

@@ -1000,4 +1000,7 @@ export const en = {
     'This browser’s membership is no longer recognised. Enrol again with a new code.',
   'walletMsg.fetchFailed': 'Could not fetch tokens just now; the wallet will try again later.',
   'moderation.repliesFailed': 'Could not load saved replies.',
+
+  // Pulse breakdown
+  'pulse.breakdown.other': 'Other departments (fewer than {k} each)',
 } as const;
