@@ -1059,4 +1059,13 @@ export const de = {
 
   // Pulse breakdown
   'pulse.breakdown.other': 'Weitere Abteilungen (je weniger als {k})',
+
+  // Blueprint signal facts
+  'fact.outcome': 'Ergebnis für den Kunden {value} von 5',
+  'fact.csat': 'CSAT {value} von 5',
+  'fact.sentiment': 'Stimmung {value}',
+  'fact.new': '{value} neu',
+  'fact.under_review': '{value} in Prüfung',
+  'fact.planned': '{value} geplant',
+  'fact.in_progress': '{value} in Arbeit',
 } satisfies Dictionary;

@@ -1003,4 +1003,13 @@ export const en = {
 
   // Pulse breakdown
   'pulse.breakdown.other': 'Other departments (fewer than {k} each)',
+
+  // Blueprint signal facts
+  'fact.outcome': 'outcome for the customer {value} of 5',
+  'fact.csat': 'CSAT {value} of 5',
+  'fact.sentiment': 'sentiment {value}',
+  'fact.new': '{value} new',
+  'fact.under_review': '{value} under review',
+  'fact.planned': '{value} planned',
+  'fact.in_progress': '{value} in progress',
 } as const;
