@@ -117,6 +117,9 @@ export const Signal = Type.Object({
   scoreLabel: Type.Union([Type.String(), Type.Null()]),
   /** Short readable breakdown (statuses, top themes), only when shown. */
   detail: Type.Union([Type.String(), Type.Null()]),
+  /** The same breakdown as numbers by name (`outcome`, `csat`, `sentiment`, a status), for clients that word it
+   * in the reader's language; empty when hidden or when the detail is made of names (top themes). */
+  facts: Type.Array(Type.Object({ key: Type.String(), value: Type.Number() })),
   friction: Type.Boolean(),
   pain: Type.Boolean(),
 });

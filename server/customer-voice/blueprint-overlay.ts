@@ -60,6 +60,10 @@ export const customerVoiceOverlay: BlueprintOverlay = {
         count: Number(row.count),
         score: nps,
         detail: detail || null,
+        facts: [
+          ...(csat === null ? [] : [{ key: 'csat', value: csat }]),
+          ...(sentiment === null ? [] : [{ key: 'sentiment', value: sentiment }]),
+        ],
         pain:
           (nps !== null && nps < PAIN_NPS) ||
           (csat !== null && csat < PAIN_CSAT) ||

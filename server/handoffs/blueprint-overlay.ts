@@ -38,6 +38,7 @@ export const handoffOverlay: BlueprintOverlay = {
         count: Number(row.count),
         score: round(effort),
         detail: `outcome for the customer ${round(outcome)} of 5`,
+        facts: [{ key: 'outcome', value: round(outcome) }],
         friction: effort < FRICTION_EFFORT,
         pain: outcome < PAIN_OUTCOME,
       };

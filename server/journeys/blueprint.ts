@@ -69,6 +69,7 @@ const hiddenSignal = (overlay: OverlayResult): SignalT => ({
   score: null,
   scoreLabel: overlay.scoreLabel,
   detail: null,
+  facts: [],
   friction: false,
   pain: false,
 });
@@ -105,6 +106,7 @@ export function composeBlueprint(input: BlueprintInput): BlueprintT {
               score: cell.count > 0 ? (cell.score ?? null) : null,
               scoreLabel: overlay.scoreLabel,
               detail: cell.count > 0 ? (cell.detail ?? null) : null,
+              facts: cell.count > 0 ? (cell.facts ?? []) : [],
               friction: cell.count > 0 && cell.friction === true,
               pain: cell.count > 0 && cell.pain === true,
             },
@@ -141,6 +143,7 @@ export function composeBlueprint(input: BlueprintInput): BlueprintT {
               .slice(0, 3)
               .join(' · ')
           : null,
+        facts: [],
         friction: false,
         pain: painful.length > 0,
       });

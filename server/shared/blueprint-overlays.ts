@@ -30,6 +30,8 @@ export interface OverlayCell {
   score?: number | null;
   /** Readable breakdown, shown only when the cell is shown. */
   detail?: string | null;
+  /** The detail's numbers by name, for clients that word them in the reader's language. */
+  facts?: Array<{ key: string; value: number }>;
   /** Backstage friction (e.g. a hard handoff), judged by the overlay from its own numbers. */
   friction?: boolean;
   /** Customer pain (e.g. a bad outcome for the customer). */

@@ -40,6 +40,10 @@ export const suggestionOverlay: BlueprintOverlay = {
         const entry = statuses.find((candidate) => candidate.status === status);
         return entry ? [`${entry.count} ${STATUS_LABEL[status]}`] : [];
       }).join(' · '),
+      facts: OPEN.flatMap((status) => {
+        const entry = statuses.find((candidate) => candidate.status === status);
+        return entry ? [{ key: status, value: entry.count }] : [];
+      }),
     }));
   },
   async items(query) {

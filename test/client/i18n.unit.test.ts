@@ -16,6 +16,13 @@ const SAME_IN_BOTH = new Set([
   'board.status',
   'wallet.tokens',
   'kudos.length',
+  'cv.neutral',
+  'room.live',
+  'overlay.kudos',
+  'moderation.name',
+  'bp.version',
+  'bp.versionNote',
+  'bp.past',
 ]);
 
 describe('the dictionaries', () => {

@@ -115,6 +115,8 @@ describe('the blueprint under k', () => {
       hidden: true,
       count: null,
       score: null,
+      detail: null,
+      facts: [],
     });
     // IT alone is 6, but shown next to a total of 9 it would give Legal's 3 away: hidden too, or the total.
     const itSignal = signal(body, 'apply', it, 'handoffs');
@@ -126,7 +128,14 @@ describe('the blueprint under k', () => {
 
     await givenRatings(t.app, legal, repeat(3, { effort: 2, outcome: 2 }));
     body = await blueprint();
-    expect(signal(body, 'apply', legal, 'handoffs')).toMatchObject({ hidden: false, count: 6, score: 2 });
+    // The breakdown comes as numbers by name too, so the page can word it in the reader's language.
+    expect(signal(body, 'apply', legal, 'handoffs')).toMatchObject({
+      hidden: false,
+      count: 6,
+      score: 2,
+      detail: 'outcome for the customer 2 of 5',
+      facts: [{ key: 'outcome', value: 2 }],
+    });
     expect(signal(body, 'apply', it, 'handoffs')).toMatchObject({ hidden: false, count: 6, score: 3 });
     expect(body.totals.find((s: Signal) => s.overlay === 'handoffs')).toMatchObject({
       hidden: false,

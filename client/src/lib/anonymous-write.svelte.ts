@@ -1,4 +1,5 @@
 import { ApiError } from './api.ts';
+import { t } from './i18n/index.ts';
 import { wallet, type OutboxEntry, type QueueRequest } from './wallet.svelte.ts';
 
 /** What the author keeps of a queued suggestion or kudos: its receipt, and whether the wallet is saved. */
@@ -7,8 +8,6 @@ export interface Sent {
   receipt: string;
   saved: boolean;
 }
-
-const OFFLINE = 'Could not send. Check your connection and try again.';
 
 /**
  * One anonymous write from a form: spend a token, queue the post in the wallet's outbox (which makes and
@@ -20,7 +19,7 @@ export class AnonymousWrite {
   error = $state<string | null>(null);
 
   /** The queued entry, or null when it failed (the reason is in `error`) or a send is still going. */
-  async send(request: QueueRequest, fallback = OFFLINE): Promise<OutboxEntry | null> {
+  async send(request: QueueRequest, fallback = t('error.network')): Promise<OutboxEntry | null> {
     if (this.sending) return null;
     this.sending = true;
     this.error = null;

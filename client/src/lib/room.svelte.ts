@@ -11,6 +11,8 @@ import {
   type ServerFrame,
   type WelcomeFrame,
 } from '../../../common/focus-groups/protocol.ts';
+import { t } from './i18n/index.ts';
+import type { MessageKey } from './i18n/index.ts';
 
 export {
   MAX_MESSAGE_LENGTH,
@@ -47,14 +49,14 @@ export type ConnectionState = 'connecting' | 'open' | 'reconnecting' | 'closed';
 const UNAVAILABLE_RETRY_MS = 3000;
 const UNAVAILABLE_RETRIES = 5;
 
-const CLOSE_MESSAGES: Record<number, string> = {
-  [CloseCode.unauthenticated]: 'This seat does not open this room.',
-  [CloseCode.unsupportedVersion]: 'The app was updated: reload the page.',
-  [CloseCode.removed]: 'The moderator removed you from this session.',
-  [CloseCode.replaced]: 'This room is open in another tab or device, so this one stopped.',
-  [CloseCode.flooding]: 'You were sending too fast. Wait a moment, then rejoin.',
-  [CloseCode.roomClosed]: 'This session has ended.',
-  [CloseCode.tooBig]: 'That was too large to send.',
+const CLOSE_MESSAGES: Record<number, MessageKey> = {
+  [CloseCode.unauthenticated]: 'room.close.unauthenticated',
+  [CloseCode.unsupportedVersion]: 'room.close.version',
+  [CloseCode.removed]: 'room.close.removed',
+  [CloseCode.replaced]: 'room.close.replaced',
+  [CloseCode.flooding]: 'room.close.flooding',
+  [CloseCode.roomClosed]: 'room.close.ended',
+  [CloseCode.tooBig]: 'room.close.tooBig',
 };
 
 /** Full jitter: anywhere between 0 and an exponentially growing ceiling (capped), so clients spread out. */
@@ -217,7 +219,7 @@ export class RoomConnection {
       return;
     }
     this.state = 'closed';
-    this.closeReason = CLOSE_MESSAGES[code] ?? 'The connection was closed.';
+    this.closeReason = t((CLOSE_MESSAGES[code] ?? 'room.close.other') as 'room.close.other');
     this.canRejoin = code === CloseCode.replaced || code === CloseCode.flooding || code === CloseCode.tooBig;
     if (code === CloseCode.removed || code === CloseCode.roomClosed) this.announcement = this.closeReason;
   }
@@ -281,9 +283,9 @@ export class RoomConnection {
     this.closeReason = '';
     if (first) {
       const count = this.messages.filter((m) => m.status === 'visible').length;
-      this.announcement = `Joined ${frame.room.title}. ${count} message${count === 1 ? '' : 's'} so far.`;
+      this.announcement = t('room.say.joined', { title: frame.room.title, count });
     } else {
-      this.announcement = 'Reconnected.';
+      this.announcement = t('room.say.reconnected');
     }
     // Anything still `sending` is not in the backlog, so the server never stored it: send it now.
     const resend = [
@@ -333,8 +335,10 @@ export class RoomConnection {
         message.reason = event.reason;
         if (live)
           this.announcement = message.mine
-            ? `The moderator hid your message${event.reason ? `: ${event.reason}` : ''}.`
-            : 'A message was hidden by the moderator.';
+            ? event.reason
+              ? t('room.say.hiddenMineReason', { reason: event.reason })
+              : t('room.say.hiddenMine')
+            : t('room.say.hidden');
         if (this.pinnedId === event.id) this.pinnedId = null;
         return;
       }
@@ -345,7 +349,7 @@ export class RoomConnection {
       }
       case 'prompt':
         this.prompts.push({ seq: event.seq, text: event.text, minute: event.minute });
-        if (live) this.announcement = `New question from the moderator: ${event.text}`;
+        if (live) this.announcement = t('room.say.question', { text: event.text });
         return;
       case 'pinned':
         this.pinnedId = event.id;
@@ -357,7 +361,7 @@ export class RoomConnection {
         return this.#seatEvent(event.type, event.pseudonym, live);
       case 'closed':
         if (this.room) this.room.status = 'closed';
-        this.announcement = 'The moderator closed the session.';
+        this.announcement = t('room.say.closed');
         return;
     }
   }
@@ -373,21 +377,20 @@ export class RoomConnection {
     const isMe = this.you?.pseudonym === pseudonym;
     if (isMe && this.you && type !== 'seated') this.you.muted = type === 'muted';
     if (!live) return;
-    if (type === 'seated') this.announcement = `${pseudonym} took a seat.`;
+    if (type === 'seated') this.announcement = t('room.say.seated', { name: pseudonym });
     else if (isMe)
       this.announcement =
-        type === 'muted' ? 'The moderator muted you.' : type === 'unmuted' ? 'You can speak again.' : '';
-    else this.announcement = `${pseudonym} was ${type} by the moderator.`;
+        type === 'muted' ? t('room.say.mutedMe') : type === 'unmuted' ? t('room.say.unmutedMe') : '';
+    else this.announcement = t(`room.say.${type}`, { name: pseudonym });
   }
 
   #announceMessage(message: ChatMessage) {
     if (message.mine) {
-      if (message.status === 'pending') this.announcement = 'Your message is waiting for the moderator.';
-      else if (message.status === 'visible') this.announcement = 'Your message is visible to the room.';
+      if (message.status === 'pending') this.announcement = t('room.say.minePending');
+      else if (message.status === 'visible') this.announcement = t('room.say.mineVisible');
       return;
     }
-    if (message.status === 'pending')
-      this.announcement = `New message from ${message.author} waiting for approval.`;
+    if (message.status === 'pending') this.announcement = t('room.say.awaiting', { name: message.author });
     else this.announcement = `${message.author}: ${message.text}`;
   }
 }

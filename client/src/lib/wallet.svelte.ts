@@ -14,6 +14,7 @@
 import { today } from '../../../common/days.ts';
 import { newReceipt } from '../../../common/receipts.ts';
 import { ApiError, post } from './api.ts';
+import { t } from './i18n/index.ts';
 import { tokensApi, type PublishedKey } from './api/tokens.ts';
 import { forgetAllTraces } from './browser-traces.ts';
 import { openWalletStore, STORE_NAMES, type WalletStore } from './wallet/idb.ts';
@@ -356,10 +357,10 @@ class Wallet {
     if (!token) {
       const message =
         this.upcoming(scope) > 0 && scope !== 'general'
-          ? 'This is not open yet; your token for it is ready.'
+          ? t('walletMsg.notOpenYet')
           : scope === 'general'
-            ? "You have used all of this week's tokens. New ones arrive when the next week starts."
-            : 'You have already used your one token for this.';
+            ? t('walletMsg.weekUsed')
+            : t('walletMsg.oneUsed');
       throw new ApiError(429, 'no_tokens', message);
     }
     await this.#store!.remove('tokens', token.id);
@@ -563,7 +564,7 @@ class Wallet {
         (!isDepartmentScope(key.scope) || (!!mine && key.scope.endsWith(`@${mine}`))),
     );
     if (keys.some((key) => !keyIsForHost(key, location.host))) {
-      this.warning = 'The server offered keys that do not name this site, so no tokens were fetched.';
+      this.warning = t('walletMsg.foreignKeys');
       return [];
     }
     const { accepted, trusted, problems } = acceptKeys(keys, this.#meta.acceptedKeys, now);
@@ -651,9 +652,7 @@ class Wallet {
       const directory = (await tokensApi.keys().catch(() => ({ keys: [] as PublishedKey[] }))).keys;
       const budget = (await tokensApi.budget(credential)).keys;
       const strangers = unknownBudgetKeys(budget, directory);
-      if (strangers.length > 0)
-        this.warning =
-          'The server named a key to this browser that it does not publish to everyone, so it is not used.';
+      if (strangers.length > 0) this.warning = t('walletMsg.privateKey');
       const left = new Map(budget.map((entry) => [entry.tokenKeyId, entry.remaining]));
       const held = (heldScope: string, key: PublishedKey) =>
         this.tokens.filter((token) => token.scope === heldScope && token.tokenKeyId === key.tokenKeyId)
@@ -680,9 +679,9 @@ class Wallet {
         await this.#store!.remove('meta', 'credential');
         this.#credential = null;
         this.enrolled = false;
-        this.problem = 'This browser’s membership is no longer recognised. Enrol again with a new code.';
+        this.problem = t('walletMsg.notRecognised');
       } else {
-        this.problem = 'Could not fetch tokens just now; the wallet will try again later.';
+        this.problem = t('walletMsg.fetchFailed');
       }
     } finally {
       this.filling = false;

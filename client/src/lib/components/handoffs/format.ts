@@ -1,13 +1,11 @@
-/** 'YYYY-MM' → 'Oct 2026' (UTC, so a month never shifts with the viewer's time zone). */
-export const monthLabel = (month: string): string =>
-  new Date(`${month}-01T00:00:00Z`).toLocaleDateString('en-GB', {
-    month: 'short',
-    year: 'numeric',
-    timeZone: 'UTC',
-  });
+import { formatMonth } from '../../dates.ts';
+import { t } from '../../i18n/index.ts';
+
+/** 'YYYY-MM' → 'Oct 2026' / 'Okt. 2026' (UTC, so a month never shifts with the viewer's time zone). */
+export const monthLabel = (month: string): string => formatMonth(month);
 
 /** What a hidden cell says, everywhere it appears. */
-export const hiddenText = (k: number) => `hidden — fewer than ${k} people`;
+export const hiddenText = (k: number) => t('scorecard.hidden', { k });
 
 /** A period picker's option: 'YYYY-Qn' → 'Q4 2026 (quarter)', 'YYYY-MM' → '  Oct 2026'. */
 export const periodLabel = (period: string): string =>

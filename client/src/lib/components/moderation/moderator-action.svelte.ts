@@ -1,4 +1,5 @@
 import { ApiError } from '../../api.ts';
+import { t } from '../../i18n/index.ts';
 
 /**
  * A moderator's action on one card (a decision, a reply, a feature): one at a time, buttons disabled while
@@ -9,7 +10,7 @@ export class ModeratorAction {
   error = $state<string | null>(null);
   readonly #fallback: string;
 
-  constructor(fallback = 'Could not save the decision.') {
+  constructor(fallback = t('moderation.decisionFailed')) {
     this.#fallback = fallback;
   }
 

@@ -1,4 +1,5 @@
 import { ApiError } from '../../api.ts';
+import { t } from '../../i18n/index.ts';
 import { savedRepliesApi, type SavedReply } from '../../api/moderation.ts';
 
 /** The moderation team's saved replies, loaded once per page and shared by every card and the bulk bar. */
@@ -17,7 +18,7 @@ class SavedReplies {
       })
       .catch((caught) => {
         this.#loading = null;
-        this.error = caught instanceof ApiError ? caught.message : 'Could not load saved replies.';
+        this.error = caught instanceof ApiError ? caught.message : t('moderation.repliesFailed');
       });
     return this.#loading;
   }
