@@ -23,7 +23,11 @@ const SAME_IN_BOTH = new Set<string>([
   'login.username',
   'handoffs.team',
   'rooms.status',
-  'account.role',
+  'departments.backstage',
+  'codes.codes',
+  'journeys.version',
+  'types.team',
+  'settings.mode',
 ]);
 
 /** The views this dictionary serves (the themes, staff-accounts and notifications views have their own). */
@@ -102,7 +106,9 @@ export function literalText(source: string): string[] {
     source
       .replace(/<script[\s\S]*?<\/script>/g, '')
       .replace(/<style[\s\S]*?<\/style>/g, '')
-      .replace(/<!--[\s\S]*?-->/g, ''),
+      .replace(/<!--[\s\S]*?-->/g, '')
+      // Code (an endpoint, a header) is the same in every language.
+      .replace(/<code\b[^>]*>[\s\S]*?<\/code>/g, '<code></code>'),
   );
   const found: string[] = [];
   for (const tag of markup.match(/<[^<>]*>/g) ?? [])
