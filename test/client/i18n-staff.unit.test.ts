@@ -28,6 +28,12 @@ const SAME_IN_BOTH = new Set<string>([
   'journeys.version',
   'types.team',
   'settings.mode',
+  'kudosq.title',
+  'pulses.scale.0-10',
+  'pulses.scale.1-5',
+  'rooms.status.live',
+  'cv.tab.import',
+  'cv.tab.feedback',
 ]);
 
 /** The views this dictionary serves (the themes, staff-accounts and notifications views have their own). */
