@@ -15,14 +15,7 @@ type Key = keyof typeof staffEn;
 const SAME_IN_BOTH = new Set<string>([
   'common.name',
   'common.status',
-  'admin.tab.audit',
-  'cv.nps',
-  'cv.csat',
-  'cv.ces',
-  'journeys.channel.app',
   'login.username',
-  'handoffs.team',
-  'rooms.status',
   'departments.backstage',
   'codes.codes',
   'journeys.version',
@@ -34,6 +27,9 @@ const SAME_IN_BOTH = new Set<string>([
   'rooms.status.live',
   'cv.tab.import',
   'cv.tab.feedback',
+  'import.scale.nps',
+  'import.scale.csat',
+  'import.scale.ces',
 ]);
 
 /** The views this dictionary serves (the themes, staff-accounts and notifications views have their own). */
