@@ -30,6 +30,9 @@ const SAME_IN_BOTH = new Set<string>([
   'import.scale.nps',
   'import.scale.csat',
   'import.scale.ces',
+  'teams.quarter',
+  'schedule.optional',
+  'schedule.scaleEnps',
 ]);
 
 /** The views this dictionary serves (the themes, staff-accounts and notifications views have their own). */
