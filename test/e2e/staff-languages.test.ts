@@ -3,7 +3,7 @@
 // serves, at desktop and phone width. On each: axe-core finds nothing serious or critical, no message of the
 // English staff dictionary is visible (people's own words stay as written: the seed's are English), and on a
 // phone the page never scrolls sideways (wide tables scroll inside their own region).
-// GREENROOM_DOCS_SCREENSHOTS=1 also writes the first screen of each page to docs/screenshots/.
+// GREENROOM_DOCS_SCREENSHOTS=1 writes the first screen of the pages in DOCS_VIEWS to docs/screenshots/.
 import { AxeBuilder } from '@axe-core/playwright';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
@@ -16,6 +16,17 @@ import { portal, SCREENSHOTS } from './harness.ts';
 const p = portal();
 const VIEWPORTS = { desktop: { width: 1366, height: 900 }, phone: { width: 390, height: 844 } } as const;
 const DOCS = process.env.GREENROOM_DOCS_SCREENSHOTS === '1';
+/** The pages shown in docs/screenshots (the rest stay in .screenshots). */
+const DOCS_VIEWS = new Set([
+  'login',
+  'console',
+  'queue',
+  'handoffs',
+  'room-console',
+  'customer-voice',
+  'admin-codes',
+  'admin-journeys',
+]);
 
 /**
  * English UI phrases that must not show in German: every English message of two words or more (its text up to
@@ -84,9 +95,10 @@ async function sweep(page: Page, views: View[]): Promise<string[]> {
       }
       // The first screen only (a full-page capture costs seconds per page on a busy CI machine).
       await page.screenshot({
-        path: DOCS
-          ? path.resolve('docs/screenshots', `de-${size}-staff-${name}.png`)
-          : path.join(SCREENSHOTS, `staff-de-${size}-${name}.png`),
+        path:
+          DOCS && DOCS_VIEWS.has(name)
+            ? path.resolve('docs/screenshots', `de-${size}-staff-${name}.png`)
+            : path.join(SCREENSHOTS, `staff-de-${size}-${name}.png`),
       });
     }
   }
