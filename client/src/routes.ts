@@ -20,12 +20,11 @@ import Room from './routes/employee/Room.svelte';
 import Themes from './routes/employee/Themes.svelte';
 import Journeys from './routes/employee/Journeys.svelte';
 import Blueprint from './routes/employee/Blueprint.svelte';
-import StaffLogin from './routes/staff/StaffLogin.svelte';
 import NotFound from './routes/NotFound.svelte';
 
 /**
- * The staff console loads only when a staff page is opened: employees, nearly everyone, never download
- * the moderator and admin views (a third of the code).
+ * The staff console, its sign-in page and its dictionary (lib/i18n/staff) load only when a staff page is
+ * opened: employees, nearly everyone, never download the moderator and admin views (a third of the code).
  */
 const staff = (load: () => Promise<{ default: Component<any> }>) => wrap({ asyncComponent: load });
 
@@ -50,7 +49,7 @@ export const routes: RouteDefinition = {
   '/themes': Themes,
   '/journeys': Journeys,
   '/journeys/:id': Blueprint,
-  '/staff/login': StaffLogin,
+  '/staff/login': staff(() => import('./routes/staff/StaffLogin.svelte')),
   '/staff/account': staff(() => import('./routes/staff/Account.svelte')),
   '/mod': staff(() => import('./routes/moderator/Console.svelte')),
   '/mod/queue': staff(() => import('./routes/moderator/Queue.svelte')),
