@@ -1068,4 +1068,10 @@ export const de = {
   'fact.under_review': '{value} in Prüfung',
   'fact.planned': '{value} geplant',
   'fact.in_progress': '{value} in Arbeit',
+
+  // Blueprint drawing (SVG/PNG download)
+  'bp.svg.systems': 'Unterstützende Systeme und Richtlinien',
+  'bp.svg.hotspot': 'BRENNPUNKT',
+  'bp.svg.title': 'Service-Blueprint: {journey}, {period}',
+  'bp.svg.subtitle': '{period} · Version {version} · Zahlen von mindestens {k} Personen',
 } satisfies Dictionary;

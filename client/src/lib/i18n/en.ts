@@ -1012,4 +1012,10 @@ export const en = {
   'fact.under_review': '{value} under review',
   'fact.planned': '{value} planned',
   'fact.in_progress': '{value} in progress',
+
+  // Blueprint drawing (SVG/PNG download)
+  'bp.svg.systems': 'Support systems and policies',
+  'bp.svg.hotspot': 'HOTSPOT',
+  'bp.svg.title': 'Service blueprint: {journey}, {period}',
+  'bp.svg.subtitle': '{period} · version {version} · numbers from at least {k} people',
 } as const;

@@ -26,33 +26,63 @@ function wrap(text: string, width = 30): string[] {
   return lines;
 }
 
-const signalLine = (signal: SignalView) =>
+/** The drawing's own words, in the reader's language (the page passes them; English otherwise). */
+export interface SvgWords {
+  customer: string;
+  frontstage: string;
+  visibility: string;
+  systems: string;
+  hotspot: string;
+  hidden: string;
+  /** The overlay's name by id. */
+  overlay: (id: string, fallback: string) => string;
+  title: (journey: string, period: string) => string;
+  subtitle: (period: string, version: number, k: number) => string;
+}
+
+export const ENGLISH_WORDS: SvgWords = {
+  customer: 'Customer',
+  frontstage: 'Frontstage',
+  visibility: 'Line of visibility',
+  systems: 'Support systems and policies',
+  hotspot: 'HOTSPOT',
+  hidden: 'hidden',
+  overlay: (_id, fallback) => fallback,
+  title: (journey, period) => `Service blueprint: ${journey}, ${period}`,
+  subtitle: (period, version, k) => `${period} · version ${version} · numbers from at least ${k} people`,
+};
+
+const signalLine = (words: SvgWords) => (signal: SignalView) =>
   signal.hidden
-    ? `${signal.label}: hidden`
-    : `${signal.label}: ${signal.count ?? 0}${signal.score !== null ? ` (${signal.score})` : ''}`;
+    ? `${words.overlay(signal.overlay, signal.label)}: ${words.hidden}`
+    : `${words.overlay(signal.overlay, signal.label)}: ${signal.count ?? 0}${signal.score !== null ? ` (${signal.score})` : ''}`;
 
 interface Row {
   label: string;
   cells: Array<{ lines: string[]; hot?: boolean; pain?: boolean; empty?: boolean }>;
 }
 
-export function blueprintSvg(blueprint: BlueprintView): { svg: string; width: number; height: number } {
+export function blueprintSvg(
+  blueprint: BlueprintView,
+  words: SvgWords = ENGLISH_WORDS,
+): { svg: string; width: number; height: number } {
+  const line = signalLine(words);
   const rows: Row[] = [
     {
-      label: 'Customer',
+      label: words.customer,
       cells: blueprint.stages.map((stage) => ({
-        lines: [...stage.customerActions, ...stage.customer.map(signalLine)].flatMap((text) => wrap(text)),
+        lines: [...stage.customerActions, ...stage.customer.map(line)].flatMap((text) => wrap(text)),
         pain: stage.pain,
       })),
     },
     {
-      label: 'Frontstage',
+      label: words.frontstage,
       cells: blueprint.stages.map((stage) => ({
         lines: [...stage.frontstage.actions, ...stage.frontstage.people].flatMap((text) => wrap(text)),
       })),
     },
     {
-      label: 'Line of visibility',
+      label: words.visibility,
       cells: blueprint.stages.map((stage) => ({ lines: wrap(stage.lineOfVisibility) })),
     },
     ...blueprint.departments.map((department, r) => ({
@@ -62,16 +92,16 @@ export function blueprintSvg(blueprint: BlueprintView): { svg: string; width: nu
         if (!cell.involved) return { lines: [], empty: true };
         return {
           lines: [
-            ...(cell.hotspot ? ['HOTSPOT'] : []),
+            ...(cell.hotspot ? [words.hotspot] : []),
             ...cell.actions,
-            ...cell.signals.map(signalLine),
+            ...cell.signals.map(line),
           ].flatMap((text) => wrap(text)),
           hot: cell.hotspot,
         };
       }),
     })),
     {
-      label: 'Support systems and policies',
+      label: words.systems,
       cells: blueprint.stages.map((stage) => ({
         lines: [...stage.systems, ...stage.policies].flatMap((text) => wrap(text)),
       })),
@@ -85,10 +115,10 @@ export function blueprintSvg(blueprint: BlueprintView): { svg: string; width: nu
   const height = top + heights.reduce((sum, h) => sum + h, 0) + 30;
   const parts: string[] = [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="system-ui, sans-serif" font-size="12">`,
-    `<title>${escape(`Service blueprint: ${blueprint.journey.name}, ${blueprint.period}`)}</title>`,
+    `<title>${escape(words.title(blueprint.journey.name, blueprint.period))}</title>`,
     `<rect width="100%" height="100%" fill="#ffffff"/>`,
     `<text x="${PAD}" y="22" font-size="18" font-weight="700">${escape(blueprint.journey.name)}</text>`,
-    `<text x="${PAD}" y="40" fill="#555">${escape(`${blueprint.period} · version ${blueprint.journey.version} · numbers from at least ${blueprint.minimumGroupSize} people`)}</text>`,
+    `<text x="${PAD}" y="40" fill="#555">${escape(words.subtitle(blueprint.period, blueprint.journey.version, blueprint.minimumGroupSize))}</text>`,
   ];
   blueprint.stages.forEach((stage, c) => {
     const x = HEAD + c * COLUMN;
@@ -133,12 +163,15 @@ function download(blob: Blob, name: string) {
 const fileName = (blueprint: BlueprintView, ext: string) =>
   `blueprint-${blueprint.journey.name.toLowerCase().replace(/[^a-z0-9]+/g, '-')}-${blueprint.period}-v${blueprint.journey.version}.${ext}`;
 
-export function downloadSvg(blueprint: BlueprintView): void {
-  download(new Blob([blueprintSvg(blueprint).svg], { type: 'image/svg+xml' }), fileName(blueprint, 'svg'));
+export function downloadSvg(blueprint: BlueprintView, words?: SvgWords): void {
+  download(
+    new Blob([blueprintSvg(blueprint, words).svg], { type: 'image/svg+xml' }),
+    fileName(blueprint, 'svg'),
+  );
 }
 
-export async function downloadPng(blueprint: BlueprintView): Promise<void> {
-  const { svg, width, height } = blueprintSvg(blueprint);
+export async function downloadPng(blueprint: BlueprintView, words?: SvgWords): Promise<void> {
+  const { svg, width, height } = blueprintSvg(blueprint, words);
   const image = new Image();
   image.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`;
   await image.decode();
