@@ -972,6 +972,7 @@ export const de = {
   'keys.purpose.pulse': 'Wöchentlicher Puls',
   'keys.purpose.seat': 'Platz in einer Fokusgruppe',
   'keys.title': 'Schlüsseltransparenz',
+  'keys.tableLabel': 'Veröffentlichte Schlüssel',
   'keys.lead':
     'Jedes Token, das Sie einlösen, ist mit einem Schlüssel signiert, den das Portal veröffentlicht. Gäbe Ihnen das Portal einen eigenen Schlüssel, könnte es Ihre Beiträge von allen anderen unterscheiden. Dieses öffentliche Protokoll macht das sichtbar.',
   'keys.head': 'Der aktuelle Stand des Protokolls',

@@ -920,6 +920,7 @@ export const en = {
   'keys.purpose.pulse': 'Weekly pulse',
   'keys.purpose.seat': 'Focus group seat',
   'keys.title': 'Key transparency',
+  'keys.tableLabel': 'Published keys',
   'keys.lead':
     "Every token you spend is signed with a key the portal publishes. If the portal gave you a key of your own, it could tell your posts apart from everyone else's. This public log makes that visible.",
   'keys.head': "The log's current head",
