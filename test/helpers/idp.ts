@@ -7,6 +7,8 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import Provider from 'oidc-provider';
+import { afterAll, beforeAll } from 'vitest';
+import { createTestApp, type TestApp } from './build.ts';
 
 export interface Person {
   groups?: string[];
@@ -241,4 +243,34 @@ export async function claim(app: FastifyInstance, signedIn: SignIn) {
     url: '/api/enrol/oidc/claim',
     headers: { cookie: signedIn.appCookies },
   });
+}
+
+/** Staff sign-in through the provider on top of enrolment: the groups that map to the two roles. */
+export const STAFF_OIDC_ENV = {
+  OIDC_SCOPES: 'openid groups email profile',
+  GREENROOM_STAFF_OIDC_ADMIN_GROUPS: 'gr-admins',
+  GREENROOM_STAFF_OIDC_MODERATOR_GROUPS: 'gr-moderators',
+};
+
+/**
+ * `build()` with the company provider on: one local provider per test file, started before the app,
+ * with OIDC enrolment and staff sign-in configured, so tests generated from the route list (permission
+ * matrix, fuzzers) reach the OIDC routes working rather than answering "not set up".
+ */
+export function buildWithIdp(env: Record<string, string> = {}): TestApp & { idp: TestIdp } {
+  const handle = {} as TestApp & { idp: TestIdp };
+  let close: () => Promise<void> = async () => {};
+  beforeAll(async () => {
+    const idp = await startIdp({
+      'ada-0001': { groups: ['gr-admins'], email: 'ada@acme.example', name: 'Ada' },
+    });
+    const created = await createTestApp(idp.env({ ...STAFF_OIDC_ENV, ...env }));
+    Object.assign(handle, created, { idp });
+    close = async () => {
+      await created.close();
+      await idp.close();
+    };
+  }, 120_000);
+  afterAll(() => close());
+  return handle;
 }

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import type { RouteOptions } from 'fastify';
 import { beforeAll, expect, test } from 'vitest';
 import { isStaffGuard } from '../../server/plugins/staff-session.ts';
-import { build } from '../helpers/build.ts';
+import { buildWithIdp } from '../helpers/idp.ts';
 import { given, type SignedInStaff } from '../helpers/given.ts';
 import { enrolMember, type Member } from '../helpers/members.ts';
 import { departmentId } from '../helpers/departments.ts';
@@ -11,7 +11,7 @@ import { valueFor } from './arbitraries.ts';
 
 // The permission matrix is built from the route list itself, so a new route cannot escape it:
 // every route × every kind of caller gets exactly the allowed outcome.
-const t = build();
+const t = buildWithIdp();
 
 type Actor = 'nobody' | 'employee' | 'moderator' | 'admin' | 'disabled' | 'expired';
 const ACTORS: Actor[] = ['nobody', 'employee', 'moderator', 'admin', 'disabled', 'expired'];
@@ -172,4 +172,16 @@ test('every route × every caller gets exactly the allowed outcome', async () =>
     }
   }
   expect(failures).toEqual([]);
+});
+
+test('the company provider is on: its routes are in the matrix and send the browser to it', async () => {
+  const urls = t.routes.filter((route) => !skip(route)).map((route) => route.url);
+  expect(urls).toEqual(
+    expect.arrayContaining(['/api/staff/oidc/start', '/api/staff/oidc/callback', '/api/enrol/oidc/start']),
+  );
+  for (const url of ['/api/staff/oidc/start', '/api/enrol/oidc/start']) {
+    const start = await t.app.inject({ url });
+    expect(start.statusCode, url).toBe(303);
+    expect(String(start.headers.location).startsWith(`${t.idp.issuer}/`), url).toBe(true);
+  }
 });
