@@ -656,7 +656,7 @@ export const staffDe = {
   'themes.closeCorrections': 'Korrekturen schließen',
   'themes.correctLabel': '{label} korrigieren',
   'themes.corrections.hint':
-    'Korrekturen bleiben bei jeder Neuberechnung erhalten und werden im Audit-Protokoll festgehalten.',
+    'Korrekturen bleiben bei jeder Neuberechnung erhalten und werden im Prüfprotokoll festgehalten.',
   'themes.newName': 'Neuer Name',
   'themes.rename': 'Umbenennen',
   'themes.mergeInto': 'Zusammenführen mit',
