@@ -33,9 +33,10 @@ const SAME_IN_BOTH = new Set<string>([
   'teams.quarter',
   'schedule.optional',
   'schedule.scaleEnps',
+  'themes.source.kudos',
 ]);
 
-/** The views this dictionary serves (the themes, staff-accounts and notifications views have their own). */
+/** The views this dictionary serves (the staff-accounts and notifications views have their own). */
 export const STAFF_VIEWS = [
   'routes/moderator/Console.svelte',
   'routes/moderator/CustomerVoice.svelte',
@@ -80,6 +81,14 @@ export const STAFF_VIEWS = [
   'lib/components/focus-groups/PromptScript.svelte',
   'lib/components/focus-groups/ScheduleForm.svelte',
   'lib/components/pulses/ScheduleForm.svelte',
+  'routes/moderator/Themes.svelte',
+  'routes/moderator/PulseResults.svelte',
+  'lib/components/themes/ModThemeCard.svelte',
+  'lib/components/themes/MoveComment.svelte',
+  'lib/components/themes/QuestionLines.svelte',
+  'lib/components/themes/ThemeItems.svelte',
+  'lib/components/themes/ThemeFilters.svelte',
+  'lib/components/themes/DepartmentBreakdown.svelte',
 ];
 
 /** Removes `{…}` expressions (nested braces and quoted strings included), leaving the markup around them. */

@@ -496,7 +496,10 @@ export const de = {
   'themes.empty.text': 'Themen erscheinen, sobald genügend Beiträge veröffentlicht wurden.',
   'themes.keywords': 'Stichwörter',
   'themes.moreQuotes': 'Mehr in den Worten der Kolleginnen und Kollegen',
-  'themes.sparkline': '{label}: {count} Beiträge vom {from} bis {to}',
+  'themes.sparkline': {
+    one: '{label}: {count} Beitrag vom {from} bis {to}',
+    other: '{label}: {count} Beiträge vom {from} bis {to}',
+  },
   'themes.sparkline.none': '{label}: keine Daten',
   'trend.emerging': 'Neu',
   'trend.emerging.hint': 'Neu: vor den letzten vier Wochen kaum genannt, jetzt deutlich präsent.',
@@ -504,7 +507,7 @@ export const de = {
   'trend.rising.hint': 'In den letzten zwei Wochen deutlich häufiger genannt als zuvor.',
   'trend.steady': 'Gleichbleibend',
   'trend.steady.hint': 'Keine deutliche Veränderung.',
-  'trend.fading': 'Abnehmend',
+  'trend.fading': 'Fallend',
   'trend.fading.hint': 'In den letzten vier Wochen deutlich seltener genannt als zuvor.',
   'trend.recent': {
     one: '{count} Beitrag in den letzten zwei Wochen',

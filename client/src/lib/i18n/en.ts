@@ -465,7 +465,10 @@ export const en = {
   'themes.empty.text': 'Themes appear once enough comments have been published.',
   'themes.keywords': 'Keywords',
   'themes.moreQuotes': 'More in people’s words',
-  'themes.sparkline': '{label}: {count} comments from {from} to {to}',
+  'themes.sparkline': {
+    one: '{label}: {count} comment from {from} to {to}',
+    other: '{label}: {count} comments from {from} to {to}',
+  },
   'themes.sparkline.none': '{label}: no data',
   'trend.emerging': 'Emerging',
   'trend.emerging.hint': 'New: hardly mentioned before the last four weeks, now clearly present.',

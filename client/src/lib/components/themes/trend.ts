@@ -1,36 +1,20 @@
-import type { Trend } from '../../api/themes.ts';
+import type { Source, Trend } from '../../api/themes.ts';
 import { t } from '../../i18n/index.ts';
 
-/** How each trend reads to a person, and its pill colour. */
-export const TREND_TEXT: Record<Trend, { label: string; pill: string; hint: string }> = {
-  emerging: {
-    label: 'Emerging',
-    pill: 'amber',
-    hint: 'New: hardly mentioned before the last four weeks, now clearly present.',
-  },
-  rising: {
-    label: 'Rising',
-    pill: 'amber',
-    hint: 'Mentioned clearly more in the last two weeks than before.',
-  },
-  steady: { label: 'Steady', pill: 'grey', hint: 'No clear change.' },
-  fading: {
-    label: 'Fading',
-    pill: '',
-    hint: 'Mentioned clearly less in the last four weeks than before.',
-  },
-};
+/** Each trend's pill colour (the words come from the dictionaries: `trend.*` here, `themes.source.*` in the console). */
+const TREND_PILL: Record<Trend, string> = { emerging: 'amber', rising: 'amber', steady: 'grey', fading: '' };
 
-export const SOURCE_TEXT = {
-  suggestion: 'Suggestions',
-  kudos: 'Kudos',
-  pulse: 'Pulse comments',
-  'focus-group': 'Focus groups',
-  customer: 'Customers',
-  handoff: 'Handoff ratings',
-} as const;
+/** Where a comment came from, in the order the console's source filter lists them. */
+export const THEME_SOURCES = [
+  'suggestion',
+  'kudos',
+  'pulse',
+  'focus-group',
+  'customer',
+  'handoff',
+] as const satisfies readonly Source[];
 
-/** A trend's label and hint in the reader's language (TREND_TEXT above stays English for the console). */
+/** A trend's label and hint in the reader's language. */
 export const trendText = (trend: Trend): { label: string; hint: string } => ({
   label: t(`trend.${trend}`),
   hint: t(`trend.${trend}.hint`),
@@ -50,7 +34,7 @@ export function sentimentText(score: number): string {
  * attention (red), a complaint fading is good news too; steady or mixed stays neutral.
  */
 export function trendPill(trend: Trend, sentiment: number): string {
-  if (trend === 'steady' || Math.abs(sentiment) < 0.1) return TREND_TEXT[trend].pill;
+  if (trend === 'steady' || Math.abs(sentiment) < 0.1) return TREND_PILL[trend];
   const growing = trend === 'rising' || trend === 'emerging';
   const good = growing === sentiment > 0;
   return good ? 'good' : 'red';
