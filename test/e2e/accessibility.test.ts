@@ -1,7 +1,9 @@
 // Every view, on the demo seed's realistic content, at desktop and phone width in the light scheme and
 // at desktop width in the dark scheme: axe-core (WCAG 2.1 A and AA rules) finds no violation, and a screenshot of each is
-// kept in .screenshots/a11y-<size>-<scheme>-*.png.
+// kept in .screenshots/a11y-<size>-<scheme>-*.png. GREENROOM_DOCS_SCREENSHOTS=1 also writes the first screen of every
+// view in the light scheme to docs/screenshots/en-<size>-<who>-<view>.png (the English gallery).
 import { AxeBuilder } from '@axe-core/playwright';
+import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { seedDemo, type DemoSeedResult } from '../../server/seed/index.ts';
@@ -9,6 +11,7 @@ import { portal } from './harness.ts';
 
 const p = portal();
 const VIEWPORTS = { desktop: { width: 1366, height: 900 }, phone: { width: 390, height: 844 } };
+const DOCS = process.env.GREENROOM_DOCS_SCREENSHOTS === '1';
 
 let demo: DemoSeedResult;
 let departmentId: string;
@@ -64,6 +67,10 @@ async function sweep(page: Page, views: View[], combination: (typeof COMBINATION
     await page.locator('h1').first().waitFor();
     await page.waitForLoadState('networkidle');
     await p.screenshot(page, `a11y-${prefix}-${name}`);
+    if (DOCS && combination.colorScheme === 'light')
+      await page.screenshot({
+        path: path.resolve('docs/screenshots', `en-${combination.size}-${who}-${name}.png`),
+      });
     for (const line of await violations(page)) found.push(`${prefix} ${name} (${hash}): ${line}`);
   }
   return found;

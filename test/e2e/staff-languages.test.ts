@@ -3,7 +3,7 @@
 // serves, at desktop and phone width. On each: axe-core finds nothing serious or critical, no message of the
 // English staff dictionary is visible (people's own words stay as written: the seed's are English), and on a
 // phone the page never scrolls sideways (wide tables scroll inside their own region).
-// GREENROOM_DOCS_SCREENSHOTS=1 writes the first screen of the pages in DOCS_VIEWS to docs/screenshots/.
+// GREENROOM_DOCS_SCREENSHOTS=1 writes the first screen of every page to docs/screenshots/.
 import { AxeBuilder } from '@axe-core/playwright';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
@@ -16,17 +16,6 @@ import { portal, SCREENSHOTS } from './harness.ts';
 const p = portal();
 const VIEWPORTS = { desktop: { width: 1366, height: 900 }, phone: { width: 390, height: 844 } } as const;
 const DOCS = process.env.GREENROOM_DOCS_SCREENSHOTS === '1';
-/** The pages shown in docs/screenshots (the rest stay in .screenshots). */
-const DOCS_VIEWS = new Set([
-  'login',
-  'console',
-  'queue',
-  'handoffs',
-  'room-console',
-  'customer-voice',
-  'admin-codes',
-  'admin-journeys',
-]);
 
 /**
  * English UI phrases that must not show in German: every English message of two words or more (its text up to
@@ -48,8 +37,10 @@ const ENGLISH = [
 
 let demo: DemoSeedResult;
 let roomId: string;
+let pulseId: string;
 beforeAll(async () => {
   demo = (await seedDemo(p.app))!;
+  pulseId = ((await p.app.inject({ url: '/api/pulses' })).json().pulses as { id: string }[])[0]!.id;
   const rooms = (await p.app.inject({ url: '/api/focus-groups' })).json().focusGroups as { id: string }[];
   roomId = rooms[0]!.id;
 }, 300_000);
@@ -89,16 +80,18 @@ async function sweep(page: Page, views: View[]): Promise<string[]> {
           return [...document.querySelectorAll('body *')]
             .filter((element) => element.getBoundingClientRect().right > width + 1)
             .slice(-3)
-            .map((element) => `${element.tagName.toLowerCase()}.${[...element.classList].join('.')}`);
+            .map(
+              (element) =>
+                `${element.tagName.toLowerCase()}.${[...element.classList].join('.')} “${(element.textContent ?? '').trim().slice(0, 40)}” in ${element.parentElement?.tagName.toLowerCase()}.${[...(element.parentElement?.classList ?? [])].join('.')}`,
+            );
         });
         if (wide.length) found.push(`${where}: the page scrolls sideways (${wide.join(', ')})`);
       }
       // The first screen only (a full-page capture costs seconds per page on a busy CI machine).
       await page.screenshot({
-        path:
-          DOCS && DOCS_VIEWS.has(name)
-            ? path.resolve('docs/screenshots', `de-${size}-staff-${name}.png`)
-            : path.join(SCREENSHOTS, `staff-de-${size}-${name}.png`),
+        path: DOCS
+          ? path.resolve('docs/screenshots', `de-${size}-staff-${name}.png`)
+          : path.join(SCREENSHOTS, `staff-de-${size}-${name}.png`),
       });
     }
   }
@@ -135,6 +128,8 @@ test('moderators and admins can work in German: every staff page translated, acc
       ['room-console', `/mod/focus-groups/${roomId}`, ''],
       ['handoffs', '/mod/handoffs', 'Übergabe-Bewertungen'],
       ['customer-voice', '/mod/customer-voice', 'Kundenstimme'],
+      ['themes', '/mod/themes', 'Aktuelle Themen'],
+      ['pulse-results', `/mod/pulses/${pulseId}`, ''],
       ['account', '/staff/account', 'Ihr Konto'],
     ])),
   );
@@ -169,6 +164,8 @@ test('moderators and admins can work in German: every staff page translated, acc
       ['admin-settings', '/admin/settings', 'Verwaltung'],
       ['admin-customer-voice', '/admin/customer-voice', 'Verwaltung'],
       ['admin-audit', '/admin/audit', 'Verwaltung'],
+      ['admin-staff', '/admin/staff', 'Verwaltung'],
+      ['admin-notifications', '/admin/notifications', 'Verwaltung'],
     ])),
   );
   expect(problems.join('\n')).toBe('');
