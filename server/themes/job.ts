@@ -4,7 +4,15 @@ import type { Database } from '../../db/schema.ts';
 import type { ThemeScope } from '../../db/tables/themes.ts';
 import type { ThemeItem } from './engine/index.ts';
 import { ThemeEngineWorker, type Computed } from './engine-client.ts';
-import { fingerprint, listCorrections, previousThemes, saveSnapshot, type SnapshotItem } from './queries.ts';
+import {
+  fingerprint,
+  listCorrections,
+  nextTurn,
+  previousThemes,
+  saveSnapshot,
+  SLICE,
+  type SnapshotItem,
+} from './queries.ts';
 import type { SourceItem, ThemeSources } from '../shared/theme-sources.ts';
 import { today } from '../shared/days.ts';
 
@@ -182,8 +190,15 @@ export class ThemesJob {
 
   async #runScope(scope: ThemeScope, sources: SourceItem[], asOf: string): Promise<void> {
     const started = performance.now();
-    const byId = new Map(sources.map((item) => [item.id, item]));
-    const hashes = new Map(sources.map((item) => [item.id, itemHash(item)]));
+    const byId = new Map<string, SourceItem>();
+    const hashes = new Map<string, string>();
+    let firstDay: string | null = null;
+    for (const [n, item] of sources.entries()) {
+      if (n % SLICE === SLICE - 1) await nextTurn();
+      byId.set(item.id, item);
+      hashes.set(item.id, itemHash(item));
+      if (firstDay === null || item.day < firstDay) firstDay = item.day;
+    }
     const toItem = (item: SourceItem): ThemeItem => ({
       id: item.id,
       text: item.text,
@@ -225,6 +240,7 @@ export class ThemesJob {
     const items: SnapshotItem[] = [];
     for (const theme of themes)
       for (const id of theme.itemIds) {
+        if (items.length % SLICE === SLICE - 1) await nextTurn();
         const source = byId.get(id)!;
         const membership = themeOf.get(id)!;
         items.push({
@@ -244,8 +260,6 @@ export class ThemesJob {
           centrality: Math.round(membership.centrality * 10) / 10,
         });
       }
-    let firstDay: string | null = null;
-    for (const item of sources) if (firstDay === null || item.day < firstDay) firstDay = item.day;
     if (this.#closed) return;
     const saved = await saveSnapshot(this.#db, {
       scope,
