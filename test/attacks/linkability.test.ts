@@ -108,18 +108,49 @@ async function receiptShown(page: Page) {
     });
 }
 
-async function suggest(page: Page, url: string, text: string) {
+/** Runs one step; when it fails, says where the page was and what it showed. */
+async function takeStep(page: Page, step: string, run: () => Promise<void>) {
+  try {
+    await run();
+  } catch (error) {
+    const shown = await page
+      .locator('body')
+      .innerText({ timeout: 5_000 })
+      .catch((reason) => `(the page did not answer: ${reason})`);
+    throw new Error(`${step} at ${page.url()}: ${error}\n--- the page said:\n${shown}`);
+  }
+}
+
+/**
+ * Opens a form page and waits for its field. Once in CI (stop 26), with 24 browsers on 2 cores, a
+ * suggestion form never appeared in 240 s; nothing had been sent yet, so the page is reloaded once
+ * (the wallet lives in IndexedDB) and what it showed is printed, for whoever reads the log.
+ */
+async function openForm(page: Page, url: string, route: string, label: string) {
   await page.goto(`${url}/#/`); // a fresh form, not the receipt of the last one
-  await page.goto(`${url}/#/suggest`);
-  await page.getByLabel('Your suggestion').fill(text);
+  await page.goto(`${url}/#/${route}`);
+  const field = page.getByLabel(label);
+  try {
+    await field.waitFor({ timeout: 60_000 });
+  } catch {
+    const shown = await page
+      .locator('body')
+      .innerText({ timeout: 5_000 })
+      .catch((reason) => `(the page did not answer: ${reason})`);
+    console.warn(`"${label}" did not appear at ${page.url()}; reloading once. The page said:\n${shown}`);
+    await page.reload();
+  }
+  return field;
+}
+
+async function suggest(page: Page, url: string, text: string) {
+  await (await openForm(page, url, 'suggest', 'Your suggestion')).fill(text);
   await page.getByRole('button', { name: 'Send anonymously' }).click();
   await receiptShown(page);
 }
 
 async function thank(page: Page, url: string, team: string, story: string) {
-  await page.goto(`${url}/#/`);
-  await page.goto(`${url}/#/kudos`);
-  await page.getByLabel('Which team helped?').selectOption({ label: team });
+  await (await openForm(page, url, 'kudos', 'Which team helped?')).selectOption({ label: team });
   await page.getByLabel('What did they do, and for whom?').fill(story);
   await page.getByRole('button', { name: 'Send kudos anonymously' }).click();
   await receiptShown(page);
@@ -231,19 +262,21 @@ async function simulate(browser: Browser, seed: number): Promise<OperatorView> {
       let thanked = 0;
       for (const step of steps) {
         await think(mine);
-        if (step === 'pulse')
-          await answerPulse(page, proxy.url, Math.floor(mine() * 11), `Mostly fine this week, ${tag}`);
-        if (step === 'suggest')
-          await suggest(page, proxy.url, `${SUGGESTIONS[(person + 3 * suggested++) % PEOPLE]} (${tag})`);
-        if (step === 'kudos')
-          await thank(
-            page,
-            proxy.url,
-            teams[(person + thanked) % teams.length]!,
-            `${STORIES[(person + thanked++) % STORIES.length]} (${tag})`,
-          );
-        if (step === 'vote') await vote(page, proxy.url, mine);
-        if (step === 'browse') await browse(page, proxy.url, mine);
+        await takeStep(page, step, async () => {
+          if (step === 'pulse')
+            await answerPulse(page, proxy.url, Math.floor(mine() * 11), `Mostly fine this week, ${tag}`);
+          if (step === 'suggest')
+            await suggest(page, proxy.url, `${SUGGESTIONS[(person + 3 * suggested++) % PEOPLE]} (${tag})`);
+          if (step === 'kudos')
+            await thank(
+              page,
+              proxy.url,
+              teams[(person + thanked) % teams.length]!,
+              `${STORIES[(person + thanked++) % STORIES.length]} (${tag})`,
+            );
+          if (step === 'vote') await vote(page, proxy.url, mine);
+          if (step === 'browse') await browse(page, proxy.url, mine);
+        });
       }
     });
     await Promise.all(people);
