@@ -12,9 +12,13 @@ import type { Database } from '../../db/schema.ts';
 // time, with a lock timeout: queued behind a long transaction it would block every reader of the table.
 
 const LOCK_TIMEOUT = '2s';
-const ATTEMPTS = 5;
+const ATTEMPTS = 10;
 const OLDER_TRANSACTIONS_WAIT_MS = 60_000;
-const isLockTimeout = (error: unknown) => (error as { code?: string } | null)?.code === '55P03';
+/** Worth another try: the lock timed out (55P03), or Postgres broke a deadlock by cancelling us (40P01). */
+const isRetryable = (error: unknown) => {
+  const code = (error as { code?: string } | null)?.code;
+  return code === '55P03' || code === '40P01';
+};
 
 export class DiskScrub {
   readonly #db: Kysely<Database>;
@@ -97,8 +101,12 @@ export class DiskScrub {
             await sql`vacuum full ${sql.table(table)}`.execute(connection);
             return;
           } catch (error) {
-            if (!isLockTimeout(error) || attempt === ATTEMPTS) throw error;
-            await new Promise((resolve) => setTimeout(resolve, attempt * 1000));
+            if (!isRetryable(error) || attempt === ATTEMPTS) throw error;
+            this.#log.warn(
+              { table, attempt, code: (error as { code?: string }).code },
+              'table rewrite waits',
+            );
+            await new Promise((resolve) => setTimeout(resolve, Math.min(attempt, 3) * 1000));
           }
         }
       } finally {

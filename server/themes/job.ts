@@ -35,6 +35,20 @@ export const DEBOUNCE_MS = 1500;
 const MAX_WAIT_MS = 10_000;
 const FULL_UP_TO = 5000;
 const FULL_EVERY = 20;
+/**
+ * Above FULL_UP_TO comments the job paces itself: after a run of d ms the next waits until at least
+ * PACE × d ms after it ended, so under a steady stream of writes the recompute is busy at most
+ * 1 / (1 + PACE) of the time whatever the corpus size. A run's duration grows with the corpus; without
+ * pacing so did its share of the machine, and live traffic (room delivery) slowed as the corpus grew.
+ * Freshness gives way instead: at 27k comments and ~1 s runs the moderators' themes are at most ~20 s old.
+ */
+export const PACE = 10;
+/**
+ * Whether the engine thread keeps a scope's model between runs, for incremental updates. The public
+ * snapshot runs once an hour (THEMES_PUBLIC_EVERY_MINUTES): kept, its model would hold ~2.4 KB a comment
+ * (240 MB at 100k) to save one full computation an hour (~15 s of the thread's CPU at 100k).
+ */
+const KEEPS_MODEL: Record<ThemeScope, boolean> = { all: true, public: false };
 
 /**
  * The most comments one snapshot themes: the newest MAX_ITEMS (by day). Trends look back at most 16
@@ -89,6 +103,9 @@ export class ThemesJob {
   requestRun: () => Promise<void> = () => this.recompute(['all']);
   #closed = false;
   #waiters: Array<() => void> = [];
+  /** When the last run here ended and how long it took, if its corpus was large enough to pace. */
+  #paced: { endedAt: number; durationMs: number } | null = null;
+  #scheduleAfterRun = false;
 
   constructor(
     { db, log, sources }: { db: Kysely<Database>; log: FastifyBaseLogger; sources: ThemeSources },
@@ -106,10 +123,13 @@ export class ThemesJob {
     const now = Date.now();
     if (!this.#timer) this.#firstEventAt = now;
     else clearTimeout(this.#timer);
-    const wait = Math.max(0, Math.min(DEBOUNCE_MS, this.#firstEventAt + MAX_WAIT_MS - now));
+    const rest = this.#paced ? this.#paced.endedAt + PACE * this.#paced.durationMs - now : 0;
+    const wait = Math.max(0, rest, Math.min(DEBOUNCE_MS, this.#firstEventAt + MAX_WAIT_MS - now));
     this.#timer = setTimeout(() => {
       this.#timer = null;
-      void this.track(this.requestRun());
+      // Events during a run are paced from its end, not run back to back behind it.
+      if (this.#running) this.#scheduleAfterRun = true;
+      else void this.track(this.requestRun());
     }, wait);
   }
 
@@ -146,6 +166,10 @@ export class ThemesJob {
         throw error;
       } finally {
         this.#running = null;
+        if (this.#scheduleAfterRun) {
+          this.#scheduleAfterRun = false;
+          this.schedule();
+        }
         this.#settle();
       }
     })();
@@ -176,6 +200,7 @@ export class ThemesJob {
   }
 
   async #run(scopes: Set<ThemeScope>): Promise<void> {
+    const started = performance.now();
     const sources = newest(await this.#sources.list(this.#db));
     if (this.#closed) return;
     const asOf = today();
@@ -186,6 +211,8 @@ export class ThemesJob {
         sources.filter((item) => item.published),
         asOf,
       );
+    this.#paced =
+      sources.length > FULL_UP_TO ? { endedAt: Date.now(), durationMs: performance.now() - started } : null;
   }
 
   async #runScope(scope: ThemeScope, sources: SourceItem[], asOf: string): Promise<void> {
@@ -272,7 +299,7 @@ export class ThemesJob {
       durationMs: performance.now() - started,
       incremental,
     });
-    if (sources.length > 0)
+    if (sources.length > 0 && KEEPS_MODEL[scope])
       this.#states.set(scope, {
         generation: this.#engine.generation,
         items: hashes,

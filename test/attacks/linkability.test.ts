@@ -117,17 +117,20 @@ async function takeStep(page: Page, step: string, run: () => Promise<void>) {
       .locator('body')
       .innerText({ timeout: 5_000 })
       .catch((reason) => `(the page did not answer: ${reason})`);
-    throw new Error(`${step} at ${page.url()}: ${error}\n--- the page said:\n${shown}`);
+    throw new Error(`${step} at ${page.url()}: ${error}\n--- the page said:\n${shown}`, { cause: error });
   }
 }
 
 /**
- * Opens a form page and waits for its field. Once in CI (stop 26), with 24 browsers on 2 cores, a
- * suggestion form never appeared in 240 s; nothing had been sent yet, so the page is reloaded once
- * (the wallet lives in IndexedDB) and what it showed is printed, for whoever reads the log.
+ * Opens a fresh form page and waits for its field. Two hash changes in a row can reach the router as
+ * one: the form's page then never unmounts and still shows the last receipt (CI stop 26 waited 240 s on
+ * that). So the home page must have replaced it before the form is opened. If the field still does not
+ * come, nothing has been sent yet: the page is reloaded once (the wallet lives in IndexedDB) and what
+ * it showed is printed.
  */
 async function openForm(page: Page, url: string, route: string, label: string) {
-  await page.goto(`${url}/#/`); // a fresh form, not the receipt of the last one
+  await page.goto(`${url}/#/`);
+  await page.getByTestId('receipt').waitFor({ state: 'detached' });
   await page.goto(`${url}/#/${route}`);
   const field = page.getByLabel(label);
   try {

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { insertSuggestion } from '../../server/suggestions/queries.ts';
 import { ThemeEngineWorker } from '../../server/themes/engine-client.ts';
-import { ThemesJob, themesJob } from '../../server/themes/job.ts';
+import { DEBOUNCE_MS, PACE, ThemesJob, themesJob } from '../../server/themes/job.ts';
 import { build } from '../helpers/build.ts';
 import { corpusItems } from './corpus.ts';
 
@@ -89,7 +89,7 @@ describe('themes engine thread', () => {
     }
   });
 
-  it('applies a small change above 5,000 comments incrementally, to the model kept on the thread', async () => {
+  it('applies a small change above 5,000 comments incrementally, to the model kept on the thread, and paces its runs', async () => {
     await publish(2100);
     const job = new ThemesJob({ db: t.app.db, log: t.app.log, sources: t.app.themeSources });
     const runs = () => t.logs.filter((line) => line.msg === 'themes recomputed' && line.scope === 'all');
@@ -112,6 +112,21 @@ describe('themes engine thread', () => {
         .where('item_id', '=', added!)
         .executeTakeFirst();
       expect(member?.theme_id).toBeDefined();
+
+      // Above 5,000 comments the job paces itself: a change right after a run waits PACE × that run's
+      // duration from its end, not the 1.5 s debounce. The two scopes' durations add up to less than the
+      // run (the source read comes on top), and the next run ends after it starts: so without pacing this
+      // gap would be about 1.5 s plus one run, with it at least PACE × the run.
+      const ended = Date.now();
+      const [all, pub] = t.logs.filter((line) => line.msg === 'themes recomputed').slice(-2) as Array<{
+        ms: number;
+      }>;
+      const lasted = all!.ms + pub!.ms;
+      await publish(1, () => 'The lift to the fourth floor has been out of order since Tuesday.');
+      job.schedule();
+      await job.idle();
+      expect(runs().at(-1)).toMatchObject({ items: 5162 });
+      expect(Date.now() - ended).toBeGreaterThanOrEqual(Math.max(DEBOUNCE_MS, PACE * lasted));
     } finally {
       await job.close();
     }

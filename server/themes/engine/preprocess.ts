@@ -66,11 +66,33 @@ export interface Preprocessor {
   process(text: string): ProcessedText;
 }
 
+/** The most distinct strings (and phrases) a preprocessor shares; past it, new ones are simply kept per comment. */
+const POOL_LIMIT = 200_000;
+
 /** wink-nlp with its English web model: tokens, lemmas, POS, negation, sentiment. One per process is enough. */
 export function createPreprocessor(lexicon: Lexicon = noLexicon): Preprocessor {
   const nlp = winkNLP(model, ['sbd', 'negation', 'sentiment', 'pos']);
   const its = nlp.its;
   const lemmaCache = new Map<string, string>();
+  // A model keeps every comment's tokens and phrases while it lives. Words repeat across comments, so
+  // each distinct string (and phrase) is kept once and shared (a model held 2.6 KB a comment, 2.4 after).
+  const strings = new Map<string, string>();
+  const phraseOf = new Map<string, { key: string; surface: string }>();
+  const intern = (text: string) => {
+    const known = strings.get(text);
+    if (known !== undefined) return known;
+    if (strings.size < POOL_LIMIT) strings.set(text, text);
+    return text;
+  };
+  const phrase = (key: string, surface: string) => {
+    const id = `${key}\u0000${surface}`;
+    let known = phraseOf.get(id);
+    if (known === undefined) {
+      known = { key: intern(key), surface: intern(surface) };
+      if (phraseOf.size < POOL_LIMIT) phraseOf.set(id, known);
+    }
+    return known;
+  };
 
   function process(text: string): ProcessedText {
     const doc = nlp.readDoc(text.length > 4000 ? text.slice(0, 4000) : text);
@@ -88,7 +110,7 @@ export function createPreprocessor(lexicon: Lexicon = noLexicon): Preprocessor {
     let wordCount = 0;
 
     const closeRun = () => {
-      addPhrases(run, phrases);
+      addPhrases(run, phrases, phrase);
       run = [];
       chunk++;
     };
@@ -109,7 +131,7 @@ export function createPreprocessor(lexicon: Lexicon = noLexicon): Preprocessor {
         continue;
       }
       let lemma: string;
-      if (acronym) lemma = value.replace(/s$/, '').toLowerCase();
+      if (acronym) lemma = intern(value.replace(/s$/, '').toLowerCase());
       else {
         const key = `${value.toLowerCase()}|${tags[i]}`;
         const cached = lemmaCache.get(key);
@@ -118,6 +140,7 @@ export function createPreprocessor(lexicon: Lexicon = noLexicon): Preprocessor {
           lemmas ??= tokens.out(its.lemma as unknown as Parameters<typeof tokens.out>[0]) as string[];
           lemma = normaliseLemma(lemmas[i]!.toLowerCase());
           if (pos === 'n') lemma = singular(lemma, lexicon);
+          lemma = intern(lemma);
           if (lemmaCache.size < 200_000) lemmaCache.set(key, lemma);
         }
       }
@@ -128,7 +151,7 @@ export function createPreprocessor(lexicon: Lexicon = noLexicon): Preprocessor {
       const token: ContentToken = {
         lemma,
         pos,
-        surface: acronym ? value : value.toLowerCase(),
+        surface: intern(acronym ? value : value.toLowerCase()),
         negated: Boolean(negations[i]),
         chunk,
       };
@@ -169,14 +192,18 @@ function normaliseLemma(lemma: string): string {
 }
 
 /** Noun phrases inside a run of adjectives and nouns: every 1–3 word span that ends on a noun. */
-function addPhrases(run: ContentToken[], into: ProcessedText['phrases']): void {
+function addPhrases(
+  run: ContentToken[],
+  into: ProcessedText['phrases'],
+  phrase: (key: string, surface: string) => ProcessedText['phrases'][number],
+): void {
   for (let end = 0; end < run.length; end++) {
     if (run[end]!.pos !== 'n') continue;
     for (let length = 1; length <= 3 && end - length + 1 >= 0; length++) {
       const span = run.slice(end - length + 1, end + 1);
       // A phrase does not start with a dangling adjective run longer than one word.
       if (length === 3 && span[0]!.pos === 'a' && span[1]!.pos === 'a') continue;
-      into.push({ key: span.map((t) => t.lemma).join(' '), surface: span.map((t) => t.surface).join(' ') });
+      into.push(phrase(span.map((t) => t.lemma).join(' '), span.map((t) => t.surface).join(' ')));
     }
   }
 }
