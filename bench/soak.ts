@@ -3,7 +3,8 @@
 // room, 20 anonymous suggestions/s and 20 votes/s (each spending a real Privacy Pass token), and a moderator
 // reading the queue and publishing every 2 s.
 //
-//   npm run bench:soak            (SOAK_MINUTES, ROOMS, PER_ROOM, RATE, SUBMITS, VOTES override)
+//   npm run bench:soak            (SOAK_MINUTES, ROOMS, PER_ROOM, RATE, SUBMITS, VOTES override;
+//                                  SOAK_PROFILE=dir writes the server's CPU profiles there)
 //
 // Prints one line per minute — room delivery p50/p99, submit p99, vote p99, the moderator queue's p50, the
 // server's RSS, the corpus size, CPU used by the server (all its threads), by Postgres and by this load
@@ -193,13 +194,31 @@ function cpuOf(pid: number): number {
   }
 }
 
-/** CPU seconds used so far by every Postgres process on the machine (the bench's database is the busy one). */
+/** CPU seconds a process's reaped children used (cutime + cstime): backends that have exited. */
+function childrenCpuOf(pid: number): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return (Number(fields[13]) + Number(fields[14])) / 100;
+  } catch {
+    return 0;
+  }
+}
+
+/**
+ * CPU seconds used so far by Postgres on this machine (the bench's database is the busy one): every live
+ * postgres process, plus what exited backends used (the postmaster's reaped children).
+ */
 function postgresCpu(): number {
   let total = 0;
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
     try {
-      if (readFileSync(`/proc/${entry}/comm`, 'utf8').trim() === 'postgres') total += cpuOf(Number(entry));
+      if (readFileSync(`/proc/${entry}/comm`, 'utf8').trim() !== 'postgres') continue;
+      const pid = Number(entry);
+      total += cpuOf(pid);
+      // The postmaster is the postgres process whose parent is not postgres.
+      const parent = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ')[1]!;
+      if (readFileSync(`/proc/${parent}/comm`, 'utf8').trim() !== 'postgres') total += childrenCpuOf(pid);
     } catch {
       // gone meanwhile
     }
@@ -214,7 +233,12 @@ function rssOf(child: ChildProcess): number {
 
 async function main() {
   const child = fork(import.meta.filename, ['--serve'], {
-    execArgv: ['--import', 'tsx'],
+    // SOAK_PROFILE=dir: the server writes V8 CPU profiles there (its main thread and the engine thread).
+    execArgv: [
+      '--import',
+      'tsx',
+      ...(process.env.SOAK_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.SOAK_PROFILE}`] : []),
+    ],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   const ready = await new Promise<Ready>((resolve, reject) => {
