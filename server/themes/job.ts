@@ -11,6 +11,8 @@ import {
   previousThemes,
   saveSnapshot,
   SLICE,
+  StaleSnapshotError,
+  type SaveStats,
   type SnapshotItem,
 } from './queries.ts';
 import type { SourceItem, ThemeSources } from '../shared/theme-sources.ts';
@@ -106,6 +108,8 @@ export class ThemesJob {
   /** When the last run here ended and how long it took, if its corpus was large enough to pace. */
   #paced: { endedAt: number; durationMs: number } | null = null;
   #scheduleAfterRun = false;
+  /** Per scope, this node's last save: when (theme_run.computed_at) and each row's key. */
+  readonly #saved = new Map<ThemeScope, { computedAt: Date; rows: Map<string, string> }>();
 
   constructor(
     { db, log, sources }: { db: Kysely<Database>; log: FastifyBaseLogger; sources: ThemeSources },
@@ -264,41 +268,75 @@ export class ThemesJob {
     }
     const { themes, unclustered } = computed;
     const themeOf = new Map(computed.memberships.map((m) => [m.itemId, m]));
-    const items: SnapshotItem[] = [];
-    for (const theme of themes)
-      for (const id of theme.itemIds) {
-        if (items.length % SLICE === SLICE - 1) await nextTurn();
-        const source = byId.get(id)!;
-        const membership = themeOf.get(id)!;
-        items.push({
-          itemId: id,
-          themeId: theme.id,
-          source: source.source,
-          text: source.text,
-          day: source.day,
-          published: source.published,
-          departmentId: source.departmentId,
-          status: source.status ?? null,
-          prompt: source.prompt?.text ?? null,
-          promptAskedOn: source.prompt?.askedOn ?? null,
-          sentiment: membership.sentiment,
-          // Coarse on purpose: it only orders quotes, and a full recompute nudges every lift a little,
-          // which would otherwise make every row differ from the stored one (a rewrite of the whole snapshot).
-          centrality: Math.round(membership.centrality * 10) / 10,
-        });
-      }
-    if (this.#closed) return;
-    const saved = await saveSnapshot(this.#db, {
+    // Each row as a short key (its theme, its source's hash, its scores): a row whose key equals the one
+    // this node last saved is not built, hashed or written again. Every run used to build and hash a
+    // row per comment, and those objects kept the collector busy enough to hold up live traffic.
+    const keys = new Map<string, string>();
+    const last = this.#saved.get(scope);
+    const rows = (all: boolean) => {
+      const items: SnapshotItem[] = [];
+      let n = 0;
+      return (async () => {
+        for (const theme of themes)
+          for (const id of theme.itemIds) {
+            if (++n % SLICE === 0) await nextTurn();
+            const source = byId.get(id)!;
+            const membership = themeOf.get(id)!;
+            // Coarse on purpose: it only orders quotes, and a full recompute nudges every lift a little,
+            // which would otherwise make every row differ from the stored one (a rewrite of the whole snapshot).
+            const centrality = Math.round(membership.centrality * 10) / 10;
+            const key = `${theme.id}|${hashes.get(id)}|${source.source}|${membership.sentiment}|${centrality}`;
+            keys.set(id, key);
+            if (!all && last?.rows.get(id) === key) continue;
+            items.push({
+              itemId: id,
+              themeId: theme.id,
+              source: source.source,
+              text: source.text,
+              day: source.day,
+              published: source.published,
+              departmentId: source.departmentId,
+              status: source.status ?? null,
+              prompt: source.prompt?.text ?? null,
+              promptAskedOn: source.prompt?.askedOn ?? null,
+              sentiment: membership.sentiment,
+              centrality,
+            });
+          }
+        return items;
+      })();
+    };
+    const snapshot = {
       scope,
       asOf,
       firstDay,
       themes,
-      items,
       itemCount: sources.length,
       unclustered: unclustered.length,
-      durationMs: performance.now() - started,
       incremental,
-    });
+    };
+    let saved: SaveStats;
+    try {
+      const items = await rows(!last);
+      if (this.#closed) return;
+      const delta = last && {
+        since: last.computedAt,
+        removed: [...last.rows.keys()].filter((id) => !keys.has(id)),
+      };
+      saved = await saveSnapshot(
+        this.#db,
+        { ...snapshot, items, durationMs: performance.now() - started },
+        delta ? { delta } : {},
+      );
+    } catch (error) {
+      this.#saved.delete(scope);
+      // Saved since by someone else (another node, or a save whose answer was lost): compare in full.
+      if (!(error instanceof StaleSnapshotError)) throw error;
+      const items = await rows(true);
+      if (this.#closed) return;
+      saved = await saveSnapshot(this.#db, { ...snapshot, items, durationMs: performance.now() - started });
+    }
+    this.#saved.set(scope, { computedAt: saved.computedAt, rows: keys });
     if (sources.length > 0 && KEEPS_MODEL[scope])
       this.#states.set(scope, {
         generation: this.#engine.generation,
@@ -315,7 +353,10 @@ export class ThemesJob {
         items: sources.length,
         themes: themes.length,
         incremental,
-        ...saved,
+        themesWritten: saved.themesWritten,
+        themesRetired: saved.themesRetired,
+        itemsWritten: saved.itemsWritten,
+        itemsDeleted: saved.itemsDeleted,
         ms: Math.round(performance.now() - started),
       },
       'themes recomputed',

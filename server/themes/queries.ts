@@ -83,6 +83,24 @@ export interface SaveStats {
   themesRetired: number;
   itemsWritten: number;
   itemsDeleted: number;
+  /** The saved run's time (theme_run.computed_at): what a later delta save names as its base. */
+  computedAt: Date;
+}
+
+/**
+ * A save that lists only the rows that changed since the caller's own last save of the scope (`since`,
+ * that save's computed_at), and the item ids that left. It is applied only while theme_run still holds
+ * that save: if anyone saved the scope since, it throws StaleSnapshotError and the caller saves in full.
+ */
+export interface SnapshotDelta {
+  since: Date;
+  removed: string[];
+}
+
+export class StaleSnapshotError extends Error {
+  constructor(scope: ThemeScope) {
+    super(`the ${scope} themes snapshot changed since this node last saved it`);
+  }
 }
 
 const ITEM_BATCH = 500;
@@ -97,11 +115,29 @@ const ITEM_BATCH = 500;
 export async function saveSnapshot(
   db: Db,
   snapshot: Snapshot,
-  { rewrite = false }: { rewrite?: boolean } = {},
+  { rewrite = false, delta }: { rewrite?: boolean; delta?: SnapshotDelta } = {},
 ): Promise<SaveStats> {
   const { scope, asOf } = snapshot;
-  const stats: SaveStats = { themesWritten: 0, themesRetired: 0, itemsWritten: 0, itemsDeleted: 0 };
+  const computedAt = new Date();
+  const stats: SaveStats = {
+    themesWritten: 0,
+    themesRetired: 0,
+    itemsWritten: 0,
+    itemsDeleted: 0,
+    computedAt,
+  };
   await db.transaction().execute(async (trx) => {
+    if (delta) {
+      // Locked until commit: no other save of this scope can slip in between the check and the writes.
+      const base = await trx
+        .selectFrom('theme_run')
+        .select('computed_at')
+        .where('scope', '=', scope)
+        .forUpdate()
+        .executeTakeFirst();
+      if (!base || new Date(base.computed_at).getTime() !== delta.since.getTime())
+        throw new StaleSnapshotError(scope);
+    }
     if (rewrite) {
       const deleted = await trx.deleteFrom('theme_item').where('scope', '=', scope).executeTakeFirst();
       stats.itemsDeleted = Number(deleted.numDeletedRows);
@@ -153,9 +189,10 @@ export async function saveSnapshot(
         .onConflict((oc) => oc.column('id').doUpdateSet({ ...values, fingerprint: hash }))
         .execute();
     }
-    // The stored assignment: item ids and hashes only (no text), read in pages by key.
+    // The stored assignment: item ids and hashes only (no text), read in pages by key. A delta save
+    // knows it already: its items are the changed rows, its `removed` the rows that left.
     const stored = new Map<string, string>();
-    if (!rewrite)
+    if (!rewrite && !delta)
       for (let after = ''; ;) {
         const page = await trx
           .selectFrom('theme_item')
@@ -193,7 +230,7 @@ export async function saveSnapshot(
       if (before !== hash) changed.push({ ...row, fingerprint: hash });
     }
     // What is left of the stored assignment is no longer in any theme.
-    const gone = [...stored.keys()];
+    const gone = delta ? delta.removed : [...stored.keys()];
     for (let start = 0; start < gone.length; start += ITEM_BATCH) {
       const result = await trx
         .deleteFrom('theme_item')
@@ -227,7 +264,7 @@ export async function saveSnapshot(
       stats.itemsWritten += batch.length;
     }
     const run = {
-      computed_at: new Date(),
+      computed_at: computedAt,
       as_of: asOf,
       first_day: snapshot.firstDay,
       item_count: snapshot.itemCount,

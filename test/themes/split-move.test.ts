@@ -185,4 +185,34 @@ describe('snapshot saves', () => {
     expect(rewritten).toEqual([someone]);
     expect([...after.keys()].sort()).toEqual([...before.keys()].sort());
   });
+
+  it('a node writes only the rows that changed since its own last save, and compares in full once another save came between', async () => {
+    const sentimentOf = async (id: string) =>
+      (
+        await t.app.db
+          .selectFrom('theme_item')
+          .select('sentiment')
+          .where('scope', '=', 'all')
+          .where('item_id', '=', id)
+          .executeTakeFirstOrThrow()
+      ).sentiment;
+    const [victim] = [...(await writers()).keys()];
+    const truth = await sentimentOf(victim!);
+    // Another node's save writes its own values with their fingerprint.
+    const tamper = sql`update theme_item set sentiment = 0.123, fingerprint = 'another node'
+      where scope = 'all' and item_id = ${victim}`;
+
+    // A row changed behind the snapshot's back, with no save recorded: this node trusts its last save
+    // and does not even read the row (nothing of the row's inputs changed).
+    await tamper.execute(t.app.db);
+    expect((await recompute()).statusCode).toBe(200);
+    expect(await sentimentOf(victim!)).toBe(0.123);
+
+    // The same row as another node's save leaves it: a newer theme_run. Now every row is compared.
+    await sql`update theme_run set computed_at = computed_at + interval '1 second' where scope = 'all'`.execute(
+      t.app.db,
+    );
+    expect((await recompute()).statusCode).toBe(200);
+    expect(await sentimentOf(victim!)).toBe(truth);
+  });
 });

@@ -355,6 +355,8 @@ class Wallet {
       token = this.#take(scope);
     }
     if (!token) {
+      // A refill that failed says so: "already used" would be wrong, the budget may be untouched.
+      if (this.problem) throw new ApiError(503, 'no_tokens', this.problem);
       const message =
         this.upcoming(scope) > 0 && scope !== 'general'
           ? t('walletMsg.notOpenYet')
