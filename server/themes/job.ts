@@ -273,38 +273,36 @@ export class ThemesJob {
     // row per comment, and those objects kept the collector busy enough to hold up live traffic.
     const keys = new Map<string, string>();
     const last = this.#saved.get(scope);
-    const rows = (all: boolean) => {
+    const rows = async (all: boolean) => {
       const items: SnapshotItem[] = [];
       let n = 0;
-      return (async () => {
-        for (const theme of themes)
-          for (const id of theme.itemIds) {
-            if (++n % SLICE === 0) await nextTurn();
-            const source = byId.get(id)!;
-            const membership = themeOf.get(id)!;
-            // Coarse on purpose: it only orders quotes, and a full recompute nudges every lift a little,
-            // which would otherwise make every row differ from the stored one (a rewrite of the whole snapshot).
-            const centrality = Math.round(membership.centrality * 10) / 10;
-            const key = `${theme.id}|${hashes.get(id)}|${source.source}|${membership.sentiment}|${centrality}`;
-            keys.set(id, key);
-            if (!all && last?.rows.get(id) === key) continue;
-            items.push({
-              itemId: id,
-              themeId: theme.id,
-              source: source.source,
-              text: source.text,
-              day: source.day,
-              published: source.published,
-              departmentId: source.departmentId,
-              status: source.status ?? null,
-              prompt: source.prompt?.text ?? null,
-              promptAskedOn: source.prompt?.askedOn ?? null,
-              sentiment: membership.sentiment,
-              centrality,
-            });
-          }
-        return items;
-      })();
+      for (const theme of themes)
+        for (const id of theme.itemIds) {
+          if (++n % SLICE === 0) await nextTurn();
+          const source = byId.get(id)!;
+          const membership = themeOf.get(id)!;
+          // Coarse on purpose: it only orders quotes, and a full recompute nudges every lift a little,
+          // which would otherwise make every row differ from the stored one (a rewrite of the whole snapshot).
+          const centrality = Math.round(membership.centrality * 10) / 10;
+          const key = `${theme.id}|${hashes.get(id)}|${source.source}|${membership.sentiment}|${centrality}`;
+          keys.set(id, key);
+          if (!all && last?.rows.get(id) === key) continue;
+          items.push({
+            itemId: id,
+            themeId: theme.id,
+            source: source.source,
+            text: source.text,
+            day: source.day,
+            published: source.published,
+            departmentId: source.departmentId,
+            status: source.status ?? null,
+            prompt: source.prompt?.text ?? null,
+            promptAskedOn: source.prompt?.askedOn ?? null,
+            sentiment: membership.sentiment,
+            centrality,
+          });
+        }
+      return items;
     };
     const snapshot = {
       scope,

@@ -130,5 +130,6 @@ describe('themes engine thread', () => {
     } finally {
       await job.close();
     }
-  });
+    // The paced wait is 10 × a run: on a loaded machine, runs of a few seconds make it half a minute.
+  }, 240_000);
 });
