@@ -184,25 +184,26 @@ interface Minute {
   runMs: number;
 }
 
-/** CPU seconds a process has used (all its threads), from /proc. */
-function cpuOf(pid: number): number {
+/** A process's /proc stat fields after its name (field 3, the state, first), or null once it exited. */
+function statOf(pid: number): string[] | null {
   try {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-    return (Number(fields[11]) + Number(fields[12])) / 100; // utime + stime, in clock ticks
+    return readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
   } catch {
-    return 0; // it exited
+    return null;
   }
 }
 
+/** CPU seconds a process has used (all its threads): utime + stime, in clock ticks. */
+const cpuOf = (pid: number) => {
+  const fields = statOf(pid);
+  return fields ? (Number(fields[11]) + Number(fields[12])) / 100 : 0;
+};
+
 /** CPU seconds a process's reaped children used (cutime + cstime): backends that have exited. */
-function childrenCpuOf(pid: number): number {
-  try {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-    return (Number(fields[13]) + Number(fields[14])) / 100;
-  } catch {
-    return 0;
-  }
-}
+const childrenCpuOf = (pid: number) => {
+  const fields = statOf(pid);
+  return fields ? (Number(fields[13]) + Number(fields[14])) / 100 : 0;
+};
 
 /**
  * CPU seconds used so far by Postgres on this machine (the bench's database is the busy one): every live
@@ -217,7 +218,7 @@ function postgresCpu(): number {
       const pid = Number(entry);
       total += cpuOf(pid);
       // The postmaster is the postgres process whose parent is not postgres.
-      const parent = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ')[1]!;
+      const parent = statOf(pid)?.[1];
       if (readFileSync(`/proc/${parent}/comm`, 'utf8').trim() !== 'postgres') total += childrenCpuOf(pid);
     } catch {
       // gone meanwhile

@@ -104,19 +104,23 @@ async function receiptShown(page: Page) {
     .getByTestId('receipt')
     .waitFor()
     .catch(async (error) => {
-      throw new Error(`${error}\n--- the page said:\n${await page.locator('main').innerText()}`);
+      throw new Error(`${error}\n--- the page said:\n${await pageText(page)}`, { cause: error });
     });
 }
+
+/** What the page shows, for a failure message (or why it could not be read). */
+const pageText = (page: Page) =>
+  page
+    .locator('body')
+    .innerText({ timeout: 5_000 })
+    .catch((reason) => `(the page did not answer: ${reason})`);
 
 /** Runs one step; when it fails, says where the page was and what it showed. */
 async function takeStep(page: Page, step: string, run: () => Promise<void>) {
   try {
     await run();
   } catch (error) {
-    const shown = await page
-      .locator('body')
-      .innerText({ timeout: 5_000 })
-      .catch((reason) => `(the page did not answer: ${reason})`);
+    const shown = await pageText(page);
     throw new Error(`${step} at ${page.url()}: ${error}\n--- the page said:\n${shown}`, { cause: error });
   }
 }
@@ -136,10 +140,7 @@ async function openForm(page: Page, url: string, route: string, label: string) {
   try {
     await field.waitFor({ timeout: 60_000 });
   } catch {
-    const shown = await page
-      .locator('body')
-      .innerText({ timeout: 5_000 })
-      .catch((reason) => `(the page did not answer: ${reason})`);
+    const shown = await pageText(page);
     console.warn(`"${label}" did not appear at ${page.url()}; reloading once. The page said:\n${shown}`);
     await page.reload();
   }
