@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { computeThemes, ThemeModel, type ThemesResult } from '../../server/themes/engine/index.ts';
 import { nmi } from '../../server/themes/engine/metrics.ts';
 import { parseJsonl } from '../../server/themes/cli.ts';
+import { seededRandom } from '../../server/seeded-random.ts';
 import { wordVectors } from '../../server/themes/embeddings.ts';
 import { wordNet } from '../../server/themes/wordnet.ts';
 import { corpusItems, corpusTrends } from './corpus.ts';
@@ -115,6 +116,21 @@ describe('stable identity and incremental updates', () => {
     expect(again.themes.filter((theme) => before.has(theme.id)).length).toBeGreaterThanOrEqual(
       result.themes.length - 2,
     );
+  });
+
+  it('does not depend on the order the comments are read in (two nodes reading them agree)', () => {
+    // A query without an order hands rows back as the heap holds them; nodes and runs differ.
+    const random = seededRandom(7);
+    const canon = (result: ThemesResult) =>
+      result.themes.map((theme) => [...theme.itemIds].sort().join(',')).sort();
+    const expected = canon(result);
+    for (let round = 0; round < 3; round++) {
+      const shuffled = items
+        .map((item) => ({ item, at: random() }))
+        .sort((a, b) => a.at - b.at)
+        .map(({ item }) => item);
+      expect(canon(computeThemes(shuffled, { lexicon, seed: 1 }))).toEqual(expected);
+    }
   });
 
   it('places a new comment in its theme and withdraws a removed one', () => {

@@ -81,6 +81,17 @@ describe('split and move', () => {
       canteen = theme;
       mentions = items.filter((item) => /\b(coffee|salad)\b/i.test(item.text)).map((item) => item.id);
     }
+    if (!canteen) {
+      // Say what the engine made of the corpus, so a failure here can be read.
+      const runs = await t.app.db.selectFrom('theme_run').selectAll().execute();
+      const rows = await sql<{
+        theme_id: string;
+        n: number;
+      }>`select theme_id, count(*)::int as n from theme_item where scope = 'all' group by theme_id`.execute(
+        t.app.db,
+      );
+      console.log({ themes: await modThemes(), runs, rows: rows.rows });
+    }
     expect(canteen).toBeDefined();
     expect(mentions.length).toBeLessThan(canteen!.size);
     const response = await correct(canteen!.id, {

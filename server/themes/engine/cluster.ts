@@ -5,6 +5,8 @@ import {
   fitDmm,
   logLikelihood,
   meaningLog,
+  mergeClusters,
+  mergeGain,
   mostLikely,
   type BagOfWords,
   type DmmModel,
@@ -16,7 +18,8 @@ import { seededRandom } from '../../seeded-random.ts';
 //     keeping the most likely fit — the sampler itself settles on how many themes there are;
 //  2. assign every other comment to its most likely theme and polish with two greedy sweeps
 //     (linear in the number of comments: no pairwise comparison anywhere);
-//  3. themes smaller than `minSize` are dissolved; a comment whose words are not clearly more likely in
+//  3. join clusters the sampler left split when one cluster explains them better (see `mergeGain`);
+//  4. themes smaller than `minSize` are dissolved; a comment whose words are not clearly more likely in
 //     its theme than in the corpus as a whole (lift below `minLift`) stays unclustered.
 
 export interface ClusterOptions {
@@ -138,7 +141,9 @@ export function clusterBags(
     if (moved === 0) break;
   }
 
-  // 3. Keep themes big enough (and not one comment repeated); place or drop the rest.
+  joinSplitClusters(model, labels, usable);
+
+  // 4. Keep themes big enough (and not one comment repeated); place or drop the rest.
   const weight = new Float64Array(maxClusters);
   const distinct = new Float64Array(maxClusters);
   for (const d of usable) {
@@ -188,6 +193,31 @@ export function clusterBags(
     addDoc(compact, bags[d]!, labels[d]!, 1);
   }
   return { labels, lifts, model: compact, minLift, minEvidence };
+}
+
+/** Greedily joins the pair of clusters whose union is most likely, while any pair gains. */
+function joinSplitClusters(model: DmmModel, labels: Int32Array, usable: number[]): void {
+  const k = model.clusters;
+  const live = () => Array.from({ length: k }, (_, z) => z).filter((z) => model.docs[z]! > 0);
+  const gains = new Float64Array(k * k).fill(-Infinity);
+  const zs = live();
+  for (let i = 0; i < zs.length; i++)
+    for (let j = i + 1; j < zs.length; j++) gains[zs[i]! * k + zs[j]!] = mergeGain(model, zs[i]!, zs[j]!);
+  for (;;) {
+    let best = -1;
+    for (let cell = 0; cell < gains.length; cell++)
+      if (gains[cell]! > 0 && (best < 0 || gains[cell]! > gains[best]!)) best = cell;
+    if (best < 0) return;
+    const [into, from] = [Math.floor(best / k), best % k];
+    mergeClusters(model, into, from);
+    for (const d of usable) if (labels[d] === from) labels[d] = into;
+    for (let z = 0; z < k; z++) {
+      gains[z * k + from] = gains[from * k + z] = -Infinity;
+      if (z === into) continue;
+      const gain = model.docs[z]! > 0 ? mergeGain(model, Math.min(z, into), Math.max(z, into)) : -Infinity;
+      gains[Math.min(z, into) * k + Math.max(z, into)] = gain;
+    }
+  }
 }
 
 /** A new comment against an existing clustering (incremental updates). */

@@ -139,6 +139,87 @@ function logPosterior(model: DmmModel, bag: BagOfWords, z: number): number {
   return Math.log(model.docs[z]! + model.alpha) + logLikelihood(model, bag, z) + meaningLog(model, bag, z);
 }
 
+/**
+ * ln Γ(x) for x > 0: shifted above 7 by the recurrence, then Stirling's series (error below 1e-12). Only
+ * counts plus a positive β or α reach it; ten lines, where a package would bring a native build along.
+ */
+export function logGamma(x: number): number {
+  let shift = 0;
+  for (; x < 7; x++) shift += Math.log(x);
+  const inverse = 1 / x;
+  const square = inverse * inverse;
+  const series = inverse * (1 / 12 - square * (1 / 360 - square * (1 / 1260 - square / 1680)));
+  return (x - 0.5) * Math.log(x) - x + 0.5 * Math.log(2 * Math.PI) + series - shift;
+}
+
+/**
+ * How much the mixture's joint likelihood rises (nats) if clusters a and b become one: the collapsed
+ * DMM's cluster-size and word terms (exact: a cluster's words are one Dirichlet-multinomial) and the
+ * meaning term (κ · length of each cluster's summed meaning). The sampler moves one comment at a time,
+ * so it can leave one theme split in two halves that it never joins again; this finds them.
+ */
+export function mergeGain(model: DmmModel, a: number, b: number): number {
+  const { alpha, beta, vocabulary } = model;
+  let gain =
+    logGamma(model.docs[a]! + model.docs[b]! + alpha) -
+    logGamma(model.docs[a]! + alpha) -
+    logGamma(model.docs[b]! + alpha) +
+    logGamma(alpha);
+  const width = vocabulary * beta;
+  gain -=
+    logGamma(model.mass[a]! + model.mass[b]! + width) -
+    logGamma(model.mass[a]! + width) -
+    logGamma(model.mass[b]! + width) +
+    logGamma(width);
+  // Words only one of the two uses contribute nothing: Γ(n + β)Γ(β) / (Γ(n + β)Γ(β)).
+  const logBeta = logGamma(beta);
+  const baseA = a * vocabulary;
+  const baseB = b * vocabulary;
+  for (let w = 0; w < vocabulary; w++) {
+    const x = model.wordCounts[baseA + w]!;
+    const y = model.wordCounts[baseB + w]!;
+    if (x > 1e-9 && y > 1e-9)
+      gain += logGamma(x + y + beta) - logGamma(x + beta) - logGamma(y + beta) + logBeta;
+  }
+  if (model.dimensions > 0) {
+    let squared = 0;
+    for (let i = 0; i < model.dimensions; i++) {
+      const sum = model.meaningSums[a * model.dimensions + i]! + model.meaningSums[b * model.dimensions + i]!;
+      squared += sum * sum;
+    }
+    gain += model.kappa * (Math.sqrt(squared) - model.meaningNorms[a]! - model.meaningNorms[b]!);
+  }
+  return gain;
+}
+
+/** Moves everything of cluster `from` into cluster `into` (the model's counts; labels are the caller's). */
+export function mergeClusters(model: DmmModel, into: number, from: number): void {
+  const { vocabulary, dimensions } = model;
+  model.docs[into]! += model.docs[from]!;
+  model.docs[from] = 0;
+  model.mass[into]! += model.mass[from]!;
+  model.mass[from] = 0;
+  for (let w = 0; w < vocabulary; w++) {
+    const moved = model.wordCounts[from * vocabulary + w]!;
+    if (moved === 0) continue;
+    const cell = into * vocabulary + w;
+    model.wordCounts[cell]! += moved;
+    model.logCounts[cell] = Math.log(Math.max(0, model.wordCounts[cell]!) + model.beta);
+    model.wordCounts[from * vocabulary + w] = 0;
+    model.logCounts[from * vocabulary + w] = Math.log(model.beta);
+  }
+  if (dimensions > 0) {
+    let squared = 0;
+    for (let i = 0; i < dimensions; i++) {
+      const sum = (model.meaningSums[into * dimensions + i]! += model.meaningSums[from * dimensions + i]!);
+      model.meaningSums[from * dimensions + i] = 0;
+      squared += sum * sum;
+    }
+    model.meaningNorms[into] = Math.sqrt(squared);
+    model.meaningNorms[from] = 0;
+  }
+}
+
 /** Fits the mixture; returns the cluster of every bag (clusters may be empty). */
 export function fitDmm(
   bags: BagOfWords[],

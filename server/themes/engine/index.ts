@@ -126,6 +126,29 @@ const normalise = (text: string) =>
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();
 
+/**
+ * The comments in an order of their own, so the themes do not depend on the order a query happened to
+ * return them in: two nodes, or two runs, reading the same comments agree. By day (as an export would
+ * come), then by a hash of the text (well mixed within a day), then by id.
+ */
+function canonicalOrder(items: ThemeItem[]): ThemeItem[] {
+  const keyed = items.map((item) => ({ item, day: item.day ?? '', key: fnv1a(normalise(item.text)) }));
+  keyed.sort(
+    (a, b) =>
+      (a.day < b.day ? -1 : a.day > b.day ? 1 : 0) ||
+      a.key - b.key ||
+      (a.item.id < b.item.id ? -1 : a.item.id > b.item.id ? 1 : 0),
+  );
+  return keyed.map(({ item }) => item);
+}
+
+/** 32-bit FNV-1a of a string's UTF-16 code units: a cheap, well-mixed order key (not for security). */
+function fnv1a(text: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+  return hash >>> 0;
+}
+
 const preprocessors = new WeakMap<Lexicon, Preprocessor>();
 let sharedConcepts: ConceptMap | null = null;
 
@@ -161,7 +184,7 @@ export class ThemeModel {
 
   static compute(items: ThemeItem[], options: ThemeOptions = {}): ThemeModel {
     const model = new ThemeModel(options);
-    model.#computeAll(items);
+    model.#computeAll(canonicalOrder(items));
     return model;
   }
 
