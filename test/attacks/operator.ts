@@ -297,22 +297,37 @@ export const ctidOrder: Strategy = (item, view) => {
   return members[Math.round(rank * (members.length - 1))]!.member;
 };
 
+/** The item's relative place among its table's items in arrival order, mapped onto `members`' order. */
+function atSameRank(item: Item, view: OperatorView, members: string[]): string | null {
+  const sameTable = view.items
+    .filter((other) => other.table === item.table)
+    .sort((a, b) => a.arrivedAt - b.arrivedAt);
+  if (members.length === 0) return null;
+  const rank = sameTable.indexOf(item) / Math.max(1, sameTable.length - 1);
+  return members[Math.round(rank * (members.length - 1))]!;
+}
+
+/** Members ordered by one of their identified request times (`pick` folds them: latest or first). */
+function membersBy(view: OperatorView, pick: (a: number, b: number) => number): string[] {
+  const at = new Map<string, number>();
+  for (const request of view.requests) {
+    const seen = at.get(request.member);
+    at.set(request.member, seen === undefined ? request.at! : pick(seen, request.at!));
+  }
+  return [...at].sort((a, b) => a[1] - b[1]).map(([member]) => member);
+}
+
 /**
  * Rank order in time: items of a table in arrival order are matched to members in the order of their
  * latest identified request (who fetched tokens last writes last).
  */
-export const timeRankOrder: Strategy = (item, view) => {
-  const sameTable = view.items
-    .filter((other) => other.table === item.table)
-    .sort((a, b) => a.arrivedAt - b.arrivedAt);
-  const latest = new Map<string, number>();
-  for (const request of view.requests)
-    latest.set(request.member, Math.max(latest.get(request.member) ?? -Infinity, request.at!));
-  const members = [...latest].sort((a, b) => a[1] - b[1]).map(([member]) => member);
-  if (members.length === 0) return null;
-  const rank = sameTable.indexOf(item) / Math.max(1, sameTable.length - 1);
-  return members[Math.round(rank * (members.length - 1))]!;
-};
+export const timeRankOrder: Strategy = (item, view) => atSameRank(item, view, membersBy(view, Math.max));
+
+/**
+ * Rank order of enrolment: the same, with members in the order they enrolled (their first identified
+ * request). The wallet's first hold counts from the enrolment, so this is the anchor it must hide.
+ */
+export const enrolmentRankOrder: Strategy = (item, view) => atSameRank(item, view, membersBy(view, Math.min));
 
 export const STRATEGIES: Record<string, Strategy> = {
   'latest identified write before it (xid)': latestByXid,
@@ -320,6 +335,7 @@ export const STRATEGIES: Record<string, Strategy> = {
   'nearest identified request in time': nearestInTime,
   'physical order (ctid)': ctidOrder,
   'rank order in time': timeRankOrder,
+  'rank order of enrolment': enrolmentRankOrder,
 };
 
 /** Top-1 hits and the chance of a uniform guess among the members enrolled before each item. */

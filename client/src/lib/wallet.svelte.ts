@@ -104,14 +104,14 @@ interface Meta {
   /** Anonymous writes wait until at least this moment (after enrolment or any identified request). */
   holdUntil: number;
   /**
-   * When this browser's enrolment ended — the last response of its first refill, not the click — and
-   * when its last identified exchange ended (0: never). Holds count from the end: a refill that takes
-   * a while must not eat the hold, or writes would leave right after it, in enrolment order.
+   * When this browser enrolled (the enrolment's answer, before its first refill) and when its last
+   * identified exchange ended (0: never). The first writes' hold counts from the enrolment, not from the
+   * refill's end: a refill under load ends in the order people enrolled, stretched by however long it
+   * took, and holds counted from those ends let an operator rank writes by them (issue 13 attack: 1.2–1.6×
+   * chance). A refill that runs past a drawn moment only delays that write a quiet period past its end.
    */
   enrolledAt: number;
   identifiedAt: number;
-  /** The first refill after enrolling has not finished yet. */
-  enrolling: boolean;
   /** Identified requests wait until at least this moment (after an anonymous write or receipt check). */
   identifiedNotBefore: number;
   /** When the next scheduled refill is due. */
@@ -126,7 +126,6 @@ const freshMeta = (): Meta => ({
   holdUntil: 0,
   enrolledAt: 0,
   identifiedAt: 0,
-  enrolling: false,
   identifiedNotBefore: 0,
   nextRefillAt: 0,
   acceptedKeys: [],
@@ -233,7 +232,6 @@ class Wallet {
     await this.#saveMeta({
       holdUntil: Math.max(this.#meta.holdUntil, Date.now() + draw(this.#policy.holdAfterEnrolMs)),
       enrolledAt: Date.now(),
-      enrolling: true,
     });
     void this.#refill();
   }
@@ -668,12 +666,8 @@ class Wallet {
       const end = Date.now();
       await this.#saveMeta({
         fetchedKeys: [...new Set([...this.#meta.fetchedKeys, ...trusted.map((key) => key.tokenKeyId)])],
-        holdUntil: Math.max(
-          this.#meta.holdUntil,
-          end + draw(this.#meta.enrolling ? this.#policy.holdAfterEnrolMs : this.#policy.quietMs),
-        ),
+        holdUntil: Math.max(this.#meta.holdUntil, end + draw(this.#policy.quietMs)),
         identifiedAt: end,
-        ...(this.#meta.enrolling && { enrolledAt: end, enrolling: false }),
       });
       this.problem = null;
     } catch (error) {
