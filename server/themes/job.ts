@@ -35,6 +35,14 @@ import { today } from '../shared/days.ts';
 
 export const DEBOUNCE_MS = 1500;
 const MAX_WAIT_MS = 10_000;
+/**
+ * Above FULL_UP_TO comments a change waits up to a minute (a steady stream of writes never lets the
+ * debounce settle, so this is how often runs come). Each run reads every source and takes its answer
+ * back on this thread; at 10 s apart, with 20 writes a second, those runs were what held up live traffic
+ * (room delivery p99 2× its first minute in the 15-minute soak). Moderators' themes are a minute old at
+ * most; "Recompute now" still runs at once.
+ */
+export const LARGE_MAX_WAIT_MS = 60_000;
 const FULL_UP_TO = 5000;
 const FULL_EVERY = 20;
 /**
@@ -108,6 +116,8 @@ export class ThemesJob {
   /** When the last run here ended and how long it took, if its corpus was large enough to pace. */
   #paced: { endedAt: number; durationMs: number } | null = null;
   #scheduleAfterRun = false;
+  /** The last run here read more than FULL_UP_TO comments. */
+  #large = false;
   /** Per scope, this node's last save: when (theme_run.computed_at) and each row's key. */
   readonly #saved = new Map<ThemeScope, { computedAt: Date; rows: Map<string, string> }>();
 
@@ -128,7 +138,8 @@ export class ThemesJob {
     if (!this.#timer) this.#firstEventAt = now;
     else clearTimeout(this.#timer);
     const rest = this.#paced ? this.#paced.endedAt + PACE * this.#paced.durationMs - now : 0;
-    const wait = Math.max(0, rest, Math.min(DEBOUNCE_MS, this.#firstEventAt + MAX_WAIT_MS - now));
+    const maxWait = this.#large ? LARGE_MAX_WAIT_MS : MAX_WAIT_MS;
+    const wait = Math.max(0, rest, Math.min(DEBOUNCE_MS, this.#firstEventAt + maxWait - now));
     this.#timer = setTimeout(() => {
       this.#timer = null;
       // Events during a run are paced from its end, not run back to back behind it.
@@ -215,8 +226,8 @@ export class ThemesJob {
         sources.filter((item) => item.published),
         asOf,
       );
-    this.#paced =
-      sources.length > FULL_UP_TO ? { endedAt: Date.now(), durationMs: performance.now() - started } : null;
+    this.#large = sources.length > FULL_UP_TO;
+    this.#paced = this.#large ? { endedAt: Date.now(), durationMs: performance.now() - started } : null;
   }
 
   async #runScope(scope: ThemeScope, sources: SourceItem[], asOf: string): Promise<void> {

@@ -1,7 +1,8 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { insertSuggestion } from '../../server/suggestions/queries.ts';
 import { ThemeEngineWorker } from '../../server/themes/engine-client.ts';
-import { DEBOUNCE_MS, PACE, ThemesJob, themesJob } from '../../server/themes/job.ts';
+import { DEBOUNCE_MS, LARGE_MAX_WAIT_MS, PACE, ThemesJob, themesJob } from '../../server/themes/job.ts';
 import { build } from '../helpers/build.ts';
 import { corpusItems } from './corpus.ts';
 
@@ -127,6 +128,21 @@ describe('themes engine thread', () => {
       await job.idle();
       expect(runs().at(-1)).toMatchObject({ items: 5162 });
       expect(Date.now() - ended).toBeGreaterThanOrEqual(Math.max(DEBOUNCE_MS, PACE * lasted));
+
+      // A steady stream of changes never lets the debounce settle: above 5,000 comments the runs then come
+      // a minute apart (not 10 s). Without the longer wait, a run would start within the stream: at 10 s,
+      // or at the pace after the last run, whichever is later; the stream lasts longer than both.
+      const [last] = t.logs.filter((line) => line.msg === 'themes recomputed').slice(-1) as Array<{
+        ms: number;
+      }>;
+      const stream = Math.max(12_000, PACE * last!.ms + 2_000);
+      expect(stream).toBeLessThan(LARGE_MAX_WAIT_MS);
+      const before = runs().length;
+      for (const started = Date.now(); Date.now() - started < stream;) {
+        job.schedule();
+        await sleep(1000);
+      }
+      expect(runs().length).toBe(before);
     } finally {
       await job.close();
     }
