@@ -27,7 +27,7 @@ import { today } from '../shared/days.ts';
 //
 // Full or incremental? A full computation re-finds the themes (new topics appear, labels follow the
 // words) and keeps ids by similarity; it is cheap up to a few thousand comments. Above FULL_UP_TO
-// comments, a small change (≤ 5 %) is applied incrementally — new comments join their most likely
+// comments, a small change (see SMALL_CHANGE) is applied incrementally — new comments join their most likely
 // theme, withdrawn ones leave — and every FULL_EVERY-th run is full again so new topics still surface.
 //
 // The engine runs on its own thread (engine-client.ts), which keeps the models between runs; the
@@ -45,6 +45,15 @@ const MAX_WAIT_MS = 10_000;
 export const LARGE_MAX_WAIT_MS = 60_000;
 const FULL_UP_TO = 5000;
 const FULL_EVERY = 20;
+/**
+ * A change of up to SMALL_CHANGE of the corpus is applied incrementally; one up to LARGE_CHANGE too while
+ * the last full run is under FULL_AT_LEAST_EVERY_MS old. At a run a minute under a steady stream (20
+ * writes a second: 1,200 a run) every run below 24k comments was otherwise full, each sending the whole
+ * corpus to the engine thread and every membership back; new topics still surface within ten minutes.
+ */
+const SMALL_CHANGE = 0.05;
+const LARGE_CHANGE = 0.25;
+const FULL_AT_LEAST_EVERY_MS = 10 * 60_000;
 /**
  * Above FULL_UP_TO comments the job paces itself: after a run of d ms the next waits until at least
  * PACE × d ms after it ended, so under a steady stream of writes the recompute is busy at most
@@ -75,6 +84,8 @@ interface ScopeState {
   /** What each item was computed from, as a short hash (not the text: this side holds no corpus copy). */
   items: Map<string, string>;
   runsSinceFull: number;
+  /** When its last full computation ended (Date.now()). */
+  fullAt: number;
 }
 
 const itemHash = (item: SourceItem) =>
@@ -260,7 +271,9 @@ export class ThemesJob {
         const removed = [...state.items].filter(([id, hash]) => hashes.get(id) !== hash).map(([id]) => id);
         const changed = new Set(removed);
         const added = sources.filter((item) => !state.items.has(item.id) || changed.has(item.id));
-        if (removed.length + added.length <= 0.05 * sources.length) {
+        const share = (removed.length + added.length) / sources.length;
+        const fullIsRecent = Date.now() - state.fullAt < FULL_AT_LEAST_EVERY_MS;
+        if (share <= SMALL_CHANGE || (share <= LARGE_CHANGE && fullIsRecent)) {
           computed = await this.#engine.update(scope, { added: added.map(toItem), removed, asOf });
           incremental = true;
         }
@@ -351,6 +364,7 @@ export class ThemesJob {
         generation: this.#engine.generation,
         items: hashes,
         runsSinceFull: incremental ? (state?.runsSinceFull ?? 0) + 1 : 0,
+        fullAt: incremental ? (state?.fullAt ?? 0) : Date.now(),
       });
     else {
       this.#states.delete(scope);

@@ -143,6 +143,12 @@ describe('themes engine thread', () => {
         await sleep(1000);
       }
       expect(runs().length).toBe(before);
+
+      // A bigger change (10 % of the corpus) soon after a full run is still applied incrementally: at a
+      // run a minute under a steady stream, every run would otherwise be a full one.
+      await publish(520, (i) => `${corpus[i % corpus.length]!.text} (again ${i})`);
+      await job.recompute();
+      expect(runs().at(-1)).toMatchObject({ items: 5682, incremental: true });
     } finally {
       await job.close();
     }
