@@ -4,7 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readWordVectors } from '../../server/themes/embeddings.ts';
 import { clusterBags, assignBag } from '../../server/themes/engine/cluster.ts';
-import type { BagOfWords } from '../../server/themes/engine/dmm.ts';
+import { addDoc, emptyModel, logGamma, mergeGain, type BagOfWords } from '../../server/themes/engine/dmm.ts';
 import { domainConcepts } from '../../server/themes/engine/domain.ts';
 import { matchIds, type PreviousTheme, type ThemeFingerprint } from '../../server/themes/engine/identity.ts';
 import { corpusStatistics, describe as describeTheme } from '../../server/themes/engine/label.ts';
@@ -176,6 +176,24 @@ describe('clustering', () => {
     expect(assignBag(result, stray).theme).toBe(-1);
     const fitting = toBag(space, preprocessor.process('The car park was full again, no spaces at all'));
     expect(assignBag(result, fitting).theme).toBe(result.labels[0]);
+  });
+
+  it('joins a theme split in two halves, and keeps two topics apart (the merge pass)', () => {
+    // Start from a model holding one topic split over two clusters and another topic in a third.
+    const model = emptyModel(3, space.names.length, 0.1, 0.2);
+    parking.forEach((_, i) => addDoc(model, bags[i]!, i % 2, 1));
+    canteen.forEach((_, i) => addDoc(model, bags[parking.length + i]!, 2, 1));
+    expect(mergeGain(model, 0, 1)).toBeGreaterThan(0);
+    expect(mergeGain(model, 0, 2)).toBeLessThan(0);
+    expect(mergeGain(model, 1, 2)).toBeLessThan(0);
+  });
+
+  it('ln Γ is right where it is checked by hand', () => {
+    expect(logGamma(1)).toBeCloseTo(0, 10);
+    expect(logGamma(0.5)).toBeCloseTo(0.5 * Math.log(Math.PI), 10);
+    expect(logGamma(10)).toBeCloseTo(Math.log(362_880), 10);
+    expect(logGamma(0.1)).toBeCloseTo(2.252712651734206, 10);
+    expect(logGamma(1e4)).toBeCloseTo(82_099.71749644238, 6);
   });
 
   it('counts identical comments once for fitting but by weight for size', () => {

@@ -141,6 +141,7 @@ export function clusterBags(
     if (moved === 0) break;
   }
 
+  // 3. Join what the sampler left split.
   joinSplitClusters(model, labels, usable);
 
   // 4. Keep themes big enough (and not one comment repeated); place or drop the rest.
@@ -198,9 +199,8 @@ export function clusterBags(
 /** Greedily joins the pair of clusters whose union is most likely, while any pair gains. */
 function joinSplitClusters(model: DmmModel, labels: Int32Array, usable: number[]): void {
   const k = model.clusters;
-  const live = () => Array.from({ length: k }, (_, z) => z).filter((z) => model.docs[z]! > 0);
   const gains = new Float64Array(k * k).fill(-Infinity);
-  const zs = live();
+  const zs = Array.from({ length: k }, (_, z) => z).filter((z) => model.docs[z]! > 0);
   for (let i = 0; i < zs.length; i++)
     for (let j = i + 1; j < zs.length; j++) gains[zs[i]! * k + zs[j]!] = mergeGain(model, zs[i]!, zs[j]!);
   for (;;) {
