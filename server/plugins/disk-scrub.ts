@@ -67,10 +67,13 @@ export class DiskScrub {
 
   /**
    * VACUUM FULL keeps every row version some transaction may still see: any backend whose snapshot
-   * horizon (`backend_xmin`) or own transaction id is older than the redaction. A transaction that
-   * began after the redaction can still hold such a horizon (it took its snapshot while an older one
-   * ran), so the wait is on horizons, not start times: until no other backend of this database holds
-   * one from before the first transaction id not yet assigned when the rewrite was asked for.
+   * horizon (`backend_xmin`) or own transaction id is older than the redaction — in any database of the
+   * cluster, not only this one (measured on Postgres 15: a transaction open in another database since
+   * before the update made `vacuum full` report the old version "cannot be removed yet", and the rewrite
+   * kept the original). A transaction that began after the redaction can still hold such a horizon (it
+   * took its snapshot while an older one ran), so the wait is on horizons, not start times: until no
+   * other backend holds one from before the first transaction id not yet assigned when the rewrite was
+   * asked for.
    */
   async #olderSnapshotsEnded(): Promise<void> {
     const { rows } = await sql<{ next: string }>`
@@ -81,7 +84,7 @@ export class DiskScrub {
       const older = await sql<{ n: number }>`
         with now as (select pg_snapshot_xmax(pg_current_snapshot())::text::numeric as next)
         select count(*)::int as n from pg_stat_activity, now
-        where datname = current_database() and pid <> pg_backend_pid()
+        where pid <> pg_backend_pid()
           and (now.next - age(backend_xmin) < ${String(since)}::numeric
             or now.next - age(backend_xid) < ${String(since)}::numeric)`.execute(this.#db);
       if (older.rows[0]!.n === 0) return;
