@@ -9,6 +9,7 @@
 // on the engine's thread (as the job runs it now), in the same run.
 
 import os from 'node:os';
+import { deserialize, serialize } from 'node:v8';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import winkNLP from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
@@ -226,6 +227,56 @@ async function eventLoop() {
     `\nLongest stall, before / after: ${fmt(before.maxDelayMs / after.maxDelayMs, 1)}×; ` +
       `wall time, after / before: ${fmt(after.ms / before.ms, 2)}× (the copy to and from the thread).`,
   );
+
+  await transfer();
+}
+
+/**
+ * What crossing to the engine thread costs this thread at the soak's size (27k comments): a message is
+ * copied in one go on the sending side and rebuilt in one go on the receiving one. Before: the comments as
+ * one message and the answer as one (measured as what those messages cost this thread: v8's serializer,
+ * which postMessage uses). After: the engine client's slices and parts, end to end.
+ */
+async function transfer() {
+  const n = 27_000;
+  console.log(
+    `\n## Crossing to the engine thread and back, ${n.toLocaleString('en')} comments (longest stall here)\n`,
+  );
+  const items = synthetic(n, 27);
+  const asOf = '2025-03-31';
+  const engine = new ThemeEngineWorker(console);
+  const computed = await engine.compute('all', items, { asOf, previous: [] });
+  const before = await watchLoop(async () => {
+    deserialize(serialize({ kind: 'compute', items, asOf, previous: [] }));
+    // The thread's answer as one message (as it was sent before: themes with their item lists).
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    deserialize(serialize(computed));
+  });
+  const after = await watchLoop(() => engine.compute('all', items, { asOf, previous: [] }));
+  const update = await watchLoop(() =>
+    engine.update('all', {
+      added: synthetic(1200, 28).map((item, i) => ({ ...item, id: `u${i}` })),
+      removed: [],
+      asOf,
+    }),
+  );
+  const idle = await watchLoop(() => new Promise((resolve) => setTimeout(resolve, 300)));
+  await engine.close();
+  console.log('| 27,000 comments | max event-loop delay | p99 event-loop delay |');
+  console.log('| --- | --- | --- |');
+  console.log(
+    `| idle (the monitor's 10 ms tick) | ${fmt(idle.maxDelayMs, 0)} ms | ${fmt(idle.p99DelayMs, 0)} ms |`,
+  );
+  console.log(
+    `| before: one message each way (copies only) | ${fmt(before.maxDelayMs, 0)} ms | ${fmt(before.p99DelayMs, 0)} ms |`,
+  );
+  console.log(
+    `| after: full computation, in slices and parts | ${fmt(after.maxDelayMs, 0)} ms | ${fmt(after.p99DelayMs, 0)} ms |`,
+  );
+  console.log(
+    `| after: incremental update (+1,200), in parts | ${fmt(update.maxDelayMs, 0)} ms | ${fmt(update.p99DelayMs, 0)} ms |`,
+  );
+  console.log(`\nLongest stall, before / after: ${fmt(before.maxDelayMs / after.maxDelayMs, 1)}×.`);
 }
 
 /** A snapshot of n comments in 40 themes (what the save writes does not depend on how it was clustered). */
@@ -335,4 +386,5 @@ const only = process.argv[2];
 if (!only || only === 'quality') quality();
 if (!only || only === 'speed') speed();
 if (!only || only === 'event-loop') await eventLoop();
+if (only === 'transfer') await transfer();
 if (!only || only === 'save') await saves();

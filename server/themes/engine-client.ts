@@ -2,11 +2,21 @@ import { Worker, type ResourceLimits } from 'node:worker_threads';
 import type { FastifyBaseLogger } from 'fastify';
 import type { ThemeScope } from '../../db/tables/themes.ts';
 import type { PreviousTheme, Theme, ThemeCorrection, ThemeItem } from './engine/index.ts';
+import { nextTurn, SLICE } from './queries.ts';
 
 // The themes engine on its own thread: a computation over 10k comments takes seconds of CPU, which on
 // the server's event loop would stall every socket and request of this process. One long-lived thread
 // keeps each scope's model for incremental updates; if it dies, the runs waiting on it fail and the
 // next request starts a fresh one (its models are gone: `generation` changes, the job computes in full).
+//
+// What crosses between the threads goes in slices of SLICE comments, one message at a time. A message is
+// copied (structured clone) on the sending thread and rebuilt on the receiving one, each in one go: the
+// 27k comments of the soak were ~10–80 ms of this thread to send and the 27k memberships ~40–70 ms to
+// take back, every run, stalling every socket of the process (room delivery's p99 near a snapshot save).
+// The comments go as `items` messages before the request; the answer comes as a first part (themes
+// without their item lists) and further parts this side asks for (`more`) once it has taken the last
+// one in and let the loop turn. The thread orders memberships by theme (each theme's ids sorted, as
+// the engine gives them), then the unclustered ones, so this side rebuilds the item lists by appending.
 
 export interface Membership {
   itemId: string;
@@ -22,32 +32,53 @@ export interface Computed {
 }
 
 export type EngineRequest =
+  /** A slice of the comments of request `id` (sent before it). */
+  | { kind: 'items'; id: number; items: ThemeItem[] }
+  /** The comments sent as `items` are the corpus. */
   | {
       kind: 'compute';
       id: number;
       scope: ThemeScope;
-      items: ThemeItem[];
       asOf: string;
       previous: PreviousTheme[];
       corrections?: ThemeCorrection[];
     }
-  | { kind: 'update'; id: number; scope: ThemeScope; added: ThemeItem[]; removed: string[]; asOf: string }
+  /** The comments sent as `items` are the added ones. */
+  | { kind: 'update'; id: number; scope: ThemeScope; removed: string[]; asOf: string }
+  /** The next part of request `id`'s answer. */
+  | { kind: 'more'; id: number }
   | { kind: 'forget'; scope: ThemeScope };
 
-export type EngineReply = { id: number } & (({ ok: true } & Computed) | { ok: false; error: unknown });
+export type EngineReply = { id: number } & (
+  | {
+      ok: true;
+      /** In the first part only: the themes, with empty item lists. */
+      themes?: Theme[];
+      memberships: Membership[];
+      done: boolean;
+    }
+  | { ok: false; error: unknown }
+);
 
-export type Computation = Exclude<EngineRequest, { kind: 'forget' }>;
+export type Computation = Extract<EngineRequest, { kind: 'compute' | 'update' }>;
 type Unnumbered<T> = T extends unknown ? Omit<T, 'id'> : never;
+
+/** An answer being taken in, part by part. */
+interface Receiving {
+  resolve: (computed: Computed) => void;
+  reject: (error: unknown) => void;
+  themes: Theme[];
+  byId: Map<string, Theme>;
+  unclustered: string[];
+  memberships: Membership[];
+}
 
 const WORKER = new URL('./engine-worker.mjs', import.meta.url);
 
 export class ThemeEngineWorker {
   readonly #log: Pick<FastifyBaseLogger, 'error'>;
   readonly #resourceLimits: ResourceLimits | undefined;
-  readonly #pending = new Map<
-    number,
-    { resolve: (computed: Computed) => void; reject: (error: unknown) => void }
-  >();
+  readonly #pending = new Map<number, Receiving>();
   #worker: Worker | null = null;
   #nextId = 0;
   #generation = 0;
@@ -74,12 +105,12 @@ export class ThemeEngineWorker {
     items: ThemeItem[],
     options: { asOf: string; previous: PreviousTheme[]; corrections?: ThemeCorrection[] },
   ) {
-    return this.#request({ kind: 'compute', scope, items, ...options });
+    return this.#request(items, { kind: 'compute', scope, ...options });
   }
 
   /** An incremental update of the scope's model (from the same generation). */
-  update(scope: ThemeScope, change: { added: ThemeItem[]; removed: string[]; asOf: string }) {
-    return this.#request({ kind: 'update', scope, ...change });
+  update(scope: ThemeScope, { added, ...change }: { added: ThemeItem[]; removed: string[]; asOf: string }) {
+    return this.#request(added, { kind: 'update', scope, ...change });
   }
 
   /** Drops a scope's model (nothing left to cluster). */
@@ -96,34 +127,71 @@ export class ThemeEngineWorker {
     await worker.terminate();
   }
 
-  #request(message: Unnumbered<Computation>): Promise<Computed> {
-    if (this.#closed) return Promise.reject(new Error('themes engine closed'));
+  async #request(items: ThemeItem[], message: Unnumbered<Computation>): Promise<Computed> {
+    if (this.#closed) throw new Error('themes engine closed');
     const worker = this.#start();
     const id = ++this.#nextId;
-    return new Promise((resolve, reject) => {
-      this.#pending.set(id, { resolve, reject });
-      // Waiting on the thread keeps the process alive; an idle thread does not.
-      worker.ref();
-      worker.postMessage({ ...message, id } as Computation);
+    const answer = new Promise<Computed>((resolve, reject) => {
+      this.#pending.set(id, {
+        resolve,
+        reject,
+        themes: [],
+        byId: new Map(),
+        unclustered: [],
+        memberships: [],
+      });
     });
+    // Waiting on the thread keeps the process alive; an idle thread does not.
+    worker.ref();
+    for (let from = 0; from < items.length; from += SLICE) {
+      if (from > 0) await nextTurn();
+      // Lost meanwhile (crashed or closed): the answer is already rejected.
+      if (this.#worker !== worker) return answer;
+      worker.postMessage({
+        kind: 'items',
+        id,
+        items: items.slice(from, from + SLICE),
+      } satisfies EngineRequest);
+    }
+    if (this.#worker === worker) worker.postMessage({ ...message, id } as Computation);
+    return answer;
+  }
+
+  #receive(worker: Worker, reply: EngineReply): void {
+    const pending = this.#pending.get(reply.id);
+    if (!pending) return;
+    if (!reply.ok) return this.#settle(worker, reply.id, () => pending.reject(reply.error));
+    if (reply.themes) {
+      pending.themes = reply.themes;
+      for (const theme of reply.themes) pending.byId.set(theme.id, theme);
+    }
+    for (const membership of reply.memberships) {
+      pending.memberships.push(membership);
+      if (membership.themeId === null) pending.unclustered.push(membership.itemId);
+      else pending.byId.get(membership.themeId)!.itemIds.push(membership.itemId);
+    }
+    if (reply.done) {
+      const { themes, unclustered, memberships } = pending;
+      return this.#settle(worker, reply.id, () => pending.resolve({ themes, unclustered, memberships }));
+    }
+    // The next part once the loop has turned: what waited behind this one goes first.
+    setImmediate(() => {
+      if (this.#worker === worker && this.#pending.has(reply.id))
+        worker.postMessage({ kind: 'more', id: reply.id } satisfies EngineRequest);
+    });
+  }
+
+  #settle(worker: Worker, id: number, settle: () => void): void {
+    this.#pending.delete(id);
+    if (this.#pending.size === 0) worker.unref();
+    settle();
   }
 
   #start(): Worker {
     if (this.#worker) return this.#worker;
     const worker = new Worker(WORKER, { resourceLimits: this.#resourceLimits });
     worker.unref();
-    worker.on('message', (reply: EngineReply) => {
-      const pending = this.#pending.get(reply.id);
-      this.#pending.delete(reply.id);
-      if (this.#pending.size === 0) worker.unref();
-      if (!reply.ok) pending?.reject(reply.error);
-      else
-        pending?.resolve({
-          themes: reply.themes,
-          unclustered: reply.unclustered,
-          memberships: reply.memberships,
-        });
-    });
+    worker.on('message', (reply: EngineReply) => this.#receive(worker, reply));
     const crashed = (error: Error) => {
       if (this.#worker !== worker) return;
       this.#log.error({ err: error }, 'themes worker crashed');

@@ -1,18 +1,28 @@
 import { parentPort } from 'node:worker_threads';
-import { ThemeModel } from './engine/index.ts';
-import type { Computation, EngineReply, EngineRequest } from './engine-client.ts';
+import { ThemeModel, type ThemeItem } from './engine/index.ts';
+import type { Computation, EngineReply, EngineRequest, Membership } from './engine-client.ts';
+import { SLICE } from './queries.ts';
 import { wordNet } from './wordnet.ts';
 
 // The themes engine's thread (started by engine-client.ts through engine-worker.mjs). It holds one
 // ThemeModel per scope between runs, so incremental updates need only the change; WordNet and the
-// wink model load once, here, never on the server's event loop.
+// wink model load once, here, never on the server's event loop. Comments arrive in slices before their
+// request; an answer leaves in parts of SLICE memberships, each once the server's side asks for it
+// (see engine-client.ts: a message is copied in one go on both threads).
 
 const models = new Map<string, ThemeModel>();
+/** Comments received for requests not yet made. */
+const incoming = new Map<number, ThemeItem[]>();
+/** Answers being sent: what is left of their memberships. */
+const outgoing = new Map<number, { memberships: Membership[]; next: number }>();
 
-function handle(request: Computation): EngineReply {
+function handle(
+  request: Computation,
+  items: ThemeItem[],
+): { themes: ReturnType<ThemeModel['result']>['themes']; memberships: Membership[] } {
   let model: ThemeModel;
   if (request.kind === 'compute') {
-    model = ThemeModel.compute(request.items, {
+    model = ThemeModel.compute(items, {
       lexicon: wordNet(),
       asOf: request.asOf,
       previous: request.previous,
@@ -22,21 +32,57 @@ function handle(request: Computation): EngineReply {
   } else {
     const existing = models.get(request.scope);
     if (!existing) throw new Error(`no themes model for scope ${request.scope}`);
-    existing.update({ added: request.added, removed: request.removed, asOf: request.asOf });
+    existing.update({ added: items, removed: request.removed, asOf: request.asOf });
     model = existing;
   }
-  const { themes, unclustered } = model.result();
-  return { id: request.id, ok: true, themes, unclustered, memberships: model.memberships() };
+  const { themes } = model.result();
+  // Memberships in the order the other side rebuilds item lists from: theme by theme (each theme's
+  // ids in the engine's order), then everything in no shown theme (unclustered or hidden as noise).
+  const byItem = new Map(model.memberships().map((membership) => [membership.itemId, membership]));
+  const ordered: Membership[] = [];
+  for (const theme of themes)
+    for (const id of theme.itemIds) {
+      ordered.push(byItem.get(id)!);
+      byItem.delete(id);
+    }
+  for (const membership of byItem.values()) ordered.push({ ...membership, themeId: null });
+  return { themes: themes.map((theme) => ({ ...theme, itemIds: [] })), memberships: ordered };
+}
+
+function sendPart(id: number): void {
+  const answer = outgoing.get(id);
+  if (!answer) return;
+  const memberships = answer.memberships.slice(answer.next, answer.next + SLICE);
+  answer.next += SLICE;
+  const done = answer.next >= answer.memberships.length;
+  if (done) outgoing.delete(id);
+  parentPort!.postMessage({ id, ok: true, memberships, done } satisfies EngineReply);
 }
 
 parentPort!.on('message', (request: EngineRequest) => {
-  if (request.kind === 'forget') {
-    models.delete(request.scope);
-    return;
+  switch (request.kind) {
+    case 'forget':
+      models.delete(request.scope);
+      return;
+    case 'items': {
+      const items = incoming.get(request.id);
+      if (items) for (const item of request.items) items.push(item);
+      else incoming.set(request.id, request.items);
+      return;
+    }
+    case 'more':
+      sendPart(request.id);
+      return;
   }
+  const items = incoming.get(request.id) ?? [];
+  incoming.delete(request.id);
   let reply: EngineReply;
   try {
-    reply = handle(request);
+    const { themes, memberships } = handle(request, items);
+    const first = memberships.slice(0, SLICE);
+    const done = memberships.length <= SLICE;
+    if (!done) outgoing.set(request.id, { memberships, next: SLICE });
+    reply = { id: request.id, ok: true, themes, memberships: first, done };
   } catch (error) {
     // A half-applied update must not be built on: the next run of this scope starts over.
     models.delete(request.scope);
