@@ -133,6 +133,21 @@ describe('a redaction leaves no readable old version on disk', () => {
   });
 });
 
+/**
+ * The scrub's rewrite has not run 1.5 s after a redaction while `holder` could still see the original;
+ * once `release` ends the holder's transaction it runs, and no table keeps `email`.
+ */
+async function rewriteWaitsFor(release: () => Promise<unknown>, email: string, holder: string) {
+  let rewritten = false;
+  const scrubbed = t.app.diskScrub.idle().then(() => (rewritten = true));
+  await new Promise((resolve) => setTimeout(resolve, 1500));
+  expect(rewritten, `the rewrite ran while ${holder} could still see the original`).toBe(false);
+  await release();
+  await scrubbed;
+  await settled();
+  expect(await tablesHolding(t.app, SCANNED, email)).toEqual([]);
+}
+
 describe('a snapshot taken after the redaction can still see the original', () => {
   // Postgres only: PGlite has one connection, so no other transaction can hold a snapshot.
   test.runIf(testDatabase === 'postgres')(
@@ -164,14 +179,7 @@ describe('a snapshot taken after the redaction can still see the original', () =
         await older.query('commit');
         // Only the later transaction is open now, and it started after the redaction. Its horizon keeps
         // the original alive; the rewrite must wait for it rather than run and leave the bytes behind.
-        let rewritten = false;
-        const scrubbed = t.app.diskScrub.idle().then(() => (rewritten = true));
-        await new Promise((resolve) => setTimeout(resolve, 1500));
-        expect(rewritten, 'the rewrite ran while a snapshot could still see the original').toBe(false);
-        await later.query('commit');
-        await scrubbed;
-        await settled();
-        expect(await tablesHolding(t.app, SCANNED, email)).toEqual([]);
+        await rewriteWaitsFor(() => later.query('commit'), email, 'a snapshot');
       } finally {
         await Promise.all([older.end(), later.end()]);
       }
@@ -192,14 +200,7 @@ describe('a transaction in another database of the same cluster', () => {
       await elsewhere.query('begin');
       await elsewhere.query('select txid_current()');
       await redact('suggestion', id, 'The lift on floor two is stuck again; mail [email removed] about it.');
-      let rewritten = false;
-      const scrubbed = t.app.diskScrub.idle().then(() => (rewritten = true));
-      await new Promise((resolve) => setTimeout(resolve, 1500));
-      expect(rewritten, 'the rewrite ran while another database could still see the original').toBe(false);
-      await elsewhere.query('commit');
-      await scrubbed;
-      await settled();
-      expect(await tablesHolding(t.app, SCANNED, email)).toEqual([]);
+      await rewriteWaitsFor(() => elsewhere.query('commit'), email, 'another database');
     } finally {
       await elsewhere.end();
     }
