@@ -22,6 +22,8 @@ function handle(
 ): { themes: ReturnType<ThemeModel['result']>['themes']; memberships: Membership[] } {
   let model: ThemeModel;
   if (request.kind === 'compute') {
+    // The old model goes first: kept through the computation, two models were alive at the peak.
+    models.delete(request.scope);
     model = ThemeModel.compute(items, {
       lexicon: wordNet(),
       asOf: request.asOf,
