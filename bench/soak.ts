@@ -7,7 +7,7 @@
 //                                  SOAK_PROFILE=dir writes the server's CPU profiles there)
 //
 // Prints one line per minute — room delivery p50/p99, submit p99, vote p99, the moderator queue's p50, the
-// server's RSS, the corpus size, CPU used by the server (all its threads), by Postgres and by this load
+// server's RSS and the V8 heap in use on its thread and on the themes engine's, the corpus size, CPU used by the server (all its threads), by Postgres and by this load
 // generator, and the themes runs saved (full ones in brackets) with their summed duration — then the checks the issue asks for: delivery p99 in the last minute
 // within 25% of the first, delivery p99 within a second after a themes snapshot save ≤ 30 ms (and the same
 // figure away from saves, measured in the same run), RSS growth over the last two thirds of the run ≤ 10%,
@@ -135,6 +135,14 @@ async function serve(): Promise<void> {
     moderatorCookie: moderator.cookie,
     departmentIds,
   } satisfies Ready);
+  // Where the memory is: the server thread's V8 heap and the engine thread's (as of its last run).
+  const { themesJob } = await import('../server/themes/job.ts');
+  setInterval(() => {
+    const engine = themesJob(app).engineHeap;
+    process.send!({
+      heap: { main: process.memoryUsage().heapUsed, engine: engine?.used ?? 0 },
+    } satisfies Heap);
+  }, 5000).unref();
   process.on('message', async (message) => {
     if (message !== 'stop') return;
     await app.close();
@@ -167,6 +175,10 @@ const TOPICS = [
   'Payroll answered my question the same day, brilliant service',
 ];
 
+interface Heap {
+  heap: { main: number; engine: number };
+}
+
 interface Minute {
   deliveries: number[];
   submits: number[];
@@ -177,6 +189,8 @@ interface Minute {
   rssSamples: number[];
   rss: number;
   rssPeak: number;
+  /** V8 heap in use, sampled every 5 s (MB): the server thread's, and the engine thread's after its last run. */
+  heapSamples: Array<{ main: number; engine: number }>;
   corpus: number;
   /** Themes runs saved this minute (both scopes), how many were full, and their summed duration. */
   runs: number;
@@ -227,6 +241,20 @@ function postgresCpu(): number {
   return total;
 }
 
+/** Medians of the minute's heap samples, server thread / engine thread (MB). */
+function heapLine(samples: Minute['heapSamples']): string {
+  const median = (values: number[]) =>
+    values.length === 0
+      ? 0
+      : percentile(
+          [...values].sort((a, b) => a - b),
+          50,
+        );
+  const main = median(samples.map((sample) => sample.main));
+  const engine = median(samples.map((sample) => sample.engine));
+  return `${main.toFixed(0).padStart(6)} / ${engine.toFixed(0).padStart(6)}`;
+}
+
 function rssOf(child: ChildProcess): number {
   const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
   return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
@@ -260,6 +288,7 @@ async function main() {
     rssSamples: [],
     rss: 0,
     rssPeak: 0,
+    heapSamples: [],
     corpus: 0,
     runs: 0,
     fullRuns: 0,
@@ -419,8 +448,12 @@ async function main() {
   // RSS swings by hundreds of MB with the collector's timing (a full recompute allocates, a major GC returns
   // it): one reading a minute measured the collector, not growth. The level is the median of 12 readings.
   timers.push(setInterval(() => current.rssSamples.push(rssOf(child)), 5000));
+  child.on('message', (message: Heap | Ready) => {
+    if ('heap' in message)
+      current.heapSamples.push({ main: message.heap.main / 2 ** 20, engine: message.heap.engine / 2 ** 20 });
+  });
   console.log(
-    'min | deliveries  p50  p99 | submit p99 | vote p99 | queue p50 | errors | RSS MB median / peak | corpus | CPU % server / postgres / load | themes runs (full) s',
+    'min | deliveries  p50  p99 | submit p99 | vote p99 | queue p50 | errors | RSS MB median / peak | heap MB server / engine | corpus | CPU % server / postgres / load | themes runs (full) s',
   );
   const cpu = () => ({ server: cpuOf(child.pid!), postgres: postgresCpu(), load: process.cpuUsage() });
   let lastCpu = cpu();
@@ -444,7 +477,7 @@ async function main() {
     const cpuLine = `${percent(nowCpu.server - lastCpu.server)} / ${percent(nowCpu.postgres - lastCpu.postgres)} / ${percent((load.user + load.system) / 1e6)}`;
     lastCpu = nowCpu;
     console.log(
-      `${String(minute).padStart(3)} | ${String(d.n).padStart(10)} ${ms(d.p50)} ${ms(d.p99)} |       ${ms(summary(done.submits).p99)} |     ${ms(summary(done.votes).p99)} |      ${ms(summary(done.queue).p50)} | ${String(done.errors).padStart(6)} | ${done.rss.toFixed(0).padStart(6)} / ${done.rssPeak.toFixed(0).padStart(4)} | ${done.corpus} | ${cpuLine} | ${done.runs} (${done.fullRuns}) ${(done.runMs / 1000).toFixed(1)}`,
+      `${String(minute).padStart(3)} | ${String(d.n).padStart(10)} ${ms(d.p50)} ${ms(d.p99)} |       ${ms(summary(done.submits).p99)} |     ${ms(summary(done.votes).p99)} |      ${ms(summary(done.queue).p50)} | ${String(done.errors).padStart(6)} | ${done.rss.toFixed(0).padStart(6)} / ${done.rssPeak.toFixed(0).padStart(4)} | ${heapLine(done.heapSamples)} | ${done.corpus} | ${cpuLine} | ${done.runs} (${done.fullRuns}) ${(done.runMs / 1000).toFixed(1)}`,
     );
   }
   for (const timer of timers) clearInterval(timer);

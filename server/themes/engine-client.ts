@@ -31,6 +31,11 @@ export interface Computed {
   memberships: Membership[];
 }
 
+export interface EngineHeap {
+  used: number;
+  total: number;
+}
+
 export type EngineRequest =
   /** A slice of the comments of request `id` (sent before it). */
   | { kind: 'items'; id: number; items: ThemeItem[] }
@@ -54,6 +59,8 @@ export type EngineReply = { id: number } & (
       ok: true;
       /** In the first part only: the themes, with empty item lists. */
       themes?: Theme[];
+      /** In the first part only: the thread's V8 heap after the computation (bytes used, committed). */
+      heap?: EngineHeap;
       memberships: Membership[];
       done: boolean;
     }
@@ -83,6 +90,7 @@ export class ThemeEngineWorker {
   #nextId = 0;
   #generation = 0;
   #closed = false;
+  #heap: EngineHeap | null = null;
 
   constructor(log: Pick<FastifyBaseLogger, 'error'>, options: { resourceLimits?: ResourceLimits } = {}) {
     this.#log = log;
@@ -92,6 +100,11 @@ export class ThemeEngineWorker {
   /** Changes whenever the thread holding the models is lost (crashed or closed). */
   get generation(): number {
     return this.#generation;
+  }
+
+  /** The thread's heap as its last answer reported it (null before any). */
+  get heap(): EngineHeap | null {
+    return this.#heap;
   }
 
   /** Whether a computation is under way on the thread. */
@@ -161,6 +174,7 @@ export class ThemeEngineWorker {
     const pending = this.#pending.get(reply.id);
     if (!pending) return;
     if (!reply.ok) return this.#settle(worker, reply.id, () => pending.reject(reply.error));
+    if (reply.heap) this.#heap = reply.heap;
     if (reply.themes) {
       pending.themes = reply.themes;
       for (const theme of reply.themes) pending.byId.set(theme.id, theme);

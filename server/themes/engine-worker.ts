@@ -1,3 +1,4 @@
+import { getHeapStatistics } from 'node:v8';
 import { parentPort } from 'node:worker_threads';
 import { ThemeModel, type ThemeItem } from './engine/index.ts';
 import type { Computation, EngineReply, EngineRequest, Membership } from './engine-client.ts';
@@ -84,7 +85,15 @@ parentPort!.on('message', (request: EngineRequest) => {
     const first = memberships.slice(0, SLICE);
     const done = memberships.length <= SLICE;
     if (!done) outgoing.set(request.id, { memberships, next: SLICE });
-    reply = { id: request.id, ok: true, themes, memberships: first, done };
+    const heap = getHeapStatistics();
+    reply = {
+      id: request.id,
+      ok: true,
+      themes,
+      memberships: first,
+      done,
+      heap: { used: heap.used_heap_size, total: heap.total_heap_size },
+    };
   } catch (error) {
     // A half-applied update must not be built on: the next run of this scope starts over.
     models.delete(request.scope);

@@ -142,6 +142,11 @@ export class ThemesJob {
     this.#engine = engine;
   }
 
+  /** The engine thread's heap after its last computation (for operators and the soak bench). */
+  get engineHeap() {
+    return this.#engine.heap;
+  }
+
   /** Something changed: recompute the moderators' snapshot soon (debounced). */
   schedule(): void {
     if (this.#closed) return;
@@ -381,6 +386,7 @@ export class ThemesJob {
         itemsWritten: saved.itemsWritten,
         itemsDeleted: saved.itemsDeleted,
         ms: Math.round(performance.now() - started),
+        engineHeapMb: this.#engine.heap && Math.round(this.#engine.heap.used / 2 ** 20),
       },
       'themes recomputed',
     );
