@@ -28,7 +28,8 @@ export interface Membership {
 export interface Computed {
   themes: Theme[];
   unclustered: string[];
-  memberships: Membership[];
+  /** Every comment's membership, by its id (built part by part as the answer arrives). */
+  memberships: Map<string, Membership>;
 }
 
 export interface EngineHeap {
@@ -77,7 +78,7 @@ interface Receiving {
   themes: Theme[];
   byId: Map<string, Theme>;
   unclustered: string[];
-  memberships: Membership[];
+  memberships: Map<string, Membership>;
 }
 
 const WORKER = new URL('./engine-worker.mjs', import.meta.url);
@@ -151,7 +152,7 @@ export class ThemeEngineWorker {
         themes: [],
         byId: new Map(),
         unclustered: [],
-        memberships: [],
+        memberships: new Map(),
       });
     });
     // Waiting on the thread keeps the process alive; an idle thread does not.
@@ -180,7 +181,7 @@ export class ThemeEngineWorker {
       for (const theme of reply.themes) pending.byId.set(theme.id, theme);
     }
     for (const membership of reply.memberships) {
-      pending.memberships.push(membership);
+      pending.memberships.set(membership.itemId, membership);
       if (membership.themeId === null) pending.unclustered.push(membership.itemId);
       else pending.byId.get(membership.themeId)!.itemIds.push(membership.itemId);
     }

@@ -265,7 +265,7 @@ export class ThemesJob {
     });
     const state = this.#states.get(scope);
     // Nothing to read: an empty snapshot, without loading any language model.
-    let computed: Computed = { themes: [], unclustered: [], memberships: [] };
+    let computed: Computed = { themes: [], unclustered: [], memberships: new Map() };
     let incremental = false;
     try {
       if (
@@ -296,7 +296,6 @@ export class ThemesJob {
       throw error;
     }
     const { themes, unclustered } = computed;
-    const themeOf = new Map(computed.memberships.map((m) => [m.itemId, m]));
     // Each row as a short key (its theme, its source's hash, its scores): a row whose key equals the one
     // this node last saved is not built, hashed or written again. Every run used to build and hash a
     // row per comment, and those objects kept the collector busy enough to hold up live traffic.
@@ -309,7 +308,7 @@ export class ThemesJob {
         for (const id of theme.itemIds) {
           if (++n % SLICE === 0) await nextTurn();
           const source = byId.get(id)!;
-          const membership = themeOf.get(id)!;
+          const membership = computed.memberships.get(id)!;
           // Coarse on purpose: it only orders quotes, and a full recompute nudges every lift a little,
           // which would otherwise make every row differ from the stored one (a rewrite of the whole snapshot).
           const centrality = Math.round(membership.centrality * 10) / 10;
