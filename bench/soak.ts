@@ -7,7 +7,7 @@
 //                                  SOAK_PROFILE=dir writes the server's CPU profiles there)
 //
 // Prints one line per minute — room delivery p50/p99, submit p99, vote p99, the moderator queue's p50, the
-// server's RSS and the V8 heap in use on its thread and on the themes engine's, the corpus size, CPU used by the server (all its threads), by Postgres and by this load
+// server's RSS and the V8 heaps (used, committed, external buffers) of its thread and the themes engine's, the corpus size, CPU used by the server (all its threads), by Postgres and by this load
 // generator, and the themes runs saved (full ones in brackets) with their summed duration — then the checks the issue asks for: delivery p99 in the last minute
 // within 25% of the first, delivery p99 within a second after a themes snapshot save ≤ 30 ms (and the same
 // figure away from saves, measured in the same run), RSS growth over the last two thirds of the run ≤ 10%,
@@ -139,8 +139,12 @@ async function serve(): Promise<void> {
   const { themesJob } = await import('../server/themes/job.ts');
   setInterval(() => {
     const engine = themesJob(app).engineHeap;
+    const main = process.memoryUsage();
     process.send!({
-      heap: { main: process.memoryUsage().heapUsed, engine: engine?.used ?? 0 },
+      heap: {
+        main: { used: main.heapUsed, committed: main.heapTotal, external: main.external },
+        engine: { used: engine?.used ?? 0, committed: engine?.total ?? 0, external: engine?.external ?? 0 },
+      },
     } satisfies Heap);
   }, 5000).unref();
   process.on('message', async (message) => {
@@ -175,8 +179,15 @@ const TOPICS = [
   'Payroll answered my question the same day, brilliant service',
 ];
 
+/** A V8 heap in bytes: in use, committed (held from the system), and outside it (typed arrays' buffers…). */
+interface HeapFigures {
+  used: number;
+  committed: number;
+  external: number;
+}
+
 interface Heap {
-  heap: { main: number; engine: number };
+  heap: { main: HeapFigures; engine: HeapFigures };
 }
 
 interface Minute {
@@ -189,8 +200,10 @@ interface Minute {
   rssSamples: number[];
   rss: number;
   rssPeak: number;
-  /** V8 heap in use, sampled every 5 s (MB): the server thread's, and the engine thread's after its last run. */
-  heapSamples: Array<{ main: number; engine: number }>;
+  /** V8 heaps, sampled every 5 s (MB): the server thread's, and the engine thread's after its last run. */
+  heapSamples: Array<{ main: HeapFigures; engine: HeapFigures }>;
+  /** The minute's medians of heapSamples (MB). */
+  heap: { main: HeapFigures; engine: HeapFigures };
   corpus: number;
   /** Themes runs saved this minute (both scopes), how many were full, and their summed duration. */
   runs: number;
@@ -241,8 +254,8 @@ function postgresCpu(): number {
   return total;
 }
 
-/** Medians of the minute's heap samples, server thread / engine thread (MB). */
-function heapLine(samples: Minute['heapSamples']): string {
+/** Medians of the minute's heap samples, server thread and engine thread (MB). */
+function heapMedians(samples: Minute['heapSamples']): Minute['heap'] {
   const median = (values: number[]) =>
     values.length === 0
       ? 0
@@ -250,10 +263,17 @@ function heapLine(samples: Minute['heapSamples']): string {
           [...values].sort((a, b) => a - b),
           50,
         );
-  const main = median(samples.map((sample) => sample.main));
-  const engine = median(samples.map((sample) => sample.engine));
-  return `${main.toFixed(0).padStart(6)} / ${engine.toFixed(0).padStart(6)}`;
+  const of = (thread: 'main' | 'engine'): HeapFigures => ({
+    used: median(samples.map((sample) => sample[thread].used)),
+    committed: median(samples.map((sample) => sample[thread].committed)),
+    external: median(samples.map((sample) => sample[thread].external)),
+  });
+  return { main: of('main'), engine: of('engine') };
 }
+
+const mb = (value: number) => value.toFixed(0).padStart(4);
+const heapLine = ({ main, engine }: Minute['heap']) =>
+  `${mb(main.used)}/${mb(main.committed)}/${mb(main.external)} · ${mb(engine.used)}/${mb(engine.committed)}/${mb(engine.external)}`;
 
 function rssOf(child: ChildProcess): number {
   const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
@@ -289,6 +309,7 @@ async function main() {
     rss: 0,
     rssPeak: 0,
     heapSamples: [],
+    heap: { main: { used: 0, committed: 0, external: 0 }, engine: { used: 0, committed: 0, external: 0 } },
     corpus: 0,
     runs: 0,
     fullRuns: 0,
@@ -448,12 +469,17 @@ async function main() {
   // RSS swings by hundreds of MB with the collector's timing (a full recompute allocates, a major GC returns
   // it): one reading a minute measured the collector, not growth. The level is the median of 12 readings.
   timers.push(setInterval(() => current.rssSamples.push(rssOf(child)), 5000));
+  const inMb = (figures: HeapFigures): HeapFigures => ({
+    used: figures.used / 2 ** 20,
+    committed: figures.committed / 2 ** 20,
+    external: figures.external / 2 ** 20,
+  });
   child.on('message', (message: Heap | Ready) => {
     if ('heap' in message)
-      current.heapSamples.push({ main: message.heap.main / 2 ** 20, engine: message.heap.engine / 2 ** 20 });
+      current.heapSamples.push({ main: inMb(message.heap.main), engine: inMb(message.heap.engine) });
   });
   console.log(
-    'min | deliveries  p50  p99 | submit p99 | vote p99 | queue p50 | errors | RSS MB median / peak | heap MB server / engine | corpus | CPU % server / postgres / load | themes runs (full) s',
+    'min | deliveries  p50  p99 | submit p99 | vote p99 | queue p50 | errors | RSS MB median / peak | heap MB used/committed/external: server · engine | corpus | CPU % server / postgres / load | themes runs (full) s',
   );
   const cpu = () => ({ server: cpuOf(child.pid!), postgres: postgresCpu(), load: process.cpuUsage() });
   let lastCpu = cpu();
@@ -467,6 +493,7 @@ async function main() {
       50,
     );
     done.rssPeak = Math.max(...samples);
+    done.heap = heapMedians(done.heapSamples);
     const { rows } = await db.query<{ n: string }>(`select count(*) as n from suggestion`);
     done.corpus = Number(rows[0]!.n);
     minutes.push(done);
@@ -477,7 +504,7 @@ async function main() {
     const cpuLine = `${percent(nowCpu.server - lastCpu.server)} / ${percent(nowCpu.postgres - lastCpu.postgres)} / ${percent((load.user + load.system) / 1e6)}`;
     lastCpu = nowCpu;
     console.log(
-      `${String(minute).padStart(3)} | ${String(d.n).padStart(10)} ${ms(d.p50)} ${ms(d.p99)} |       ${ms(summary(done.submits).p99)} |     ${ms(summary(done.votes).p99)} |      ${ms(summary(done.queue).p50)} | ${String(done.errors).padStart(6)} | ${done.rss.toFixed(0).padStart(6)} / ${done.rssPeak.toFixed(0).padStart(4)} | ${heapLine(done.heapSamples)} | ${done.corpus} | ${cpuLine} | ${done.runs} (${done.fullRuns}) ${(done.runMs / 1000).toFixed(1)}`,
+      `${String(minute).padStart(3)} | ${String(d.n).padStart(10)} ${ms(d.p50)} ${ms(d.p99)} |       ${ms(summary(done.submits).p99)} |     ${ms(summary(done.votes).p99)} |      ${ms(summary(done.queue).p50)} | ${String(done.errors).padStart(6)} | ${done.rss.toFixed(0).padStart(6)} / ${done.rssPeak.toFixed(0).padStart(4)} | ${heapLine(done.heap)} | ${done.corpus} | ${cpuLine} | ${done.runs} (${done.fullRuns}) ${(done.runMs / 1000).toFixed(1)}`,
     );
   }
   for (const timer of timers) clearInterval(timer);
@@ -514,6 +541,20 @@ async function main() {
   );
   console.log(
     `server RSS (median of the minute; peak ${Math.max(...minutes.map((m) => m.rssPeak)).toFixed(0)} MB), minute ${Math.floor(minutes.length / 3) + 1} → ${minutes.length}: ${from.toFixed(0)} → ${to.toFixed(0)} MB = ${(((to - from) / from) * 100).toFixed(1)}% (≤ 10%) ${check(to <= from * 1.1)}`,
+  );
+  // Where the growth went: the heaps' committed memory and their buffers, and the rest of the process (code,
+  // the allocator's own arenas, sockets, Postgres driver buffers…), which no heap figure covers.
+  const parts = (minute: Minute) => {
+    const { main, engine } = minute.heap;
+    const heaps = main.committed + engine.committed;
+    const external = main.external + engine.external;
+    return { heaps, external, rest: minute.rss - heaps - external };
+  };
+  const [a, b] = [parts(minutes[Math.floor(minutes.length / 3)]!), parts(minutes.at(-1)!)];
+  const delta = (key: keyof typeof a) =>
+    `${a[key].toFixed(0)} → ${b[key].toFixed(0)} (${b[key] - a[key] >= 0 ? '+' : ''}${(b[key] - a[key]).toFixed(0)})`;
+  console.log(
+    `  of which: V8 heaps committed ${delta('heaps')} MB, external buffers ${delta('external')} MB, rest of the process ${delta('rest')} MB`,
   );
   console.log(
     `exactly once: ${missing} missed, ${duplicates} doubled ${check(missing === 0 && duplicates === 0)}`,

@@ -34,7 +34,10 @@ export interface Computed {
 
 export interface EngineHeap {
   used: number;
+  /** Committed (what the heap holds from the system, used or not). */
   total: number;
+  /** Outside the heap, held by its objects: typed arrays' buffers. */
+  external: number;
 }
 
 export type EngineRequest =
@@ -60,7 +63,7 @@ export type EngineReply = { id: number } & (
       ok: true;
       /** In the first part only: the themes, with empty item lists. */
       themes?: Theme[];
-      /** In the first part only: the thread's V8 heap after the computation (bytes used, committed). */
+      /** In the first part only: the thread's V8 heap after the computation (bytes used, committed, external). */
       heap?: EngineHeap;
       memberships: Membership[];
       done: boolean;

@@ -92,7 +92,7 @@ parentPort!.on('message', (request: EngineRequest) => {
       themes,
       memberships: first,
       done,
-      heap: { used: heap.used_heap_size, total: heap.total_heap_size },
+      heap: { used: heap.used_heap_size, total: heap.total_heap_size, external: heap.external_memory },
     };
   } catch (error) {
     // A half-applied update must not be built on: the next run of this scope starts over.
