@@ -68,6 +68,9 @@ async function serve(): Promise<void> {
       GREENROOM_SECRET: randomBytes(32).toString('hex'),
     }),
   );
+  // SEED_DEMO only applies to the embedded database (server/main.ts): seed it here, as `npm start` would.
+  const { seedDemo } = await import('../server/seed/index.ts');
+  await seedDemo(app);
   await app.listen({ port: 0, host: '127.0.0.1' });
   const { port } = app.server.address() as { port: number };
   const base = `http://127.0.0.1:${port}`;
