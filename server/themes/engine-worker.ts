@@ -13,12 +13,12 @@ import { wordNet } from './wordnet.ts';
 // (see engine-client.ts: a message is copied in one go on both threads).
 
 /**
- * A full computation leaves every processed comment behind as garbage (~7 KB a comment: at 18k comments
+ * A full computation leaves every processed comment behind as garbage (~9 KB a comment: at 18k comments
  * the heap held 229 MB in use, 65 MB of it live), and V8 kept that memory committed long after on this
  * mostly idle thread — the server's RSS followed the last full run's peak. So the thread collects once
- * after each full computation (35–45 ms at 18k, here, while the server's loop runs on): committed 254 → 133
- * MB, RSS −100 MB. `gc` exists only in contexts made while V8's --expose-gc flag is on: one is made, and
- * the flag turned off again, so no other context (or module) sees it.
+ * after each full computation (35–45 ms at 18k, here, while the server's loop runs on): committed
+ * 254 → 103–133 MB, RSS 717 → 581–619 MB (full runs at 6k, 12k, 18k). `gc` exists only in contexts made
+ * while V8's --expose-gc flag is on: one is made, and the flag turned off again, so no other context sees it.
  */
 const collectGarbage = (() => {
   setFlagsFromString('--expose-gc');
