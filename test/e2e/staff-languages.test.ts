@@ -56,6 +56,19 @@ async function seriousFindings(page: Page): Promise<string[]> {
 
 type View = [name: string, hash: string, heading: string];
 
+/**
+ * The interface's text in `selector`: its rendered text less the quotes in it (blockquote, q) — people's
+ * own words, shown in the language they wrote them in (a demo comment says "re-key them … by hand").
+ */
+const interfaceText = (page: Page, selector: string) =>
+  page.evaluate((selector) => {
+    const root = document.querySelector<HTMLElement>(selector)!;
+    let text = root.innerText;
+    for (const quote of root.querySelectorAll<HTMLElement>('blockquote, q'))
+      text = text.replace(quote.innerText, '');
+    return text;
+  }, selector);
+
 /** Each view at each width: what is wrong with it, as readable lines (empty when all is well). */
 async function sweep(page: Page, views: View[]): Promise<string[]> {
   const found: string[] = [];
@@ -67,7 +80,7 @@ async function sweep(page: Page, views: View[]): Promise<string[]> {
       await page.waitForLoadState('networkidle');
       const where = `${size} ${name} (${hash})`;
       expect(await page.evaluate(() => document.documentElement.lang), where).toBe('de');
-      const text = await page.locator('body').innerText();
+      const text = await interfaceText(page, 'body');
       for (const phrase of ENGLISH) if (text.includes(phrase)) found.push(`${where}: English “${phrase}”`);
       for (const line of await seriousFindings(page)) found.push(`${where}: ${line}`);
       if (size === 'phone') {
@@ -146,7 +159,7 @@ test('moderators and admins can work in German: every staff page translated, acc
     await page.getByRole('tab', { name: tab }).click();
     await page.getByRole('heading', { name: heading, level: 2 }).waitFor();
     await page.waitForLoadState('networkidle');
-    const text = await page.locator('main').innerText();
+    const text = await interfaceText(page, 'main');
     for (const phrase of ENGLISH)
       if (text.includes(phrase)) problems.push(`customer voice ${tab}: “${phrase}”`);
     for (const line of await seriousFindings(page)) problems.push(`customer voice ${tab}: ${line}`);
