@@ -4,7 +4,9 @@
 // reading the queue and publishing every 2 s.
 //
 //   npm run bench:soak            (SOAK_MINUTES, ROOMS, PER_ROOM, RATE, SUBMITS, VOTES override;
-//                                  SOAK_PROFILE=dir writes the server's CPU profiles there)
+//                                  SOAK_PROFILE=dir writes the server's CPU profiles there;
+//                                  SOAK_HEAP=dir writes heap snapshots of its main thread at 2.5 min and
+//                                  at the end, to compare what it holds — it pauses the server ~1 s)
 //
 // Prints one line per minute — room delivery p50/p99, submit p99, vote p99, the moderator queue's p50, the
 // server's RSS and the V8 heaps (used, committed, external buffers) of its thread and the themes engine's, the corpus size, CPU used by the server (all its threads), by Postgres and by this load
@@ -150,8 +152,15 @@ async function serve(): Promise<void> {
       },
     } satisfies Heap);
   }, 5000).unref();
+  const snap = async (label: string) => {
+    if (!process.env.SOAK_HEAP) return;
+    const { writeHeapSnapshot } = await import('node:v8');
+    console.log('[soak] heap snapshot', writeHeapSnapshot(`${process.env.SOAK_HEAP}/${label}.heapsnapshot`));
+  };
+  setTimeout(() => void snap('early'), 150_000).unref();
   process.on('message', async (message) => {
     if (message !== 'stop') return;
+    await snap('end');
     await app.close();
     await withAdminClient((client) => client.query(`drop database if exists ${name} with (force)`));
     process.exit(0);

@@ -17,6 +17,8 @@ import { nextTurn, SLICE } from './queries.ts';
 // without their item lists) and further parts this side asks for (`more`) once it has taken the last
 // one in and let the loop turn. The thread orders memberships by theme (each theme's ids sorted, as
 // the engine gives them), then the unclustered ones, so this side rebuilds the item lists by appending.
+// An incremental update answers only for the comments it added (it moves no other), so a run's cost on
+// this thread follows the change, not the corpus.
 
 export interface Membership {
   itemId: string;
@@ -26,10 +28,17 @@ export interface Membership {
 }
 
 export interface Computed {
+  /** The themes; after a full computation with their item lists, after an update without (empty). */
   themes: Theme[];
-  unclustered: string[];
-  /** Every comment's membership, by its id (built part by part as the answer arrives). */
+  /** How many comments are in no shown theme. */
+  unclustered: number;
+  /**
+   * Memberships by comment id (built part by part as the answer arrives): every comment's after a full
+   * computation, only the added comments' after an update.
+   */
   memberships: Map<string, Membership>;
+  /** Whether `memberships` covers every comment (a full computation). */
+  complete: boolean;
 }
 
 export interface EngineHeap {
@@ -63,6 +72,8 @@ export type EngineReply = { id: number } & (
       ok: true;
       /** In the first part only: the themes, with empty item lists. */
       themes?: Theme[];
+      /** In the first part only: how many comments are in no shown theme. */
+      unclustered?: number;
       /** In the first part only: the thread's V8 heap after the computation (bytes used, committed, external). */
       heap?: EngineHeap;
       memberships: Membership[];
@@ -78,9 +89,10 @@ type Unnumbered<T> = T extends unknown ? Omit<T, 'id'> : never;
 interface Receiving {
   resolve: (computed: Computed) => void;
   reject: (error: unknown) => void;
+  complete: boolean;
   themes: Theme[];
   byId: Map<string, Theme>;
-  unclustered: string[];
+  unclustered: number;
   memberships: Map<string, Membership>;
 }
 
@@ -116,17 +128,23 @@ export class ThemeEngineWorker {
     return this.#pending.size > 0;
   }
 
-  /** A full computation; the thread keeps the model for later updates of this scope. */
+  /**
+   * A full computation; the thread keeps the model for later updates of this scope. Only each item's
+   * id, text, day and published go to the thread (a slice at a time), whatever else it carries.
+   */
   compute(
     scope: ThemeScope,
-    items: ThemeItem[],
+    items: readonly ThemeItem[],
     options: { asOf: string; previous: PreviousTheme[]; corrections?: ThemeCorrection[] },
   ) {
     return this.#request(items, { kind: 'compute', scope, ...options });
   }
 
   /** An incremental update of the scope's model (from the same generation). */
-  update(scope: ThemeScope, { added, ...change }: { added: ThemeItem[]; removed: string[]; asOf: string }) {
+  update(
+    scope: ThemeScope,
+    { added, ...change }: { added: readonly ThemeItem[]; removed: string[]; asOf: string },
+  ) {
     return this.#request(added, { kind: 'update', scope, ...change });
   }
 
@@ -144,7 +162,7 @@ export class ThemeEngineWorker {
     await worker.terminate();
   }
 
-  async #request(items: ThemeItem[], message: Unnumbered<Computation>): Promise<Computed> {
+  async #request(items: readonly ThemeItem[], message: Unnumbered<Computation>): Promise<Computed> {
     if (this.#closed) throw new Error('themes engine closed');
     const worker = this.#start();
     const id = ++this.#nextId;
@@ -152,9 +170,10 @@ export class ThemeEngineWorker {
       this.#pending.set(id, {
         resolve,
         reject,
+        complete: message.kind === 'compute',
         themes: [],
         byId: new Map(),
-        unclustered: [],
+        unclustered: 0,
         memberships: new Map(),
       });
     });
@@ -167,7 +186,9 @@ export class ThemeEngineWorker {
       worker.postMessage({
         kind: 'items',
         id,
-        items: items.slice(from, from + SLICE),
+        items: items
+          .slice(from, from + SLICE)
+          .map(({ id, text, day, published }) => ({ id, text, day, published })),
       } satisfies EngineRequest);
     }
     if (this.#worker === worker) worker.postMessage({ ...message, id } as Computation);
@@ -183,14 +204,17 @@ export class ThemeEngineWorker {
       pending.themes = reply.themes;
       for (const theme of reply.themes) pending.byId.set(theme.id, theme);
     }
+    if (reply.unclustered !== undefined) pending.unclustered = reply.unclustered;
     for (const membership of reply.memberships) {
       pending.memberships.set(membership.itemId, membership);
-      if (membership.themeId === null) pending.unclustered.push(membership.itemId);
-      else pending.byId.get(membership.themeId)!.itemIds.push(membership.itemId);
+      if (pending.complete && membership.themeId !== null)
+        pending.byId.get(membership.themeId)!.itemIds.push(membership.itemId);
     }
     if (reply.done) {
-      const { themes, unclustered, memberships } = pending;
-      return this.#settle(worker, reply.id, () => pending.resolve({ themes, unclustered, memberships }));
+      const { themes, unclustered, memberships, complete } = pending;
+      return this.#settle(worker, reply.id, () =>
+        pending.resolve({ themes, unclustered, memberships, complete }),
+      );
     }
     // The next part once the loop has turned: what waited behind this one goes first.
     setImmediate(() => {

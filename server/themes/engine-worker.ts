@@ -16,13 +16,16 @@ import { wordNet } from './wordnet.ts';
  * A computation leaves every comment it processed behind as garbage (~9 KB a comment: at 18k comments a
  * full run left 229 MB in use, 65 MB of it live; an update of 1,500 left 9.2 KB an added comment), and V8
  * kept that memory committed long after on this mostly idle thread — the server's RSS followed the runs'
- * peaks. So the thread collects once after each computation, full or incremental (35–45 ms at 18k, on this
- * thread, while the server's loop runs on; a run takes 0.5–3 s): after full runs at 18k committed
- * 254 → 103–133 MB, RSS 717 → 581–619 MB; over updates from 8k to 20k comments committed +48 → +19 MB.
- * `gc` exists only in contexts made while V8's --expose-gc flag is on: one is made, and the flag turned
- * off again, so no other context sees it.
+ * peaks. So the thread collects once after each computation, full or incremental, and compacts while it
+ * does: a plain full collection frees the garbage but keeps the pages it lay in (few are wholly empty; the
+ * survivors are spread over all of them), so committed stayed near the peak (test: 4.9 KB a comment
+ * over a 6,000-comment computation, 2.1 KB with compaction; at 19k comments after full runs, 158 →
+ * 105 MB). It costs ~2× a plain collection (≈ 0.1 s at 18k, on this thread, while the server's loop runs
+ * on; a run takes 0.5–4 s). `gc` exists only in contexts made while V8's --expose-gc flag is on: one is
+ * made, and the flag turned off again, so no other context sees it. Compaction on every full collection
+ * is a process-wide flag: it is on only for the length of this one collection.
  */
-const collectGarbage = (() => {
+const gc = (() => {
   setFlagsFromString('--expose-gc');
   try {
     return runInNewContext('gc') as () => void;
@@ -30,6 +33,15 @@ const collectGarbage = (() => {
     setFlagsFromString('--no-expose-gc');
   }
 })();
+
+function collectGarbage(): void {
+  setFlagsFromString('--compact-on-every-full-gc');
+  try {
+    gc();
+  } finally {
+    setFlagsFromString('--no-compact-on-every-full-gc');
+  }
+}
 
 const models = new Map<string, ThemeModel>();
 /** Comments received for requests not yet made. */
@@ -40,7 +52,7 @@ const outgoing = new Map<number, { memberships: Membership[]; next: number }>();
 function handle(
   request: Computation,
   items: ThemeItem[],
-): { themes: ReturnType<ThemeModel['result']>['themes']; memberships: Membership[] } {
+): { themes: ReturnType<ThemeModel['result']>['themes']; unclustered: number; memberships: Membership[] } {
   let model: ThemeModel;
   if (request.kind === 'compute') {
     // The old model goes first: kept through the computation, two models were alive at the peak.
@@ -58,7 +70,15 @@ function handle(
     existing.update({ added: items, removed: request.removed, asOf: request.asOf });
     model = existing;
   }
-  const { themes } = model.result();
+  const { themes, unclustered } = model.result();
+  const bare = themes.map((theme) => ({ ...theme, itemIds: [] }));
+  // An update places its new comments and moves no other: only theirs go back.
+  if (request.kind === 'update')
+    return {
+      themes: bare,
+      unclustered: unclustered.length,
+      memberships: model.memberships(items.map((item) => item.id)),
+    };
   // Memberships in the order the other side rebuilds item lists from: theme by theme (each theme's
   // ids in the engine's order), then everything in no shown theme (unclustered or hidden as noise).
   const byItem = new Map(model.memberships().map((membership) => [membership.itemId, membership]));
@@ -69,7 +89,7 @@ function handle(
       byItem.delete(id);
     }
   for (const membership of byItem.values()) ordered.push({ ...membership, themeId: null });
-  return { themes: themes.map((theme) => ({ ...theme, itemIds: [] })), memberships: ordered };
+  return { themes: bare, unclustered: unclustered.length, memberships: ordered };
 }
 
 function sendPart(id: number): void {
@@ -101,7 +121,7 @@ parentPort!.on('message', (request: EngineRequest) => {
   incoming.delete(request.id);
   let reply: EngineReply;
   try {
-    const { themes, memberships } = handle(request, items);
+    const { themes, unclustered, memberships } = handle(request, items);
     collectGarbage();
     const first = memberships.slice(0, SLICE);
     const done = memberships.length <= SLICE;
@@ -111,6 +131,7 @@ parentPort!.on('message', (request: EngineRequest) => {
       id: request.id,
       ok: true,
       themes,
+      unclustered,
       memberships: first,
       done,
       heap: { used: heap.used_heap_size, total: heap.total_heap_size, external: heap.external_memory },

@@ -2,7 +2,6 @@ import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import type { ThemeScope } from '../../db/tables/themes.ts';
-import type { ThemeItem } from './engine/index.ts';
 import { ThemeEngineWorker, type Computed } from './engine-client.ts';
 import {
   fingerprint,
@@ -248,88 +247,97 @@ export class ThemesJob {
 
   async #runScope(scope: ThemeScope, sources: SourceItem[], asOf: string): Promise<void> {
     const started = performance.now();
-    const byId = new Map<string, SourceItem>();
     const hashes = new Map<string, string>();
     let firstDay: string | null = null;
     for (const [n, item] of sources.entries()) {
       if (n % SLICE === SLICE - 1) await nextTurn();
-      byId.set(item.id, item);
       hashes.set(item.id, itemHash(item));
       if (firstDay === null || item.day < firstDay) firstDay = item.day;
     }
-    const toItem = (item: SourceItem): ThemeItem => ({
-      id: item.id,
-      text: item.text,
-      day: item.day,
-      published: item.published,
-    });
     const state = this.#states.get(scope);
+    const last = this.#saved.get(scope);
     // Nothing to read: an empty snapshot, without loading any language model.
-    let computed: Computed = { themes: [], unclustered: [], memberships: new Map() };
-    let incremental = false;
+    let computed: Computed = { themes: [], unclustered: 0, memberships: new Map(), complete: true };
+    /** The items the engine placed this run, by id: all of them, or an update's added ones. */
+    let placed = new Map<string, SourceItem>();
+    /** An update's withdrawn items (changed ones are withdrawn and added again). */
+    let removed: string[] = [];
     try {
       if (
         state?.generation === this.#engine.generation &&
+        last &&
         sources.length > FULL_UP_TO &&
         state.runsSinceFull < FULL_EVERY
       ) {
-        const removed = [...state.items].filter(([id, hash]) => hashes.get(id) !== hash).map(([id]) => id);
-        const changed = new Set(removed);
+        const withdrawn = [...state.items].filter(([id, hash]) => hashes.get(id) !== hash).map(([id]) => id);
+        const changed = new Set(withdrawn);
         const added = sources.filter((item) => !state.items.has(item.id) || changed.has(item.id));
-        const share = (removed.length + added.length) / sources.length;
+        const share = (withdrawn.length + added.length) / sources.length;
         const fullIsRecent = Date.now() - state.fullAt < FULL_AT_LEAST_EVERY_MS;
         if (share <= SMALL_CHANGE || (share <= LARGE_CHANGE && fullIsRecent)) {
-          computed = await this.#engine.update(scope, { added: added.map(toItem), removed, asOf });
-          incremental = true;
+          computed = await this.#engine.update(scope, { added, removed: withdrawn, asOf });
+          placed = new Map(added.map((item) => [item.id, item]));
+          removed = withdrawn;
         }
       }
-      if (!incremental && sources.length > 0) {
+      if (computed.complete && sources.length > 0) {
         const [previous, corrections] = await Promise.all([
           previousThemes(this.#db, scope),
           listCorrections(this.#db),
         ]);
-        computed = await this.#engine.compute(scope, sources.map(toItem), { asOf, previous, corrections });
+        computed = await this.#engine.compute(scope, sources, { asOf, previous, corrections });
+        for (const [n, item] of sources.entries()) {
+          if (n % SLICE === SLICE - 1) await nextTurn();
+          placed.set(item.id, item);
+        }
       }
     } catch (error) {
       // The engine dropped this scope's model (or lost its thread): the next run computes in full.
       this.#states.delete(scope);
       throw error;
     }
-    const { themes, unclustered } = computed;
+    const incremental = !computed.complete;
+    const { themes } = computed;
     // Each row as a short key (its theme, its source's hash, its scores): a row whose key equals the one
     // this node last saved is not built, hashed or written again. Every run used to build and hash a
-    // row per comment, and those objects kept the collector busy enough to hold up live traffic.
-    const keys = new Map<string, string>();
-    const last = this.#saved.get(scope);
+    // row per comment, and those objects kept the collector busy enough to hold up live traffic. An
+    // update changes the keys of the comments it placed or withdrew, in place: its cost on this thread
+    // follows the change, not the corpus.
+    const keys = incremental ? last!.rows : new Map<string, string>();
+    /** An update's withdrawn rows that no placed comment took back (they leave the snapshot). */
+    const left = new Set<string>();
+    for (const id of removed) if (keys.delete(id)) left.add(id);
     const rows = async (all: boolean) => {
       const items: SnapshotItem[] = [];
       let n = 0;
-      for (const theme of themes)
-        for (const id of theme.itemIds) {
-          if (++n % SLICE === 0) await nextTurn();
-          const source = byId.get(id)!;
-          const membership = computed.memberships.get(id)!;
-          // Coarse on purpose: it only orders quotes, and a full recompute nudges every lift a little,
-          // which would otherwise make every row differ from the stored one (a rewrite of the whole snapshot).
-          const centrality = Math.round(membership.centrality * 10) / 10;
-          const key = `${theme.id}|${hashes.get(id)}|${source.source}|${membership.sentiment}|${centrality}`;
-          keys.set(id, key);
-          if (!all && last?.rows.get(id) === key) continue;
-          items.push({
-            itemId: id,
-            themeId: theme.id,
-            source: source.source,
-            text: source.text,
-            day: source.day,
-            published: source.published,
-            departmentId: source.departmentId,
-            status: source.status ?? null,
-            prompt: source.prompt?.text ?? null,
-            promptAskedOn: source.prompt?.askedOn ?? null,
-            sentiment: membership.sentiment,
-            centrality,
-          });
-        }
+      for (const membership of computed.memberships.values()) {
+        if (++n % SLICE === 0) await nextTurn();
+        const id = membership.itemId;
+        if (membership.themeId === null) continue;
+        const source = placed.get(id)!;
+        // Coarse on purpose: it only orders quotes, and a full recompute nudges every lift a little,
+        // which would otherwise make every row differ from the stored one (a rewrite of the whole snapshot).
+        const centrality = Math.round(membership.centrality * 10) / 10;
+        const key = `${membership.themeId}|${hashes.get(id)}|${source.source}|${membership.sentiment}|${centrality}`;
+        const unchanged = !all && last?.rows.get(id) === key;
+        keys.set(id, key);
+        left.delete(id);
+        if (unchanged) continue;
+        items.push({
+          itemId: id,
+          themeId: membership.themeId,
+          source: source.source,
+          text: source.text,
+          day: source.day,
+          published: source.published,
+          departmentId: source.departmentId,
+          status: source.status ?? null,
+          prompt: source.prompt?.text ?? null,
+          promptAskedOn: source.prompt?.askedOn ?? null,
+          sentiment: membership.sentiment,
+          centrality,
+        });
+      }
       return items;
     };
     const snapshot = {
@@ -338,7 +346,7 @@ export class ThemesJob {
       firstDay,
       themes,
       itemCount: sources.length,
-      unclustered: unclustered.length,
+      unclustered: computed.unclustered,
       incremental,
     };
     let saved: SaveStats;
@@ -347,7 +355,7 @@ export class ThemesJob {
       if (this.#closed) return;
       const delta = last && {
         since: last.computedAt,
-        removed: [...last.rows.keys()].filter((id) => !keys.has(id)),
+        removed: incremental ? [...left] : [...last.rows.keys()].filter((id) => !keys.has(id)),
       };
       saved = await saveSnapshot(
         this.#db,
@@ -358,6 +366,11 @@ export class ThemesJob {
       this.#saved.delete(scope);
       // Saved since by someone else (another node, or a save whose answer was lost): compare in full.
       if (!(error instanceof StaleSnapshotError)) throw error;
+      // An update knows only its change: compute in full, then compare.
+      if (incremental) {
+        this.#states.delete(scope);
+        return this.#runScope(scope, sources, asOf);
+      }
       const items = await rows(true);
       if (this.#closed) return;
       saved = await saveSnapshot(this.#db, { ...snapshot, items, durationMs: performance.now() - started });

@@ -155,4 +155,82 @@ describe('themes engine thread', () => {
     }
     // The paced wait is 10 × a run: on a loaded machine, runs of a few seconds make it half a minute.
   }, 240_000);
+
+  it('an incremental run writes only its change, and the snapshot stays whole: each theme’s rows add up to its size', async () => {
+    const { count } = await t.app.db
+      .selectFrom('suggestion')
+      .select((eb) => eb.fn.countAll<number>().as('count'))
+      .executeTakeFirstOrThrow();
+    if (Number(count) < 5300) await publish(5300 - Number(count));
+    const job = new ThemesJob({ db: t.app.db, log: t.app.log, sources: t.app.themeSources });
+    const runs = () => t.logs.filter((line) => line.msg === 'themes recomputed' && line.scope === 'all');
+    try {
+      await job.recompute(['all']);
+      expect(runs().at(-1)).toMatchObject({ incremental: false });
+      // A change of each kind: new comments, one whose moderation changed, one withdrawn.
+      const added = await publish(
+        40,
+        (i) => `The car park is full before eight again, nowhere to park (${i}).`,
+      );
+      const [changed, withdrawn] = (
+        await t.app.db
+          .selectFrom('theme_item')
+          .select('item_id')
+          .where('scope', '=', 'all')
+          .where('source', '=', 'suggestion')
+          .where('published', '=', true)
+          .orderBy('item_id')
+          .limit(2)
+          .execute()
+      ).map((row) => row.item_id);
+      await t.app.db
+        .updateTable('suggestion')
+        .set({ moderation: 'pending' })
+        .where('id', '=', changed!)
+        .execute();
+      await t.app.db
+        .updateTable('suggestion')
+        .set({ moderation: 'rejected' })
+        .where('id', '=', withdrawn!)
+        .execute();
+      await job.recompute(['all']);
+      const run = runs().at(-1) as { incremental: boolean; itemsWritten: number; itemsDeleted: number };
+      expect(run.incremental).toBe(true);
+      // Only the change is written: the new comments and the changed one (if it is in a theme), no other row.
+      expect(run.itemsWritten).toBeLessThanOrEqual(added.length + 1);
+      expect(run.itemsWritten).toBeGreaterThan(0);
+      expect(run.itemsDeleted).toBeGreaterThanOrEqual(1);
+      expect(run.itemsDeleted).toBeLessThanOrEqual(2);
+
+      const rows = await t.app.db
+        .selectFrom('theme_item')
+        .select(['item_id', 'theme_id', 'published', 'status'])
+        .where('scope', '=', 'all')
+        .execute();
+      expect(rows.find((row) => row.item_id === withdrawn)).toBeUndefined();
+      const again = rows.find((row) => row.item_id === changed);
+      if (again) expect(again).toMatchObject({ published: false, status: 'pending' });
+      expect(rows.filter((row) => added.includes(row.item_id)).length).toBeGreaterThan(0);
+      // Whole: each theme's stored rows are its size, and rows plus unclustered are every comment.
+      const themes = await t.app.db
+        .selectFrom('theme')
+        .select(['id', 'size'])
+        .where('scope', '=', 'all')
+        .where('retired', '=', false)
+        .execute();
+      const perTheme = new Map<string, number>();
+      for (const row of rows) perTheme.set(row.theme_id, (perTheme.get(row.theme_id) ?? 0) + 1);
+      expect(Object.fromEntries(perTheme)).toEqual(
+        Object.fromEntries(themes.map((theme) => [theme.id, theme.size])),
+      );
+      const stored = await t.app.db
+        .selectFrom('theme_run')
+        .select(['item_count', 'unclustered'])
+        .where('scope', '=', 'all')
+        .executeTakeFirstOrThrow();
+      expect(rows.length + stored.unclustered).toBe(stored.item_count);
+    } finally {
+      await job.close();
+    }
+  }, 240_000);
 });

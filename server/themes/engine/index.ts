@@ -524,9 +524,15 @@ export class ThemeModel {
     return this.result();
   }
 
-  /** Every comment's theme id (null when unclustered), how central it is to it, and its sentiment. */
-  memberships(): Array<{ itemId: string; themeId: string | null; centrality: number; sentiment: number }> {
-    return [...this.#items.values()].map((item) => {
+  /**
+   * Each comment's theme id (null when unclustered), how central it is to it, and its sentiment: every
+   * comment's, or those of `ids` that the model holds (an update places only its new comments).
+   */
+  memberships(
+    ids?: Iterable<string>,
+  ): Array<{ itemId: string; themeId: string | null; centrality: number; sentiment: number }> {
+    const items = ids ? [...ids].flatMap((id) => this.#items.get(id) ?? []) : [...this.#items.values()];
+    return items.map((item) => {
       const t = this.#themeOf(item);
       return {
         itemId: item.id,
