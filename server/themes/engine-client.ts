@@ -34,10 +34,10 @@ export interface Computed {
   unclustered: number;
   /**
    * Memberships by comment id (built part by part as the answer arrives): every comment's after a full
-   * computation, only the added comments' after an update.
+   * computation, only the added comments' after an update, only those that changed after a recompute.
    */
   memberships: Map<string, Membership>;
-  /** Whether `memberships` covers every comment (a full computation). */
+  /** Whether `memberships` covers every comment (a full computation from the comments sent). */
   complete: boolean;
 }
 
@@ -63,6 +63,19 @@ export type EngineRequest =
     }
   /** The comments sent as `items` are the added ones. */
   | { kind: 'update'; id: number; scope: ThemeScope; removed: string[]; asOf: string }
+  /**
+   * A full computation from the comments the thread holds for the scope, less `removed`, plus the ones
+   * sent as `items`; `previous` are the retired themes (the held ones come from the model).
+   */
+  | {
+      kind: 'recompute';
+      id: number;
+      scope: ThemeScope;
+      removed: string[];
+      asOf: string;
+      previous: PreviousTheme[];
+      corrections?: ThemeCorrection[];
+    }
   /** The next part of request `id`'s answer. */
   | { kind: 'more'; id: number }
   | { kind: 'forget'; scope: ThemeScope };
@@ -82,7 +95,7 @@ export type EngineReply = { id: number } & (
   | { ok: false; error: unknown }
 );
 
-export type Computation = Extract<EngineRequest, { kind: 'compute' | 'update' }>;
+export type Computation = Extract<EngineRequest, { kind: 'compute' | 'update' | 'recompute' }>;
 type Unnumbered<T> = T extends unknown ? Omit<T, 'id'> : never;
 
 /** An answer being taken in, part by part. */
@@ -146,6 +159,27 @@ export class ThemeEngineWorker {
     { added, ...change }: { added: readonly ThemeItem[]; removed: string[]; asOf: string },
   ) {
     return this.#request(added, { kind: 'update', scope, ...change });
+  }
+
+  /**
+   * A full computation from the comments the thread already holds for the scope, with a change applied
+   * first: only the change crosses, and only the memberships that differ from those last sent come back.
+   * `previous` are the retired themes to recognise (the current ones are the model's).
+   */
+  recompute(
+    scope: ThemeScope,
+    {
+      added,
+      ...rest
+    }: {
+      added: readonly ThemeItem[];
+      removed: string[];
+      asOf: string;
+      previous: PreviousTheme[];
+      corrections?: ThemeCorrection[];
+    },
+  ) {
+    return this.#request(added, { kind: 'recompute', scope, ...rest });
   }
 
   /** Drops a scope's model (nothing left to cluster). */

@@ -49,39 +49,96 @@ const incoming = new Map<number, ThemeItem[]>();
 /** Answers being sent: what is left of their memberships. */
 const outgoing = new Map<number, { memberships: Membership[]; next: number }>();
 
+/**
+ * Per scope, each comment's membership as last sent to the server: a full recompute from the held
+ * comments (`recompute`) sends only the memberships that differ, so the server's side handles the change.
+ */
+const sent = new Map<string, Map<string, string>>();
+const sentKey = (membership: Membership) =>
+  `${membership.themeId}|${membership.centrality}|${membership.sentiment}`;
+
+/**
+ * Each comment's membership, its centrality coarse on purpose: it only orders quotes, and a full
+ * recompute nudges every lift a little, which would otherwise make every row differ from the stored one
+ * (a rewrite of the whole snapshot, and every membership sent back).
+ */
+function membershipsOf(model: ThemeModel, ids?: Iterable<string>): Membership[] {
+  return model
+    .memberships(ids)
+    .map((membership) => ({ ...membership, centrality: Math.round(membership.centrality * 10) / 10 }));
+}
+
 function handle(
   request: Computation,
   items: ThemeItem[],
 ): { themes: ReturnType<ThemeModel['result']>['themes']; unclustered: number; memberships: Membership[] } {
+  const { scope } = request;
   let model: ThemeModel;
-  if (request.kind === 'compute') {
-    // The old model goes first: kept through the computation, two models were alive at the peak.
-    models.delete(request.scope);
-    model = ThemeModel.compute(items, {
-      lexicon: wordNet(),
-      asOf: request.asOf,
-      previous: request.previous,
-      corrections: request.corrections,
-    });
-    models.set(request.scope, model);
-  } else {
-    const existing = models.get(request.scope);
-    if (!existing) throw new Error(`no themes model for scope ${request.scope}`);
+  if (request.kind === 'update') {
+    const existing = models.get(scope);
+    if (!existing) throw new Error(`no themes model for scope ${scope}`);
     existing.update({ added: items, removed: request.removed, asOf: request.asOf });
     model = existing;
+  } else {
+    let corpus = items;
+    let previous = request.previous;
+    if (request.kind === 'recompute') {
+      // The held comments less the withdrawn and changed ones, plus the added; the themes it holds are
+      // the previous ones (with their comments), then the retired ones the server still knows.
+      const existing = models.get(scope);
+      if (!existing) throw new Error(`no themes model for scope ${scope}`);
+      const gone = new Set(request.removed);
+      for (const item of items) gone.add(item.id);
+      corpus = existing.items().filter((item) => !gone.has(item.id));
+      for (const item of items) corpus.push(item);
+      previous = [
+        ...existing.result().themes.map(({ id, signature, label, trend, itemIds }) => ({
+          id,
+          signature,
+          label,
+          trend,
+          itemIds,
+        })),
+        ...previous,
+      ];
+    }
+    // The old model goes first: kept through the computation, two models were alive at the peak.
+    models.delete(scope);
+    model = ThemeModel.compute(corpus, {
+      lexicon: wordNet(),
+      asOf: request.asOf,
+      previous,
+      corrections: request.corrections,
+    });
+    models.set(scope, model);
   }
   const { themes, unclustered } = model.result();
   const bare = themes.map((theme) => ({ ...theme, itemIds: [] }));
-  // An update places its new comments and moves no other: only theirs go back.
-  if (request.kind === 'update')
-    return {
-      themes: bare,
-      unclustered: unclustered.length,
-      memberships: model.memberships(items.map((item) => item.id)),
-    };
+  const reply = (memberships: Membership[]) => ({
+    themes: bare,
+    unclustered: unclustered.length,
+    memberships,
+  });
+  if (request.kind === 'update') {
+    // An update places its new comments and moves no other: only theirs go back.
+    const placed = membershipsOf(
+      model,
+      items.map((item) => item.id),
+    );
+    const known = sent.get(scope);
+    for (const id of request.removed) known?.delete(id);
+    for (const membership of placed) known?.set(membership.itemId, sentKey(membership));
+    return reply(placed);
+  }
+  const all = membershipsOf(model);
+  const before = sent.get(scope);
+  sent.set(scope, new Map(all.map((membership) => [membership.itemId, sentKey(membership)])));
+  // A recompute sends what differs from what the server's side holds.
+  if (request.kind === 'recompute')
+    return reply(all.filter((membership) => before?.get(membership.itemId) !== sentKey(membership)));
   // Memberships in the order the other side rebuilds item lists from: theme by theme (each theme's
   // ids in the engine's order), then everything in no shown theme (unclustered or hidden as noise).
-  const byItem = new Map(model.memberships().map((membership) => [membership.itemId, membership]));
+  const byItem = new Map(all.map((membership) => [membership.itemId, membership]));
   const ordered: Membership[] = [];
   for (const theme of themes)
     for (const id of theme.itemIds) {
@@ -89,7 +146,7 @@ function handle(
       byItem.delete(id);
     }
   for (const membership of byItem.values()) ordered.push({ ...membership, themeId: null });
-  return { themes: bare, unclustered: unclustered.length, memberships: ordered };
+  return reply(ordered);
 }
 
 function sendPart(id: number): void {
@@ -106,6 +163,7 @@ parentPort!.on('message', (request: EngineRequest) => {
   switch (request.kind) {
     case 'forget':
       models.delete(request.scope);
+      sent.delete(request.scope);
       return;
     case 'items': {
       const items = incoming.get(request.id);
@@ -139,6 +197,7 @@ parentPort!.on('message', (request: EngineRequest) => {
   } catch (error) {
     // A half-applied update must not be built on: the next run of this scope starts over.
     models.delete(request.scope);
+    sent.delete(request.scope);
     reply = { id: request.id, ok: false, error };
   }
   parentPort!.postMessage(reply);

@@ -8,6 +8,7 @@ import {
   listCorrections,
   nextTurn,
   previousThemes,
+  retiredThemes,
   saveSnapshot,
   SLICE,
   StaleSnapshotError,
@@ -28,6 +29,10 @@ import { today } from '../shared/days.ts';
 // words) and keeps ids by similarity; it is cheap up to a few thousand comments. Above FULL_UP_TO
 // comments, a small change (see SMALL_CHANGE) is applied incrementally — new comments join their most likely
 // theme, withdrawn ones leave — and every FULL_EVERY-th run is full again so new topics still surface.
+// While the engine thread holds the scope's model, a full computation there starts from the comments it
+// holds with the change applied ('recompute'): only the change crosses, and only the memberships that
+// moved come back, so neither kind of run costs this thread the corpus (it still reads every source to
+// find the change).
 //
 // The engine runs on its own thread (engine-client.ts), which keeps the models between runs; the
 // database stays here. This side remembers what each model was computed from, to send only the change.
@@ -258,53 +263,62 @@ export class ThemesJob {
     const last = this.#saved.get(scope);
     // Nothing to read: an empty snapshot, without loading any language model.
     let computed: Computed = { themes: [], unclustered: 0, memberships: new Map(), complete: true };
-    /** The items the engine placed this run, by id: all of them, or an update's added ones. */
-    let placed = new Map<string, SourceItem>();
-    /** An update's withdrawn items (changed ones are withdrawn and added again). */
+    /**
+     * 'update': the change applied to the model kept on the engine thread. 'recompute': a full computation
+     * there, from the comments it holds with the change applied. 'full': from every source, sent over.
+     * The first two send only the change and take back only changed memberships.
+     */
+    let mode: 'update' | 'recompute' | 'full' = 'full';
+    /** Withdrawn items (changed ones are withdrawn and added again). */
     let removed: string[] = [];
     try {
-      if (
-        state?.generation === this.#engine.generation &&
-        last &&
-        sources.length > FULL_UP_TO &&
-        state.runsSinceFull < FULL_EVERY
-      ) {
-        const withdrawn = [...state.items].filter(([id, hash]) => hashes.get(id) !== hash).map(([id]) => id);
-        const changed = new Set(withdrawn);
+      if (state?.generation === this.#engine.generation && last && sources.length > FULL_UP_TO) {
+        removed = [...state.items].filter(([id, hash]) => hashes.get(id) !== hash).map(([id]) => id);
+        const changed = new Set(removed);
         const added = sources.filter((item) => !state.items.has(item.id) || changed.has(item.id));
-        const share = (withdrawn.length + added.length) / sources.length;
+        const share = (removed.length + added.length) / sources.length;
         const fullIsRecent = Date.now() - state.fullAt < FULL_AT_LEAST_EVERY_MS;
-        if (share <= SMALL_CHANGE || (share <= LARGE_CHANGE && fullIsRecent)) {
-          computed = await this.#engine.update(scope, { added, removed: withdrawn, asOf });
-          placed = new Map(added.map((item) => [item.id, item]));
-          removed = withdrawn;
+        if (
+          state.runsSinceFull < FULL_EVERY &&
+          (share <= SMALL_CHANGE || (share <= LARGE_CHANGE && fullIsRecent))
+        ) {
+          mode = 'update';
+          computed = await this.#engine.update(scope, { added, removed, asOf });
+        } else {
+          mode = 'recompute';
+          const [previous, corrections] = await Promise.all([
+            retiredThemes(this.#db, scope),
+            listCorrections(this.#db),
+          ]);
+          computed = await this.#engine.recompute(scope, { added, removed, asOf, previous, corrections });
         }
       }
-      if (computed.complete && sources.length > 0) {
+      if (mode === 'full' && sources.length > 0) {
         const [previous, corrections] = await Promise.all([
           previousThemes(this.#db, scope),
           listCorrections(this.#db),
         ]);
         computed = await this.#engine.compute(scope, sources, { asOf, previous, corrections });
-        for (const [n, item] of sources.entries()) {
-          if (n % SLICE === SLICE - 1) await nextTurn();
-          placed.set(item.id, item);
-        }
       }
     } catch (error) {
       // The engine dropped this scope's model (or lost its thread): the next run computes in full.
       this.#states.delete(scope);
       throw error;
     }
-    const incremental = !computed.complete;
-    const { themes } = computed;
+    const { themes, complete } = computed;
+    // The sources of the memberships that came back (every one after a full computation).
+    const placed = new Map<string, SourceItem>();
+    for (const [n, item] of sources.entries()) {
+      if (n % SLICE === SLICE - 1) await nextTurn();
+      if (computed.memberships.has(item.id)) placed.set(item.id, item);
+    }
     // Each row as a short key (its theme, its source's hash, its scores): a row whose key equals the one
     // this node last saved is not built, hashed or written again. Every run used to build and hash a
-    // row per comment, and those objects kept the collector busy enough to hold up live traffic. An
-    // update changes the keys of the comments it placed or withdrew, in place: its cost on this thread
-    // follows the change, not the corpus.
-    const keys = incremental ? last!.rows : new Map<string, string>();
-    /** An update's withdrawn rows that no placed comment took back (they leave the snapshot). */
+    // row per comment, and those objects kept the collector busy enough to hold up live traffic. When
+    // only the change came back, the keys are updated in place: the run's cost on this thread follows
+    // the change, not the corpus.
+    const keys = complete ? new Map<string, string>() : last!.rows;
+    /** Rows withdrawn, or whose comment is now in no theme, that no placed comment took back. */
     const left = new Set<string>();
     for (const id of removed) if (keys.delete(id)) left.add(id);
     const rows = async (all: boolean) => {
@@ -313,12 +327,12 @@ export class ThemesJob {
       for (const membership of computed.memberships.values()) {
         if (++n % SLICE === 0) await nextTurn();
         const id = membership.itemId;
-        if (membership.themeId === null) continue;
+        if (membership.themeId === null) {
+          if (keys.delete(id)) left.add(id);
+          continue;
+        }
         const source = placed.get(id)!;
-        // Coarse on purpose: it only orders quotes, and a full recompute nudges every lift a little,
-        // which would otherwise make every row differ from the stored one (a rewrite of the whole snapshot).
-        const centrality = Math.round(membership.centrality * 10) / 10;
-        const key = `${membership.themeId}|${hashes.get(id)}|${source.source}|${membership.sentiment}|${centrality}`;
+        const key = `${membership.themeId}|${hashes.get(id)}|${source.source}|${membership.sentiment}|${membership.centrality}`;
         const unchanged = !all && last?.rows.get(id) === key;
         keys.set(id, key);
         left.delete(id);
@@ -335,7 +349,7 @@ export class ThemesJob {
           prompt: source.prompt?.text ?? null,
           promptAskedOn: source.prompt?.askedOn ?? null,
           sentiment: membership.sentiment,
-          centrality,
+          centrality: membership.centrality,
         });
       }
       return items;
@@ -347,7 +361,7 @@ export class ThemesJob {
       themes,
       itemCount: sources.length,
       unclustered: computed.unclustered,
-      incremental,
+      incremental: mode === 'update',
     };
     let saved: SaveStats;
     try {
@@ -355,7 +369,7 @@ export class ThemesJob {
       if (this.#closed) return;
       const delta = last && {
         since: last.computedAt,
-        removed: incremental ? [...left] : [...last.rows.keys()].filter((id) => !keys.has(id)),
+        removed: complete ? [...last.rows.keys()].filter((id) => !keys.has(id)) : [...left],
       };
       saved = await saveSnapshot(
         this.#db,
@@ -366,8 +380,8 @@ export class ThemesJob {
       this.#saved.delete(scope);
       // Saved since by someone else (another node, or a save whose answer was lost): compare in full.
       if (!(error instanceof StaleSnapshotError)) throw error;
-      // An update knows only its change: compute in full, then compare.
-      if (incremental) {
+      // Only the change came back: compute in full from the sources, then compare.
+      if (!complete) {
         this.#states.delete(scope);
         return this.#runScope(scope, sources, asOf);
       }
@@ -380,8 +394,8 @@ export class ThemesJob {
       this.#states.set(scope, {
         generation: this.#engine.generation,
         items: hashes,
-        runsSinceFull: incremental ? (state?.runsSinceFull ?? 0) + 1 : 0,
-        fullAt: incremental ? (state?.fullAt ?? 0) : Date.now(),
+        runsSinceFull: mode === 'update' ? (state?.runsSinceFull ?? 0) + 1 : 0,
+        fullAt: mode === 'update' ? (state?.fullAt ?? 0) : Date.now(),
       });
     else {
       this.#states.delete(scope);
@@ -392,7 +406,8 @@ export class ThemesJob {
         scope,
         items: sources.length,
         themes: themes.length,
-        incremental,
+        incremental: mode === 'update',
+        mode,
         themesWritten: saved.themesWritten,
         themesRetired: saved.themesRetired,
         itemsWritten: saved.itemsWritten,

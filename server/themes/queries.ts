@@ -36,6 +36,22 @@ export async function previousThemes(db: Db, scope: ThemeScope): Promise<Previou
   }));
 }
 
+/**
+ * The retired themes a recompute from the engine's held comments may still recognise (the current ones
+ * and their comments it holds itself): ids, signatures and labels only, no comment ids.
+ */
+export async function retiredThemes(db: Db, scope: ThemeScope): Promise<PreviousTheme[]> {
+  const rows = await db
+    .selectFrom('theme')
+    .select(['id', 'signature', 'label', 'trend'])
+    .where('scope', '=', scope)
+    .where('retired', '=', true)
+    .orderBy('last_seen', 'desc')
+    .limit(200)
+    .execute();
+  return rows.map((row) => ({ ...row, itemIds: [] }));
+}
+
 export interface SnapshotItem {
   itemId: string;
   themeId: string;

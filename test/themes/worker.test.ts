@@ -229,6 +229,25 @@ describe('themes engine thread', () => {
         .where('scope', '=', 'all')
         .executeTakeFirstOrThrow();
       expect(rows.length + stored.unclustered).toBe(stored.item_count);
+
+      // A change of over a quarter of the corpus is a full computation — on the engine thread, from the
+      // comments it holds plus the change (only the change crosses, only changed memberships come back).
+      // It must be the same snapshot as a full computation from every source: computed again that way
+      // (the model dropped), nothing is left to write.
+      await publish(
+        Math.ceil(stored.item_count * 0.4),
+        (i) => `${corpus[i % corpus.length]!.text} (later ${i})`,
+      );
+      await job.recompute(['all']);
+      expect(runs().at(-1)).toMatchObject({ mode: 'recompute', incremental: false });
+      job.forgetModels();
+      await job.recompute(['all']);
+      expect(runs().at(-1)).toMatchObject({
+        mode: 'full',
+        itemsWritten: 0,
+        itemsDeleted: 0,
+        themesWritten: 0,
+      });
     } finally {
       await job.close();
     }

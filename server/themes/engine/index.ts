@@ -546,6 +546,11 @@ export class ThemeModel {
   get size(): number {
     return this.#items.size;
   }
+
+  /** The comments the model holds, as they came in (a full recompute can start from them). */
+  items(): ThemeItem[] {
+    return [...this.#items.values()].map(({ id, text, day, published }) => ({ id, text, day, published }));
+  }
 }
 
 /** One-shot convenience: themes of a list of comments. */
