@@ -6,7 +6,8 @@
 //   npm run bench:soak            (SOAK_MINUTES, ROOMS, PER_ROOM, RATE, SUBMITS, VOTES override;
 //                                  SOAK_PROFILE=dir writes the server's CPU profiles there;
 //                                  SOAK_HEAP=dir writes heap snapshots of its main thread at 2.5 min and
-//                                  at the end, to compare what it holds — it pauses the server ~1 s)
+//                                  at the end, to compare what it holds — it pauses the server ~1 s;
+//                                  SOAK_LOG_LEVEL=info prints the server's log, each themes run with it)
 //
 // Prints one line per minute — room delivery p50/p99, submit p99, vote p99, the moderator queue's p50, the
 // server's RSS and the V8 heaps (used, committed, external buffers) of its thread and the themes engine's, the corpus size, CPU used by the server (all its threads), by Postgres and by this load
@@ -64,7 +65,7 @@ async function serve(): Promise<void> {
     loadConfig({
       DATABASE_URL: url,
       DATA_DIR: 'memory://',
-      LOG_LEVEL: 'warn',
+      LOG_LEVEL: process.env.SOAK_LOG_LEVEL ?? 'warn',
       SEED_DEMO: 'true',
       MAX_EVENT_LOOP_DELAY_MS: '0',
       GREENROOM_SECRET: randomBytes(32).toString('hex'),
