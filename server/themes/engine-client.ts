@@ -17,8 +17,9 @@ import { nextTurn, SLICE } from './queries.ts';
 // without their item lists) and further parts this side asks for (`more`) once it has taken the last
 // one in and let the loop turn. The thread orders memberships by theme (each theme's ids sorted, as
 // the engine gives them), then the unclustered ones, so this side rebuilds the item lists by appending.
-// An incremental update answers only for the comments it added (it moves no other), so a run's cost on
-// this thread follows the change, not the corpus.
+// An incremental update answers only for the comments it added (it moves no other), and a recompute from
+// the comments the thread holds only for those whose membership moved, so a run's cost on this thread
+// follows the change, not the corpus.
 
 export interface Membership {
   itemId: string;
@@ -28,7 +29,7 @@ export interface Membership {
 }
 
 export interface Computed {
-  /** The themes; after a full computation with their item lists, after an update without (empty). */
+  /** The themes; with their item lists when `complete`, else without (empty). */
   themes: Theme[];
   /** How many comments are in no shown theme. */
   unclustered: number;
