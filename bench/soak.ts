@@ -7,7 +7,8 @@
 //                                  SOAK_PROFILE=dir writes the server's CPU profiles there;
 //                                  SOAK_HEAP=dir writes heap snapshots of its main thread at 2.5 min and
 //                                  at the end, to compare what it holds — it pauses the server ~1 s;
-//                                  SOAK_LOG_LEVEL=info prints the server's log, each themes run with it)
+//                                  SOAK_LOG_LEVEL=info prints the server's log, each themes run with it;
+//                                  SOAK_SPACES=1 prints the server thread's V8 spaces once a minute)
 //
 // Prints one line per minute — room delivery p50/p99, submit p99, vote p99, the moderator queue's p50, the
 // server's RSS and the V8 heaps (used, committed, external buffers) of its thread and the themes engine's, the corpus size, CPU used by the server (all its threads), by Postgres and by this load
@@ -153,6 +154,18 @@ async function serve(): Promise<void> {
       },
     } satisfies Heap);
   }, 5000).unref();
+  // SOAK_SPACES=1: the server thread's V8 spaces (committed MB) once a minute, to see which one grows.
+  if (process.env.SOAK_SPACES) {
+    const { getHeapSpaceStatistics } = await import('node:v8');
+    setInterval(() => {
+      const spaces = getHeapSpaceStatistics()
+        .filter((space) => space.space_size > 0)
+        .map(
+          (space) => `${space.space_name.replace('_space', '')} ${(space.space_size / 2 ** 20).toFixed(0)}`,
+        );
+      console.log('[soak] server spaces MB committed:', spaces.join(', '));
+    }, 60_000).unref();
+  }
   const snap = async (label: string) => {
     if (!process.env.SOAK_HEAP) return;
     const { writeHeapSnapshot } = await import('node:v8');
@@ -456,6 +469,7 @@ async function main() {
 
   // Themes snapshot saves, as the operator's database sees them (one theme_run row per scope).
   const saves: number[] = [];
+  const saveRuns: Array<{ scope: string; incremental: boolean; duration: number }> = [];
   const lastSaved = new Map<string, string>();
   const offset = Date.now() - now();
   timers.push(
@@ -469,6 +483,7 @@ async function main() {
         lastSaved.set(row.scope, row.at.toISOString());
         if (seen === undefined) continue;
         saves.push(row.at.getTime() - offset);
+        saveRuns.push({ scope: row.scope, incremental: row.incremental, duration: row.duration });
         current.runs++;
         current.runMs += row.duration;
         if (!row.incremental) current.fullRuns++;
@@ -546,6 +561,16 @@ async function main() {
   const nearP99 = summary(near).p99;
   const check = (ok: boolean) => (ok ? 'PASS' : 'FAIL');
   console.log(`\nthemes snapshot saves seen: ${saves.length}`);
+  // Each save, and the deliveries in the second after it: which runs are the slow ones.
+  const loadBegan = arrivals[0]?.[0] ?? 0;
+  for (const [n, save] of saves.entries()) {
+    const after = arrivals.filter(([at]) => at >= save && at <= save + 1000).map(([, l]) => l);
+    const { scope, incremental, duration } = saveRuns[n]!;
+    const stats = summary(after);
+    console.log(
+      `  save at ${((save - loadBegan) / 1000).toFixed(0).padStart(4)} s  ${scope.padEnd(6)} ${incremental ? 'update' : 'full  '} run ${String(duration).padStart(5)} ms | next 1 s: ${after.length} deliveries, p99 ${stats.p99.toFixed(0)} ms, max ${Math.max(0, ...after).toFixed(0)} ms`,
+    );
+  }
   console.log(
     `delivery p99, last minute vs first: ${last.toFixed(0)} vs ${first.toFixed(0)} ms = ${(last / first).toFixed(2)}× (≤ 1.25×) ${check(last <= first * 1.25)}`,
   );

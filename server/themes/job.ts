@@ -29,10 +29,11 @@ import { today } from '../shared/days.ts';
 // words) and keeps ids by similarity; it is cheap up to a few thousand comments. Above FULL_UP_TO
 // comments, a small change (see SMALL_CHANGE) is applied incrementally — new comments join their most likely
 // theme, withdrawn ones leave — and every FULL_EVERY-th run is full again so new topics still surface.
-// While the engine thread holds the scope's model, a full computation there starts from the comments it
-// holds with the change applied ('recompute'): only the change crosses, and only the memberships that
-// moved come back, so neither kind of run costs this thread the corpus (it still reads every source to
-// find the change).
+// While the engine thread holds the scope's model, a full computation there (at any size) starts from
+// the comments it holds with the change applied ('recompute'): only the change crosses, and only the
+// memberships that moved come back, so neither kind of run costs this thread the corpus (it still reads
+// every source to find the change). Below FULL_UP_TO runs come every 10 s under a steady stream: sent
+// over in full, each one's answer and rows were what slowed room delivery in the second after its save.
 //
 // The engine runs on its own thread (engine-client.ts), which keeps the models between runs; the
 // database stays here. This side remembers what each model was computed from, to send only the change.
@@ -272,13 +273,14 @@ export class ThemesJob {
     /** Withdrawn items (changed ones are withdrawn and added again). */
     let removed: string[] = [];
     try {
-      if (state?.generation === this.#engine.generation && last && sources.length > FULL_UP_TO) {
+      if (state?.generation === this.#engine.generation && last && sources.length > 0) {
         removed = [...state.items].filter(([id, hash]) => hashes.get(id) !== hash).map(([id]) => id);
         const changed = new Set(removed);
         const added = sources.filter((item) => !state.items.has(item.id) || changed.has(item.id));
         const share = (removed.length + added.length) / sources.length;
         const fullIsRecent = Date.now() - state.fullAt < FULL_AT_LEAST_EVERY_MS;
         if (
+          sources.length > FULL_UP_TO &&
           state.runsSinceFull < FULL_EVERY &&
           (share <= SMALL_CHANGE || (share <= LARGE_CHANGE && fullIsRecent))
         ) {

@@ -91,8 +91,33 @@ describe('themes engine thread', () => {
     }
   });
 
+  it('below 5,000 comments, a run while the thread holds the model computes in full from what it holds: the same snapshot as from every source', async () => {
+    const job = new ThemesJob({ db: t.app.db, log: t.app.log, sources: t.app.themeSources });
+    const runs = () => t.logs.filter((line) => line.msg === 'themes recomputed' && line.scope === 'all');
+    try {
+      await job.recompute(['all']);
+      expect(runs().at(-1)).toMatchObject({ mode: 'full' });
+      const before = runs().at(-1) as { items: number };
+      expect(before.items).toBeLessThan(5000);
+      await publish(30, (i) => `The car park is full before eight again, nowhere to park (${i}).`);
+      await job.recompute(['all']);
+      expect(runs().at(-1)).toMatchObject({ mode: 'recompute', items: before.items + 30 });
+      // Computed again from every source (the model dropped): nothing is left to write.
+      job.forgetModels();
+      await job.recompute(['all']);
+      expect(runs().at(-1)).toMatchObject({
+        mode: 'full',
+        itemsWritten: 0,
+        itemsDeleted: 0,
+        themesWritten: 0,
+      });
+    } finally {
+      await job.close();
+    }
+  }, 120_000);
+
   it('applies a small change above 5,000 comments incrementally, to the model kept on the thread, and paces its runs', async () => {
-    await publish(2100);
+    await publish(2070); // 5,160 with the earlier tests' 3,090
     const job = new ThemesJob({ db: t.app.db, log: t.app.log, sources: t.app.themeSources });
     const runs = () => t.logs.filter((line) => line.msg === 'themes recomputed' && line.scope === 'all');
     try {
