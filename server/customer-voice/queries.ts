@@ -1,6 +1,6 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database } from '../../db/schema.ts';
-import type { SourceItem } from '../shared/theme-sources.ts';
+import { hasText, type SourceReader } from '../shared/theme-sources.ts';
 import type { FeedbackRow } from './validate.ts';
 
 // All SQL of the customer-voice feature. Each function takes `db` or a transaction first.
@@ -519,21 +519,48 @@ export async function npsTotals(db: Db) {
 }
 
 /** The themes engine reads customer comments as their own source; never published to employees as text. */
-export async function listThemeSourceItems(db: Kysely<Database>): Promise<SourceItem[]> {
-  const rows = await sql<{ id: string; text: string; day: string; department_id: string | null }>`
-    select f.id, f.text, to_char(f.day, 'YYYY-MM-DD') as day,
-      (select m.department_id from customer_feedback_department m where m.feedback_id = f.id
-        order by m.department_id limit 1) as department_id
-    from customer_feedback f`.execute(db);
-  return rows.rows.map((row) => ({
-    id: row.id,
-    source: 'customer',
-    text: row.text,
-    day: row.day,
-    published: false,
-    departmentId: row.department_id,
-  }));
-}
+/**
+ * What the themes read of customer feedback: every comment, with the first team it is mapped to (by id).
+ * `hash` is over every column the item is built from, computed in SQL: a digest leaves the text in Postgres.
+ */
+const themeRows = <Row>(db: Kysely<Database>, columns: 'digest' | 'read', ids?: readonly string[]) =>
+  sql<Row>`
+    select id, day, md5(row(text, day, department_id)::text) as hash
+      ${columns === 'read' ? sql`, text, department_id` : sql``}
+    from (
+      select f.id, f.text, to_char(f.day, 'YYYY-MM-DD') as day,
+        (select m.department_id from customer_feedback_department m where m.feedback_id = f.id
+          order by m.department_id limit 1) as department_id
+      from customer_feedback f
+      where ${hasText('f.text')} ${ids ? sql`and f.id in (${sql.join(ids)})` : sql``}
+    ) as feedback`.execute(db);
+
+export const customerThemeSource: SourceReader = {
+  source: 'customer',
+  async digest(db) {
+    const { rows } = await themeRows<{ id: string; day: string; hash: string }>(db, 'digest');
+    return rows.map((row) => ({ ...row, source: 'customer' as const, published: false }));
+  },
+  async read(db, ids) {
+    if (ids?.length === 0) return [];
+    const { rows } = await themeRows<{
+      id: string;
+      day: string;
+      hash: string;
+      text: string;
+      department_id: string | null;
+    }>(db, 'read', ids);
+    return rows.map((row) => ({
+      id: row.id,
+      source: 'customer' as const,
+      hash: row.hash,
+      text: row.text,
+      day: row.day,
+      published: false,
+      departmentId: row.department_id,
+    }));
+  },
+};
 
 export async function listImports(db: Db, limit = 20) {
   const rows = await db

@@ -32,7 +32,7 @@ import {
   listFeedback,
   listImports,
   listRules,
-  listThemeSourceItems,
+  customerThemeSource,
   reapplyRules,
   setHandMapping,
 } from './queries.ts';
@@ -55,7 +55,7 @@ const UPLOAD_TYPES = ['text/csv', 'application/x-ndjson', 'application/jsonl', '
  */
 const routes: FastifyPluginAsyncTypebox<{ config: Config }> = async (app, { config }) => {
   const staffOnly = app.requireStaff('moderator', 'admin');
-  app.themeSources.add(listThemeSourceItems);
+  app.themeSources.add(customerThemeSource);
   app.blueprintOverlays.add(customerVoiceOverlay);
 
   // Uploads arrive as the raw file; the route reads it as a stream (this plugin's scope only).

@@ -1,5 +1,5 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
-import type { SourceItem } from '../shared/theme-sources.ts';
+import { hasText, type SourceReader } from '../shared/theme-sources.ts';
 import type { Database } from '../../db/schema.ts';
 import type {
   FocusGroupEventKind,
@@ -584,27 +584,39 @@ export async function readTranscript(
  * Participants' visible messages, for the themes job. day is the session's (UTC) day;
  * a transcript counts as published once its session is closed.
  */
-export async function listThemeSourceItems(db: Db): Promise<SourceItem[]> {
-  const rows = await db
+/** What the themes read of focus groups: participants' visible messages, dated by their session. */
+const themeRows = (db: Db) =>
+  db
     .selectFrom('focus_group_message as m')
     .innerJoin('focus_group as g', 'g.id', 'm.focus_group_id')
-    .select([
-      'm.id',
-      'm.text',
-      sql<string>`to_char(g.starts_at at time zone 'UTC', 'YYYY-MM-DD')`.as('day'),
-      sql<boolean>`g.closed_at is not null`.as('published'),
-    ])
     .where('m.status', '=', 'visible')
     .where('m.author_kind', '=', 'participant')
-    .orderBy('g.starts_at')
-    .orderBy('m.seq')
-    .execute();
-  return rows.map((row) => ({
-    id: row.id,
-    source: 'focus-group' as const,
-    text: row.text,
-    day: row.day,
-    published: Boolean(row.published),
-    departmentId: null,
-  }));
-}
+    .where(hasText('m.text'));
+const themeDay = sql<string>`to_char(g.starts_at at time zone 'UTC', 'YYYY-MM-DD')`;
+const themePublished = sql<boolean>`g.closed_at is not null`;
+/** Over every column a theme item is built from (computed in SQL: unchanged text never leaves Postgres). */
+const themeHash = sql<string>`md5(row(m.text, ${themeDay}, ${themePublished})::text)`;
+
+export const focusGroupThemeSource: SourceReader = {
+  source: 'focus-group',
+  async digest(db) {
+    const rows = await themeRows(db)
+      .select(['m.id', themeHash.as('hash'), themeDay.as('day'), themePublished.as('published')])
+      .execute();
+    return rows.map((row) => ({ ...row, source: 'focus-group' as const, published: Boolean(row.published) }));
+  },
+  async read(db, ids) {
+    const rows = await themeRows(db)
+      .select(['m.id', themeHash.as('hash'), 'm.text', themeDay.as('day'), themePublished.as('published')])
+      .$if(ids !== undefined, (qb) => qb.where('m.id', 'in', ids!))
+      .orderBy('g.starts_at')
+      .orderBy('m.seq')
+      .execute();
+    return rows.map((row) => ({
+      ...row,
+      source: 'focus-group' as const,
+      published: Boolean(row.published),
+      departmentId: null,
+    }));
+  },
+};

@@ -20,7 +20,7 @@ import {
   roomInfo,
   takeSeat,
   type RoomRow,
-  listThemeSourceItems,
+  focusGroupThemeSource,
 } from './queries.ts';
 import focusGroupHub from './service.ts';
 import {
@@ -144,7 +144,7 @@ const focusGroupRoutes: FastifyPluginAsyncTypebox<{ config: Config }> = async (a
   // ---- moderators ----
 
   const staffOnly = app.requireStaff('moderator', 'admin');
-  app.themeSources.add(listThemeSourceItems);
+  app.themeSources.add(focusGroupThemeSource);
   app.notificationSources.add(focusGroupNotifications);
 
   app.post(

@@ -3,9 +3,9 @@ import type { Database } from '../../db/schema.ts';
 import type { HandoffCommentModeration } from '../../db/tables/handoffs.ts';
 import { redactPii } from '../../common/pii.ts';
 import { today } from '../shared/days.ts';
-import { releasable } from '../shared/min-group.ts';
+import { clampMinimumGroupSize, releasable } from '../shared/min-group.ts';
 import { getSettings } from '../shared/settings.ts';
-import type { SourceItem } from '../shared/theme-sources.ts';
+import { hasText, type SourceReader } from '../shared/theme-sources.ts';
 
 // All SQL of the handoffs feature. Functions take `db` or a transaction; routes open transactions.
 
@@ -236,30 +236,58 @@ export async function ratingsIn(db: Db, departmentId: string, month: string): Pr
 
 /**
  * Rating comments for the themes job, both scopes, with their team (so department pages show them).
- * Left out: comments whose team and month have fewer than k ratings (moderators included), hidden ones.
- * Pending ones reach only the moderators' snapshot. Obvious PII is redacted.
+ * Left out: comments whose team and month have fewer than k ratings (moderators included; counted in SQL,
+ * so a digest is one query), hidden ones. Pending ones reach only the moderators' snapshot. Obvious PII is
+ * redacted (the hash is over the stored comment; redaction is a function of it).
  */
-export async function listThemeSourceItems(db: Db): Promise<SourceItem[]> {
-  const { minimumGroupSize: k } = await getSettings(db);
-  const counts = await monthCounts(db);
-  const rows = await db
+const themeRows = (db: Db, k: number) => {
+  const released = db
     .selectFrom('handoff_rating')
-    .select(['id', 'comment', 'day', 'department_id', 'comment_moderation as moderation'])
-    .where('comment', 'is not', null)
-    .where('comment_moderation', '!=', 'hidden')
-    .execute();
-  return rows
-    .filter((row) => releasable(counts.get(`${row.department_id} ${monthOf(row.day)}`) ?? 0, k))
-    .map((row) => ({
+    .select(['department_id', sql<string>`to_char(day, 'YYYY-MM')`.as('month')])
+    .groupBy(['department_id', sql`to_char(day, 'YYYY-MM')`])
+    .having((eb) => eb.fn.countAll(), '>=', clampMinimumGroupSize(k));
+  return db
+    .selectFrom('handoff_rating as r')
+    .where('r.comment', 'is not', null)
+    .where('r.comment_moderation', '!=', 'hidden')
+    .where(hasText('r.comment'))
+    .where(sql<boolean>`(r.department_id, to_char(r.day, 'YYYY-MM')) in (${released})`);
+};
+/** Over every column a theme item is built from (computed in SQL: unchanged text never leaves Postgres). */
+const themeHash = sql<string>`md5(row(r.comment, r.day, r.department_id, r.comment_moderation)::text)`;
+
+export const handoffThemeSource: SourceReader = {
+  source: 'handoff',
+  async digest(db) {
+    const { minimumGroupSize: k } = await getSettings(db);
+    const rows = await themeRows(db, k)
+      .select([
+        'r.id',
+        themeHash.as('hash'),
+        'r.day',
+        sql<boolean>`r.comment_moderation = 'published'`.as('published'),
+      ])
+      .execute();
+    return rows.map((row) => ({ ...row, source: 'handoff' as const }));
+  },
+  async read(db, ids) {
+    const { minimumGroupSize: k } = await getSettings(db);
+    const rows = await themeRows(db, k)
+      .select(['r.id', themeHash.as('hash'), 'r.comment', 'r.day', 'r.department_id', 'r.comment_moderation'])
+      .$if(ids !== undefined, (qb) => qb.where('r.id', 'in', ids!))
+      .execute();
+    return rows.map((row) => ({
       id: row.id,
       source: 'handoff' as const,
+      hash: row.hash,
       text: redactPii(row.comment!),
       day: row.day,
-      published: row.moderation === 'published',
+      published: row.comment_moderation === 'published',
       departmentId: row.department_id,
-      status: row.moderation,
+      status: row.comment_moderation,
     }));
-}
+  },
+};
 
 /** Every request type of one team (or of all teams), archived ones included, in the form's order. */
 export async function listRequestTypes(db: Db, departmentId?: string) {

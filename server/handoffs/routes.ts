@@ -5,7 +5,7 @@ import { spendToken } from '../shared/private-token.ts';
 import { today } from '../shared/days.ts';
 import { IdParams, Rated, RatingBody, Scorecard, ScorecardQuery, Teams } from '../../common/api/handoffs.ts';
 import { ensureHandoffKeys, HANDOFF_KEYS_JOB } from './keys.ts';
-import { backstageTeams, findTeam, listThemeSourceItems, publishedComments } from './queries.ts';
+import { backstageTeams, findTeam, handoffThemeSource, publishedComments } from './queries.ts';
 import { isoWeek, scopeOf } from './weeks.ts';
 import { quarterGrid } from './grid.ts';
 import moderationRoutes from './moderation-routes.ts';
@@ -23,7 +23,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * rating and its kudos story commit together, so a refused request never burns a token.
  */
 const routes: FastifyPluginAsyncTypebox<{ config: Config }> = async (app) => {
-  app.themeSources.add(listThemeSourceItems);
+  app.themeSources.add(handoffThemeSource);
   app.blueprintOverlays.add(handoffOverlay);
   app.jobs.define({
     name: HANDOFF_KEYS_JOB,

@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely';
-import type { SourceItem } from '../shared/theme-sources.ts';
+import { hasText, type SourceReader } from '../shared/theme-sources.ts';
 import type { Database, DepartmentKind } from '../../db/schema.ts';
 import type { KudosModeration } from '../../db/tables/kudos.ts';
 import { lastSender, threadSize } from '../shared/moderation/queries.ts';
@@ -248,21 +248,36 @@ export async function findKudosForThread(
 }
 
 /** Every kudos story for the themes job; only published ones reach employees. */
-export async function listThemeSourceItems(db: Db): Promise<SourceItem[]> {
-  const rows = await db
-    .selectFrom('kudos')
-    .select(['id', 'story', 'day', 'moderation', 'department_id'])
-    .execute();
-  return rows.map((row) => ({
-    id: row.id,
-    source: 'kudos' as const,
-    text: row.story,
-    day: row.day,
-    published: row.moderation === 'published',
-    departmentId: row.department_id,
-    status: row.moderation,
-  }));
-}
+/** What the themes read of kudos: every story (published or not), dated by its day. */
+const themeRows = (db: Db) => db.selectFrom('kudos').where(hasText('story'));
+/** Over every column a theme item is built from (computed in SQL: unchanged text never leaves Postgres). */
+const themeHash = sql<string>`md5(row(story, day, moderation, department_id)::text)`;
+
+export const kudosThemeSource: SourceReader = {
+  source: 'kudos',
+  async digest(db) {
+    const rows = await themeRows(db)
+      .select(['id', themeHash.as('hash'), 'day', sql<boolean>`moderation = 'published'`.as('published')])
+      .execute();
+    return rows.map((row) => ({ ...row, source: 'kudos' as const }));
+  },
+  async read(db, ids) {
+    const rows = await themeRows(db)
+      .select(['id', themeHash.as('hash'), 'story', 'day', 'moderation', 'department_id'])
+      .$if(ids !== undefined, (qb) => qb.where('id', 'in', ids!))
+      .execute();
+    return rows.map((row) => ({
+      id: row.id,
+      source: 'kudos' as const,
+      hash: row.hash,
+      text: row.story,
+      day: row.day,
+      published: row.moderation === 'published',
+      departmentId: row.department_id,
+      status: row.moderation,
+    }));
+  },
+};
 
 export async function minimumGroupSize(db: Db): Promise<number> {
   return (await getSettings(db)).minimumGroupSize;

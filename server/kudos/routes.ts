@@ -32,7 +32,7 @@ import {
   setFeatured,
   unfeature,
   findKudosForThread,
-  listThemeSourceItems,
+  kudosThemeSource,
 } from './queries.ts';
 import {
   Created,
@@ -88,7 +88,7 @@ const routes: FastifyPluginAsyncTypebox<{ config: Config }> = async (app) => {
       ...(kudos.reason ? { reason: kudos.reason } : {}),
     };
   });
-  app.themeSources.add(listThemeSourceItems);
+  app.themeSources.add(kudosThemeSource);
   app.notificationSources.add(kudosNotifications);
   app.blueprintOverlays.add(kudosOverlay);
   const changed = () => app.contentEvents.changed({ source: 'kudos' });

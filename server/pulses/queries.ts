@@ -1,11 +1,11 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import type { PulseCommentModeration, PulseScale } from '../../db/tables/pulses.ts';
-import { releasable } from '../shared/min-group.ts';
+import { clampMinimumGroupSize } from '../shared/min-group.ts';
 import { redactPii } from '../../common/pii.ts';
 import { getSettings } from '../shared/settings.ts';
 import { today } from '../shared/days.ts';
-import type { SourceItem } from '../shared/theme-sources.ts';
+import { hasText, type SourceReader } from '../shared/theme-sources.ts';
 import { visibleScore } from './results.ts';
 
 // All SQL of the pulses feature. Functions take `db` or a transaction; routes open transactions.
@@ -194,44 +194,67 @@ export async function scoreTrend(db: Db, k: number, pulse: PulseRecord, day = to
  * Pulse comments for the themes job, both scopes. Nobody reads a comment before its pulse has k answers
  * (a comment in a tiny pulse could single its author out), moderators included: those are left out of
  * both snapshots. Hidden comments are left out like rejected suggestions; pending ones reach only the
- * moderators' snapshot. Obvious PII is redacted.
+ * moderators' snapshot. Obvious PII is redacted (the hash is over the stored comment; redaction is a
+ * function of it). The k rule is counted in SQL, so a digest is one query.
  */
-export async function listThemeSourceItems(db: Db): Promise<SourceItem[]> {
-  const { minimumGroupSize: k } = await getSettings(db);
-  const counts = await db
+const themeRows = (db: Db, k: number) => {
+  const released = db
     .selectFrom('pulse_response')
-    .select(['pulse_id', (eb) => eb.fn.countAll<number>().as('count')])
+    .select('pulse_id')
     .groupBy('pulse_id')
-    .execute();
-  const answers = new Map(counts.map((row) => [row.pulse_id, Number(row.count)]));
-  const rows = await db
-    .selectFrom('pulse_response')
-    .innerJoin('pulse', 'pulse.id', 'pulse_response.pulse_id')
-    .select([
-      'pulse_response.id',
-      'pulse_response.pulse_id',
-      'pulse_response.comment',
-      'pulse_response.day',
-      'pulse_response.comment_moderation as moderation',
-      'pulse.question',
-      'pulse.opens_on',
-    ])
-    .where('comment', 'is not', null)
-    .where('comment_moderation', '!=', 'hidden')
-    .execute();
-  return rows
-    .filter((row) => releasable(answers.get(row.pulse_id) ?? 0, k))
-    .map((row) => ({
+    .having((eb) => eb.fn.countAll(), '>=', clampMinimumGroupSize(k));
+  return db
+    .selectFrom('pulse_response as r')
+    .innerJoin('pulse', 'pulse.id', 'r.pulse_id')
+    .where('r.comment', 'is not', null)
+    .where('r.comment_moderation', '!=', 'hidden')
+    .where(hasText('r.comment'))
+    .where('r.pulse_id', 'in', released);
+};
+/** Over every column a theme item is built from (computed in SQL: unchanged text never leaves Postgres). */
+const themeHash = sql<string>`md5(row(r.comment, r.day, r.comment_moderation, pulse.question, pulse.opens_on)::text)`;
+
+export const pulseThemeSource: SourceReader = {
+  source: 'pulse',
+  async digest(db) {
+    const { minimumGroupSize: k } = await getSettings(db);
+    const rows = await themeRows(db, k)
+      .select([
+        'r.id',
+        themeHash.as('hash'),
+        'r.day',
+        sql<boolean>`r.comment_moderation = 'published'`.as('published'),
+      ])
+      .execute();
+    return rows.map((row) => ({ ...row, source: 'pulse' as const }));
+  },
+  async read(db, ids) {
+    const { minimumGroupSize: k } = await getSettings(db);
+    const rows = await themeRows(db, k)
+      .select([
+        'r.id',
+        themeHash.as('hash'),
+        'r.comment',
+        'r.day',
+        'r.comment_moderation',
+        'pulse.question',
+        'pulse.opens_on',
+      ])
+      .$if(ids !== undefined, (qb) => qb.where('r.id', 'in', ids!))
+      .execute();
+    return rows.map((row) => ({
       id: row.id,
       source: 'pulse' as const,
+      hash: row.hash,
       text: redactPii(row.comment!),
       day: row.day,
-      published: row.moderation === 'published',
+      published: row.comment_moderation === 'published',
       departmentId: null,
-      status: row.moderation,
+      status: row.comment_moderation,
       prompt: { text: row.question, askedOn: row.opens_on },
     }));
-}
+  },
+};
 
 /** A moderator's decision on a pulse comment; null when the pulse has no such comment. */
 export async function decideComment(

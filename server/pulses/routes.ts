@@ -13,7 +13,7 @@ import {
   listPulses,
   pulseState,
   scopeOf,
-  listThemeSourceItems,
+  pulseThemeSource,
 } from './queries.ts';
 import { inScale } from './score.ts';
 import { readResults } from './read-results.ts';
@@ -29,7 +29,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * an out-of-scale score or unknown department before the transaction: nothing written, nothing burned.
  */
 const routes: FastifyPluginAsyncTypebox<{ config: Config }> = async (app) => {
-  app.themeSources.add(listThemeSourceItems);
+  app.themeSources.add(pulseThemeSource);
 
   // ---- employees ----
 

@@ -1,5 +1,5 @@
-import type { Kysely } from 'kysely';
-import type { SourceItem } from '../shared/theme-sources.ts';
+import { sql, type Kysely } from 'kysely';
+import { hasText, type SourceReader } from '../shared/theme-sources.ts';
 import type { Database } from '../../db/schema.ts';
 import type { SuggestionModeration, SuggestionStatus } from '../../db/tables/suggestions.ts';
 import { lastSender, threadSize } from '../shared/moderation/queries.ts';
@@ -324,24 +324,47 @@ export async function listForExport(db: Db, visible: Set<string>) {
  * themes over both). Rejected items are left out: they were refused, often for being abuse or noise.
  * `departmentId` is the department the suggestion concerns; `status` is the lifecycle status or 'pending'.
  */
-export async function listThemeSourceItems(db: Db): Promise<SourceItem[]> {
-  const rows = await db
-    .selectFrom('suggestion')
-    .select(['id', 'text', 'day', 'moderation', 'status', 'concerns_department_id as departmentId'])
-    .where('moderation', '!=', 'rejected')
-    .orderBy('day')
-    .orderBy('id')
-    .execute();
-  return rows.map((row) => ({
-    id: row.id,
-    source: 'suggestion',
-    text: row.text,
-    day: row.day,
-    published: row.moderation === 'published',
-    departmentId: row.departmentId,
-    status: row.moderation === 'published' ? row.status : 'pending',
-  }));
-}
+/** What the themes read of suggestions: every one not rejected that carries text. */
+const themeRows = (db: Db) =>
+  db.selectFrom('suggestion').where('moderation', '!=', 'rejected').where(hasText('text'));
+/** Over every column a theme item is built from (computed in SQL: unchanged text never leaves Postgres). */
+const themeHash = sql<string>`md5(row(text, day, moderation, status, concerns_department_id)::text)`;
+
+export const suggestionThemeSource: SourceReader = {
+  source: 'suggestion',
+  async digest(db) {
+    const rows = await themeRows(db)
+      .select(['id', themeHash.as('hash'), 'day', sql<boolean>`moderation = 'published'`.as('published')])
+      .execute();
+    return rows.map((row) => ({ ...row, source: 'suggestion' as const }));
+  },
+  async read(db, ids) {
+    const rows = await themeRows(db)
+      .select([
+        'id',
+        themeHash.as('hash'),
+        'text',
+        'day',
+        'moderation',
+        'status',
+        'concerns_department_id as departmentId',
+      ])
+      .$if(ids !== undefined, (qb) => qb.where('id', 'in', ids!))
+      .orderBy('day')
+      .orderBy('id')
+      .execute();
+    return rows.map((row) => ({
+      id: row.id,
+      source: 'suggestion' as const,
+      hash: row.hash,
+      text: row.text,
+      day: row.day,
+      published: row.moderation === 'published',
+      departmentId: row.departmentId,
+      status: row.moderation === 'published' ? row.status : 'pending',
+    }));
+  },
+};
 
 export async function countSuggestions(db: Db): Promise<number> {
   const row = await db

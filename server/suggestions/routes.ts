@@ -8,7 +8,7 @@ import {
   findModerationState,
   listBoard,
   findSuggestionForThread,
-  listThemeSourceItems,
+  suggestionThemeSource,
 } from './queries.ts';
 import {
   Board,
@@ -41,7 +41,7 @@ import { suggestionNotifications } from './notification-source.ts';
  */
 const routes: FastifyPluginAsyncTypebox<{ config: Config }> = async (app) => {
   app.threadItems.add('suggestion', findSuggestionForThread);
-  app.themeSources.add(listThemeSourceItems);
+  app.themeSources.add(suggestionThemeSource);
   app.notificationSources.add(suggestionNotifications);
   app.blueprintOverlays.add(suggestionOverlay);
 

@@ -133,9 +133,17 @@ function handle(
   const all = membershipsOf(model);
   const before = sent.get(scope);
   sent.set(scope, new Map(all.map((membership) => [membership.itemId, sentKey(membership)])));
-  // A recompute sends what differs from what the server's side holds.
-  if (request.kind === 'recompute')
-    return reply(all.filter((membership) => before?.get(membership.itemId) !== sentKey(membership)));
+  // A recompute sends what differs from what the server's side holds, and every comment it was sent
+  // (a changed comment may land where it was, but its row carries its new text or moderation).
+  if (request.kind === 'recompute') {
+    const sentOver = new Set(items.map((item) => item.id));
+    return reply(
+      all.filter(
+        (membership) =>
+          sentOver.has(membership.itemId) || before?.get(membership.itemId) !== sentKey(membership),
+      ),
+    );
+  }
   // Memberships in the order the other side rebuilds item lists from: theme by theme (each theme's
   // ids in the engine's order), then everything in no shown theme (unclustered or hidden as noise).
   const byItem = new Map(all.map((membership) => [membership.itemId, membership]));

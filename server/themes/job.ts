@@ -4,7 +4,6 @@ import type { Database } from '../../db/schema.ts';
 import type { ThemeScope } from '../../db/tables/themes.ts';
 import { ThemeEngineWorker, type Computed } from './engine-client.ts';
 import {
-  fingerprint,
   listCorrections,
   nextTurn,
   previousThemes,
@@ -15,7 +14,7 @@ import {
   type SaveStats,
   type SnapshotItem,
 } from './queries.ts';
-import type { SourceItem, ThemeSources } from '../shared/theme-sources.ts';
+import type { SourceDigest, SourceItem, ThemeSources } from '../shared/theme-sources.ts';
 import { today } from '../shared/days.ts';
 
 // The recompute job. Two snapshots are kept: 'public' (published text only) and 'all' (moderators).
@@ -86,26 +85,15 @@ export const MAX_ITEMS = 100_000;
 interface ScopeState {
   /** The engine generation holding this scope's model (a new thread has none). */
   generation: number;
-  /** What each item was computed from, as a short hash (not the text: this side holds no corpus copy). */
+  /** What each item was computed from: its source's hash (computed in SQL; this side holds no text). */
   items: Map<string, string>;
   runsSinceFull: number;
   /** When its last full computation ended (Date.now()). */
   fullAt: number;
 }
 
-const itemHash = (item: SourceItem) =>
-  fingerprint([
-    item.text,
-    item.day,
-    item.published,
-    item.status ?? null,
-    item.departmentId,
-    item.prompt?.text ?? null,
-    item.prompt?.askedOn ?? null,
-  ]);
-
 /** The newest `limit` items (by day, then id), or all of them. */
-export function newest(items: SourceItem[], limit = MAX_ITEMS): SourceItem[] {
+export function newest<Item extends { id: string; day: string }>(items: Item[], limit = MAX_ITEMS): Item[] {
   if (items.length <= limit) return items;
   return [...items]
     .sort((a, b) => (a.day < b.day ? 1 : a.day > b.day ? -1 : a.id < b.id ? 1 : -1))
@@ -237,29 +225,18 @@ export class ThemesJob {
 
   async #run(scopes: Set<ThemeScope>): Promise<void> {
     const started = performance.now();
-    const sources = newest(await this.#sources.list(this.#db));
-    if (this.#closed) return;
     const asOf = today();
-    if (scopes.has('all')) await this.#runScope('all', sources, asOf);
-    if (scopes.has('public'))
-      await this.#runScope(
-        'public',
-        sources.filter((item) => item.published),
-        asOf,
-      );
-    this.#large = sources.length > FULL_UP_TO;
+    let count = 0;
+    if (scopes.has('all')) count = await this.#runScope('all', asOf);
+    if (scopes.has('public') && !this.#closed) count = Math.max(count, await this.#runScope('public', asOf));
+    this.#large = count > FULL_UP_TO;
     this.#paced = this.#large ? { endedAt: Date.now(), durationMs: performance.now() - started } : null;
   }
 
-  async #runScope(scope: ThemeScope, sources: SourceItem[], asOf: string): Promise<void> {
+  /** Computes and saves one scope's snapshot; answers how many comments it themed. */
+  async #runScope(scope: ThemeScope, asOf: string): Promise<number> {
     const started = performance.now();
-    const hashes = new Map<string, string>();
-    let firstDay: string | null = null;
-    for (const [n, item] of sources.entries()) {
-      if (n % SLICE === SLICE - 1) await nextTurn();
-      hashes.set(item.id, itemHash(item));
-      if (firstDay === null || item.day < firstDay) firstDay = item.day;
-    }
+    const inScope = (item: SourceDigest) => scope === 'all' || item.published;
     const state = this.#states.get(scope);
     const last = this.#saved.get(scope);
     // Nothing to read: an empty snapshot, without loading any language model.
@@ -270,17 +247,38 @@ export class ThemesJob {
      * The first two send only the change and take back only changed memberships.
      */
     let mode: 'update' | 'recompute' | 'full' = 'full';
+    /** What each themed comment was computed from (its source's hash), and the oldest day among them. */
+    let hashes = new Map<string, string>();
+    let firstDay: string | null = null;
+    /** Comments read in full this run (text and all): those sent to the engine, and rows to write. */
+    const placed = new Map<string, SourceItem>();
     /** Withdrawn items (changed ones are withdrawn and added again). */
     let removed: string[] = [];
     try {
-      if (state?.generation === this.#engine.generation && last && sources.length > 0) {
+      if (state?.generation === this.#engine.generation && last) {
+        // The change, found from digests (hashes computed in SQL): only what changed is read in full.
+        const digests = newest(await this.#sources.digest(this.#db)).filter(inScope);
+        for (const [n, digest] of digests.entries()) {
+          if (n % SLICE === SLICE - 1) await nextTurn();
+          hashes.set(digest.id, digest.hash);
+          if (firstDay === null || digest.day < firstDay) firstDay = digest.day;
+        }
         removed = [...state.items].filter(([id, hash]) => hashes.get(id) !== hash).map(([id]) => id);
         const changed = new Set(removed);
-        const added = sources.filter((item) => !state.items.has(item.id) || changed.has(item.id));
-        const share = (removed.length + added.length) / sources.length;
+        const fresh = digests.filter((digest) => !state.items.has(digest.id) || changed.has(digest.id));
+        const added = (await this.#sources.read(this.#db, fresh)).filter(inScope);
+        for (const item of added) {
+          placed.set(item.id, item);
+          hashes.set(item.id, item.hash); // as read (it may have changed since its digest)
+        }
+        // Gone between the digest and the read: not sent, so not held.
+        for (const digest of fresh) if (!placed.has(digest.id)) hashes.delete(digest.id);
+        const share = (removed.length + added.length) / Math.max(1, hashes.size);
         const fullIsRecent = Date.now() - state.fullAt < FULL_AT_LEAST_EVERY_MS;
-        if (
-          sources.length > FULL_UP_TO &&
+        if (hashes.size === 0) {
+          // Everything withdrawn: the full path below saves the empty snapshot.
+        } else if (
+          hashes.size > FULL_UP_TO &&
           state.runsSinceFull < FULL_EVERY &&
           (share <= SMALL_CHANGE || (share <= LARGE_CHANGE && fullIsRecent))
         ) {
@@ -295,12 +293,24 @@ export class ThemesJob {
           computed = await this.#engine.recompute(scope, { added, removed, asOf, previous, corrections });
         }
       }
-      if (mode === 'full' && sources.length > 0) {
-        const [previous, corrections] = await Promise.all([
-          previousThemes(this.#db, scope),
-          listCorrections(this.#db),
-        ]);
-        computed = await this.#engine.compute(scope, sources, { asOf, previous, corrections });
+      if (mode === 'full') {
+        const sources = newest(await this.#sources.read(this.#db)).filter(inScope);
+        if (this.#closed) return 0;
+        hashes = new Map();
+        firstDay = null;
+        for (const [n, item] of sources.entries()) {
+          if (n % SLICE === SLICE - 1) await nextTurn();
+          hashes.set(item.id, item.hash);
+          placed.set(item.id, item);
+          if (firstDay === null || item.day < firstDay) firstDay = item.day;
+        }
+        if (sources.length > 0) {
+          const [previous, corrections] = await Promise.all([
+            previousThemes(this.#db, scope),
+            listCorrections(this.#db),
+          ]);
+          computed = await this.#engine.compute(scope, sources, { asOf, previous, corrections });
+        }
       }
     } catch (error) {
       // The engine dropped this scope's model (or lost its thread): the next run computes in full.
@@ -308,12 +318,13 @@ export class ThemesJob {
       throw error;
     }
     const { themes, complete } = computed;
-    // The sources of the memberships that came back (every one after a full computation).
-    const placed = new Map<string, SourceItem>();
-    for (const [n, item] of sources.entries()) {
-      if (n % SLICE === SLICE - 1) await nextTurn();
-      if (computed.memberships.has(item.id)) placed.set(item.id, item);
-    }
+    // Memberships that moved without a change of their own (a recompute regroups): read those in full.
+    const moved: Array<{ id: string }> = [];
+    for (const membership of computed.memberships.values())
+      if (membership.themeId !== null && !placed.has(membership.itemId))
+        moved.push({ id: membership.itemId });
+    for (const item of await this.#sources.read(this.#db, moved))
+      if (hashes.get(item.id) === item.hash) placed.set(item.id, item);
     // Each row as a short key (its theme, its source's hash, its scores): a row whose key equals the one
     // this node last saved is not built, hashed or written again. Every run used to build and hash a
     // row per comment, and those objects kept the collector busy enough to hold up live traffic. When
@@ -329,12 +340,13 @@ export class ThemesJob {
       for (const membership of computed.memberships.values()) {
         if (++n % SLICE === 0) await nextTurn();
         const id = membership.itemId;
-        if (membership.themeId === null) {
+        const source = placed.get(id);
+        // In no theme, or changed since the engine read it (the next run sees the change): no row.
+        if (membership.themeId === null || !source) {
           if (keys.delete(id)) left.add(id);
           continue;
         }
-        const source = placed.get(id)!;
-        const key = `${membership.themeId}|${hashes.get(id)}|${source.source}|${membership.sentiment}|${membership.centrality}`;
+        const key = `${membership.themeId}|${source.hash}|${source.source}|${membership.sentiment}|${membership.centrality}`;
         const unchanged = !all && last?.rows.get(id) === key;
         keys.set(id, key);
         left.delete(id);
@@ -361,14 +373,14 @@ export class ThemesJob {
       asOf,
       firstDay,
       themes,
-      itemCount: sources.length,
+      itemCount: hashes.size,
       unclustered: computed.unclustered,
       incremental: mode === 'update',
     };
     let saved: SaveStats;
     try {
       const items = await rows(!last);
-      if (this.#closed) return;
+      if (this.#closed) return 0;
       const delta = last && {
         since: last.computedAt,
         removed: complete ? [...last.rows.keys()].filter((id) => !keys.has(id)) : [...left],
@@ -385,14 +397,14 @@ export class ThemesJob {
       // Only the change came back: compute in full from the sources, then compare.
       if (!complete) {
         this.#states.delete(scope);
-        return this.#runScope(scope, sources, asOf);
+        return this.#runScope(scope, asOf);
       }
       const items = await rows(true);
-      if (this.#closed) return;
+      if (this.#closed) return 0;
       saved = await saveSnapshot(this.#db, { ...snapshot, items, durationMs: performance.now() - started });
     }
     this.#saved.set(scope, { computedAt: saved.computedAt, rows: keys });
-    if (sources.length > 0 && KEEPS_MODEL[scope])
+    if (hashes.size > 0 && KEEPS_MODEL[scope])
       this.#states.set(scope, {
         generation: this.#engine.generation,
         items: hashes,
@@ -406,7 +418,7 @@ export class ThemesJob {
     this.#log.info(
       {
         scope,
-        items: sources.length,
+        items: hashes.size,
         themes: themes.length,
         incremental: mode === 'update',
         mode,
@@ -414,11 +426,14 @@ export class ThemesJob {
         themesRetired: saved.themesRetired,
         itemsWritten: saved.itemsWritten,
         itemsDeleted: saved.itemsDeleted,
+        /** Comments whose text was read this run (the rest were known from their digest). */
+        itemsRead: placed.size,
         ms: Math.round(performance.now() - started),
         engineHeapMb: this.#engine.heap && Math.round(this.#engine.heap.used / 2 ** 20),
       },
       'themes recomputed',
     );
+    return hashes.size;
   }
 }
 

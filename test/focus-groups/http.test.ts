@@ -1,6 +1,6 @@
 import { afterEach, beforeAll, expect, test } from 'vitest';
 import { DEFAULT_LIMITS } from '../../server/focus-groups/limits.ts';
-import { listThemeSourceItems } from '../../server/focus-groups/queries.ts';
+import { focusGroupThemeSource } from '../../server/focus-groups/queries.ts';
 import type { MessageEvent } from '../../common/focus-groups/protocol.ts';
 import { build } from '../helpers/build.ts';
 import { enrolMember } from '../helpers/members.ts';
@@ -294,7 +294,7 @@ test('visible participant messages feed the themes, published once the session c
   modSocket.send({ type: 'hide', id: hideMe.id });
   await a.next((f) => f.type === 'hidden');
 
-  const mine = (await listThemeSourceItems(t.app.db)).filter(
+  const mine = (await focusGroupThemeSource.read(t.app.db)).filter(
     (item) =>
       item.text.includes('loan checklist') || item.text.includes('Hide me') || item.text.includes('noted'),
   );
@@ -302,6 +302,7 @@ test('visible participant messages feed the themes, published once the session c
     {
       id: expect.any(String),
       source: 'focus-group',
+      hash: expect.stringMatching(/^[0-9a-f]{32}$/),
       text: 'The loan checklist changes every week.',
       day: new Date(Date.now() - 60_000).toISOString().slice(0, 10),
       published: false,
@@ -317,7 +318,7 @@ test('visible participant messages feed the themes, published once the session c
     headers: mod.headers,
   });
   expect(closed.statusCode).toBe(200);
-  const after = (await listThemeSourceItems(t.app.db)).find((item) => item.id === mine[0]!.id);
+  const after = (await focusGroupThemeSource.read(t.app.db)).find((item) => item.id === mine[0]!.id);
   expect(after?.published).toBe(true);
   stop();
   t.app.focusGroups.configure({ themesCoalesceMs: DEFAULT_LIMITS.themesCoalesceMs });

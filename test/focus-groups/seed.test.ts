@@ -1,6 +1,6 @@
 import { afterEach, beforeAll, expect, test } from 'vitest';
 import { CloseCode } from '../../common/focus-groups/protocol.ts';
-import { listThemeSourceItems } from '../../server/focus-groups/queries.ts';
+import { focusGroupThemeSource } from '../../server/focus-groups/queries.ts';
 import { seed } from '../../server/focus-groups/seed.ts';
 import { build } from '../helpers/build.ts';
 import { given } from '../helpers/given.ts';
@@ -44,7 +44,7 @@ test('the demo has two upcoming sessions and one finished session with a moderat
   expect(md).not.toContain('Jordan');
   expect(md).not.toContain('0412');
 
-  const themes = (await listThemeSourceItems(t.app.db)).filter((item) => item.published);
+  const themes = (await focusGroupThemeSource.read(t.app.db)).filter((item) => item.published);
   expect(themes.length).toBeGreaterThanOrEqual(15);
   expect(themes.every((item) => /^\d{4}-\d{2}-\d{2}$/.test(item.day))).toBe(true);
 });

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, test } from 'vitest';
-import { listThemeSourceItems } from '../../server/kudos/queries.ts';
+import { kudosThemeSource } from '../../server/kudos/queries.ts';
 import { build } from '../helpers/build.ts';
 import { departmentId, givenKudos, publishedKudos, thisMonth, todayDay } from './helpers.ts';
 
@@ -108,7 +108,7 @@ describe('counts of published stories (issue 14: one coherent rule)', () => {
 
 describe('themes source', () => {
   test('every story, marked published or not, with the department it thanks', async () => {
-    const items = await listThemeSourceItems(t.app.db);
+    const items = await kudosThemeSource.read(t.app.db);
     expect(items).toHaveLength(22);
     expect(items.find((item) => item.id === pendingId)).toMatchObject({
       source: 'kudos',

@@ -1,14 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { newest } from '../../server/themes/job.ts';
-import type { SourceItem } from '../../server/shared/theme-sources.ts';
+import type { SourceDigest } from '../../server/shared/theme-sources.ts';
 
-const item = (id: string, day: string): SourceItem => ({
+const item = (id: string, day: string): SourceDigest => ({
   id,
   source: 'suggestion',
-  text: `comment ${id}`,
+  hash: `hash ${id}`,
   day,
   published: true,
-  departmentId: null,
 });
 
 describe('the job’s memory ceiling', () => {

@@ -219,8 +219,15 @@ describe('themes engine thread', () => {
         .where('id', '=', withdrawn!)
         .execute();
       await job.recompute(['all']);
-      const run = runs().at(-1) as { incremental: boolean; itemsWritten: number; itemsDeleted: number };
+      const run = runs().at(-1) as {
+        incremental: boolean;
+        itemsWritten: number;
+        itemsDeleted: number;
+        itemsRead: number;
+      };
       expect(run.incremental).toBe(true);
+      // Found from digests hashed in SQL: only the new and the changed comments' text was read.
+      expect(run.itemsRead).toBe(added.length + 1);
       // Only the change is written: the new comments and the changed one (if it is in a theme), no other row.
       expect(run.itemsWritten).toBeLessThanOrEqual(added.length + 1);
       expect(run.itemsWritten).toBeGreaterThan(0);
