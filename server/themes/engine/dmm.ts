@@ -20,6 +20,8 @@ export interface DmmOptions {
   kappa?: number;
   iterations?: number;
   seed: number;
+  /** A starting cluster per bag (−1: a random one): a warm start from the previous computation. */
+  initial?: Int32Array;
 }
 
 /** A comment as word ids with (possibly fractional) counts. */
@@ -234,7 +236,8 @@ export function fitDmm(
   const model = emptyModel(clusters, vocabulary, alpha, beta, { dimensions, kappa: options.kappa ?? 0 });
   const labels = new Int32Array(bags.length);
   bags.forEach((bag, d) => {
-    labels[d] = Math.floor(next() * clusters);
+    const start = options.initial?.[d] ?? -1;
+    labels[d] = start >= 0 && start < clusters ? start : Math.floor(next() * clusters);
     addDoc(model, bag, labels[d]!, 1);
   });
   const logs = new Float64Array(clusters);

@@ -51,6 +51,12 @@ export interface ThemeOptions {
   seed?: number;
   /** Themes of the previous computation, so surviving themes keep their ids. */
   previous?: PreviousTheme[];
+  /**
+   * Start the clustering from the previous themes' comments instead of at random (greedy sweeps from
+   * there): after a 1 % change of 3,000 comments, 37 move instead of 2,415. Not used by the job yet —
+   * merge and split corrections do not hold across it (a merged pair's greedy sweep can part them again).
+   */
+  warmStart?: boolean;
   /** Moderator corrections, applied as constraints on every computation. */
   corrections?: ThemeCorrection[];
   newId?: () => string;
@@ -236,6 +242,7 @@ export class ThemeModel {
       seed: this.#options.seed ?? 1,
       sampleSize: this.#options.sampleSize,
       minLift: this.#options.minLift,
+      initial: this.#options.warmStart ? this.#warmStart() : undefined,
     });
     const themeCount = this.#clustering.model.clusters;
     const members: Array<Set<string>> = Array.from({ length: themeCount }, () => new Set());
@@ -329,6 +336,28 @@ export class ThemeModel {
     this.#refreshDays();
     this.#docs.length = 0;
     this.#computed = true;
+  }
+
+  /**
+   * Each distinct comment's previous theme (by the previous themes' comments; −1 for a new one), or
+   * undefined when there were none: the clustering then starts from the previous themes.
+   */
+  #warmStart(): Int32Array | undefined {
+    const previousOf = new Map<string, number>();
+    let cluster = 0;
+    // In id order: the same previous themes give the same start whichever side listed them.
+    const previous = (this.#options.previous ?? []).filter((theme) => theme.itemIds.length > 0);
+    for (const theme of previous.sort((a, b) => (a.id < b.id ? -1 : 1))) {
+      for (const id of theme.itemIds) previousOf.set(id, cluster);
+      cluster++;
+    }
+    if (previousOf.size === 0) return undefined;
+    const initial = new Int32Array(this.#bags.length).fill(-1);
+    for (const item of this.#items.values()) {
+      const theme = previousOf.get(item.id);
+      if (theme !== undefined && initial[item.doc]! < 0) initial[item.doc] = theme;
+    }
+    return initial;
   }
 
   /** The theme that holds a cluster's comments (itself, unless a moderator merged it into another). */
