@@ -166,6 +166,16 @@ async function serve(): Promise<void> {
       console.log('[soak] server spaces MB committed:', spaces.join(', '));
     }, 60_000).unref();
   }
+  // The server thread's collections of 10 ms or more (when they ended, how long): the bench lines them
+  // up with the saves, to tell a collection from a slow save in the second after one.
+  const { PerformanceObserver } = await import('node:perf_hooks');
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries())
+      if (entry.duration >= 10)
+        process.send!({
+          gc: { endedAt: performance.timeOrigin + entry.startTime + entry.duration, ms: entry.duration },
+        } satisfies Gc);
+  }).observe({ entryTypes: ['gc'] });
   const snap = async (label: string) => {
     if (!process.env.SOAK_HEAP) return;
     const { writeHeapSnapshot } = await import('node:v8');
@@ -214,6 +224,11 @@ interface HeapFigures {
 
 interface Heap {
   heap: { main: HeapFigures; engine: HeapFigures };
+}
+
+/** A collection on the server thread: when it ended (epoch ms) and how long it paused. */
+interface Gc {
+  gc: { endedAt: number; ms: number };
 }
 
 interface Minute {
@@ -502,9 +517,12 @@ async function main() {
     committed: figures.committed / 2 ** 20,
     external: figures.external / 2 ** 20,
   });
-  child.on('message', (message: Heap | Ready) => {
+  /** The server thread's collections of 10 ms or more: [when it ended (this clock), ms]. */
+  const collections: Array<[number, number]> = [];
+  child.on('message', (message: Heap | Gc | Ready) => {
     if ('heap' in message)
       current.heapSamples.push({ main: inMb(message.heap.main), engine: inMb(message.heap.engine) });
+    if ('gc' in message) collections.push([message.gc.endedAt - (Date.now() - now()), message.gc.ms]);
   });
   console.log(
     'min | deliveries  p50  p99 | submit p99 | vote p99 | queue p50 | errors | RSS MB median / peak | heap MB used/committed/external: server · engine | corpus | CPU % server / postgres / load | themes runs (full) s',
@@ -567,8 +585,9 @@ async function main() {
     const after = arrivals.filter(([at]) => at >= save && at <= save + 1000).map(([, l]) => l);
     const { scope, incremental, duration } = saveRuns[n]!;
     const stats = summary(after);
+    const paused = collections.filter(([at]) => at >= save && at <= save + 1000).map(([, ms]) => ms);
     console.log(
-      `  save at ${((save - loadBegan) / 1000).toFixed(0).padStart(4)} s  ${scope.padEnd(6)} ${incremental ? 'update' : 'full  '} run ${String(duration).padStart(5)} ms | next 1 s: ${after.length} deliveries, p99 ${stats.p99.toFixed(0)} ms, max ${Math.max(0, ...after).toFixed(0)} ms`,
+      `  save at ${((save - loadBegan) / 1000).toFixed(0).padStart(4)} s  ${scope.padEnd(6)} ${incremental ? 'update' : 'full  '} run ${String(duration).padStart(5)} ms | next 1 s: ${after.length} deliveries, p99 ${stats.p99.toFixed(0)} ms, max ${Math.max(0, ...after).toFixed(0)} ms; server collections ≥ 10 ms: ${paused.map((ms) => ms.toFixed(0)).join(', ') || 'none'}`,
     );
   }
   console.log(
