@@ -165,6 +165,9 @@ describe('themes source', () => {
     expect(items.every((item) => item.published)).toBe(true);
     expect(items.every((item) => item.source === 'pulse' && item.departmentId === null)).toBe(true);
     expect(JSON.stringify(items)).not.toContain('07700');
+    // The digest the job compares holds the same items (the k rule is counted in SQL for both).
+    const digests = await pulseThemeSource.digest(t.app.db);
+    expect(digests.map((digest) => digest.id).sort()).toEqual(items.map((item) => item.id).sort());
   });
 });
 
