@@ -2,7 +2,13 @@ import { getHeapStatistics, setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { parentPort } from 'node:worker_threads';
 import { ThemeModel, type ThemeItem } from './engine/index.ts';
-import type { Computation, EngineReply, EngineRequest, Membership } from './engine-client.ts';
+import {
+  keepsStored,
+  type Computation,
+  type EngineReply,
+  type EngineRequest,
+  type Membership,
+} from './engine-client.ts';
 import { SLICE } from './queries.ts';
 import { wordNet } from './wordnet.ts';
 
@@ -54,8 +60,12 @@ const outgoing = new Map<number, { memberships: Membership[]; next: number }>();
  * comments (`recompute`) sends only the memberships that differ, so the server's side handles the change.
  */
 const sent = new Map<string, Map<string, string>>();
-const sentKey = (membership: Membership) =>
-  `${membership.themeId}|${membership.centrality}|${membership.sentiment}`;
+const sentPrefix = (membership: Membership) => `${membership.themeId}|${membership.sentiment}`;
+/** What the server's side holds for a comment after this membership: its old key while it still stands. */
+const sentKey = (membership: Membership, before?: string) => {
+  const prefix = sentPrefix(membership);
+  return keepsStored(before, prefix, membership.centrality) ? before! : `${prefix}|${membership.centrality}`;
+};
 
 /**
  * Each comment's membership, its centrality coarse on purpose: it only orders quotes, and a full
@@ -109,6 +119,7 @@ function handle(
       asOf: request.asOf,
       previous,
       corrections: request.corrections,
+      warmStart: true,
     });
     models.set(scope, model);
   }
@@ -132,16 +143,21 @@ function handle(
   }
   const all = membershipsOf(model);
   const before = sent.get(scope);
-  sent.set(scope, new Map(all.map((membership) => [membership.itemId, sentKey(membership)])));
+  const now = new Map<string, string>();
+  const differs = new Set<string>();
+  for (const membership of all) {
+    const held = before?.get(membership.itemId);
+    const key = sentKey(membership, held);
+    now.set(membership.itemId, key);
+    if (key !== held) differs.add(membership.itemId);
+  }
+  sent.set(scope, now);
   // A recompute sends what differs from what the server's side holds, and every comment it was sent
   // (a changed comment may land where it was, but its row carries its new text or moderation).
   if (request.kind === 'recompute') {
     const sentOver = new Set(items.map((item) => item.id));
     return reply(
-      all.filter(
-        (membership) =>
-          sentOver.has(membership.itemId) || before?.get(membership.itemId) !== sentKey(membership),
-      ),
+      all.filter((membership) => sentOver.has(membership.itemId) || differs.has(membership.itemId)),
     );
   }
   // Memberships in the order the other side rebuilds item lists from: theme by theme (each theme's

@@ -2,7 +2,7 @@ import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import type { ThemeScope } from '../../db/tables/themes.ts';
-import { ThemeEngineWorker, type Computed } from './engine-client.ts';
+import { keepsStored, ThemeEngineWorker, type Computed } from './engine-client.ts';
 import {
   listCorrections,
   nextTurn,
@@ -346,9 +346,10 @@ export class ThemesJob {
           if (keys.delete(id)) left.add(id);
           continue;
         }
-        const key = `${membership.themeId}|${source.hash}|${source.source}|${membership.sentiment}|${membership.centrality}`;
-        const unchanged = !all && last?.rows.get(id) === key;
-        keys.set(id, key);
+        const prefix = `${membership.themeId}|${source.hash}|${source.source}|${membership.sentiment}`;
+        const stored = last?.rows.get(id);
+        const unchanged = !all && keepsStored(stored, prefix, membership.centrality);
+        keys.set(id, unchanged ? stored! : `${prefix}|${membership.centrality}`);
         left.delete(id);
         if (unchanged) continue;
         items.push({

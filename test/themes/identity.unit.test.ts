@@ -82,8 +82,12 @@ describe('theme identity across recomputes', () => {
       ...options,
       previous: previousOf(first),
     }).result();
-    // From a random start the same change moved 2,415 of the 3,000 (measured); warm, 37.
-    expect(moved(first, second)).toBeLessThan(items.length * 0.03);
+    // From a random start the same change moved 2,416 of the 3,000 and kept 18 of 38 ids (measured);
+    // warm, none moved (37 before the warm start swept every comment instead of a sample) and every
+    // theme kept its id.
+    expect(moved(first, second)).toBeLessThanOrEqual(items.length * 0.01);
+    const ids = (result: ThemesResult) => result.themes.map((theme) => theme.id).sort();
+    expect(ids(second)).toEqual(expect.arrayContaining(ids(first)));
     const third = ThemeModel.compute([...items, ...added], {
       ...options,
       previous: previousOf(second),

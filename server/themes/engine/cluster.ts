@@ -14,10 +14,13 @@ import {
 import { seededRandom } from '../../seeded-random.ts';
 
 // From bags to themes, fast at any size:
-//  1. fit the mixture (GSDMM) on a sample of at most `sampleSize` distinct comments, a few restarts,
-//     keeping the most likely fit — the sampler itself settles on how many themes there are;
-//  2. assign every other comment to its most likely theme and polish with two greedy sweeps
+//  1. from a random start, fit the mixture (GSDMM) on a sample of at most `sampleSize` distinct comments,
+//     a few restarts, keeping the most likely fit — the sampler itself settles on how many themes there
+//     are; 2. assign every other comment to its most likely theme and polish with two greedy sweeps
 //     (linear in the number of comments: no pairwise comparison anywhere);
+//  1–2 from the previous themes instead (a warm start, `initial`): every comment starts where it was, a
+//     new one where it fits best, then greedy sweeps until none moves — deterministic, so the same input
+//     gives the same themes and a small change moves few comments;
 //  3. join clusters the sampler left split when one cluster explains them better (see `mergeGain`);
 //  4. themes smaller than `minSize` are dissolved; a comment whose words are not clearly more likely in
 //     its theme than in the corpus as a whole (lift below `minLift`) stays unclustered.
@@ -42,6 +45,8 @@ export interface ClusterOptions {
    * save writes only what changed), while empty clusters left over still let new topics form.
    */
   initial?: Int32Array;
+  /** Bags left out of the clustering (a moderator placed all their comments): labelled −1. */
+  excluded?: Uint8Array;
 }
 
 export interface ThemeClustering {
@@ -58,8 +63,8 @@ export interface ThemeClustering {
 export const DEFAULT_MIN_LIFT = 0.25;
 /** Empty clusters a warm start keeps beside the previous themes, for topics that are new. */
 const WARM_ROOM = 5;
-/** Sweeps of a warm start (the last three greedy), against 24 from a random start. */
-const WARM_ITERATIONS = 3;
+/** Most greedy sweeps of a warm start (they stop once no comment moves; 2–4 do in practice). */
+const WARM_SWEEPS = 8;
 export const DEFAULT_MIN_EVIDENCE = 1.5;
 /** Chosen on the labelled corpus (10, 15 and 20 are within 0.02 NMI); see bench/themes-quality.ts. */
 export const DEFAULT_KAPPA = 10;
@@ -93,73 +98,25 @@ export function clusterBags(
   const kappa = options.kappa ?? DEFAULT_KAPPA;
   const meaning = { dimensions: bags.find((bag) => bag.meaning)?.meaning?.length ?? 0, kappa };
   const usable: number[] = [];
-  for (let d = 0; d < n; d++) if (bags[d]!.words.length > 0) usable.push(d);
+  for (let d = 0; d < n; d++) if (bags[d]!.words.length > 0 && !options.excluded?.[d]) usable.push(d);
 
-  // 1. Sample and fit.
-  const next = seededRandom(options.seed);
-  const sample = usable.slice();
-  for (let i = sample.length - 1; i > 0; i--) {
-    const j = Math.floor(next() * (i + 1));
-    [sample[i], sample[j]] = [sample[j]!, sample[i]!];
-  }
-  sample.length = Math.min(sample.length, options.sampleSize ?? 1500);
-  sample.sort((a, b) => a - b);
-  const sampleBags = sample.map((d) => bags[d]!);
-  const warm = options.initial && sample.some((d) => options.initial![d]! >= 0) ? options.initial : undefined;
-  let maxClusters = options.maxClusters ?? Math.max(10, Math.min(40, Math.round(sample.length / 8)));
-  // Warm: a cluster for every previous theme, and room for new ones.
-  if (warm) maxClusters = Math.max(maxClusters, Math.max(...sample.map((d) => warm[d]!)) + 1 + WARM_ROOM);
-  const initial = warm && Int32Array.from(sample, (d) => warm[d]!);
-  let best: { model: DmmModel; labels: Int32Array; score: number } | null = null;
-  const restarts = warm ? 1 : (options.restarts ?? (sample.length <= 1000 ? 5 : 1));
-  for (let restart = 0; restart < restarts; restart++) {
-    const fit = fitDmm(sampleBags, vocabulary, {
-      maxClusters,
-      alpha,
-      beta,
-      kappa,
-      seed: options.seed + 7919 * restart,
-      initial,
-      // From a fit that already holds, a few sweeps (the last three greedy) settle the change.
-      iterations: warm ? WARM_ITERATIONS : undefined,
-    });
-    const score = jointLogLikelihood(fit.model, sampleBags, fit.labels);
-    if (!best || score > best.score) best = { ...fit, score };
-  }
-  const labels = new Int32Array(n).fill(-1);
-  if (!best)
+  const warm = options.initial && usable.some((d) => options.initial![d]! >= 0) ? options.initial : undefined;
+  const fitted = warm
+    ? warmFit(bags, usable, warm, vocabulary, { alpha, beta, meaning, maxClusters: options.maxClusters })
+    : coldFit(bags, usable, vocabulary, options, { alpha, beta, kappa, meaning });
+  if (!fitted)
     return {
-      labels,
+      labels: new Int32Array(n).fill(-1),
       lifts: new Float32Array(n),
       model: emptyModel(0, vocabulary, alpha, beta, meaning),
       minLift,
       minEvidence,
     };
-
-  // 2. Everyone else joins the most likely theme; then two greedy sweeps over all.
-  const model = best.model;
-  sample.forEach((d, i) => (labels[d] = best!.labels[i]!));
+  const { model, labels } = fitted;
+  const maxClusters = model.clusters;
   const all = Int32Array.from({ length: maxClusters }, (_, z) => z);
-  const inSample = new Uint8Array(n);
-  for (const d of sample) inSample[d] = 1;
-  for (const d of usable) {
-    if (inSample[d]) continue;
-    labels[d] = mostLikely(model, bags[d]!, all).cluster;
-    addDoc(model, bags[d]!, labels[d]!, 1);
-  }
-  for (let sweep = 0; sweep < 2; sweep++) {
-    let moved = 0;
-    for (const d of usable) {
-      addDoc(model, bags[d]!, labels[d]!, -1);
-      const { cluster } = mostLikely(model, bags[d]!, all);
-      if (cluster !== labels[d]) moved++;
-      labels[d] = cluster;
-      addDoc(model, bags[d]!, cluster, 1);
-    }
-    if (moved === 0) break;
-  }
 
-  // 3. Join what the sampler left split.
+  // 3. Join what the fit left split.
   joinSplitClusters(model, labels, usable);
 
   // 4. Keep themes big enough (and not one comment repeated); place or drop the rest.
@@ -212,6 +169,116 @@ export function clusterBags(
     addDoc(compact, bags[d]!, labels[d]!, 1);
   }
   return { labels, lifts, model: compact, minLift, minEvidence };
+}
+
+/** Moves each comment to its most likely cluster, up to `sweeps` times or until none moves. */
+function greedySweeps(
+  model: DmmModel,
+  bags: BagOfWords[],
+  labels: Int32Array,
+  usable: number[],
+  sweeps: number,
+): void {
+  const all = Int32Array.from({ length: model.clusters }, (_, z) => z);
+  for (let sweep = 0; sweep < sweeps; sweep++) {
+    let moved = 0;
+    for (const d of usable) {
+      addDoc(model, bags[d]!, labels[d]!, -1);
+      const { cluster } = mostLikely(model, bags[d]!, all);
+      if (cluster !== labels[d]) moved++;
+      labels[d] = cluster;
+      addDoc(model, bags[d]!, cluster, 1);
+    }
+    if (moved === 0) break;
+  }
+}
+
+/**
+ * From a random start: the mixture is fitted on a sample (a few restarts, the most likely kept), every
+ * other comment joins its most likely cluster, then two greedy sweeps over all.
+ */
+function coldFit(
+  bags: BagOfWords[],
+  usable: number[],
+  vocabulary: number,
+  options: ClusterOptions,
+  prior: { alpha: number; beta: number; kappa: number; meaning: { dimensions: number; kappa: number } },
+): { model: DmmModel; labels: Int32Array } | null {
+  const next = seededRandom(options.seed);
+  const sample = usable.slice();
+  for (let i = sample.length - 1; i > 0; i--) {
+    const j = Math.floor(next() * (i + 1));
+    [sample[i], sample[j]] = [sample[j]!, sample[i]!];
+  }
+  sample.length = Math.min(sample.length, options.sampleSize ?? 1500);
+  sample.sort((a, b) => a - b);
+  const sampleBags = sample.map((d) => bags[d]!);
+  const maxClusters = options.maxClusters ?? Math.max(10, Math.min(40, Math.round(sample.length / 8)));
+  let best: { model: DmmModel; labels: Int32Array; score: number } | null = null;
+  const restarts = options.restarts ?? (sample.length <= 1000 ? 5 : 1);
+  for (let restart = 0; restart < restarts; restart++) {
+    const fit = fitDmm(sampleBags, vocabulary, {
+      maxClusters,
+      alpha: prior.alpha,
+      beta: prior.beta,
+      kappa: prior.kappa,
+      seed: options.seed + 7919 * restart,
+    });
+    const score = jointLogLikelihood(fit.model, sampleBags, fit.labels);
+    if (!best || score > best.score) best = { ...fit, score };
+  }
+  if (!best) return null;
+  const model = best.model;
+  const labels = new Int32Array(bags.length).fill(-1);
+  sample.forEach((d, i) => (labels[d] = best!.labels[i]!));
+  const all = Int32Array.from({ length: maxClusters }, (_, z) => z);
+  const inSample = new Uint8Array(bags.length);
+  for (const d of sample) inSample[d] = 1;
+  for (const d of usable) {
+    if (inSample[d]) continue;
+    labels[d] = mostLikely(model, bags[d]!, all).cluster;
+    addDoc(model, bags[d]!, labels[d]!, 1);
+  }
+  greedySweeps(model, bags, labels, usable, 2);
+  return { model, labels };
+}
+
+/**
+ * From the previous themes: every comment (no sample, no random draw) starts in the cluster it was in,
+ * a new one in its most likely cluster (an empty one if none fits: a new topic), then greedy sweeps until
+ * none moves. The same comments from the same start give the same clusters, so a run right after a run
+ * changes nothing; a small change moves few comments.
+ */
+function warmFit(
+  bags: BagOfWords[],
+  usable: number[],
+  initial: Int32Array,
+  vocabulary: number,
+  prior: {
+    alpha: number;
+    beta: number;
+    meaning: { dimensions: number; kappa: number };
+    maxClusters?: number;
+  },
+): { model: DmmModel; labels: Int32Array } {
+  let previousCount = 0;
+  for (const d of usable) previousCount = Math.max(previousCount, initial[d]! + 1);
+  const maxClusters = Math.max(prior.maxClusters ?? 0, previousCount + WARM_ROOM);
+  const model = emptyModel(maxClusters, vocabulary, prior.alpha, prior.beta, prior.meaning);
+  const labels = new Int32Array(bags.length).fill(-1);
+  for (const d of usable)
+    if (initial[d]! >= 0) {
+      labels[d] = initial[d]!;
+      addDoc(model, bags[d]!, labels[d]!, 1);
+    }
+  const all = Int32Array.from({ length: maxClusters }, (_, z) => z);
+  for (const d of usable)
+    if (labels[d]! < 0) {
+      labels[d] = mostLikely(model, bags[d]!, all).cluster;
+      addDoc(model, bags[d]!, labels[d]!, 1);
+    }
+  greedySweeps(model, bags, labels, usable, WARM_SWEEPS);
+  return { model, labels };
 }
 
 /** Greedily joins the pair of clusters whose union is most likely, while any pair gains. */

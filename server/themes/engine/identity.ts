@@ -3,6 +3,8 @@
 
 export interface ThemeFingerprint {
   itemIds: string[];
+  /** A previous theme it must not take the id of (a split part: the theme it was split from). */
+  notId?: string;
   /** Feature → weight (its top keywords). */
   signature: Record<string, number>;
 }
@@ -68,6 +70,7 @@ export function matchThemes(
   previous.forEach((old, p) => {
     const oldItems = new Set(old.itemIds);
     next.forEach((theme, n) => {
+      if (theme.notId === old.id) return;
       const score = resemblance(old, theme, oldItems);
       if (score >= MATCH_THRESHOLD) pairs.push({ p, n, score });
     });

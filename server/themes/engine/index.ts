@@ -53,8 +53,8 @@ export interface ThemeOptions {
   previous?: PreviousTheme[];
   /**
    * Start the clustering from the previous themes' comments instead of at random (greedy sweeps from
-   * there): after a 1 % change of 3,000 comments, 37 move instead of 2,415. Not used by the job yet —
-   * merge and split corrections do not hold across it (a merged pair's greedy sweep can part them again).
+   * there, over every comment, no random draw): the same comments give the same themes, and a small
+   * change moves few comments (1 % added to 3,000: a handful move, against 2,415 from a random start).
    */
   warmStart?: boolean;
   /** Moderator corrections, applied as constraints on every computation. */
@@ -243,6 +243,7 @@ export class ThemeModel {
       sampleSize: this.#options.sampleSize,
       minLift: this.#options.minLift,
       initial: this.#options.warmStart ? this.#warmStart() : undefined,
+      excluded: this.#placedByModerators(),
     });
     const themeCount = this.#clustering.model.clusters;
     const members: Array<Set<string>> = Array.from({ length: themeCount }, () => new Set());
@@ -262,6 +263,8 @@ export class ThemeModel {
     };
     const anchored = members.map((items) => ({ id: '', items }));
     const splitLabels = new Map<number, string>();
+    /** Split parts: the theme each was split from, whose id it must not take. */
+    const splitFrom = new Map<number, string>();
     const rehome = (ids: string[], target: number) => {
       for (const id of ids) {
         const item = this.#items.get(id);
@@ -294,6 +297,7 @@ export class ThemeModel {
         anchored.push({ id: '', items: part });
         rehome(correction.itemIds, members.length - 1);
         if (correction.label) splitLabels.set(members.length - 1, correction.label);
+        splitFrom.set(members.length - 1, correction.themeId);
       }
     }
     const statistics = corpusStatistics(this.#docs);
@@ -304,7 +308,11 @@ export class ThemeModel {
     );
     const matches = matchThemes(
       (this.#options.previous ?? []).filter((theme) => !mergedAway.has(theme.id)),
-      descriptions.map((description, t) => ({ itemIds: [...members[t]!], signature: description.signature })),
+      descriptions.map((description, t) => ({
+        itemIds: [...members[t]!],
+        signature: description.signature,
+        notId: splitFrom.get(t),
+      })),
       this.#options.newId ?? randomUUID,
     );
     descriptions.forEach((description, t) => {
@@ -339,6 +347,25 @@ export class ThemeModel {
   }
 
   /**
+   * Distinct comments a moderator placed (every comment with that text is named by a move or a split):
+   * they stay where the moderator put them, so they take no part in the clustering — otherwise a split
+   * theme's comments, starting together in a warm start, would pull others after them, or leave the theme
+   * they came from too small to stand.
+   */
+  #placedByModerators(): Uint8Array | undefined {
+    const placed = new Set<string>();
+    for (const correction of this.#options.corrections ?? [])
+      if (correction.kind === 'move' || correction.kind === 'split')
+        for (const id of correction.itemIds) if (this.#items.has(id)) placed.add(id);
+    if (placed.size === 0) return undefined;
+    const free = new Uint8Array(this.#bags.length);
+    for (const item of this.#items.values()) if (!placed.has(item.id)) free[item.doc] = 1;
+    const excluded = new Uint8Array(this.#bags.length);
+    for (const id of placed) excluded[this.#items.get(id)!.doc] = free[this.#items.get(id)!.doc]! ? 0 : 1;
+    return excluded;
+  }
+
+  /**
    * Each distinct comment's previous theme (by the previous themes' comments; −1 for a new one), or
    * undefined when there were none: the clustering then starts from the previous themes.
    */
@@ -349,6 +376,17 @@ export class ThemeModel {
     const previous = (this.#options.previous ?? []).filter((theme) => theme.itemIds.length > 0);
     for (const theme of previous.sort((a, b) => (a.id < b.id ? -1 : 1))) {
       for (const id of theme.itemIds) previousOf.set(id, cluster);
+      cluster++;
+    }
+    // A theme merged away or hidden starts as a cluster of its own again (the comments it held when the
+    // moderator corrected it), and the correction then applies to it as on the first run: started inside
+    // the theme it was merged into, its comments would each find another theme more likely and scatter
+    // (a merged pair of 32 and 26 comments kept none of the 26 after one run); hidden, they would be
+    // spread over the shown themes.
+    for (const correction of this.#options.corrections ?? []) {
+      if (correction.kind !== 'merge' && correction.kind !== 'hide') continue;
+      if (!correction.anchorItems?.length) continue;
+      for (const id of correction.anchorItems) previousOf.set(id, cluster);
       cluster++;
     }
     if (previousOf.size === 0) return undefined;
