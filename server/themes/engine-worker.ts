@@ -120,6 +120,7 @@ function handle(
       previous,
       corrections: request.corrections,
       warmStart: true,
+      added: request.kind === 'recompute' ? items.map((item) => item.id) : undefined,
     });
     models.set(scope, model);
   }

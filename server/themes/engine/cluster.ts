@@ -40,7 +40,7 @@ export interface ClusterOptions {
   /** Weight of comment meanings (word vectors) against words; used only when bags carry meanings. */
   kappa?: number;
   /**
-   * The theme each bag was in last time (−1: new, or in none): the sampler starts from there instead of
+   * The theme each bag was in last time (−1: in none; `NEW`: new since): the sampler starts from there instead of
    * at random, so a recompute after a small change finds the same themes with the same comments (and a
    * save writes only what changed), while empty clusters left over still let new topics form.
    */
@@ -63,9 +63,15 @@ export interface ThemeClustering {
 export const DEFAULT_MIN_LIFT = 0.25;
 /** Empty clusters a warm start keeps beside the previous themes, for topics that are new. */
 const WARM_ROOM = 5;
+/** In `initial`: a comment new since the previous themes (−1: one that was in none). */
+export const NEW = -2;
 /** Most greedy sweeps of a warm start (they stop once no comment moves; 2–4 do in practice). */
 const WARM_SWEEPS = 8;
 export const DEFAULT_MIN_EVIDENCE = 1.5;
+/** Distinct comments the sampler fits from a random start (the rest join the fit). */
+const DEFAULT_SAMPLE = 1500;
+/** Clusters the sampler may use for n comments: it leaves the ones it does not need empty. */
+const defaultClusters = (n: number) => Math.max(10, Math.min(40, Math.round(n / 8)));
 /** Chosen on the labelled corpus (10, 15 and 20 are within 0.02 NMI); see bench/themes-quality.ts. */
 export const DEFAULT_KAPPA = 10;
 
@@ -102,7 +108,14 @@ export function clusterBags(
 
   const warm = options.initial && usable.some((d) => options.initial![d]! >= 0) ? options.initial : undefined;
   const fitted = warm
-    ? warmFit(bags, usable, warm, vocabulary, { alpha, beta, meaning, maxClusters: options.maxClusters })
+    ? warmFit(bags, usable, warm, vocabulary, {
+        alpha,
+        beta,
+        meaning,
+        maxClusters: options.maxClusters,
+        sampleSize: options.sampleSize ?? DEFAULT_SAMPLE,
+        seed: options.seed,
+      })
     : coldFit(bags, usable, vocabulary, options, { alpha, beta, kappa, meaning });
   if (!fitted)
     return {
@@ -145,14 +158,17 @@ export function clusterBags(
     lifts[d] = e.total;
     if (!belongs(e, minLift, minEvidence)) weak[d] = 1;
   }
+  // An orphan is judged as a member is: with its own words in the theme (judged from outside it, it
+  // would need more evidence than the members it joins, and a run from a start where it was a member
+  // would keep it where this one drops it).
   for (const d of orphans) {
     if (kept.length === 0) continue;
-    const placed = mostLikely(model, bags[d]!, kept);
+    const { cluster } = mostLikely(model, bags[d]!, kept);
+    addDoc(model, bags[d]!, cluster, 1);
+    const placed = evidence(model, bags[d]!, cluster);
     lifts[d] = placed.total;
-    if (belongs(placed, minLift, minEvidence)) {
-      labels[d] = placed.cluster;
-      addDoc(model, bags[d]!, placed.cluster, 1);
-    }
+    if (belongs(placed, minLift, minEvidence)) labels[d] = cluster;
+    else addDoc(model, bags[d]!, cluster, -1);
   }
 
   // Compact: theme t of the result is cluster kept[t]; weakly attached comments become unclustered.
@@ -168,6 +184,9 @@ export function clusterBags(
     labels[d] = slot.get(z)!;
     addDoc(compact, bags[d]!, labels[d]!, 1);
   }
+  // How typical each comment is, against the themes as they came out: the same themes give the same
+  // lifts, however the run got there (comments dissolved or dropped on the way no longer weigh in).
+  for (const d of usable) if (labels[d]! >= 0) lifts[d] = evidence(compact, bags[d]!, labels[d]!).total;
   return { labels, lifts, model: compact, minLift, minEvidence };
 }
 
@@ -210,10 +229,10 @@ function coldFit(
     const j = Math.floor(next() * (i + 1));
     [sample[i], sample[j]] = [sample[j]!, sample[i]!];
   }
-  sample.length = Math.min(sample.length, options.sampleSize ?? 1500);
+  sample.length = Math.min(sample.length, options.sampleSize ?? DEFAULT_SAMPLE);
   sample.sort((a, b) => a - b);
   const sampleBags = sample.map((d) => bags[d]!);
-  const maxClusters = options.maxClusters ?? Math.max(10, Math.min(40, Math.round(sample.length / 8)));
+  const maxClusters = options.maxClusters ?? defaultClusters(sample.length);
   let best: { model: DmmModel; labels: Int32Array; score: number } | null = null;
   const restarts = options.restarts ?? (sample.length <= 1000 ? 5 : 1);
   for (let restart = 0; restart < restarts; restart++) {
@@ -259,11 +278,36 @@ function warmFit(
     beta: number;
     meaning: { dimensions: number; kappa: number };
     maxClusters?: number;
+    sampleSize: number;
+    seed: number;
   },
 ): { model: DmmModel; labels: Int32Array } {
   let previousCount = 0;
   for (const d of usable) previousCount = Math.max(previousCount, initial[d]! + 1);
-  const maxClusters = Math.max(prior.maxClusters ?? 0, previousCount + WARM_ROOM);
+  // New comments (−2) are clustered among themselves first (seeded, so the same ones cluster the same
+  // way every run): a topic that is new forms a cluster of its own, rather than each of its comments
+  // joining whichever old theme is least unlike it. The greedy sweeps and the join below then fold a new
+  // cluster into an old theme when one cluster explains them better. Comments that were in no theme
+  // (−1) are not: clustered among themselves every run, the weak ones would form clusters that pull
+  // comments out of the themes, and two runs from the same start would no longer agree.
+  const fresh = usable.filter((d) => initial[d] === NEW);
+  const fitted = fresh.slice(0, prior.sampleSize);
+  const freshClusters = fitted.length < 2 ? 0 : defaultClusters(fitted.length);
+  const freshFit =
+    freshClusters > 0
+      ? fitDmm(
+          fitted.map((d) => bags[d]!),
+          vocabulary,
+          {
+            maxClusters: freshClusters,
+            alpha: prior.alpha,
+            beta: prior.beta,
+            kappa: prior.meaning.kappa,
+            seed: prior.seed,
+          },
+        ).labels
+      : new Int32Array(0);
+  const maxClusters = Math.max(prior.maxClusters ?? 0, previousCount + freshClusters + WARM_ROOM);
   const model = emptyModel(maxClusters, vocabulary, prior.alpha, prior.beta, prior.meaning);
   const labels = new Int32Array(bags.length).fill(-1);
   for (const d of usable)
@@ -271,6 +315,10 @@ function warmFit(
       labels[d] = initial[d]!;
       addDoc(model, bags[d]!, labels[d]!, 1);
     }
+  fitted.forEach((d, i) => {
+    labels[d] = previousCount + freshFit[i]!;
+    addDoc(model, bags[d]!, labels[d]!, 1);
+  });
   const all = Int32Array.from({ length: maxClusters }, (_, z) => z);
   for (const d of usable)
     if (labels[d]! < 0) {

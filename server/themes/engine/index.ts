@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { resolveTheme, resolveThemes, type ThemeCorrection } from './corrections.ts';
-import { assignBag, clusterBags, type ThemeClustering } from './cluster.ts';
+import { assignBag, clusterBags, NEW, type ThemeClustering } from './cluster.ts';
 import { addDoc, type BagOfWords } from './dmm.ts';
 import { domainConcepts, type ConceptMap } from './domain.ts';
 import { matchThemes, SAME_CONTENT, type PreviousTheme } from './identity.ts';
@@ -57,6 +57,12 @@ export interface ThemeOptions {
    * change moves few comments (1 % added to 3,000: a handful move, against 2,415 from a random start).
    */
   warmStart?: boolean;
+  /**
+   * With a warm start, the comments new since the previous themes: they are clustered among themselves
+   * first, so a new topic can form a theme of its own (the others start where they were, or where they
+   * fit best).
+   */
+  added?: Iterable<string>;
   /** Moderator corrections, applied as constraints on every computation. */
   corrections?: ThemeCorrection[];
   newId?: () => string;
@@ -391,6 +397,8 @@ export class ThemeModel {
     }
     if (previousOf.size === 0) return undefined;
     const initial = new Int32Array(this.#bags.length).fill(-1);
+    const added = new Set(this.#options.added ?? []);
+    for (const item of this.#items.values()) if (added.has(item.id)) initial[item.doc] = NEW;
     for (const item of this.#items.values()) {
       const theme = previousOf.get(item.id);
       if (theme !== undefined && initial[item.doc]! < 0) initial[item.doc] = theme;
