@@ -18,9 +18,9 @@ import { seededRandom } from '../../seeded-random.ts';
 //     a few restarts, keeping the most likely fit — the sampler itself settles on how many themes there
 //     are; 2. assign every other comment to its most likely theme and polish with two greedy sweeps
 //     (linear in the number of comments: no pairwise comparison anywhere);
-//  1–2 from the previous themes instead (a warm start, `initial`): every comment starts where it was, a
-//     new one where it fits best, then greedy sweeps until none moves — deterministic, so the same input
-//     gives the same themes and a small change moves few comments;
+//  1–2 from the previous themes instead (a warm start, `initial`): every comment starts where it was,
+//     the new ones clustered among themselves (seeded), the rest where they fit best, then greedy sweeps
+//     until none moves — so the same input gives the same themes and a small change moves few comments;
 //  3. join clusters the sampler left split when one cluster explains them better (see `mergeGain`);
 //  4. themes smaller than `minSize` are dissolved; a comment whose words are not clearly more likely in
 //     its theme than in the corpus as a whole (lift below `minLift`) stays unclustered.
@@ -263,10 +263,10 @@ function coldFit(
 }
 
 /**
- * From the previous themes: every comment (no sample, no random draw) starts in the cluster it was in,
- * a new one in its most likely cluster (an empty one if none fits: a new topic), then greedy sweeps until
- * none moves. The same comments from the same start give the same clusters, so a run right after a run
- * changes nothing; a small change moves few comments.
+ * From the previous themes: every comment (no sample) starts in the cluster it was in, the new ones in
+ * clusters of their own (see below), the rest in their most likely cluster (an empty one if none fits),
+ * then greedy sweeps until none moves. The same comments from the same start give the same clusters, so
+ * a run right after a run changes nothing; a small change moves few comments.
  */
 function warmFit(
   bags: BagOfWords[],

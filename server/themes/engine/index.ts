@@ -54,7 +54,8 @@ export interface ThemeOptions {
   /**
    * Start the clustering from the previous themes' comments instead of at random (greedy sweeps from
    * there, over every comment, no random draw): the same comments give the same themes, and a small
-   * change moves few comments (1 % added to 3,000: a handful move, against 2,415 from a random start).
+   * change moves few comments (1 % added to 3,000: none moved and every theme kept its id; from a random
+   * start 2,416 moved and 18 of 38 ids were kept).
    */
   warmStart?: boolean;
   /**
@@ -372,7 +373,8 @@ export class ThemeModel {
   }
 
   /**
-   * Each distinct comment's previous theme (by the previous themes' comments; −1 for a new one), or
+   * Each distinct comment's previous theme (by the previous themes' comments; `NEW` for one in `added`,
+   * −1 for one in no theme), or
    * undefined when there were none: the clustering then starts from the previous themes.
    */
   #warmStart(): Int32Array | undefined {
@@ -387,8 +389,8 @@ export class ThemeModel {
     // A theme merged away or hidden starts as a cluster of its own again (the comments it held when the
     // moderator corrected it), and the correction then applies to it as on the first run: started inside
     // the theme it was merged into, its comments would each find another theme more likely and scatter
-    // (a merged pair of 32 and 26 comments kept none of the 26 after one run); hidden, they would be
-    // spread over the shown themes.
+    // (a merged pair of 32 and 26 comments kept none of the 26 after one run). A hidden theme's comments
+    // start together the same way, so the hide finds them as one cluster again.
     for (const correction of this.#options.corrections ?? []) {
       if (correction.kind !== 'merge' && correction.kind !== 'hide') continue;
       if (!correction.anchorItems?.length) continue;
