@@ -239,6 +239,54 @@ describe('labels', () => {
     // Keywords still show what the comments say, channel included.
     expect(keywords).toContain('pulse comments');
   });
+
+  it('names what people praise, not the feeling they share', () => {
+    // The demo had a theme labelled "Love": customers' praise of the app and of payday.
+    const members = [
+      'Love the new app, paying someone new takes seconds now.',
+      'Love being paid early on payday, thank you.',
+      'Love the online banking, everything in one place.',
+      'Love the quick transfers between my accounts.',
+      'Love the new app update.',
+      'Payday came early again, love it.',
+    ].map((t) => ({ doc: preprocessor.process(t), weight: 1 }));
+    const others = [
+      'The branch was freezing cold',
+      'Mortgage offer took six weeks',
+      'Call waiting times are far too long',
+      'Nobody called me back about my complaint',
+    ].map((t) => preprocessor.process(t));
+    const statistics = corpusStatistics([...members.map((m) => m.doc), ...others]);
+    const { label, keywords } = describeTheme(members, statistics);
+    expect(label).not.toMatch(/love/i);
+    expect(label).toMatch(/app|payday|online banking|transfers/i);
+    // The feeling still shows among the keywords (and in the theme's sentiment).
+    expect(keywords).toContain('love');
+  });
+
+  it('does not name a theme by an adjective the tagger read as a noun at the start of a sentence', () => {
+    // "Long waits…" tags "long" as a noun; the demo had a theme labelled "Long and transferred".
+    const members = [
+      'Long waits on the phone again.',
+      'Long queue at the phones today.',
+      'Long hold times, customers are furious.',
+      'The wait on the phone was so long.',
+      'Hold times are long every Monday.',
+      'Customers say the hold is far too long.',
+      'Transferred four times, long wait.',
+    ].map((t) => ({ doc: preprocessor.process(t), weight: 1 }));
+    const others = [
+      'The branch was freezing cold',
+      'Mortgage offer took six weeks',
+      'The canteen coffee is awful',
+      'Nobody called me back about my complaint',
+      'Laptop broken again',
+    ].map((t) => preprocessor.process(t));
+    const statistics = corpusStatistics([...members.map((m) => m.doc), ...others]);
+    const { label } = describeTheme(members, statistics);
+    expect(label).not.toMatch(/^long\b/i);
+    expect(label).toMatch(/phone|hold|wait|queue/i);
+  });
 });
 
 describe('sentiment', () => {

@@ -44,11 +44,24 @@ interface Candidate {
   score: number;
   surfaces: Map<string, number>;
   isPhrase: boolean;
+  /** Weight of the comments that used it as a noun (in a noun phrase) and as an adjective. */
+  asNoun: number;
+  asAdjective: number;
 }
 
 // The feedback portal's own vocabulary: every theme is made of comments, and a channel's name ("pulse
 // comments", "kudos") says where a comment was posted, not what it is about. Never part of a label.
 const PORTAL_WORDS = new Set(['comment', 'feedback', 'suggestion', 'kudos', 'thanks', 'pulse']);
+
+// Words that say how people feel, not what about: praise or anger spread over unrelated topics shares
+// them ("Love the new app", "love being paid early"), and a theme named "Love" tells a moderator nothing
+// (one such theme stood in the demo). Never a label alone; its tone shows in the theme's sentiment.
+const FEELINGS = new Set(
+  'love hate joy delight pleasure happiness unhappiness frustration anger annoyance disappointment gratitude appreciation relief shame fear sadness'.split(
+    ' ',
+  ),
+);
+const namesATopic = (candidate: { key: string }) => !candidate.key.split(' ').every((w) => FEELINGS.has(w));
 
 /** Below this lift (theme share / corpus share) a single word is too common to name a theme alone. */
 const VAGUE_LIFT = 3;
@@ -69,7 +82,7 @@ export function describe(members: Member[], corpus: CorpusStatistics): Descripti
   const covered = new Map<string, Set<number>>();
   members.forEach(({ doc, weight }, index) => {
     const seen = new Set<string>();
-    const touch = (key: string, surface: string, isPhrase: boolean) => {
+    const touch = (key: string, surface: string, isPhrase: boolean, adjective = false) => {
       let candidate = candidates.get(key);
       if (!candidate) {
         candidate = {
@@ -79,10 +92,14 @@ export function describe(members: Member[], corpus: CorpusStatistics): Descripti
           score: 0,
           surfaces: new Map(),
           isPhrase,
+          asNoun: 0,
+          asAdjective: 0,
         };
         candidates.set(key, candidate);
       }
       candidate.isPhrase ||= isPhrase;
+      if (isPhrase) candidate.asNoun += weight;
+      else if (adjective) candidate.asAdjective += weight;
       candidate.surfaces.set(surface, (candidate.surfaces.get(surface) ?? 0) + weight);
       if (!seen.has(key)) {
         seen.add(key);
@@ -93,7 +110,8 @@ export function describe(members: Member[], corpus: CorpusStatistics): Descripti
       }
     };
     for (const phrase of doc.phrases) touch(phrase.key, phrase.surface, true);
-    for (const token of doc.tokens) if (token.pos !== 'n') touch(token.lemma, token.surface, false);
+    for (const token of doc.tokens)
+      if (token.pos !== 'n') touch(token.lemma, token.surface, false, token.pos === 'a');
   });
 
   const lifts = new Map<Candidate, number>();
@@ -111,8 +129,16 @@ export function describe(members: Member[], corpus: CorpusStatistics): Descripti
     .filter((c) => c.clusterDf >= Math.min(minimum, 2))
     .sort((a, b) => b.score - a.score || a.key.localeCompare(b.key));
 
+  // A noun phrase, and one the theme uses as a noun: the tagger reads an adjective that opens a sentence
+  // as a noun ("Long waits…": the demo had "Long and transferred"), which the word's other uses outvote.
+  // (Only adjective uses count against it: "pay" as a verb is still about pay.)
   const nameable = ranked.filter(
-    (c) => c.isPhrase && c.clusterDf >= minimum && !c.key.split(' ').some((word) => PORTAL_WORDS.has(word)),
+    (c) =>
+      c.isPhrase &&
+      (c.words > 1 || c.asNoun >= c.asAdjective) &&
+      c.clusterDf >= minimum &&
+      namesATopic(c) &&
+      !c.key.split(' ').some((word) => PORTAL_WORDS.has(word)),
   );
   // Phrases the theme uses clearly more than everyone else (a generic "team" names nothing), if there are any.
   const distinctive = nameable.filter((c) => lifts.get(c)! >= 2);
@@ -136,7 +162,7 @@ export function describe(members: Member[], corpus: CorpusStatistics): Descripti
             !c.key.split(' ').some((word) => PORTAL_WORDS.has(word)) &&
             c.key.split(' ').includes(candidate.key),
         ) ?? candidate);
-  const top = phrases[0] ?? ranked[0];
+  const top = phrases[0] ?? ranked.find(namesATopic);
   const first = top ? expand(top) : undefined;
   let label = first ? capitalise(mostCommon(first.surfaces)) : 'Other comments';
   if (first) {
