@@ -204,19 +204,27 @@ describe('clustering', () => {
   });
 });
 
+/** The label, keywords and signature of a theme of `members`, in a corpus that also holds `others`. */
+function describeComments(members: string[], others: string[]) {
+  const docs = members.map((t) => ({ doc: preprocessor.process(t), weight: 1 }));
+  const statistics = corpusStatistics([
+    ...docs.map((m) => m.doc),
+    ...others.map((t) => preprocessor.process(t)),
+  ]);
+  return describeTheme(docs, statistics);
+}
+
 describe('labels', () => {
   it('names a theme with a phrase people used', () => {
-    const members = [
-      'The car park is full every morning',
-      'No spaces in the car park after 8:30',
-      'Car park permits are too expensive',
-      'Could the car park have more bike racks',
-    ].map((t) => ({ doc: preprocessor.process(t), weight: 1 }));
-    const others = ['The canteen is cold', 'Pay rise too low', 'Laptop broken again'].map((t) =>
-      preprocessor.process(t),
+    const { label, keywords, signature } = describeComments(
+      [
+        'The car park is full every morning',
+        'No spaces in the car park after 8:30',
+        'Car park permits are too expensive',
+        'Could the car park have more bike racks',
+      ],
+      ['The canteen is cold', 'Pay rise too low', 'Laptop broken again'],
     );
-    const statistics = corpusStatistics([...members.map((m) => m.doc), ...others]);
-    const { label, keywords, signature } = describeTheme(members, statistics);
     expect(label.toLowerCase()).toContain('car park');
     expect(label[0]).toBe(label[0]!.toUpperCase());
     expect(keywords).toContain('car park');
@@ -224,17 +232,15 @@ describe('labels', () => {
   });
 
   it('names the topic, not the portal channel the comments came from', () => {
-    const members = [
-      'Pulse comments about the rota are ignored',
-      'Nobody reads pulse comments on the rota',
-      'Pulse comments keep asking for a fairer rota',
-      'Pulse comments go nowhere, like the kudos wall',
-    ].map((t) => ({ doc: preprocessor.process(t), weight: 1 }));
-    const others = ['The canteen is cold', 'Pay rise too low', 'Laptop broken again'].map((t) =>
-      preprocessor.process(t),
+    const { label, keywords } = describeComments(
+      [
+        'Pulse comments about the rota are ignored',
+        'Nobody reads pulse comments on the rota',
+        'Pulse comments keep asking for a fairer rota',
+        'Pulse comments go nowhere, like the kudos wall',
+      ],
+      ['The canteen is cold', 'Pay rise too low', 'Laptop broken again'],
     );
-    const statistics = corpusStatistics([...members.map((m) => m.doc), ...others]);
-    const { label, keywords } = describeTheme(members, statistics);
     expect(label).toBe('Rota');
     // Keywords still show what the comments say, channel included.
     expect(keywords).toContain('pulse comments');
@@ -242,22 +248,22 @@ describe('labels', () => {
 
   it('names what people praise, not the feeling they share', () => {
     // The demo had a theme labelled "Love": customers' praise of the app and of payday.
-    const members = [
-      'Love the new app, paying someone new takes seconds now.',
-      'Love being paid early on payday, thank you.',
-      'Love the online banking, everything in one place.',
-      'Love the quick transfers between my accounts.',
-      'Love the new app update.',
-      'Payday came early again, love it.',
-    ].map((t) => ({ doc: preprocessor.process(t), weight: 1 }));
-    const others = [
-      'The branch was freezing cold',
-      'Mortgage offer took six weeks',
-      'Call waiting times are far too long',
-      'Nobody called me back about my complaint',
-    ].map((t) => preprocessor.process(t));
-    const statistics = corpusStatistics([...members.map((m) => m.doc), ...others]);
-    const { label, keywords } = describeTheme(members, statistics);
+    const { label, keywords } = describeComments(
+      [
+        'Love the new app, paying someone new takes seconds now.',
+        'Love being paid early on payday, thank you.',
+        'Love the online banking, everything in one place.',
+        'Love the quick transfers between my accounts.',
+        'Love the new app update.',
+        'Payday came early again, love it.',
+      ],
+      [
+        'The branch was freezing cold',
+        'Mortgage offer took six weeks',
+        'Call waiting times are far too long',
+        'Nobody called me back about my complaint',
+      ],
+    );
     expect(label).not.toMatch(/love/i);
     expect(label).toMatch(/app|payday|online banking|transfers/i);
     // The feeling still shows among the keywords (and in the theme's sentiment).
@@ -266,24 +272,24 @@ describe('labels', () => {
 
   it('does not name a theme by an adjective the tagger read as a noun at the start of a sentence', () => {
     // "Long waits…" tags "long" as a noun; the demo had a theme labelled "Long and transferred".
-    const members = [
-      'Long waits on the phone again.',
-      'Long queue at the phones today.',
-      'Long hold times, customers are furious.',
-      'The wait on the phone was so long.',
-      'Hold times are long every Monday.',
-      'Customers say the hold is far too long.',
-      'Transferred four times, long wait.',
-    ].map((t) => ({ doc: preprocessor.process(t), weight: 1 }));
-    const others = [
-      'The branch was freezing cold',
-      'Mortgage offer took six weeks',
-      'The canteen coffee is awful',
-      'Nobody called me back about my complaint',
-      'Laptop broken again',
-    ].map((t) => preprocessor.process(t));
-    const statistics = corpusStatistics([...members.map((m) => m.doc), ...others]);
-    const { label } = describeTheme(members, statistics);
+    const { label } = describeComments(
+      [
+        'Long waits on the phone again.',
+        'Long queue at the phones today.',
+        'Long hold times, customers are furious.',
+        'The wait on the phone was so long.',
+        'Hold times are long every Monday.',
+        'Customers say the hold is far too long.',
+        'Transferred four times, long wait.',
+      ],
+      [
+        'The branch was freezing cold',
+        'Mortgage offer took six weeks',
+        'The canteen coffee is awful',
+        'Nobody called me back about my complaint',
+        'Laptop broken again',
+      ],
+    );
     expect(label).not.toMatch(/^long\b/i);
     expect(label).toMatch(/phone|hold|wait|queue/i);
   });
