@@ -1,3 +1,4 @@
+import type { TypedArena } from './arena.ts';
 import type { Lexicon } from './lexicon.ts';
 import type { ProcessedText } from './preprocess.ts';
 
@@ -64,11 +65,11 @@ export function meaningSpace(
 }
 
 /** The comment's meaning (unit length, `componentCount` long), or undefined when none of its words has a vector. */
-export function meaningOf(space: MeaningSpace, doc: ProcessedText): Float32Array | undefined {
+export function meaningOf(space: MeaningSpace, doc: ProcessedText, arena: TypedArena): Float32Array | undefined {
   if (!direction(space, doc)) return undefined;
   const { scratch, mean, components, dimensions } = space;
   for (let i = 0; i < dimensions; i++) scratch[i]! -= mean[i]!;
-  const meaning = new Float32Array(space.componentCount);
+  const meaning = arena.float32(space.componentCount);
   let norm = 0;
   for (let c = 0; c < meaning.length; c++) {
     let projection = 0;

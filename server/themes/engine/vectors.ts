@@ -1,3 +1,4 @@
+import { TypedArena } from './arena.ts';
 import type { BagOfWords } from './dmm.ts';
 import type { ConceptMap } from './domain.ts';
 import type { Lexicon } from './lexicon.ts';
@@ -32,6 +33,8 @@ export interface FeatureSpace {
   /** Lemmas and collocations that are features. */
   words: Set<string>;
   weights: FeatureWeights;
+  /** Where the bags' arrays are allocated (see arena.ts). */
+  arena: TypedArena;
 }
 
 export interface FeatureOptions {
@@ -135,7 +138,7 @@ export function buildFeatureSpace(docs: ProcessedText[], options: FeatureOptions
   for (const key of bigramDf.keys()) link(key);
 
   const meaning = meaningSpace(docs, df, options.lexicon);
-  return { index, names, senseLinks, conceptLinks, meaning, words, weights };
+  return { index, names, senseLinks, conceptLinks, meaning, words, weights, arena: new TypedArena() };
 }
 
 /** The bag of one comment in a feature space (new comments use the space they are assigned in). */
@@ -161,11 +164,13 @@ export function toBag(space: FeatureSpace, doc: ProcessedText, weight = 1): BagO
   // A concept counts at most twice, however many of its words a comment uses.
   for (const [id, count] of concepts) add(id, Math.min(count, 2) * space.weights.concept);
   // A comment without a single feature stays unclustered, whatever its meaning.
-  const meaning = space.meaning && counts.size > 0 ? meaningOf(space.meaning, doc) : undefined;
-  return {
-    words: Int32Array.from(counts.keys()),
-    counts: Float32Array.from(counts.values()),
-    weight,
-    meaning,
-  };
+  const meaning = space.meaning && counts.size > 0 ? meaningOf(space.meaning, doc, space.arena) : undefined;
+  const words = space.arena.int32(counts.size);
+  const amounts = space.arena.float32(counts.size);
+  let i = 0;
+  for (const [id, count] of counts) {
+    words[i] = id;
+    amounts[i++] = count;
+  }
+  return { words, counts: amounts, weight, meaning };
 }
