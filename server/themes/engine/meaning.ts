@@ -65,7 +65,11 @@ export function meaningSpace(
 }
 
 /** The comment's meaning (unit length, `componentCount` long), or undefined when none of its words has a vector. */
-export function meaningOf(space: MeaningSpace, doc: ProcessedText, arena: TypedArena): Float32Array | undefined {
+export function meaningOf(
+  space: MeaningSpace,
+  doc: ProcessedText,
+  arena: TypedArena,
+): Float32Array | undefined {
   if (!direction(space, doc)) return undefined;
   const { scratch, mean, components, dimensions } = space;
   for (let i = 0; i < dimensions; i++) scratch[i]! -= mean[i]!;
