@@ -318,6 +318,7 @@ function fakeSnapshot(n: number, seed: number): Snapshot {
       itemId: `item-${String(i).padStart(7, '0')}`,
       themeId: themes[Math.floor(next() * themes.length)]!.id,
       source: 'suggestion',
+      hash: `source-hash-${i}`,
       text: `Comment ${i}: ${'the car park barrier is broken again and the queue reaches the road '.repeat(1 + (i % 3))}`,
       day: addDays(CORPUS_FIRST_DAY, i % 90),
       published: true,
@@ -353,7 +354,12 @@ function changed(snapshot: Snapshot, seed: number): Snapshot {
         : item,
     );
   for (let i = 0; i < n * 0.005; i++)
-    items.push({ ...snapshot.items[i]!, itemId: `new-${i}`, text: `A new comment ${i} about the canteen.` });
+    items.push({
+      ...snapshot.items[i]!,
+      itemId: `new-${i}`,
+      hash: `new-hash-${i}`,
+      text: `A new comment ${i} about the canteen.`,
+    });
   return { ...snapshot, items, itemCount: items.length };
 }
 

@@ -13,6 +13,7 @@ import {
   StaleSnapshotError,
   type SaveStats,
   type SnapshotItem,
+  type SnapshotMove,
 } from './queries.ts';
 import type { SourceDigest, SourceItem, ThemeSources } from '../shared/theme-sources.ts';
 import { today } from '../shared/days.ts';
@@ -92,9 +93,11 @@ interface ScopeState {
   fullAt: number;
 }
 
-/** The source a stored row key (`theme|hash|source|sentiment|centrality`) names, if there is one. */
-function sourceOf(key: string | undefined): ThemeSource | undefined {
-  return key?.split('|', 3)[2] as ThemeSource | undefined;
+/** The source hash and the source a stored row key (`theme|hash|source|sentiment|centrality`) names. */
+function storedRow(key: string | undefined): { hash: string; source: ThemeSource } | undefined {
+  if (key === undefined) return undefined;
+  const [, hash, source] = key.split('|', 3);
+  return { hash: hash!, source: source as ThemeSource };
 }
 
 /** The newest `limit` items (by day, then id), or all of them. */
@@ -327,14 +330,18 @@ export class ThemesJob {
       throw error;
     }
     const { themes, complete } = computed;
-    // Memberships that moved without a change of their own (a recompute regroups): read those in full,
-    // each from its own feature when its stored row names it (asked of every feature, the ids of a
-    // recompute that regrouped 4,200 comments went to six readers: 25,000 ids in 30 queries).
-    const moved: Array<{ id: string; source?: ThemeSource }> = [];
+    /** A comment this node's last save stored as it is now (same source hash): its row holds its text. */
+    const storedAsIs = (id: string) => {
+      const stored = storedRow(last?.rows.get(id));
+      return stored && stored.hash === hashes.get(id) ? stored : undefined;
+    };
+    // Memberships that moved without a change of their own (a recompute regroups) are moved in place, their
+    // text left in the stored row. Only those with no stored row (in no theme until now) are read in full.
+    const unread: Array<{ id: string }> = [];
     for (const membership of computed.memberships.values())
-      if (membership.themeId !== null && !placed.has(membership.itemId))
-        moved.push({ id: membership.itemId, source: sourceOf(last?.rows.get(membership.itemId)) });
-    for (const item of await this.#sources.read(this.#db, moved))
+      if (membership.themeId !== null && !placed.has(membership.itemId) && !storedAsIs(membership.itemId))
+        unread.push({ id: membership.itemId });
+    for (const item of await this.#sources.read(this.#db, unread))
       if (hashes.get(item.id) === item.hash) placed.set(item.id, item);
     // Each row as a short key (its theme, its source's hash, its scores): a row whose key equals the one
     // this node last saved is not built, hashed or written again. Every run used to build and hash a
@@ -345,28 +352,42 @@ export class ThemesJob {
     /** Rows withdrawn, or whose comment is now in no theme, that no placed comment took back. */
     const left = new Set<string>();
     for (const id of removed) if (keys.delete(id)) left.add(id);
+    /** The rows to write in full, and (`all` false: a save of the change) the rows to move in place. */
     const rows = async (all: boolean) => {
       const items: SnapshotItem[] = [];
+      const moved: SnapshotMove[] = [];
       let n = 0;
       for (const membership of computed.memberships.values()) {
         if (++n % SLICE === 0) await nextTurn();
         const id = membership.itemId;
         const source = placed.get(id);
+        const asStored = all || source ? undefined : storedAsIs(id);
         // In no theme, or changed since the engine read it (the next run sees the change): no row.
-        if (membership.themeId === null || !source) {
+        if (membership.themeId === null || !(source ?? asStored)) {
           if (keys.delete(id)) left.add(id);
           continue;
         }
-        const prefix = `${membership.themeId}|${source.hash}|${source.source}|${membership.sentiment}`;
+        const { hash, source: from } = (source ?? asStored)!;
+        const prefix = `${membership.themeId}|${hash}|${from}|${membership.sentiment}`;
         const stored = last?.rows.get(id);
         const unchanged = !all && keepsStored(stored, prefix, membership.centrality);
         keys.set(id, unchanged ? stored! : `${prefix}|${membership.centrality}`);
         left.delete(id);
         if (unchanged) continue;
-        items.push({
+        const row = {
           itemId: id,
           themeId: membership.themeId,
-          source: source.source,
+          source: from,
+          hash,
+          sentiment: membership.sentiment,
+          centrality: membership.centrality,
+        };
+        if (!source) {
+          moved.push(row);
+          continue;
+        }
+        items.push({
+          ...row,
           text: source.text,
           day: source.day,
           published: source.published,
@@ -374,11 +395,9 @@ export class ThemesJob {
           status: source.status ?? null,
           prompt: source.prompt?.text ?? null,
           promptAskedOn: source.prompt?.askedOn ?? null,
-          sentiment: membership.sentiment,
-          centrality: membership.centrality,
         });
       }
-      return items;
+      return { items, moved };
     };
     const snapshot = {
       scope,
@@ -391,11 +410,12 @@ export class ThemesJob {
     };
     let saved: SaveStats;
     try {
-      const items = await rows(!last);
+      const { items, moved } = await rows(!last);
       if (this.#closed) return 0;
       const delta = last && {
         since: last.computedAt,
         removed: complete ? [...last.rows.keys()].filter((id) => !keys.has(id)) : [...left],
+        moved,
       };
       saved = await saveSnapshot(
         this.#db,
@@ -411,7 +431,7 @@ export class ThemesJob {
         this.#states.delete(scope);
         return this.#runScope(scope, asOf);
       }
-      const items = await rows(true);
+      const { items } = await rows(true);
       if (this.#closed) return 0;
       saved = await saveSnapshot(this.#db, { ...snapshot, items, durationMs: performance.now() - started });
     }
@@ -437,6 +457,7 @@ export class ThemesJob {
         themesWritten: saved.themesWritten,
         themesRetired: saved.themesRetired,
         itemsWritten: saved.itemsWritten,
+        itemsMoved: saved.itemsMoved,
         itemsDeleted: saved.itemsDeleted,
         /** Comments whose text was read this run (the rest were known from their digest). */
         itemsRead: placed.size,

@@ -56,6 +56,8 @@ export interface SnapshotItem {
   itemId: string;
   themeId: string;
   source: ThemeSource;
+  /** The source's hash of everything the row copies from it (text, day, …): see SourceDigest. */
+  hash: string;
   text: string;
   day: string;
   published: boolean;
@@ -80,6 +82,19 @@ export interface Snapshot {
   incremental: boolean;
 }
 
+/** A comment now in another theme, or scored anew, whose stored row still holds its current text. */
+export type SnapshotMove = Pick<
+  SnapshotItem,
+  'itemId' | 'themeId' | 'source' | 'hash' | 'sentiment' | 'centrality'
+>;
+
+/**
+ * A theme-item row's fingerprint: of the source's hash (which covers the text, day and every other copied
+ * column) and what the engine decided (theme, scores), so a row can be compared, or moved, without its text.
+ */
+const rowFingerprint = (scope: ThemeScope, row: SnapshotMove) =>
+  fingerprint([scope, row.themeId, row.itemId, row.source, row.hash, row.sentiment, row.centrality]);
+
 /** A short hash of the values a row is written with: equal hashes, nothing to write. */
 export function fingerprint(values: unknown[]): string {
   // One-shot hashing: a Hash object per item cost more than the SHA-1 itself over a corpus.
@@ -98,6 +113,8 @@ export interface SaveStats {
   themesWritten: number;
   themesRetired: number;
   itemsWritten: number;
+  /** Rows given another theme or scores, their text left as it was (a delta's `moved`). */
+  itemsMoved: number;
   itemsDeleted: number;
   /** The saved run's time (theme_run.computed_at): what a later delta save names as its base. */
   computedAt: Date;
@@ -111,6 +128,12 @@ export interface SaveStats {
 export interface SnapshotDelta {
   since: Date;
   removed: string[];
+  /**
+   * Rows whose comment is unchanged since that save (same source hash) but now in another theme or
+   * scored anew: updated in place, without their text. A recompute regroups thousands of comments; read
+   * and written again in full, their text crossed to this thread and back to Postgres for nothing.
+   */
+  moved?: SnapshotMove[];
 }
 
 export class StaleSnapshotError extends Error {
@@ -139,6 +162,7 @@ export async function saveSnapshot(
     themesWritten: 0,
     themesRetired: 0,
     itemsWritten: 0,
+    itemsMoved: 0,
     itemsDeleted: 0,
     computedAt,
   };
@@ -225,7 +249,11 @@ export async function saveSnapshot(
     const changed = [];
     for (const [n, item] of snapshot.items.entries()) {
       if (n % SLICE === SLICE - 1) await nextTurn();
-      const row = {
+      const hash = rowFingerprint(scope, item);
+      const before = stored.get(item.itemId);
+      stored.delete(item.itemId);
+      if (before === hash) continue;
+      changed.push({
         scope,
         theme_id: item.themeId,
         item_id: item.itemId,
@@ -239,11 +267,8 @@ export async function saveSnapshot(
         centrality: item.centrality,
         prompt: item.prompt,
         prompt_asked_on: item.promptAskedOn,
-      };
-      const hash = fingerprint(Object.values(row));
-      const before = stored.get(item.itemId);
-      stored.delete(item.itemId);
-      if (before !== hash) changed.push({ ...row, fingerprint: hash });
+        fingerprint: hash,
+      });
     }
     // What is left of the stored assignment is no longer in any theme.
     const gone = delta ? delta.removed : [...stored.keys()];
@@ -254,6 +279,20 @@ export async function saveSnapshot(
         .where('item_id', 'in', gone.slice(start, start + ITEM_BATCH))
         .executeTakeFirst();
       stats.itemsDeleted += Number(result.numDeletedRows);
+    }
+    const moved = delta?.moved ?? [];
+    for (let start = 0; start < moved.length; start += ITEM_BATCH) {
+      const batch = moved.slice(start, start + ITEM_BATCH);
+      const result = await sql`update theme_item as t
+        set theme_id = m.theme_id, sentiment = m.sentiment, centrality = m.centrality, fingerprint = m.fingerprint
+        from unnest(${batch.map((row) => row.itemId)}::text[], ${batch.map((row) => row.themeId)}::uuid[],
+          ${batch.map((row) => row.sentiment)}::float8[], ${batch.map((row) => row.centrality)}::float8[],
+          ${batch.map((row) => rowFingerprint(scope, row))}::text[])
+          as m(item_id, theme_id, sentiment, centrality, fingerprint)
+        where t.scope = ${scope} and t.item_id = m.item_id`.execute(trx);
+      // A row the caller's last save wrote is gone: that save is not what is stored (compare in full).
+      if (Number(result.numAffectedRows) !== batch.length) throw new StaleSnapshotError(scope);
+      stats.itemsMoved += batch.length;
     }
     for (let start = 0; start < changed.length; start += ITEM_BATCH) {
       const batch = changed.slice(start, start + ITEM_BATCH);
