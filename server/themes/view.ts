@@ -1,5 +1,6 @@
 import type { ThemeSource, ThemeTrend } from '../../db/tables/themes.ts';
 import { suppress } from '../shared/min-group.ts';
+import { pickQuotes } from './engine/quotes.ts';
 import { quote } from './engine/redact.ts';
 import { countDays, dailyCounts, trendOf } from './engine/trend.ts';
 
@@ -85,12 +86,10 @@ export function moderatorThemes(themes: ThemeRowLike[], items: ItemRowLike[], op
       .sort((a, b) => b.count - a.count);
     // The theme's size is shown, so complementary suppression treats it as the total.
     const breakdown = suppress(cells, options.k, members.length);
-    const quoted = members
-      .filter((item) => item.published)
-      .sort((a, b) => b.centrality - a.centrality)
-      .filter((item, index, list) => list.findIndex((other) => other.text === item.text) === index)
-      .slice(0, 3)
-      .map((item) => ({ itemId: item.id, text: quote(item.text) }));
+    const quoted = pickQuotes(
+      members.map((item) => ({ ...item, typicality: item.centrality })),
+      3,
+    ).map((item) => ({ itemId: item.id, text: quote(item.text) }));
     result.push({
       id: theme.id,
       label: theme.label,

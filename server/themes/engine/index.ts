@@ -7,6 +7,7 @@ import { matchThemes, SAME_CONTENT, type PreviousTheme } from './identity.ts';
 import { corpusStatistics, describe, type CorpusStatistics } from './label.ts';
 import { noLexicon, type Lexicon } from './lexicon.ts';
 import { createPreprocessor, type Preprocessor, type ProcessedText } from './preprocess.ts';
+import { pickQuotes } from './quotes.ts';
 import { quote } from './redact.ts';
 import { sentimentOf, toneDistribution, type ToneDistribution } from './sentiment.ts';
 import {
@@ -531,16 +532,10 @@ export class ThemeModel {
       items.length === 0
         ? 0
         : items.reduce((sum, item) => sum + this.#sentiments[item.doc]!, 0) / items.length;
-    const quotes: Quote[] = [];
-    const quotedDocs = new Set<number>();
-    for (const item of items
-      .filter((i) => i.published)
-      .sort((a, b) => b.lift - a.lift || a.id.localeCompare(b.id))) {
-      if (quotes.length >= this.#options.quoteCount) break;
-      if (quotedDocs.has(item.doc)) continue;
-      quotedDocs.add(item.doc);
-      quotes.push({ itemId: item.id, text: quote(item.text) });
-    }
+    const quotes: Quote[] = pickQuotes(
+      items.map((item) => ({ ...item, typicality: item.lift })),
+      this.#options.quoteCount,
+    ).map((item) => ({ itemId: item.id, text: quote(item.text) }));
     return {
       id: theme.id,
       label: theme.label,

@@ -750,6 +750,8 @@ export const staffDe = {
   'themes.pending': { one: '{count} ausstehend', other: '{count} ausstehend' },
   'themes.showComments': { one: 'Den Kommentar anzeigen', other: 'Die {count} Kommentare anzeigen' },
   'themes.hideComments': 'Kommentare ausblenden',
+  'themes.noQuote':
+    'Kein Zitat: Die für dieses Thema typischsten Kommentare sind nicht veröffentlicht (Kundenfeedback oder noch in Moderation). Zeigen Sie die Kommentare an, um sie zu lesen.',
   'themes.correct': 'Dieses Thema korrigieren',
   'themes.closeCorrections': 'Korrekturen schließen',
   'themes.correctLabel': '{label} korrigieren',

@@ -742,6 +742,8 @@ export const staffEn = {
   'themes.pending': { one: '{count} pending', other: '{count} pending' },
   'themes.showComments': { one: 'Show the comment', other: 'Show the {count} comments' },
   'themes.hideComments': 'Hide comments',
+  'themes.noQuote':
+    'No quote: the comments most typical of this theme are not published (customer feedback, or waiting for moderation). Show the comments to read them.',
   'themes.correct': 'Correct this theme',
   'themes.closeCorrections': 'Close corrections',
   'themes.correctLabel': 'Correct {label}',

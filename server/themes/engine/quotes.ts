@@ -1,0 +1,47 @@
+// Which of a theme's comments to quote: the most typical published ones, from the theme's core, and no two
+// saying nearly the same thing.
+//
+// The core: members at least as typical as the theme's median member. Quoting the best published members
+// wherever they sat, a theme made mostly of customer feedback (never quoted) showed the few employee
+// comments on its edge, only loosely about it. A theme whose core holds nothing quotable shows no quote.
+
+/** Two quotes share at least this share of their words (Jaccard): the second adds nothing. */
+const NEAR_DUPLICATE = 0.6;
+
+const wordsOf = (text: string) => new Set(text.toLowerCase().match(/\p{L}{3,}/gu) ?? []);
+
+function overlap(a: Set<string>, b: Set<string>): number {
+  let shared = 0;
+  for (const word of a) if (b.has(word)) shared++;
+  const union = a.size + b.size - shared;
+  return union === 0 ? 1 : shared / union;
+}
+
+export interface QuoteCandidate {
+  id: string;
+  text: string;
+  published: boolean;
+  /** How typical of its theme (higher: more). */
+  typicality: number;
+}
+
+/** Up to `count` quotes from the theme's members, most typical first. */
+export function pickQuotes<Member extends QuoteCandidate>(
+  members: readonly Member[],
+  count: number,
+): Member[] {
+  if (members.length === 0) return [];
+  const scores = members.map((member) => member.typicality).sort((a, b) => a - b);
+  const median = scores[Math.floor((scores.length - 1) / 2)]!;
+  const candidates = members
+    .filter((member) => member.published && member.typicality >= median)
+    .sort((a, b) => b.typicality - a.typicality || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const picked: Array<{ member: Member; words: Set<string> }> = [];
+  for (const member of candidates) {
+    if (picked.length >= count) break;
+    const words = wordsOf(member.text);
+    if (picked.some((other) => overlap(other.words, words) >= NEAR_DUPLICATE)) continue;
+    picked.push({ member, words });
+  }
+  return picked.map(({ member }) => member);
+}

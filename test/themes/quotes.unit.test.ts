@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import { pickQuotes } from '../../server/themes/engine/quotes.ts';
+import { moderatorThemes } from '../../server/themes/view.ts';
+
+const theme = {
+  id: 't1',
+  label: 'App update and documents',
+  keywords: ['app', 'update'],
+  firstSeen: '2026-11-01',
+  trend: 'steady' as const,
+  trendTest: {},
+};
+const options = {
+  asOf: '2026-12-01',
+  firstDay: '2026-10-01',
+  k: 5,
+  names: new Map<string, string>(),
+  departmentFilter: false,
+  span: 30,
+  snapshotTrend: true,
+};
+let n = 0;
+const item = (text: string, centrality: number, source: 'customer' | 'suggestion', published: boolean) => ({
+  id: `i${++n}`,
+  themeId: 't1',
+  source,
+  text,
+  day: '2026-11-20',
+  published,
+  departmentId: null,
+  sentiment: 0,
+  centrality,
+  prompt: null,
+  promptAskedOn: null,
+});
+
+describe('quotes', () => {
+  it('a theme whose core is customer feedback quotes none of the employee comments on its edge', () => {
+    const members = [
+      ...Array.from({ length: 12 }, (_, i) =>
+        item(`The app update lost my saved documents again (${i})`, 2 + i / 10, 'customer', false),
+      ),
+      item('The intranet search never finds the policy documents', 0.4, 'suggestion', true),
+      item('Could the intranet home page load faster', 0.3, 'suggestion', true),
+    ];
+    const {
+      themes: [shown],
+    } = moderatorThemes([theme], members, options);
+    // Before: the two intranet suggestions, only loosely about the theme, were its quotes.
+    expect(shown!.quoteItems).toEqual([]);
+    expect(shown!.size).toBe(14);
+  });
+
+  it('quotes the most typical published comments of the core, most typical first', () => {
+    const members = [
+      item('The mobile app crashes when I upload a payslip', 3, 'suggestion', true),
+      item('Uploading documents in the app times out on the train', 2.5, 'suggestion', true),
+      item('The app asks me to log in again after every update', 2, 'suggestion', true),
+      item('Customers say the app update removed the statements tab', 2.8, 'customer', false),
+      item('Something only loosely related about printers', 0.2, 'suggestion', true),
+      item('The lifts are slow in the mornings', 0.1, 'suggestion', true),
+      item('Printer paper runs out on Fridays', 0.1, 'suggestion', true),
+    ];
+    const {
+      themes: [shown],
+    } = moderatorThemes([theme], members, options);
+    expect(shown!.quoteItems.map((quote) => quote.text)).toEqual([
+      'The mobile app crashes when I upload a payslip',
+      'Uploading documents in the app times out on the train',
+      'The app asks me to log in again after every update',
+    ]);
+  });
+
+  it('does not quote two comments that say nearly the same thing', () => {
+    const members = [
+      { id: 'a', text: 'The car park barrier is broken again', published: true, typicality: 3 },
+      { id: 'b', text: 'The car park barrier is broken again today!', published: true, typicality: 2.9 },
+      { id: 'c', text: 'Visitors cannot find a space in the car park', published: true, typicality: 2.5 },
+      { id: 'd', text: 'Barrier broken, car park again', published: true, typicality: 2.4 },
+      { id: 'e', text: 'Permits cost too much for part-time staff', published: true, typicality: 2.45 },
+      { id: 'f', text: 'Lifts are slow', published: true, typicality: 0.5 },
+      { id: 'g', text: 'The canteen closes early', published: true, typicality: 0.5 },
+    ];
+    expect(pickQuotes(members, 3).map((quote) => quote.id)).toEqual(['a', 'c', 'e']);
+  });
+});
