@@ -69,8 +69,8 @@ const FULL_AT_LEAST_EVERY_MS = 10 * 60_000;
 export const PACE = 10;
 /**
  * Whether the engine thread keeps a scope's model between runs, for incremental updates. The public
- * snapshot runs once an hour (THEMES_PUBLIC_EVERY_MINUTES): kept, its model would hold ~1.65 KB a comment
- * (165 MB at 100k) to save one full computation an hour (~15 s of the thread's CPU at 100k).
+ * snapshot runs once an hour (THEMES_PUBLIC_EVERY_MINUTES): kept, its model would hold ~1 KB a comment
+ * (~100 MB at 100k) to save one full computation an hour (~15 s of the thread's CPU at 100k).
  */
 const KEEPS_MODEL: Record<ThemeScope, boolean> = { all: true, public: false };
 
