@@ -23,10 +23,16 @@ export interface Description {
   signature: Record<string, number>;
 }
 
-export function corpusStatistics(docs: ProcessedText[]): CorpusStatistics {
+/** Comments containing each key, each distinct text weighing `weights[i]` (1 by default). */
+export function corpusStatistics(docs: ProcessedText[], weights: readonly number[] = []): CorpusStatistics {
   const df = new Map<string, number>();
-  for (const doc of docs) for (const key of keysOf(doc)) df.set(key, (df.get(key) ?? 0) + 1);
-  return { size: docs.length, df };
+  let size = 0;
+  docs.forEach((doc, i) => {
+    const weight = weights[i] ?? 1;
+    size += weight;
+    for (const key of keysOf(doc)) df.set(key, (df.get(key) ?? 0) + weight);
+  });
+  return { size, df };
 }
 
 /** Every key a comment mentions once: its noun phrases and its content lemmas. */
