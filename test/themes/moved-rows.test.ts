@@ -1,49 +1,14 @@
-import { sql, type Kysely } from 'kysely';
+import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
-import type { Database } from '../../db/schema.ts';
-import { insertSuggestion } from '../../server/suggestions/queries.ts';
-import { ThemeSources, type SourceItem } from '../../server/shared/theme-sources.ts';
 import { ThemesJob, themesJob } from '../../server/themes/job.ts';
 import { saveSnapshot, StaleSnapshotError } from '../../server/themes/queries.ts';
 import { build } from '../helpers/build.ts';
-import { corpusItems } from './corpus.ts';
+import { CountingSources, suggestFromCorpus } from './sources.ts';
 
 // A recompute regroups comments that did not change themselves: their rows are moved in place (theme and
 // scores), their text neither read from the sources again nor written again.
 
 const t = build();
-const corpus = corpusItems();
-
-/** The app's theme sources, keeping every comment whose text they hand over. */
-class CountingSources extends ThemeSources {
-  texts: SourceItem[] = [];
-  constructor(private readonly inner: ThemeSources) {
-    super();
-  }
-  override digest(db: Kysely<Database>) {
-    return this.inner.digest(db);
-  }
-  override async read(db: Kysely<Database>, items?: Parameters<ThemeSources['read']>[1]) {
-    const read = await this.inner.read(db, items);
-    this.texts.push(...read);
-    return read;
-  }
-}
-
-async function suggest(from: number, count: number) {
-  await t.app.db.transaction().execute(async (trx) => {
-    for (let i = from; i < from + count; i++)
-      await insertSuggestion(trx, {
-        text: `${corpus[i % corpus.length]!.text} (${i})`,
-        concernsDepartmentId: null,
-        ownDepartmentId: null,
-        moderation: 'published',
-        reviewed: true,
-        piiFlags: [],
-        day: corpus[i % corpus.length]!.day,
-      });
-  });
-}
 
 /** The moderators' snapshot: each row's theme, and whether its text is its suggestion's. */
 const stored = async () =>
@@ -57,14 +22,14 @@ const stored = async () =>
 describe('a recompute that regroups comments', () => {
   it('moves their rows in place without reading their text, and every row still holds its comment', async () => {
     await themesJob(t.app).idle();
-    await suggest(0, 300);
+    await suggestFromCorpus(t.app.db, { count: 300 });
     const sources = new CountingSources(t.app.themeSources);
     const job = new ThemesJob({ db: t.app.db, log: t.app.log, sources });
     try {
       await job.recompute(['all']);
       const before = new Map((await stored()).map((row) => [row.item_id, row.theme_id]));
 
-      await suggest(300, 300);
+      await suggestFromCorpus(t.app.db, { count: 300, from: 300 });
       sources.texts = [];
       await job.recompute(['all']);
       const after = await stored();

@@ -1,51 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import type { Kysely } from 'kysely';
-import type { Database } from '../../db/schema.ts';
-import { insertSuggestion } from '../../server/suggestions/queries.ts';
-import { ThemeSources, type SourceItem } from '../../server/shared/theme-sources.ts';
 import { ThemesJob, themesJob } from '../../server/themes/job.ts';
 import { build } from '../helpers/build.ts';
-import { corpusItems } from './corpus.ts';
+import { CountingSources, suggestFromCorpus } from './sources.ts';
 
 const t = build();
-const corpus = corpusItems();
-
-/** The app's theme sources, counting every comment whose text they hand over. */
-class CountingSources extends ThemeSources {
-  texts: SourceItem[] = [];
-  constructor(private readonly inner: ThemeSources) {
-    super();
-  }
-  override digest(db: Kysely<Database>) {
-    return this.inner.digest(db);
-  }
-  override async read(db: Kysely<Database>, items?: Parameters<ThemeSources['read']>[1]) {
-    const read = await this.inner.read(db, items);
-    this.texts.push(...read);
-    return read;
-  }
-}
-
-async function suggest(count: number, moderation: 'published' | 'pending', from: number) {
-  await t.app.db.transaction().execute(async (trx) => {
-    for (let i = from; i < from + count; i++)
-      await insertSuggestion(trx, {
-        text: `${corpus[i % corpus.length]!.text} (${i})`,
-        concernsDepartmentId: null,
-        ownDepartmentId: null,
-        moderation,
-        reviewed: moderation === 'published',
-        piiFlags: [],
-        day: corpus[i % corpus.length]!.day,
-      });
-  });
-}
 
 describe('the public snapshot’s run', () => {
   it('reads the text of the published comments only, not of everything waiting for moderation', async () => {
     await themesJob(t.app).idle();
-    await suggest(120, 'published', 0);
-    await suggest(400, 'pending', 120);
+    await suggestFromCorpus(t.app.db, { count: 120 });
+    await suggestFromCorpus(t.app.db, { count: 400, from: 120, moderation: 'pending' });
     const sources = new CountingSources(t.app.themeSources);
     const job = new ThemesJob({ db: t.app.db, log: t.app.log, sources });
     try {

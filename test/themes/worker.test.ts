@@ -1,33 +1,17 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { insertSuggestion } from '../../server/suggestions/queries.ts';
 import { ThemeEngineWorker } from '../../server/themes/engine-client.ts';
 import { DEBOUNCE_MS, LARGE_MAX_WAIT_MS, PACE, ThemesJob, themesJob } from '../../server/themes/job.ts';
 import { build } from '../helpers/build.ts';
 import { corpusItems } from './corpus.ts';
+import { suggestFromCorpus } from './sources.ts';
 
 const t = build();
 const corpus = corpusItems();
 
 /** Publishes `count` suggestions drawn from the labelled corpus (numbered, so no two are the same text). */
-async function publish(count: number, text = (i: number) => `${corpus[i % corpus.length]!.text} (${i})`) {
-  const ids: string[] = [];
-  await t.app.db.transaction().execute(async (trx) => {
-    for (let i = 0; i < count; i++)
-      ids.push(
-        await insertSuggestion(trx, {
-          text: text(i),
-          concernsDepartmentId: null,
-          ownDepartmentId: null,
-          moderation: 'published',
-          reviewed: true,
-          piiFlags: [],
-          day: corpus[i % corpus.length]!.day,
-        }),
-      );
-  });
-  return ids;
-}
+const publish = (count: number, text?: (i: number) => string) =>
+  suggestFromCorpus(t.app.db, { count, ...(text ? { text } : {}) });
 
 const lastRun = () =>
   t.app.db
