@@ -201,7 +201,8 @@ export function describe(members: Member[], corpus: CorpusStatistics): Descripti
   const pairs = ranked.filter((c) => c.words === 2 && c.clusterDf >= 2);
   for (const candidate of ranked) {
     if (keywords.length >= 8) break;
-    if (candidate.words > 2) continue;
+    // "pulse comments", "kudos": where comments were posted, not what about (as in labels).
+    if (candidate.words > 2 || candidate.key.split(' ').some((word) => PORTAL_WORDS.has(word))) continue;
     if (
       candidate.words === 1 &&
       pairs.some(
