@@ -21,7 +21,8 @@ export const SAME_CONTENT = 0.55;
 
 export const MATCH_THRESHOLD = 0.3;
 
-function jaccard(a: Set<string>, b: string[]): number {
+/** Shared / all of two sets of strings (`b` without repeats); 0 when either is empty. */
+export function jaccard(a: Set<string>, b: readonly string[]): number {
   if (a.size === 0 || b.length === 0) return 0;
   let shared = 0;
   for (const id of b) if (a.has(id)) shared++;

@@ -1,3 +1,5 @@
+import { jaccard } from './identity.ts';
+
 // Which of a theme's comments to quote: the most typical published ones, from the theme's core, and no two
 // saying nearly the same thing.
 //
@@ -9,13 +11,6 @@
 const NEAR_DUPLICATE = 0.6;
 
 const wordsOf = (text: string) => new Set(text.toLowerCase().match(/\p{L}{3,}/gu) ?? []);
-
-function overlap(a: Set<string>, b: Set<string>): number {
-  let shared = 0;
-  for (const word of a) if (b.has(word)) shared++;
-  const union = a.size + b.size - shared;
-  return union === 0 ? 1 : shared / union;
-}
 
 export interface QuoteCandidate {
   id: string;
@@ -40,7 +35,7 @@ export function pickQuotes<Member extends QuoteCandidate>(
   for (const member of candidates) {
     if (picked.length >= count) break;
     const words = wordsOf(member.text);
-    if (picked.some((other) => overlap(other.words, words) >= NEAR_DUPLICATE)) continue;
+    if (picked.some((other) => jaccard(other.words, [...words]) >= NEAR_DUPLICATE)) continue;
     picked.push({ member, words });
   }
   return picked.map(({ member }) => member);
