@@ -86,10 +86,10 @@ export function moderatorThemes(themes: ThemeRowLike[], items: ItemRowLike[], op
       .sort((a, b) => b.count - a.count);
     // The theme's size is shown, so complementary suppression treats it as the total.
     const breakdown = suppress(cells, options.k, members.length);
-    const quoted = pickQuotes(
-      members.map((item) => ({ ...item, typicality: item.centrality })),
-      3,
-    ).map((item) => ({ itemId: item.id, text: quote(item.text) }));
+    const quoted = pickQuotes(members, 3, (item) => item.centrality).map((item) => ({
+      itemId: item.id,
+      text: quote(item.text),
+    }));
     result.push({
       id: theme.id,
       label: theme.label,

@@ -81,6 +81,10 @@ describe('quotes', () => {
       { id: 'f', text: 'Lifts are slow', published: true, typicality: 0.5 },
       { id: 'g', text: 'The canteen closes early', published: true, typicality: 0.5 },
     ];
-    expect(pickQuotes(members, 3).map((quote) => quote.id)).toEqual(['a', 'c', 'e']);
+    expect(pickQuotes(members, 3, (member) => member.typicality).map((quote) => quote.id)).toEqual([
+      'a',
+      'c',
+      'e',
+    ]);
   });
 });

@@ -543,10 +543,10 @@ export class ThemeModel {
       items.length === 0
         ? 0
         : items.reduce((sum, item) => sum + this.#sentiments[item.doc]!, 0) / items.length;
-    const quotes: Quote[] = pickQuotes(
-      items.map((item) => ({ ...item, typicality: item.lift })),
-      this.#options.quoteCount,
-    ).map((item) => ({ itemId: item.id, text: quote(item.text) }));
+    const quotes: Quote[] = pickQuotes(items, this.#options.quoteCount, (item) => item.lift).map((item) => ({
+      itemId: item.id,
+      text: quote(item.text),
+    }));
     return {
       id: theme.id,
       label: theme.label,

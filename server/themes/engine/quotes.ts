@@ -16,21 +16,20 @@ export interface QuoteCandidate {
   id: string;
   text: string;
   published: boolean;
-  /** How typical of its theme (higher: more). */
-  typicality: number;
 }
 
-/** Up to `count` quotes from the theme's members, most typical first. */
+/** Up to `count` quotes from the theme's members, most typical (`typicality`, higher: more) first. */
 export function pickQuotes<Member extends QuoteCandidate>(
   members: readonly Member[],
   count: number,
+  typicality: (member: Member) => number,
 ): Member[] {
   if (members.length === 0) return [];
-  const scores = members.map((member) => member.typicality).sort((a, b) => a - b);
+  const scores = members.map(typicality).sort((a, b) => a - b);
   const median = scores[Math.floor((scores.length - 1) / 2)]!;
   const candidates = members
-    .filter((member) => member.published && member.typicality >= median)
-    .sort((a, b) => b.typicality - a.typicality || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    .filter((member) => member.published && typicality(member) >= median)
+    .sort((a, b) => typicality(b) - typicality(a) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const picked: Array<{ member: Member; words: Set<string> }> = [];
   for (const member of candidates) {
     if (picked.length >= count) break;
