@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ThemeModel, type ThemeCorrection } from '../../server/themes/engine/index.ts';
 import { wordNet } from '../../server/themes/wordnet.ts';
 import { corpusItems, CORPUS_LAST_DAY } from './corpus.ts';
-import { PARKING } from './fixtures.ts';
+import { CANTEEN, PARKING } from './fixtures.ts';
 
 // A text posted many times (a copy-paste campaign, a pulse answer everyone agrees with) weighs more than
 // once in its theme's label, far less than once per copy.
@@ -52,5 +52,56 @@ describe('a theme holding one text posted twelve times', () => {
     // distinctive as it was, and named the theme.
     expect(theme.label).toMatch(/car park|parking/i);
     expect(theme.label).not.toMatch(/target/i);
+  });
+});
+
+describe('a text posted twelve times that no theme is about', () => {
+  const text = 'Too many targets, not enough time to actually help people properly.';
+  const copies = Array.from({ length: 12 }, (_, i) => ({ id: `echo-${i}`, text, day: CORPUS_LAST_DAY }));
+  const inTheme = (themes: Array<{ itemIds: string[] }>, prefix: string) =>
+    themes.flatMap((theme) => theme.itemIds).filter((id) => id.startsWith(prefix)).length;
+
+  it('stays unclustered instead of joining a theme it shares common words with', () => {
+    const lexicon = wordNet();
+    // Nothing else in the corpus is about targets; its pay theme says "help", "people" and "many" too.
+    const corpus = [
+      ...corpusItems().filter((item) => !/park|parking|car share|bike|space|permit|target/i.test(item.text)),
+      ...PARKING.map((text, i) => ({ id: `parking-${i}`, text, day: CORPUS_LAST_DAY })),
+    ];
+    for (const seed of [1, 2, 3]) {
+      const result = ThemeModel.compute([...corpus, ...copies], { lexicon, seed }).result();
+      // Judged with all twelve copies in the theme, the text made up most of its own evidence, and
+      // joined "Pay" (37 comments, twelve of them this one).
+      expect(inTheme(result.themes, 'echo-')).toBe(0);
+    }
+  });
+
+  it('is no theme with one comment that shares a few words with it', () => {
+    const lexicon = wordNet();
+    const items = [
+      ...PARKING,
+      ...CANTEEN,
+      'Please help people with the new expenses form, it is not enough to make anyone cry.',
+    ].map((text, i) => ({ id: `other-${i}`, text, day: CORPUS_LAST_DAY }));
+    for (const seed of [1, 2, 3]) {
+      const result = ThemeModel.compute([...items, ...copies], { lexicon, seed }).result();
+      // Thirteen comments, but two texts: the copies and the expenses form made a theme "Targets".
+      expect(inTheme(result.themes, 'echo-')).toBe(0);
+      expect(result.themes.map((theme) => theme.label).join(' ')).not.toMatch(/target/i);
+    }
+  });
+
+  it('still forms a theme with comments that are about the same thing', () => {
+    const lexicon = wordNet();
+    const alike = [
+      'Sales targets are so high we have no time left to help customers properly.',
+      'The new targets leave no time for the people who need help.',
+      'Targets every week, and not enough staff to meet them.',
+    ].map((text, i) => ({ id: `alike-${i}`, text, day: CORPUS_LAST_DAY }));
+    const corpus = corpusItems().filter((item) => !/target/i.test(item.text));
+    const result = ThemeModel.compute([...corpus, ...copies, ...alike], { lexicon, seed: 1 }).result();
+    const holder = result.themes.find((theme) => theme.itemIds.includes('echo-0'));
+    expect(holder?.label).toMatch(/target/i);
+    expect(holder!.itemIds.filter((id) => id.startsWith('alike-')).length).toBeGreaterThanOrEqual(2);
   });
 });

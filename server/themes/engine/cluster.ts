@@ -22,8 +22,9 @@ import { seededRandom } from '../../seeded-random.ts';
 //     the new ones clustered among themselves (seeded), the rest where they fit best, then greedy sweeps
 //     until none moves — so the same input gives the same themes and a small change moves few comments;
 //  3. join clusters the sampler left split when one cluster explains them better (see `mergeGain`);
-//  4. themes smaller than `minSize` are dissolved; a comment whose words are not clearly more likely in
-//     its theme than in the corpus as a whole (lift below `minLift`) stays unclustered.
+//  4. themes smaller than `minSize` (their most-posted text counted once) are dissolved; a comment whose
+//     words are not clearly more likely in its theme than in the corpus as a whole (lift below `minLift`,
+//     judged as one comment however often it was posted) stays unclustered.
 
 export interface ClusterOptions {
   minSize: number;
@@ -78,6 +79,50 @@ export const DEFAULT_KAPPA = 10;
 const belongs = (e: { mean: number; total: number }, minLift: number, minEvidence: number) =>
   e.mean >= minLift && e.total >= minEvidence;
 
+/**
+ * Clusters big enough to be a theme: at least `minSize` comments with their most-posted text counted
+ * once, in at least two different texts. One text posted twelve times and three comments that share a
+ * word with it are not a theme; the same text and three comments about the same thing are.
+ */
+function standing(
+  bags: BagOfWords[],
+  labels: Int32Array,
+  usable: number[],
+  clusters: number,
+  minSize: number,
+  leftOut?: Uint8Array,
+): number[] {
+  const weight = new Float64Array(clusters);
+  const heaviest = new Float64Array(clusters);
+  const distinct = new Float64Array(clusters);
+  for (const d of usable) {
+    const z = labels[d]!;
+    if (z < 0 || leftOut?.[d]) continue;
+    weight[z]! += bags[d]!.weight;
+    heaviest[z] = Math.max(heaviest[z]!, bags[d]!.weight);
+    distinct[z]!++;
+  }
+  const result: number[] = [];
+  for (let z = 0; z < clusters; z++)
+    if (distinct[z]! >= 2 && weight[z]! - Math.max(0, heaviest[z]! - 1) >= minSize) result.push(z);
+  return result;
+}
+
+/**
+ * `evidence` for a comment in cluster z (where it is counted), judged as one comment however many times
+ * it was posted: its copies do not vouch for each other. Counted in full, a text posted twelve times made
+ * up most of its own evidence, and joined a theme it shared one common word with ("help": the demo's
+ * twelve identical pulse answers about targets in the car-park theme).
+ */
+function evidenceAsOne(model: DmmModel, bag: BagOfWords, z: number): { mean: number; total: number } {
+  if (bag.weight <= 1) return evidence(model, bag, z);
+  const copies = { ...bag, weight: bag.weight - 1 };
+  addDoc(model, copies, z, -1);
+  const judged = evidence(model, bag, z);
+  addDoc(model, copies, z, 1);
+  return judged;
+}
+
 function jointLogLikelihood(model: DmmModel, bags: BagOfWords[], labels: Int32Array): number {
   let total = 0;
   bags.forEach((bag, d) => {
@@ -127,19 +172,12 @@ export function clusterBags(
     };
   const { model, labels } = fitted;
   const maxClusters = model.clusters;
-  const all = Int32Array.from({ length: maxClusters }, (_, z) => z);
 
   // 3. Join what the fit left split.
   joinSplitClusters(model, labels, usable);
 
   // 4. Keep themes big enough (and not one comment repeated); place or drop the rest.
-  const weight = new Float64Array(maxClusters);
-  const distinct = new Float64Array(maxClusters);
-  for (const d of usable) {
-    weight[labels[d]!]! += bags[d]!.weight;
-    distinct[labels[d]!]!++;
-  }
-  const kept = [...all].filter((z) => weight[z]! >= options.minSize && distinct[z]! >= 2);
+  const kept = standing(bags, labels, usable, maxClusters, options.minSize);
   const keptSet = new Set(kept);
   for (const d of usable) {
     if (keptSet.has(labels[d]!)) continue;
@@ -154,7 +192,7 @@ export function clusterBags(
       orphans.push(d);
       continue;
     }
-    const e = evidence(model, bags[d]!, labels[d]!);
+    const e = evidenceAsOne(model, bags[d]!, labels[d]!);
     lifts[d] = e.total;
     if (!belongs(e, minLift, minEvidence)) weak[d] = 1;
   }
@@ -165,19 +203,22 @@ export function clusterBags(
     if (kept.length === 0) continue;
     const { cluster } = mostLikely(model, bags[d]!, kept);
     addDoc(model, bags[d]!, cluster, 1);
-    const placed = evidence(model, bags[d]!, cluster);
+    const placed = evidenceAsOne(model, bags[d]!, cluster);
     lifts[d] = placed.total;
     if (belongs(placed, minLift, minEvidence)) labels[d] = cluster;
     else addDoc(model, bags[d]!, cluster, -1);
   }
 
-  // Compact: theme t of the result is cluster kept[t]; weakly attached comments become unclustered.
-  const slot = new Map(kept.map((z, t) => [z, t]));
-  const compact = emptyModel(kept.length, vocabulary, alpha, beta, meaning);
+  // Compact: theme t of the result is cluster survivors[t]; weakly attached comments become unclustered,
+  // and so does a theme they leave too small (twelve copies of one text and the comment they joined).
+  const stands = new Set(standing(bags, labels, usable, maxClusters, options.minSize, weak));
+  const survivors = kept.filter((z) => stands.has(z));
+  const slot = new Map(survivors.map((z, t) => [z, t]));
+  const compact = emptyModel(survivors.length, vocabulary, alpha, beta, meaning);
   for (const d of usable) {
     const z = labels[d]!;
     if (z < 0) continue;
-    if (weak[d]) {
+    if (weak[d] || !slot.has(z)) {
       labels[d] = -1;
       continue;
     }
@@ -186,7 +227,7 @@ export function clusterBags(
   }
   // How typical each comment is, against the themes as they came out: the same themes give the same
   // lifts, however the run got there (comments dissolved or dropped on the way no longer weigh in).
-  for (const d of usable) if (labels[d]! >= 0) lifts[d] = evidence(compact, bags[d]!, labels[d]!).total;
+  for (const d of usable) if (labels[d]! >= 0) lifts[d] = evidenceAsOne(compact, bags[d]!, labels[d]!).total;
   return { labels, lifts, model: compact, minLift, minEvidence };
 }
 
