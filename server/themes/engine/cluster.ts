@@ -98,8 +98,9 @@ function standing(
   for (const d of usable) {
     const z = labels[d]!;
     if (z < 0 || leftOut?.[d]) continue;
-    weight[z]! += bags[d]!.weight;
-    heaviest[z] = Math.max(heaviest[z]!, bags[d]!.weight);
+    const copies = bags[d]!.copies ?? bags[d]!.weight;
+    weight[z]! += copies;
+    heaviest[z] = Math.max(heaviest[z]!, copies);
     distinct[z]!++;
   }
   const result: number[] = [];

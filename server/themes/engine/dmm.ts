@@ -28,8 +28,10 @@ export interface DmmOptions {
 export interface BagOfWords {
   words: Int32Array;
   counts: Float32Array;
-  /** Identical comments are one bag with a weight. */
+  /** Identical comments are one bag with a weight: what they count for in the model. */
   weight: number;
+  /** How many comments it stands for, when that is not `weight` (a theme's size counts every one). */
+  copies?: number;
   /** Unit-length meaning of the comment, when word vectors are known. */
   meaning?: Float32Array;
 }

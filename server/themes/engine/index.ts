@@ -119,6 +119,11 @@ interface ItemState {
 interface ThemeState {
   id: string;
   label: string;
+  /** Where the label came from: the moderator's rename, the theme's previous label, or this computation. */
+  labelFrom?: 'moderator' | 'previous';
+  /** Other names for it, best first (`Description.alternatives`), and the name this computation gave it. */
+  alternatives: string[];
+  computedLabel: string;
   keywords: string[];
   signature: Record<string, number>;
   items: Set<string>;
@@ -180,8 +185,11 @@ function fnv1a(text: string): number {
 }
 
 /**
- * What a text posted `copies` times weighs in a label: more than once (twelve people said it), far less
- * than twelve times (it is one thing said). Counted once per copy in the theme against a corpus that
+ * What a text posted `copies` times weighs in the clustering and in a label: more than once (twelve people
+ * said it), far less than twelve times (it is one thing said). Counted once a copy, the demo's templated
+ * customer feedback (a text posted 28 times) pulled unrelated comments into its theme through one shared
+ * word ("followed up": a theme "Email"), and split the themes of texts it did not share ("Mortgage offer"
+ * three times). Counted once per copy in the theme against a corpus that
  * counted it once, its words looked twelve times as distinctive as they were: the demo's twelve identical
  * pulse answers about targets named a theme of fourteen different car-park comments "Targets". Counted
  * once, two texts posted 25 and 9 times ("Love the new app…", "Online banking was down…") named their
@@ -281,7 +289,11 @@ export class ThemeModel {
       this.#countDay(item.day ?? null, 1);
     }
     this.#space = buildFeatureSpace(this.#docs, { lexicon, concepts });
-    this.#docs.forEach((doc, d) => this.#bags.push(toBag(this.#space, doc, multiplicity[d] ?? 1)));
+    this.#docs.forEach((doc, d) => {
+      const bag = toBag(this.#space, doc, echoWeight(multiplicity[d]));
+      if (bag.weight !== 1) bag.copies = multiplicity[d];
+      this.#bags.push(bag);
+    });
     this.#clustering = clusterBags(this.#bags, this.#space.names.length, {
       minSize: this.#options.minThemeSize ?? defaultMinThemeSize(this.#items.size),
       seed: this.#options.seed ?? 1,
@@ -374,11 +386,13 @@ export class ThemeModel {
           .split(/[^\p{L}\p{N}]+/u)
           .filter((word) => word && word !== 'and')
           .every((word) => terms.has(word) || terms.has(word.replace(/s$/, '')));
+      const keepsLabel = previous?.label !== undefined && (same || stillFits);
       this.#themes.push({
         id,
         ...description,
-        label:
-          splitLabels.get(t) ?? (previous?.label && (same || stillFits) ? previous.label : description.label),
+        label: splitLabels.get(t) ?? (keepsLabel ? previous!.label! : description.label),
+        labelFrom: splitLabels.has(t) ? 'moderator' : keepsLabel ? 'previous' : undefined,
+        computedLabel: description.label,
         items: members[t]!,
         summary: null,
         previousTrend: same ? previous.trend : undefined,
@@ -386,6 +400,7 @@ export class ThemeModel {
       });
     });
     this.#applyCorrections();
+    this.#tellApart();
     this.#refreshDays();
     this.#docs.length = 0;
     this.#computed = true;
@@ -474,12 +489,63 @@ export class ThemeModel {
       switch (correction.kind) {
         case 'rename':
           theme.label = correction.label;
+          theme.labelFrom = 'moderator';
           break;
         case 'pin':
           theme.pinned = true;
           break;
       }
     }
+  }
+
+  /**
+   * Themes the computation gave the same name (the demo had three "Mortgage offer"s) are told apart by
+   * their next best names: "Mortgage offer and valuation", "Mortgage offer and underwriting team". The one
+   * a moderator named, else the one that had the name before, else one with no other name, else the
+   * largest, keeps it as it is; a name the moderator gave is never changed. (A theme that kept its old name
+   * and now shares it takes the name this computation gave it, when no other theme has that.)
+   */
+  #tellApart(): void {
+    const byName = new Map<string, ThemeState[]>();
+    for (const theme of this.#themes) {
+      if (theme.items.size === 0 || theme.hidden || theme.mergedInto !== undefined) continue;
+      const key = theme.label.toLowerCase();
+      byName.set(key, [...(byName.get(key) ?? []), theme]);
+    }
+    const taken = new Set(byName.keys());
+    const rank = (theme: ThemeState) =>
+      theme.labelFrom === 'moderator' ? 2 : theme.labelFrom === 'previous' ? 1 : 0;
+    for (const same of byName.values()) {
+      if (same.length < 2) continue;
+      // The one with no other name keeps the shared one, so that the others can be told from it.
+      same.sort(
+        (a, b) =>
+          rank(b) - rank(a) ||
+          Number(a.alternatives.length > 0) - Number(b.alternatives.length > 0) ||
+          b.items.size - a.items.size ||
+          a.id.localeCompare(b.id),
+      );
+      for (const theme of same.slice(1)) {
+        if (theme.labelFrom === 'moderator') continue;
+        const stem = theme.label.split(' and ')[0]!;
+        const name = [
+          ...theme.alternatives.map((alternative) => `${stem} and ${alternative}`),
+          theme.computedLabel,
+        ].find((candidate) => !taken.has(candidate.toLowerCase()));
+        if (!name) continue;
+        theme.label = name;
+        taken.add(name.toLowerCase());
+      }
+    }
+  }
+
+  /**
+   * One comment with a text, as an update adds it to the model or takes it out: its share of its text's
+   * weight (a text's copies weigh `echoWeight` together), so what an update takes out is what was put in.
+   */
+  #oneCopy(doc: number): BagOfWords {
+    const bag = this.#bags[doc]!;
+    return { ...bag, weight: bag.weight / (bag.copies ?? 1), copies: 1 };
   }
 
   /** A theme's label, keywords and signature, each distinct text weighed by `echoWeight`, as in the corpus. */
@@ -597,8 +663,7 @@ export class ThemeModel {
     for (const id of change.removed ?? []) {
       const item = this.#items.get(id);
       if (!item) continue;
-      if (item.theme >= 0)
-        addDoc(this.#clustering.model, { ...this.#bags[item.doc]!, weight: 1 }, item.theme, -1);
+      if (item.theme >= 0) addDoc(this.#clustering.model, this.#oneCopy(item.doc), item.theme, -1);
       const t = this.#themeOf(item);
       if (t >= 0) {
         this.#themes[t]!.items.delete(id);
@@ -611,7 +676,7 @@ export class ThemeModel {
     for (const input of change.added ?? []) {
       if (this.#items.has(input.id)) continue;
       const doc = this.#docFor(input.text);
-      const bag = { ...this.#bags[doc]!, weight: 1 };
+      const bag = this.#oneCopy(doc);
       const { theme, lift } = assignBag(this.#clustering, bag);
       const item: ItemState = {
         id: input.id,

@@ -18,6 +18,11 @@ export interface Member {
 
 export interface Description {
   label: string;
+  /**
+   * Further names for the theme, best first, none sharing a word with the label: what tells it apart
+   * from another theme given the same label ("Mortgage offer and valuation").
+   */
+  alternatives: string[];
   keywords: string[];
   /** Lemma → weight, for recognising the theme later (stable ids). */
   signature: Record<string, number>;
@@ -196,6 +201,22 @@ export function describe(members: Member[], corpus: CorpusStatistics): Descripti
     }
   }
 
+  const alternatives: string[] = [];
+  const labelStems = new Set(
+    label
+      .toLowerCase()
+      .split(' ')
+      .map((word) => word.slice(0, 4)),
+  );
+  for (const candidate of phrases) {
+    if (alternatives.length >= 5) break;
+    const name = expand(candidate);
+    if (name.key.split(' ').some((word) => labelStems.has(word.slice(0, 4)) || PORTAL_WORDS.has(word)))
+      continue;
+    const surface = mostCommon(name.surfaces);
+    if (!alternatives.includes(surface)) alternatives.push(surface);
+  }
+
   // Keywords: phrases and words, best first; a word that mostly occurs inside a listed phrase is left out.
   const keywords: string[] = [];
   const pairs = ranked.filter((c) => c.words === 2 && c.clusterDf >= 2);
@@ -218,5 +239,5 @@ export function describe(members: Member[], corpus: CorpusStatistics): Descripti
   const signature: Record<string, number> = {};
   for (const candidate of ranked.slice(0, 25))
     signature[candidate.key] = Math.round(candidate.score * 1000) / 1000;
-  return { label, keywords, signature };
+  return { label, alternatives, keywords, signature };
 }
