@@ -62,6 +62,11 @@ export const ModTheme = Type.Object({
   ...themeFields,
   /** Of `size`, how many are published (the rest are pending or otherwise not public). */
   published: Type.Integer({ minimum: 0 }),
+  /**
+   * Of `size`, how many wait for a moderator's decision (not customer feedback, which is never published,
+   * nor comments a moderator rejected or hid).
+   */
+  pending: Type.Integer({ minimum: 0 }),
   firstSeen: Day,
   test: Type.Object(
     {

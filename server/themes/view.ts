@@ -24,6 +24,8 @@ interface ItemRowLike {
   text: string;
   day: string;
   published: boolean;
+  /** The source's moderation state ('pending': waiting for a moderator); null where there is none. */
+  status: string | null;
   departmentId: string | null;
   sentiment: number;
   centrality: number;
@@ -96,6 +98,7 @@ export function moderatorThemes(themes: ThemeRowLike[], items: ItemRowLike[], op
       keywords: theme.keywords,
       size: members.length,
       published: members.filter((item) => item.published).length,
+      pending: members.filter((item) => item.status === 'pending').length,
       trend: test.trend,
       test: {
         recent: test.recent,

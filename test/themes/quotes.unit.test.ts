@@ -20,13 +20,20 @@ const options = {
   snapshotTrend: true,
 };
 let n = 0;
-const item = (text: string, centrality: number, source: 'customer' | 'suggestion', published: boolean) => ({
+const item = (
+  text: string,
+  centrality: number,
+  source: 'customer' | 'suggestion',
+  published: boolean,
+  status: string | null = source === 'customer' ? null : published ? 'published' : 'pending',
+) => ({
   id: `i${++n}`,
   themeId: 't1',
   source,
   text,
   day: '2026-11-20',
   published,
+  status,
   departmentId: null,
   sentiment: 0,
   centrality,
@@ -86,5 +93,20 @@ describe('quotes', () => {
       'c',
       'e',
     ]);
+  });
+
+  it('counts as pending only what waits for a moderator: not customer feedback, nor what was rejected', () => {
+    const members = [
+      item('The app update lost my saved documents', 2, 'customer', false),
+      item('The app logs me out after every update', 2, 'customer', false),
+      item('Uploading documents in the app times out', 1.5, 'suggestion', true),
+      item('The app asks for my password twice', 1.2, 'suggestion', false),
+      item('The app update is rubbish and so is IT', 1, 'suggestion', false, 'rejected'),
+    ];
+    const {
+      themes: [shown],
+    } = moderatorThemes([theme], members, options);
+    // Before: size − published − customer feedback, 2 (the rejected suggestion counted as waiting).
+    expect(shown!).toMatchObject({ size: 5, published: 1, pending: 1 });
   });
 });
