@@ -16,29 +16,63 @@ const AGREE: string[] = [
   'The changes announced this month were explained clearly.',
 ];
 
+// Each said in several ways, as people do: a pool of a few texts per band made the demo's 161 comments
+// ten texts posted a dozen times each, which no real pulse looks like (and which the themes then showed
+// as themes of one sentence).
 const COMMENTS: Record<'low' | 'mid' | 'high', string[]> = {
   low: [
     'The loan system outages are wearing everyone down. We apologise to customers all day.',
+    'Third LOS outage this week. I spent the afternoon re-keying applications from paper.',
+    'When the loan system goes down we have nothing to tell customers except sorry.',
     'Too many targets, not enough time to actually help people properly.',
+    'The call targets mean I rush people who need more time, and I hate doing that.',
+    'Sales targets keep going up while the time we have for each customer goes down.',
     'Staffing on the late shift is too thin; queues are long and people are exhausted.',
+    'Two people on the late shift for the whole queue again. Everyone is running on empty.',
+    'Evenings are short-staffed every week and the same few people cover the gaps.',
     'We hear about changes from customers before we hear about them internally.',
+    'A customer told me about the new fee before anyone at work did. Embarrassing.',
+    'Product changes land on the intranet after they are live; we find out from callers.',
     'The new scripts make calls longer and customers notice.',
+    'The compliance script adds three minutes to every call and customers get impatient.',
     "Nobody has followed up on last month's pulse comments. Does anyone read these?",
+    'I answered this survey last month and heard nothing back. What happens to our comments?',
+    'My laptop takes ten minutes to start and the phone system drops calls. Hard to do a good job.',
+    'Another restructure rumour and no one will say anything. People are worried about their jobs.',
   ],
   mid: [
     'Good colleagues, but the systems make simple things slow.',
+    'Nice team, clunky tools. Three screens to update one address.',
     'Training for new products comes too late — the week after launch.',
+    'We got the product training after customers had already started asking about it.',
     'Better than last quarter. The quiet booths help on hard calls.',
+    'Having a quiet booth to step into after a difficult call makes a real difference.',
     'Okay week. Would like clearer answers from underwriting on referrals.',
+    'Referrals to underwriting come back without a reason, so we cannot explain them to customers.',
     'The canteen hours change was appreciated on the late shift.',
+    'Fine overall. Parking is still a daily lottery for the early shift.',
+    'Meetings could be shorter; half of them could be an email.',
+    'Workload was heavy but manageable, mostly thanks to the people around me.',
+    'The new desk booking system works, but there are never enough desks on Tuesdays.',
+    'Pay review letters arrived late and nobody could explain the numbers.',
   ],
   high: [
     'My team lead genuinely listens and the team is supportive.',
+    'My manager made time for a proper one-to-one this week and actually followed through.',
     'Flexible working has made a huge difference for me and my family.',
+    'Being able to work from home two days a week means I can do the school run.',
     'Proud of how we handled the scam-season calls together.',
+    'We stopped two scams this week by spotting the signs early. Great teamwork.',
     'IT fixed things fast this week — felt like someone had our back.',
+    'The service desk sorted my headset within the hour. Small thing, big difference.',
     'Seeing kudos from the branches to our team made my month.',
+    'A thank-you note from a branch manager was pinned up in our office. Lovely to see.',
     'The wellbeing sessions were useful and not a box-ticking exercise.',
+    'The mental health first aider on our floor has been a real help.',
+    'Good week. The new starters are settling in well and asking great questions.',
+    'Underwriting turned a tricky case round in a day. Customer was delighted.',
+    'I feel trusted to do the right thing for customers, not just follow the script.',
+    'The new rota gives us more notice of shifts, which helps a lot with childcare.',
   ],
 };
 
