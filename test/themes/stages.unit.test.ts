@@ -36,6 +36,20 @@ describe('preprocess', () => {
     expect(doc.tokens.map((t) => t.lemma)).toEqual(expect.arrayContaining(['it', 'laptop']));
   });
 
+  it('reads an adjective that opens a sentence as an adjective in its noun phrases', () => {
+    // The tagger reads "Long", "Quick", "Unexpected" here as nouns: each was a phrase (a possible name) of its own.
+    const phrases = (text: string) => preprocessor.process(text).phrases.map((p) => p.key);
+    expect(phrases('Long waits on the phone again. Nobody answered.')).not.toContain('long');
+    expect(phrases('Quick mortgage offer, thank you.')).toEqual(
+      expect.arrayContaining(['quick mortgage offer', 'mortgage offer']),
+    );
+    expect(phrases('Quick mortgage offer, thank you.')).not.toContain('quick');
+    expect(phrases('Great service. Unexpected fee on my statement though.')).not.toContain('unexpected');
+    // A noun that opens a sentence stays one ("branch" is no adjective); so does one mid-sentence.
+    expect(phrases('Branch staff were lovely.')).toEqual(expect.arrayContaining(['branch', 'branch staff']));
+    expect(phrases('The queue was long.')).toContain('queue');
+  });
+
   it('copes with empty and symbol-only text', () => {
     expect(preprocessor.process('').tokens).toEqual([]);
     expect(preprocessor.process('!!! ... 123').tokens).toEqual([]);
