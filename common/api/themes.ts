@@ -63,8 +63,8 @@ export const ModTheme = Type.Object({
   /** Of `size`, how many are published (the rest are pending or otherwise not public). */
   published: Type.Integer({ minimum: 0 }),
   /**
-   * Of `size`, how many wait for a moderator's decision (not customer feedback, which is never published,
-   * nor comments a moderator rejected or hid).
+   * Of `size`, how many are held for a moderator's decision before they are published (pre-moderation;
+   * not customer feedback, which is never published, nor comments a moderator rejected or hid).
    */
   pending: Type.Integer({ minimum: 0 }),
   firstSeen: Day,
