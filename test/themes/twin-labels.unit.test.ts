@@ -76,6 +76,8 @@ describe('themes with the same name', () => {
       corrections,
     }).result();
     expect(renamed.themes.find((theme) => theme.id === plain.id)?.label).toBe('Canteen and options');
-    expect(renamed.themes.find((theme) => theme.id === other.id)?.label).not.toBe('Canteen and options');
+    const told = renamed.themes.find((theme) => theme.id === other.id);
+    expect(told).toBeDefined();
+    expect(told!.label).not.toBe('Canteen and options');
   });
 });

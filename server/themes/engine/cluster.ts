@@ -200,20 +200,31 @@ export function clusterBags(
   // An orphan is judged as a member is: with its own words in the theme (judged from outside it, it
   // would need more evidence than the members it joins, and a run from a start where it was a member
   // would keep it where this one drops it).
-  for (const d of orphans) {
-    if (kept.length === 0) continue;
-    const { cluster } = mostLikely(model, bags[d]!, kept);
+  const place = (d: number, among: number[]) => {
+    if (among.length === 0) return;
+    const { cluster } = mostLikely(model, bags[d]!, among);
     addDoc(model, bags[d]!, cluster, 1);
     const placed = evidenceAsOne(model, bags[d]!, cluster);
     lifts[d] = placed.total;
     if (belongs(placed, minLift, minEvidence)) labels[d] = cluster;
     else addDoc(model, bags[d]!, cluster, -1);
-  }
+  };
+  for (const d of orphans) place(d, kept);
 
-  // Compact: theme t of the result is cluster survivors[t]; weakly attached comments become unclustered,
-  // and so does a theme they leave too small (twelve copies of one text and the comment they joined).
+  // A theme its weakly attached comments leave too small (twelve copies of one text and the comment they
+  // joined) is dissolved too; its other comments are placed among the themes that stand, as orphans are.
   const stands = new Set(standing(bags, labels, usable, maxClusters, options.minSize, weak));
   const survivors = kept.filter((z) => stands.has(z));
+  if (survivors.length < kept.length)
+    for (const d of usable) {
+      const z = labels[d]!;
+      if (z < 0 || stands.has(z)) continue;
+      addDoc(model, bags[d]!, z, -1);
+      labels[d] = -1;
+      if (!weak[d]) place(d, survivors);
+    }
+
+  // Compact: theme t of the result is cluster survivors[t]; weakly attached comments become unclustered.
   const slot = new Map(survivors.map((z, t) => [z, t]));
   const compact = emptyModel(survivors.length, vocabulary, alpha, beta, meaning);
   for (const d of usable) {

@@ -210,6 +210,14 @@ export class ThemeModel {
   readonly #docs: ProcessedText[] = [];
   #computed = false;
   readonly #bags: BagOfWords[] = [];
+  /**
+   * Per distinct comment: how many of its copies the clustering model counts, and in which theme (every
+   * copy of a text in the same one). The model holds `echoWeight(n)` for n copies, so an update adds or
+   * takes out the difference one copy makes — a campaign pasted 30 times between two computations weighs
+   * 1 + ln 30 as it would in a computation, not 30.
+   */
+  readonly #counted: number[] = [];
+  readonly #countedIn: number[] = [];
   readonly #sentiments: number[] = [];
   /**
    * Distinct comments by a 53-bit hash of their normalised text (`textKey`), each with the text it was
@@ -307,8 +315,11 @@ export class ThemeModel {
     for (const item of this.#items.values()) {
       item.theme = this.#clustering.labels[item.doc]!;
       item.lift = this.#clustering.lifts[item.doc]!;
-      if (item.theme >= 0) members[item.theme]!.add(item.id);
-      else this.#unclustered.add(item.id);
+      if (item.theme >= 0) {
+        members[item.theme]!.add(item.id);
+        this.#counted[item.doc] = (this.#counted[item.doc] ?? 0) + 1;
+        this.#countedIn[item.doc] = item.theme;
+      } else this.#unclustered.add(item.id);
     }
     // Merges, moves and splits first, in the order moderators made them, by the comments each theme held
     // at the time: the corrected themes are then described and matched to their previous ids as usual.
@@ -527,11 +538,27 @@ export class ThemeModel {
       );
       for (const theme of same.slice(1)) {
         if (theme.labelFrom === 'moderator') continue;
-        const stem = theme.label.split(' and ')[0]!;
-        const name = [
-          ...theme.alternatives.map((alternative) => `${stem} and ${alternative}`),
-          theme.computedLabel,
-        ].find((candidate) => !taken.has(candidate.toLowerCase()));
+        // A name that already pairs two ("Health and safety", "Pay and bonus") takes no third.
+        const stems = new Set(
+          theme.label
+            .toLowerCase()
+            .split(/\s+/)
+            .map((word) => word.slice(0, 4)),
+        );
+        const paired = theme.label.includes(' and ')
+          ? []
+          : theme.alternatives
+              .filter(
+                (alternative) =>
+                  !alternative
+                    .toLowerCase()
+                    .split(/\s+/)
+                    .some((w) => stems.has(w.slice(0, 4))),
+              )
+              .map((alternative) => `${theme.label} and ${alternative}`);
+        const name = [...paired, theme.computedLabel].find(
+          (candidate) => !taken.has(candidate.toLowerCase()),
+        );
         if (!name) continue;
         theme.label = name;
         taken.add(name.toLowerCase());
@@ -539,13 +566,15 @@ export class ThemeModel {
     }
   }
 
-  /**
-   * One comment with a text, as an update adds it to the model or takes it out: its share of its text's
-   * weight (a text's copies weigh `echoWeight` together), so what an update takes out is what was put in.
-   */
-  #oneCopy(doc: number): BagOfWords {
-    const bag = this.#bags[doc]!;
-    return { ...bag, weight: bag.weight / (bag.copies ?? 1), copies: 1 };
+  /** One more (`sign` 1) or one fewer (−1) of a text's copies in the model, in the theme that counts them. */
+  #countCopy(doc: number, theme: number, sign: 1 | -1): void {
+    const before = this.#counted[doc] ?? 0;
+    const after = before + sign;
+    const total = (copies: number) => (copies > 0 ? echoWeight(copies) : 0);
+    const weight = Math.abs(total(after) - total(before));
+    addDoc(this.#clustering.model, { ...this.#bags[doc]!, weight, copies: 1 }, theme, sign);
+    this.#counted[doc] = after;
+    this.#countedIn[doc] = theme;
   }
 
   /** A theme's label, keywords and signature, each distinct text weighed by `echoWeight`, as in the corpus. */
@@ -663,7 +692,7 @@ export class ThemeModel {
     for (const id of change.removed ?? []) {
       const item = this.#items.get(id);
       if (!item) continue;
-      if (item.theme >= 0) addDoc(this.#clustering.model, this.#oneCopy(item.doc), item.theme, -1);
+      if (item.theme >= 0) this.#countCopy(item.doc, item.theme, -1);
       const t = this.#themeOf(item);
       if (t >= 0) {
         this.#themes[t]!.items.delete(id);
@@ -676,8 +705,10 @@ export class ThemeModel {
     for (const input of change.added ?? []) {
       if (this.#items.has(input.id)) continue;
       const doc = this.#docFor(input.text);
-      const bag = this.#oneCopy(doc);
-      const { theme, lift } = assignBag(this.#clustering, bag);
+      const placed = assignBag(this.#clustering, { ...this.#bags[doc]!, weight: 1, copies: 1 });
+      // A copy of a text the model counts joins its copies (an identical comment is no different).
+      const theme = (this.#counted[doc] ?? 0) > 0 ? this.#countedIn[doc]! : placed.theme;
+      const lift = placed.lift;
       const item: ItemState = {
         id: input.id,
         text: input.text,
@@ -690,7 +721,7 @@ export class ThemeModel {
       this.#items.set(item.id, item);
       this.#countDay(item.day, 1);
       if (theme >= 0) {
-        addDoc(this.#clustering.model, bag, theme, 1);
+        this.#countCopy(doc, theme, 1);
         this.#themes[this.#owner(theme)]!.items.add(item.id);
         touched.add(this.#owner(theme));
       } else this.#unclustered.add(item.id);
