@@ -63,8 +63,9 @@ export const ModTheme = Type.Object({
   /** Of `size`, how many are published (the rest are pending or otherwise not public). */
   published: Type.Integer({ minimum: 0 }),
   /**
-   * Of `size`, how many are held for a moderator's decision before they are published (pre-moderation;
-   * not customer feedback, which is never published, nor comments a moderator rejected or hid).
+   * Of `size`, how many are in the moderation queue now: held back for a decision (pre-moderation) or
+   * published and not yet looked at (post-moderation). Not customer feedback, which is never reviewed,
+   * nor what a moderator already decided on.
    */
   pending: Type.Integer({ minimum: 0 }),
   firstSeen: Day,

@@ -287,6 +287,15 @@ export const handoffThemeSource: SourceReader = {
       status: row.comment_moderation,
     }));
   },
+  async awaiting(db) {
+    const rows = await db
+      .selectFrom('handoff_rating')
+      .select('id')
+      .where('comment', 'is not', null)
+      .where('comment_reviewed', '=', false)
+      .execute();
+    return rows.map((row) => row.id);
+  },
 };
 
 /** Every request type of one team (or of all teams), archived ones included, in the form's order. */

@@ -277,6 +277,13 @@ export const kudosThemeSource: SourceReader = {
       status: row.moderation,
     }));
   },
+  async awaiting(db) {
+    const rows = await themeRows(db)
+      .select('id')
+      .where((eb) => eb.or([eb('moderation', '=', 'pending'), eb('reviewed', '=', false)]))
+      .execute();
+    return rows.map((row) => row.id);
+  },
 };
 
 export async function minimumGroupSize(db: Db): Promise<number> {

@@ -254,6 +254,15 @@ export const pulseThemeSource: SourceReader = {
       prompt: { text: row.question, askedOn: row.opens_on },
     }));
   },
+  async awaiting(db) {
+    const rows = await db
+      .selectFrom('pulse_response')
+      .select('id')
+      .where('comment', 'is not', null)
+      .where('comment_reviewed', '=', false)
+      .execute();
+    return rows.map((row) => row.id);
+  },
 };
 
 /** A moderator's decision on a pulse comment; null when the pulse has no such comment. */

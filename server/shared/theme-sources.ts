@@ -37,6 +37,11 @@ export interface SourceReader {
   digest(db: Kysely<Database>): Promise<SourceDigest[]>;
   /** Items in full: every one, or those of `ids` it still has (at most READ_BATCH ids a call). */
   read(db: Kysely<Database>, ids?: readonly string[]): Promise<SourceItem[]>;
+  /**
+   * Ids of the items a moderator has yet to look at (the feature's moderation queue: held back under
+   * pre-moderation, published unreviewed under post-moderation). Absent where nothing is reviewed.
+   */
+  awaiting?(db: Kysely<Database>): Promise<string[]>;
 }
 
 /** A condition for readers: the column holds some text (not only whitespace). */
@@ -53,6 +58,16 @@ export class ThemeSources {
     if (this.#readers.has(reader.source))
       throw new Error(`a ${reader.source} theme source is already registered`);
     this.#readers.set(reader.source, reader);
+  }
+
+  /**
+   * What waits for a moderator, per source (read live, so the moderators' themes count it down as they
+   * work rather than at the next recompute).
+   */
+  async awaiting(db: Kysely<Database>): Promise<Map<ThemeSource, Set<string>>> {
+    const readers = [...this.#readers.values()].filter((reader) => reader.awaiting);
+    const lists = await Promise.all(readers.map((reader) => reader.awaiting!(db)));
+    return new Map(readers.map((reader, i) => [reader.source, new Set(lists[i])]));
   }
 
   /** Every registered feature's items that carry text, without their text. */

@@ -364,6 +364,10 @@ export const suggestionThemeSource: SourceReader = {
       status: row.moderation === 'published' ? row.status : 'pending',
     }));
   },
+  async awaiting(db) {
+    const rows = await themeRows(db).select('id').where('reviewed', '=', false).execute();
+    return rows.map((row) => row.id);
+  },
 };
 
 export async function countSuggestions(db: Db): Promise<number> {

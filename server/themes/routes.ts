@@ -100,6 +100,8 @@ const routes: FastifyPluginAsyncTypebox<{ config: Config }> = async (app, { conf
         k: minimumGroupSize,
         names,
         departmentFilter: true,
+        // Employees are not told what waits for a moderator (their view holds published text only).
+        awaiting: new Map(),
         span: PUBLIC_DAILY_DAYS,
         snapshotTrend: true,
       });
@@ -126,11 +128,12 @@ const routes: FastifyPluginAsyncTypebox<{ config: Config }> = async (app, { conf
       },
     },
     async (request) => {
-      const [run, themes, { minimumGroupSize }, names] = await Promise.all([
+      const [run, themes, { minimumGroupSize }, names, awaiting] = await Promise.all([
         latestRun(app.db, 'all'),
         listThemes(app.db, 'all'),
         getSettings(app.db),
         departmentNames(app.db),
+        app.themeSources.awaiting(app.db),
       ]);
       if (run) refreshIfStale(run.asOf);
       const { days, source, department } = request.query;
@@ -143,6 +146,7 @@ const routes: FastifyPluginAsyncTypebox<{ config: Config }> = async (app, { conf
         k: minimumGroupSize,
         names,
         departmentFilter: department !== undefined,
+        awaiting,
         span: Math.min(days ?? 90, 365),
         snapshotTrend: days === undefined && source === undefined,
       });

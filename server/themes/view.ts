@@ -40,6 +40,11 @@ export interface ViewOptions {
   names: Map<string, string>;
   /** With a department filter, a theme with fewer than k comments would describe a small group: left out. */
   departmentFilter: boolean;
+  /**
+   * Per source, the items a moderator has yet to look at (`app.themeSources.awaiting`): a theme's
+   * `pending`. Read live, not from the snapshot, so it follows the queue as moderators work.
+   */
+  awaiting: ReadonlyMap<ThemeSource, ReadonlySet<string>>;
   span: number;
   /**
    * Trends from the snapshot, not recomputed: every view of the same themes (home, themes page,
@@ -98,7 +103,7 @@ export function moderatorThemes(themes: ThemeRowLike[], items: ItemRowLike[], op
       keywords: theme.keywords,
       size: members.length,
       published: members.filter((item) => item.published).length,
-      pending: members.filter((item) => item.status === 'pending').length,
+      pending: members.filter((item) => options.awaiting.get(item.source)?.has(item.id)).length,
       trend: test.trend,
       test: {
         recent: test.recent,

@@ -747,7 +747,7 @@ export const staffDe = {
   'themes.fewerThan': 'weniger als {k}',
   'themes.fewerThan.hint': 'Weniger als {k} Kommentare, oder aus den übrigen Zahlen ableitbar',
   'themes.commentsWord': { one: 'Kommentar', other: 'Kommentare' },
-  'themes.pending': { one: '{count} ausstehend', other: '{count} ausstehend' },
+  'themes.pending': { one: '{count} zu prüfen', other: '{count} zu prüfen' },
   'themes.showComments': { one: 'Den Kommentar anzeigen', other: 'Die {count} Kommentare anzeigen' },
   'themes.hideComments': 'Kommentare ausblenden',
   'themes.noQuote':

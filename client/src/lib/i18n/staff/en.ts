@@ -739,7 +739,7 @@ export const staffEn = {
   'themes.fewerThan': 'fewer than {k}',
   'themes.fewerThan.hint': 'Fewer than {k} comments, or could be worked out from the others',
   'themes.commentsWord': { one: 'comment', other: 'comments' },
-  'themes.pending': { one: '{count} pending', other: '{count} pending' },
+  'themes.pending': { one: '{count} to review', other: '{count} to review' },
   'themes.showComments': { one: 'Show the comment', other: 'Show the {count} comments' },
   'themes.hideComments': 'Hide comments',
   'themes.noQuote':
