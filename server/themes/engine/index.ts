@@ -4,7 +4,7 @@ import { assignBag, clusterBags, NEW, type ThemeClustering } from './cluster.ts'
 import { addDoc, type BagOfWords } from './dmm.ts';
 import { domainConcepts, type ConceptMap } from './domain.ts';
 import { matchThemes, SAME_CONTENT, type PreviousTheme } from './identity.ts';
-import { corpusStatistics, describe, type CorpusStatistics } from './label.ts';
+import { corpusStatistics, describe, shareAWord, type CorpusStatistics } from './label.ts';
 import { noLexicon, type Lexicon } from './lexicon.ts';
 import { createPreprocessor, type Preprocessor, type ProcessedText } from './preprocess.ts';
 import { pickQuotes } from './quotes.ts';
@@ -539,22 +539,10 @@ export class ThemeModel {
       for (const theme of same.slice(1)) {
         if (theme.labelFrom === 'moderator') continue;
         // A name that already pairs two ("Health and safety", "Pay and bonus") takes no third.
-        const stems = new Set(
-          theme.label
-            .toLowerCase()
-            .split(/\s+/)
-            .map((word) => word.slice(0, 4)),
-        );
         const paired = theme.label.includes(' and ')
           ? []
           : theme.alternatives
-              .filter(
-                (alternative) =>
-                  !alternative
-                    .toLowerCase()
-                    .split(/\s+/)
-                    .some((w) => stems.has(w.slice(0, 4))),
-              )
+              .filter((alternative) => !shareAWord(theme.label, alternative))
               .map((alternative) => `${theme.label} and ${alternative}`);
         const name = [...paired, theme.computedLabel].find(
           (candidate) => !taken.has(candidate.toLowerCase()),

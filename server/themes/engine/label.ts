@@ -28,6 +28,18 @@ export interface Description {
   signature: Record<string, number>;
 }
 
+const stemsOf = (name: string) =>
+  name
+    .toLowerCase()
+    .split(/\s+/)
+    .map((word) => word.slice(0, 4));
+
+/** Whether two names share a word, by its first four letters ("claim" / "claims", "pay" / "payroll"). */
+export function shareAWord(a: string, b: string): boolean {
+  const stems = new Set(stemsOf(a));
+  return stemsOf(b).some((stem) => stems.has(stem));
+}
+
 /** Comments containing each key, each distinct text weighing `weights[i]` (1 by default). */
 export function corpusStatistics(docs: ProcessedText[], weights: readonly number[] = []): CorpusStatistics {
   const df = new Map<string, number>();
@@ -178,8 +190,7 @@ export function describe(members: Member[], corpus: CorpusStatistics): Descripti
   let label = first ? capitalise(mostCommon(first.surfaces)) : 'Other comments';
   if (first) {
     const firstCoverage = covered.get(first.key)!;
-    const stems = new Set(first.key.split(' ').map((word) => word.slice(0, 4)));
-    const distinct = (c: Candidate) => !c.key.split(' ').some((word) => stems.has(word.slice(0, 4)));
+    const distinct = (c: Candidate) => !shareAWord(first.key, c.key);
     for (const candidate of phrases) {
       if (candidate === top || candidate.score < 0.4 * first.score || !distinct(candidate)) continue;
       const second = expand(candidate);
@@ -202,17 +213,10 @@ export function describe(members: Member[], corpus: CorpusStatistics): Descripti
   }
 
   const alternatives: string[] = [];
-  const labelStems = new Set(
-    label
-      .toLowerCase()
-      .split(' ')
-      .map((word) => word.slice(0, 4)),
-  );
   for (const candidate of phrases) {
     if (alternatives.length >= 5) break;
     const name = expand(candidate);
-    if (name.key.split(' ').some((word) => labelStems.has(word.slice(0, 4)) || PORTAL_WORDS.has(word)))
-      continue;
+    if (shareAWord(label, name.key) || name.key.split(' ').some((word) => PORTAL_WORDS.has(word))) continue;
     const surface = mostCommon(name.surfaces);
     if (!alternatives.includes(surface)) alternatives.push(surface);
   }
