@@ -110,6 +110,8 @@ export async function insertResponse(
     day?: string;
     /** The comment's moderation: 'pending' under pre-moderation, 'published' under post. */
     commentModeration?: PulseCommentModeration;
+    /** Seeding only: a moderator has already looked at the comment. */
+    reviewed?: boolean;
   },
 ): Promise<{ id: string; day: string }> {
   // A comment waits for a moderator's look either way (post-moderation publishes it at once).
@@ -123,7 +125,7 @@ export async function insertResponse(
       own_department_id: input.ownDepartmentId,
       day: input.day ?? today(),
       comment_moderation: moderation,
-      comment_reviewed: !input.comment,
+      comment_reviewed: input.reviewed ?? !input.comment,
     })
     .returning(['id', 'day'])
     .executeTakeFirstOrThrow();

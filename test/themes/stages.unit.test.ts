@@ -31,6 +31,22 @@ describe('preprocess', () => {
     expect(doc.phrases.map((p) => p.key)).toContain('loan application');
   });
 
+  it('reads a gerund after an opening adjective as what the sentence is about', () => {
+    // The tagger reads "working" as a verb here; the phrase "flexible working" was lost. It names themes
+    // (a reading); the clustering's features keep the tagger's reading.
+    const keys = (text: string) => {
+      const doc = preprocessor.process(text);
+      return [...doc.phrases, ...(doc.readings ?? [])].map((p) => p.key);
+    };
+    expect(keys('Flexible working has made a huge difference for me.')).toContain('flexible working');
+    expect(
+      preprocessor.process('Flexible working has made a huge difference for me.').phrases.map((p) => p.key),
+    ).not.toContain('flexible working');
+    expect(keys('Remote working means I save two hours a day.')).toContain('remote working');
+    // Only there: an adjective and a verb further into a sentence stay apart.
+    expect(keys('Customers are happy using the new app.').join(' ')).not.toMatch(/happy/);
+  });
+
   it('treats IT as a department, not a pronoun', () => {
     const doc = preprocessor.process('Thanks to IT for fixing my laptop.');
     expect(doc.tokens.map((t) => t.lemma)).toEqual(expect.arrayContaining(['it', 'laptop']));
@@ -308,6 +324,36 @@ describe('labels', () => {
     );
     expect(label).not.toMatch(/^long\b/i);
     expect(label).toMatch(/phone|hold|wait|queue/i);
+  });
+
+  it('is named by what different comments share, not by one text posted many times', () => {
+    // The demo's "Work and real help": six copies of one pulse answer named the theme by its words alone.
+    const posted = (text: string, copies: number) => ({
+      doc: preprocessor.process(text),
+      weight: 1 + Math.log(copies),
+    });
+    const members = [
+      posted('The mental health first aider on our floor has been a real help.', 6),
+      posted('Flexible working has made a huge difference for me and my family.', 4),
+      posted('Being able to work from home two days a week means I can do the school run.', 1),
+      posted('HR sorted my flexible working request within a week so I can do the school run.', 1),
+      posted('Please allow compressed hours for people with caring responsibilities.', 1),
+      posted('Hybrid work has been great for focus, please keep flexible working.', 1),
+    ];
+    const others = [
+      'The canteen coffee is awful',
+      'Laptop broken again and IT never came',
+      'Mortgage offer took six weeks',
+      'The car park is full by eight',
+    ].map((text) => posted(text, 1));
+    const statistics = corpusStatistics(
+      [...members, ...others].map((m) => m.doc),
+      [...members, ...others].map((m) => m.weight),
+    );
+    const { label, alternatives } = describeTheme(members, statistics);
+    expect(label).toMatch(/flexible working/i);
+    for (const name of [label, ...alternatives])
+      expect(name).not.toMatch(/real help|first aider|huge difference/i);
   });
 });
 

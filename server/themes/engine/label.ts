@@ -56,6 +56,7 @@ export function corpusStatistics(docs: ProcessedText[], weights: readonly number
 function keysOf(doc: ProcessedText): Set<string> {
   const keys = new Set<string>();
   for (const phrase of doc.phrases) keys.add(phrase.key);
+  for (const phrase of doc.readings ?? []) keys.add(phrase.key);
   for (const token of doc.tokens) keys.add(token.lemma);
   return keys;
 }
@@ -133,6 +134,7 @@ export function describe(members: Member[], corpus: CorpusStatistics): Descripti
       }
     };
     for (const phrase of doc.phrases) touch(phrase.key, phrase.surface, true);
+    for (const phrase of doc.readings ?? []) touch(phrase.key, phrase.surface, true);
     for (const token of doc.tokens)
       if (token.pos !== 'n') touch(token.lemma, token.surface, false, token.pos === 'a');
   });
@@ -155,9 +157,12 @@ export function describe(members: Member[], corpus: CorpusStatistics): Descripti
   // A noun phrase, and one the theme uses as a noun: the tagger reads an adjective that opens a sentence
   // as a noun ("Long waits…": the demo had "Long and transferred"), which the word's other uses outvote.
   // (Only adjective uses count against it: "pay" as a verb is still about pay.)
+  // And one that different comments share: a text posted many times says its words once ("The mental
+  // health first aider has been a real help" six times named a theme "Real help").
   const nameable = ranked.filter(
     (c) =>
       c.isPhrase &&
+      covered.get(c.key)!.size >= 2 &&
       (c.words > 1 || c.asNoun >= c.asAdjective) &&
       c.clusterDf >= minimum &&
       namesATopic(c) &&
