@@ -60,7 +60,7 @@ export const PublicThemesQuery = Type.Object({
 
 export const ModTheme = Type.Object({
   ...themeFields,
-  /** Of `size`, how many are published (the rest are pending or otherwise not public). */
+  /** Of `size`, how many are published (the rest are held back, customer feedback or otherwise not public). */
   published: Type.Integer({ minimum: 0 }),
   /**
    * Of `size`, how many are in the moderation queue now: held back for a decision (pre-moderation) or

@@ -110,8 +110,6 @@ export async function insertResponse(
     day?: string;
     /** The comment's moderation: 'pending' under pre-moderation, 'published' under post. */
     commentModeration?: PulseCommentModeration;
-    /** Seeding only: a moderator has already looked at the comment. */
-    reviewed?: boolean;
   },
 ): Promise<{ id: string; day: string }> {
   // A comment waits for a moderator's look either way (post-moderation publishes it at once).
@@ -125,7 +123,7 @@ export async function insertResponse(
       own_department_id: input.ownDepartmentId,
       day: input.day ?? today(),
       comment_moderation: moderation,
-      comment_reviewed: input.reviewed ?? !input.comment,
+      comment_reviewed: !input.comment,
     })
     .returning(['id', 'day'])
     .executeTakeFirstOrThrow();
@@ -256,12 +254,14 @@ export const pulseThemeSource: SourceReader = {
       prompt: { text: row.question, askedOn: row.opens_on },
     }));
   },
+  // The pulse comments' queue is what is held back (pre-moderation); a published comment is not
+  // reviewed again (a moderator can only hide it).
   async awaiting(db) {
     const rows = await db
       .selectFrom('pulse_response')
       .select('id')
       .where('comment', 'is not', null)
-      .where('comment_reviewed', '=', false)
+      .where('comment_moderation', '=', 'pending')
       .execute();
     return rows.map((row) => row.id);
   },

@@ -24,7 +24,7 @@ interface ItemRowLike {
   text: string;
   day: string;
   published: boolean;
-  /** The source's moderation state ('pending': waiting for a moderator); null where there is none. */
+  /** The source's moderation or lifecycle state, shown in the comment lists; null where there is none. */
   status: string | null;
   departmentId: string | null;
   sentiment: number;

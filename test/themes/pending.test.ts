@@ -41,21 +41,18 @@ const parkingTheme = async () => {
   expect(theme, 'a parking theme').toBeDefined();
   return theme!;
 };
-/** The comments of a theme that are still in the moderation queue, counted from the tables. */
+/** The comments of a theme that are in the moderators' suggestion queue (`/api/mod/queue`), counted. */
 const queued = async (themeId: string) => {
+  const response = await t.app.inject({ method: 'GET', url: '/api/mod/queue', headers: moderator.headers });
+  expect(response.statusCode, response.body).toBe(200);
+  const queue = new Set((response.json().items as Array<{ id: string }>).map((item) => item.id));
   const members = await t.app.db
     .selectFrom('theme_item')
     .select('item_id')
     .where('scope', '=', 'all')
     .where('theme_id', '=', themeId)
     .execute();
-  const waiting = await t.app.db
-    .selectFrom('suggestion')
-    .select('id')
-    .where('reviewed', '=', false)
-    .execute();
-  const inTheme = new Set(members.map((row) => row.item_id));
-  return waiting.filter((row) => inTheme.has(row.id)).length;
+  return members.filter((row) => queue.has(row.item_id)).length;
 };
 
 beforeAll(async () => {
@@ -138,6 +135,8 @@ describe("the moderators' pending count", () => {
           score: 3,
           comment: 'Too many meetings again.',
           ownDepartmentId: null,
+          // Pre-moderation: held back until a moderator publishes it (the pulse comments' queue).
+          commentModeration: 'pending',
         });
       const rating = (reviewed: boolean) =>
         insertRating(trx, {
@@ -158,7 +157,7 @@ describe("the moderators' pending count", () => {
         handoff: [(await rating(false)).id, (await rating(true)).id],
       };
     });
-    // A moderator looked at the second pulse comment.
+    // A moderator published the second pulse comment.
     expect(
       await decideComment(t.app.db, made.pulseId, made.pulse[1]!, { moderation: 'published', reason: null }),
     ).toBe(true);

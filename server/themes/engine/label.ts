@@ -159,10 +159,11 @@ export function describe(members: Member[], corpus: CorpusStatistics): Descripti
   // (Only adjective uses count against it: "pay" as a verb is still about pay.)
   // And one that different comments share: a text posted many times says its words once ("The mental
   // health first aider has been a real help" six times named a theme "Real help").
+  const fromSeveral = (c: Candidate) => covered.get(c.key)!.size >= 2;
   const nameable = ranked.filter(
     (c) =>
       c.isPhrase &&
-      covered.get(c.key)!.size >= 2 &&
+      fromSeveral(c) &&
       (c.words > 1 || c.asNoun >= c.asAdjective) &&
       c.clusterDf >= minimum &&
       namesATopic(c) &&
@@ -185,6 +186,7 @@ export function describe(members: Member[], corpus: CorpusStatistics): Descripti
           (c) =>
             c.isPhrase &&
             c.words > 1 &&
+            fromSeveral(c) &&
             c.clusterDf >= (vague(candidate) ? 2 : Math.max(2, 0.12 * candidate.clusterDf)) &&
             lifts.get(c)! >= 1.5 &&
             !c.key.split(' ').some((word) => PORTAL_WORDS.has(word)) &&
@@ -233,6 +235,7 @@ export function describe(members: Member[], corpus: CorpusStatistics): Descripti
     if (keywords.length >= 8) break;
     // "pulse comments", "kudos": where comments were posted, not what about (as in labels).
     if (candidate.words > 2 || candidate.key.split(' ').some((word) => PORTAL_WORDS.has(word))) continue;
+    if (!fromSeveral(candidate)) continue;
     if (
       candidate.words === 1 &&
       pairs.some(

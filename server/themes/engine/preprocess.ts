@@ -129,12 +129,8 @@ export function createPreprocessor(lexicon: Lexicon = noLexicon): Preprocessor {
     let wordCount = 0;
 
     let readings: ProcessedText['phrases'] | undefined;
-    /** Tokens of the current run read as nouns against the tagger (a gerund after an opening adjective). */
-    let readAsNoun: ContentToken | null = null;
     const closeRun = () => {
-      if (readAsNoun) addPhrases(run, (readings ??= []), phrase);
-      else addPhrases(run, phrases, phrase);
-      readAsNoun = null;
+      addPhrases(run, phrases, phrase);
       run = [];
       chunk++;
     };
@@ -191,11 +187,21 @@ export function createPreprocessor(lexicon: Lexicon = noLexicon): Preprocessor {
       // opens a phrase as one; the comment's features keep the tagger's reading (the clustering is as
       // before: read as an adjective there too, the long-comments set lost 0.03 NMI).
       if (pos === 'v') {
-        // A gerund right after an opening adjective is what the sentence is about ("Flexible working has
-        // made…", "Remote working means…": the tagger reads a verb, and the phrase was lost).
-        if (run.length === 1 && run[0]!.pos === 'a' && openerAt === i - 1 && /^[a-z]+ing$/.test(value))
-          run.push((readAsNoun = { ...token, pos: 'n', lemma: intern(value) }));
-        else closeRun();
+        // A gerund between the sentence's first word and its verb is what the sentence is about ("Flexible
+        // working has made…", "Hybrid working means…": the tagger reads a verb, and the phrase was lost).
+        // Not before a noun ("Long waiting times…": the times are what it is about).
+        if (
+          run.length === 1 &&
+          openerAt === i - 1 &&
+          // "Customers calling…" are people doing something: a plural noun opens no such phrase.
+          (run[0]!.pos === 'a' || run[0]!.surface === run[0]!.lemma) &&
+          /^[A-Za-z][a-z]+ing$/.test(value) &&
+          (tags[i + 1] === 'AUX' || tags[i + 1] === 'VERB')
+        ) {
+          const gerund = value.toLowerCase();
+          (readings ??= []).push(phrase(`${run[0]!.lemma} ${gerund}`, `${run[0]!.surface} ${gerund}`));
+        }
+        closeRun();
       } else if (
         pos === 'n' &&
         opens &&
