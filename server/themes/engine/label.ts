@@ -186,7 +186,10 @@ export function describe(members: Member[], corpus: CorpusStatistics): Descripti
           (c) =>
             c.isPhrase &&
             c.words > 1 &&
-            fromSeveral(c) &&
+            // A vague word ("help") is widened only to a phrase several texts use ("real help", posted six
+            // times, named a theme); a word that names the theme already ("app") may take one text's
+            // phrase ("app update": in the demo, "App and update" without it).
+            (fromSeveral(c) || !vague(candidate)) &&
             c.clusterDf >= (vague(candidate) ? 2 : Math.max(2, 0.12 * candidate.clusterDf)) &&
             lifts.get(c)! >= 1.5 &&
             !c.key.split(' ').some((word) => PORTAL_WORDS.has(word)) &&
