@@ -381,6 +381,42 @@ describe('labels', () => {
     );
     expect(named.label).not.toMatch(/real help|first aider|mental health/i);
   });
+
+  it('counts the texts that use a name as a noun, and writes it as the noun was written', () => {
+    // The demo's employees' theme "Noticed and intranet": "customers notice" (a noun phrase to the tagger)
+    // in one pulse answer posted eight times, "noticed" as a verb in others.
+    const posted = (text: string, copies = 1) => ({
+      doc: preprocessor.process(text),
+      weight: 1 + Math.log(copies),
+    });
+    const members = [
+      posted('The new scripts make calls longer and customers notice.', 8),
+      posted(
+        'Branch card reader died at nine; someone was on site by ten with a spare. Customers barely noticed.',
+        6,
+      ),
+      posted('During the month-end rush the team answered every branch query the same day. We noticed.'),
+      posted('Product changes land on the intranet after they are live; we find out from callers.', 5),
+      posted('Old policy versions on the intranet keep being used by mistake.'),
+      posted('The intranet search never finds the current rules.'),
+    ];
+    const others = [
+      'The canteen coffee is awful',
+      'Mortgage offer took six weeks',
+      'The car park is full',
+    ].map((t) => posted(t));
+    const all = [...members, ...others];
+    const { label, alternatives } = describeTheme(
+      members,
+      corpusStatistics(
+        all.map((m) => m.doc),
+        all.map((m) => m.weight),
+      ),
+    );
+    // Before: "Noticed" (one noun use, and the verb's spelling).
+    for (const name of [label, ...alternatives]) expect(name).not.toMatch(/notice/i);
+    expect(alternatives.join(' ')).toMatch(/intranet/i);
+  });
 });
 
 describe('sentiment', () => {

@@ -67,6 +67,10 @@ interface Candidate {
   clusterDf: number;
   score: number;
   surfaces: Map<string, number>;
+  /** How people wrote it where it was a noun phrase (a name says "notice", not the verb's "noticed"). */
+  nounSurfaces: Map<string, number>;
+  /** Different texts of the theme that use it in a noun phrase. */
+  nounTexts: number;
   isPhrase: boolean;
   /** Weight of the comments that used it as a noun (in a noun phrase) and as an adjective. */
   asNoun: number;
@@ -106,6 +110,7 @@ export function describe(members: Member[], corpus: CorpusStatistics): Descripti
   const covered = new Map<string, Set<number>>();
   members.forEach(({ doc, weight }, index) => {
     const seen = new Set<string>();
+    const seenAsNoun = new Set<string>();
     const touch = (key: string, surface: string, isPhrase: boolean, adjective = false) => {
       let candidate = candidates.get(key);
       if (!candidate) {
@@ -115,6 +120,8 @@ export function describe(members: Member[], corpus: CorpusStatistics): Descripti
           clusterDf: 0,
           score: 0,
           surfaces: new Map(),
+          nounSurfaces: new Map(),
+          nounTexts: 0,
           isPhrase,
           asNoun: 0,
           asAdjective: 0,
@@ -125,6 +132,13 @@ export function describe(members: Member[], corpus: CorpusStatistics): Descripti
       if (isPhrase) candidate.asNoun += weight;
       else if (adjective) candidate.asAdjective += weight;
       candidate.surfaces.set(surface, (candidate.surfaces.get(surface) ?? 0) + weight);
+      if (isPhrase) {
+        candidate.nounSurfaces.set(surface, (candidate.nounSurfaces.get(surface) ?? 0) + weight);
+        if (!seenAsNoun.has(key)) {
+          seenAsNoun.add(key);
+          candidate.nounTexts++;
+        }
+      }
       if (!seen.has(key)) {
         seen.add(key);
         candidate.clusterDf += weight;
@@ -159,7 +173,10 @@ export function describe(members: Member[], corpus: CorpusStatistics): Descripti
   // (Only adjective uses count against it: "pay" as a verb is still about pay.)
   // And one that different comments share: a text posted many times says its words once ("The mental
   // health first aider has been a real help" six times named a theme "Real help").
-  const fromSeveral = (c: Candidate) => covered.get(c.key)!.size >= 2;
+  // (As a noun: "customers notice" in one text posted eight times and "noticed" in others named a theme
+  // "Noticed".)
+  const fromSeveral = (c: Candidate) => c.nounTexts >= 2;
+  const nameOf = (c: Candidate) => mostCommon(c.nounSurfaces.size > 0 ? c.nounSurfaces : c.surfaces);
   const nameable = ranked.filter(
     (c) =>
       c.isPhrase &&
@@ -197,7 +214,7 @@ export function describe(members: Member[], corpus: CorpusStatistics): Descripti
         ) ?? candidate);
   const top = phrases[0] ?? ranked.find(namesATopic);
   const first = top ? expand(top) : undefined;
-  let label = first ? capitalise(mostCommon(first.surfaces)) : 'Other comments';
+  let label = first ? capitalise(nameOf(first)) : 'Other comments';
   if (first) {
     const firstCoverage = covered.get(first.key)!;
     const distinct = (c: Candidate) => !shareAWord(first.key, c.key);
@@ -216,8 +233,7 @@ export function describe(members: Member[], corpus: CorpusStatistics): Descripti
       )
         continue;
       if (![...covered.get(second.key)!].some((doc) => !firstCoverage.has(doc))) continue;
-      if (loose || firstCoverage.size < 0.6 * members.length)
-        label = `${label} and ${mostCommon(second.surfaces)}`;
+      if (loose || firstCoverage.size < 0.6 * members.length) label = `${label} and ${nameOf(second)}`;
       break;
     }
   }
@@ -227,7 +243,7 @@ export function describe(members: Member[], corpus: CorpusStatistics): Descripti
     if (alternatives.length >= 5) break;
     const name = expand(candidate);
     if (shareAWord(label, name.key) || name.key.split(' ').some((word) => PORTAL_WORDS.has(word))) continue;
-    const surface = mostCommon(name.surfaces);
+    const surface = nameOf(name);
     if (!alternatives.includes(surface)) alternatives.push(surface);
   }
 
@@ -238,7 +254,7 @@ export function describe(members: Member[], corpus: CorpusStatistics): Descripti
     if (keywords.length >= 8) break;
     // "pulse comments", "kudos": where comments were posted, not what about (as in labels).
     if (candidate.words > 2 || candidate.key.split(' ').some((word) => PORTAL_WORDS.has(word))) continue;
-    if (!fromSeveral(candidate)) continue;
+    if (covered.get(candidate.key)!.size < 2) continue;
     if (
       candidate.words === 1 &&
       pairs.some(
