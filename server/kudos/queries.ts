@@ -154,15 +154,15 @@ export async function listDepartmentRefs(db: Db) {
 
 // ---- moderators ----
 
+/** The moderators' queue: held back (pre-moderation) or published and not yet looked at (post-moderation). */
+const inQueue = sql<boolean>`(kudos.moderation = 'pending' or kudos.reviewed = false)`;
+
 /** How many stories each moderator tab holds (the queue: pending or published unreviewed). */
 export async function moderatorTabCounts(db: Db) {
   const row = await db
     .selectFrom('kudos')
     .select((eb) => [
-      eb.fn
-        .countAll<number>()
-        .filterWhere((w) => w.or([w('moderation', '=', 'pending'), w('reviewed', '=', false)]))
-        .as('queue'),
+      eb.fn.countAll<number>().filterWhere(inQueue).as('queue'),
       eb.fn.countAll<number>().filterWhere('moderation', '=', 'published').as('published'),
       eb.fn.countAll<number>().filterWhere('moderation', '=', 'rejected').as('rejected'),
     ])
@@ -192,9 +192,7 @@ export async function listForModerators(db: Db, filters: { status?: KudosModerat
       lastSender('kudos', 'kudos.id').as('lastSender'),
     ])
     .$if(!!filters.status, (qb) => qb.where('kudos.moderation', '=', filters.status!))
-    .$if(!filters.status, (qb) =>
-      qb.where((eb) => eb.or([eb('kudos.moderation', '=', 'pending'), eb('kudos.reviewed', '=', false)])),
-    )
+    .$if(!filters.status, (qb) => qb.where(inQueue))
     .orderBy('kudos.day', filters.status ? 'desc' : 'asc')
     .orderBy('kudos.id')
     .limit(PAGE_SIZE * 5)
@@ -278,10 +276,7 @@ export const kudosThemeSource: SourceReader = {
     }));
   },
   async awaiting(db) {
-    const rows = await themeRows(db)
-      .select('id')
-      .where((eb) => eb.or([eb('moderation', '=', 'pending'), eb('reviewed', '=', false)]))
-      .execute();
+    const rows = await themeRows(db).select('id').where(inQueue).execute();
     return rows.map((row) => row.id);
   },
 };
