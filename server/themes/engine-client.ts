@@ -95,6 +95,22 @@ export type EngineRequest =
       previous: PreviousTheme[];
       corrections?: ThemeCorrection[];
     }
+  /**
+   * A full computation for `scope` from the comments the thread holds for `base` that are published, less
+   * `removed`, plus the ones sent as `items` (the employees' snapshot from the moderators' held comments:
+   * only the change since `base`'s last run crosses). `previous` are the scope's themes with their comments.
+   * The thread keeps no model for `scope` after it (the answer is complete, as a `compute`'s).
+   */
+  | {
+      kind: 'derive';
+      id: number;
+      scope: ThemeScope;
+      base: ThemeScope;
+      removed: string[];
+      asOf: string;
+      previous: PreviousTheme[];
+      corrections?: ThemeCorrection[];
+    }
   /** The next part of request `id`'s answer. */
   | { kind: 'more'; id: number }
   | { kind: 'forget'; scope: ThemeScope };
@@ -114,7 +130,7 @@ export type EngineReply = { id: number } & (
   | { ok: false; error: unknown }
 );
 
-export type Computation = Extract<EngineRequest, { kind: 'compute' | 'update' | 'recompute' }>;
+export type Computation = Extract<EngineRequest, { kind: 'compute' | 'update' | 'recompute' | 'derive' }>;
 type Unnumbered<T> = T extends unknown ? Omit<T, 'id'> : never;
 
 /** An answer being taken in, part by part. */
@@ -210,6 +226,28 @@ export class ThemeEngineWorker {
     return this.#request(added, { kind: 'recompute', scope, ...rest });
   }
 
+  /**
+   * A full computation of `scope` from the published comments the thread holds for `base`, with a change
+   * applied first (comments withdrawn from or changed since `base`'s model, comments it lacks): only the
+   * change crosses; every membership comes back. The thread holds `base`'s model afterwards as before.
+   */
+  derive(
+    scope: ThemeScope,
+    {
+      added,
+      ...rest
+    }: {
+      base: ThemeScope;
+      added: readonly ThemeItem[];
+      removed: string[];
+      asOf: string;
+      previous: PreviousTheme[];
+      corrections?: ThemeCorrection[];
+    },
+  ) {
+    return this.#request(added, { kind: 'derive', scope, ...rest });
+  }
+
   /** Drops a scope's model (nothing left to cluster). */
   forget(scope: ThemeScope): void {
     this.#worker?.postMessage({ kind: 'forget', scope } satisfies EngineRequest);
@@ -232,7 +270,7 @@ export class ThemeEngineWorker {
       this.#pending.set(id, {
         resolve,
         reject,
-        complete: message.kind === 'compute',
+        complete: message.kind === 'compute' || message.kind === 'derive',
         themes: [],
         byId: new Map(),
         unclustered: 0,

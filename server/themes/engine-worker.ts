@@ -92,7 +92,15 @@ function handle(
   } else {
     let corpus = items;
     let previous = request.previous;
-    if (request.kind === 'recompute') {
+    if (request.kind === 'derive') {
+      // The base scope's held comments that are published, less the withdrawn and changed, plus the added.
+      const base = models.get(request.base);
+      if (!base) throw new Error(`no themes model for scope ${request.base}`);
+      const gone = new Set(request.removed);
+      for (const item of items) gone.add(item.id);
+      corpus = base.items().filter((item) => item.published && !gone.has(item.id));
+      for (const item of items) corpus.push(item);
+    } else if (request.kind === 'recompute') {
       // The held comments less the withdrawn and changed ones, plus the added; the themes it holds are
       // the previous ones (with their comments), then the retired ones the server still knows.
       const existing = models.get(scope);

@@ -89,10 +89,16 @@ export type SnapshotMove = Pick<
 >;
 
 /**
+ * A comment whose text this scope's snapshot takes from another scope's stored row (the employees' from
+ * the moderators'), in SQL: the row there must still be the one `fromFingerprint` names and be published.
+ */
+export type SnapshotCopy = SnapshotMove & { fromScope: ThemeScope; fromFingerprint: string };
+
+/**
  * A theme-item row's fingerprint: of the source's hash (which covers the text, day and every other copied
  * column) and what the engine decided (theme, scores), so a row can be compared, or moved, without its text.
  */
-const rowFingerprint = (scope: ThemeScope, row: SnapshotMove) =>
+export const rowFingerprint = (scope: ThemeScope, row: SnapshotMove) =>
   fingerprint([scope, row.themeId, row.itemId, row.source, row.hash, row.sentiment, row.centrality]);
 
 /** A short hash of the values a row is written with: equal hashes, nothing to write. */
@@ -115,6 +121,8 @@ export interface SaveStats {
   itemsWritten: number;
   /** Rows given another theme or scores, their text left as it was (a delta's `moved`). */
   itemsMoved: number;
+  /** Rows written with their text copied in SQL from another scope's rows (`copied`). */
+  itemsCopied: number;
   itemsDeleted: number;
   /** The saved run's time (theme_run.computed_at): what a later delta save names as its base. */
   computedAt: Date;
@@ -142,6 +150,13 @@ export class StaleSnapshotError extends Error {
   }
 }
 
+/** Rows to copy were not as the caller knew them (another node saved their scope since): nothing was saved. */
+export class StaleCopyError extends Error {
+  constructor(scope: ThemeScope, from: ThemeScope) {
+    super(`the ${from} themes rows the ${scope} snapshot copies changed since this node last saved them`);
+  }
+}
+
 const ITEM_BATCH = 500;
 
 /**
@@ -154,7 +169,11 @@ const ITEM_BATCH = 500;
 export async function saveSnapshot(
   db: Db,
   snapshot: Snapshot,
-  { rewrite = false, delta }: { rewrite?: boolean; delta?: SnapshotDelta } = {},
+  {
+    rewrite = false,
+    delta,
+    copied = [],
+  }: { rewrite?: boolean; delta?: SnapshotDelta; copied?: SnapshotCopy[] } = {},
 ): Promise<SaveStats> {
   const { scope, asOf } = snapshot;
   const computedAt = new Date();
@@ -163,6 +182,7 @@ export async function saveSnapshot(
     themesRetired: 0,
     itemsWritten: 0,
     itemsMoved: 0,
+    itemsCopied: 0,
     itemsDeleted: 0,
     computedAt,
   };
@@ -270,6 +290,7 @@ export async function saveSnapshot(
         fingerprint: hash,
       });
     }
+    for (const row of copied) stored.delete(row.itemId);
     // What is left of the stored assignment is no longer in any theme.
     const gone = delta ? delta.removed : [...stored.keys()];
     for (let start = 0; start < gone.length; start += ITEM_BATCH) {
@@ -293,6 +314,30 @@ export async function saveSnapshot(
       // A row the caller's last save wrote is gone: that save is not what is stored (compare in full).
       if (Number(result.numAffectedRows) !== batch.length) throw new StaleSnapshotError(scope);
       stats.itemsMoved += batch.length;
+    }
+    for (let start = 0; start < copied.length; start += ITEM_BATCH) {
+      const batch = copied.slice(start, start + ITEM_BATCH);
+      // Text and the other copied columns never cross to this thread: Postgres takes them from the row of
+      // the other scope, which must be the one the caller computed from, and published.
+      const result = await sql`insert into theme_item as t (scope, theme_id, item_id, source, text, day,
+          published, department_id, status, sentiment, centrality, prompt, prompt_asked_on, fingerprint)
+        select ${scope}, m.theme_id, f.item_id, f.source, f.text, f.day, f.published, f.department_id,
+          f.status, m.sentiment, m.centrality, f.prompt, f.prompt_asked_on, m.fingerprint
+        from unnest(${batch.map((row) => row.itemId)}::text[], ${batch.map((row) => row.themeId)}::uuid[],
+          ${batch.map((row) => row.sentiment)}::float8[], ${batch.map((row) => row.centrality)}::float8[],
+          ${batch.map((row) => rowFingerprint(scope, row))}::text[],
+          ${batch.map((row) => row.fromScope)}::text[], ${batch.map((row) => row.fromFingerprint)}::text[])
+          as m(item_id, theme_id, sentiment, centrality, fingerprint, from_scope, from_fingerprint)
+        join theme_item as f on f.scope = m.from_scope and f.item_id = m.item_id
+          and f.fingerprint = m.from_fingerprint and f.published
+        on conflict (scope, item_id) do update set theme_id = excluded.theme_id, source = excluded.source,
+          text = excluded.text, day = excluded.day, published = excluded.published,
+          department_id = excluded.department_id, status = excluded.status, sentiment = excluded.sentiment,
+          centrality = excluded.centrality, prompt = excluded.prompt, prompt_asked_on = excluded.prompt_asked_on,
+          fingerprint = excluded.fingerprint`.execute(trx);
+      if (Number(result.numAffectedRows) !== batch.length)
+        throw new StaleCopyError(scope, batch[0]!.fromScope);
+      stats.itemsCopied += batch.length;
     }
     for (let start = 0; start < changed.length; start += ITEM_BATCH) {
       const batch = changed.slice(start, start + ITEM_BATCH);
