@@ -8,7 +8,8 @@
 //                                  SOAK_HEAP=dir writes heap snapshots of its main thread at 2.5 min and
 //                                  at the end, to compare what it holds — it pauses the server ~1 s;
 //                                  SOAK_LOG_LEVEL=info prints the server's log, each themes run with it;
-//                                  SOAK_SPACES=1 prints the server thread's V8 spaces once a minute)
+//                                  SOAK_SPACES=1 prints the server thread's V8 spaces once a minute;
+//                                  SOAK_PUBLIC_EVERY_MINUTES, default 5: the employees' snapshot's schedule)
 //
 // Prints one line per minute — room delivery p50/p99, submit p99, vote p99, the moderator queue's p50, the
 // server's RSS and the V8 heaps (used, committed, external buffers) of its thread and the themes engine's, the corpus size, CPU used by the server (all its threads), by Postgres and by this load
@@ -70,6 +71,9 @@ async function serve(): Promise<void> {
       SEED_DEMO: 'true',
       MAX_EVENT_LOOP_DELAY_MS: '0',
       GREENROOM_SECRET: randomBytes(32).toString('hex'),
+      // The employees' snapshot runs hourly; here every 5 minutes, so each soak has its runs in the
+      // window instead of one by chance (it fell inside one 15-minute soak of two, and failed it).
+      THEMES_PUBLIC_EVERY_MINUTES: process.env.SOAK_PUBLIC_EVERY_MINUTES ?? '5',
     }),
   );
   // SEED_DEMO only applies to the embedded database (server/main.ts): seed it here, as `npm start` would.
