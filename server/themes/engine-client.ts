@@ -98,8 +98,9 @@ export type EngineRequest =
   /**
    * A full computation for `scope` from the comments the thread holds for `base` that are published, less
    * `removed`, plus the ones sent as `items` (the employees' snapshot from the moderators' held comments:
-   * only the change since `base`'s last run crosses). `previous` are the scope's themes with their comments.
-   * The thread keeps no model for `scope` after it (the answer is complete, as a `compute`'s).
+   * the change since `base`'s last run crosses, and `removed` names the held comments changed or gone
+   * since; the unpublished ones it leaves out itself). `previous` are the scope's themes with their
+   * comments. The thread keeps no model for `scope` after it (the answer is complete, as a `compute`'s).
    */
   | {
       kind: 'derive';

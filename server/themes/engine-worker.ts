@@ -130,7 +130,8 @@ function handle(
       warmStart: true,
       added: request.kind === 'recompute' ? items.map((item) => item.id) : undefined,
     });
-    models.set(scope, model);
+    // A derived scope's model is not kept: its next run derives again from the base's.
+    if (request.kind !== 'derive') models.set(scope, model);
   }
   const { themes, unclustered } = model.result();
   const bare = themes.map((theme) => ({ ...theme, itemIds: [] }));
@@ -160,7 +161,8 @@ function handle(
     now.set(membership.itemId, key);
     if (key !== held) differs.add(membership.itemId);
   }
-  sent.set(scope, now);
+  if (request.kind === 'derive') sent.delete(scope);
+  else sent.set(scope, now);
   // A recompute sends what differs from what the server's side holds, and every comment it was sent
   // (a changed comment may land where it was, but its row carries its new text or moderation).
   if (request.kind === 'recompute') {

@@ -4,6 +4,7 @@ import type { Database } from '../../db/schema.ts';
 import type { ThemeScope, ThemeSource } from '../../db/tables/themes.ts';
 import { keepsStored, ThemeEngineWorker, type Computed } from './engine-client.ts';
 import {
+  latestRun,
   listCorrections,
   nextTurn,
   previousThemes,
@@ -201,12 +202,12 @@ export class ThemesJob {
       });
   }
 
-  /** Recomputes now (runs are serialised; a call during a run causes one more run after it). */
   /** A moderator corrected a theme: the next run of every scope computes in full, with the correction. */
   forgetModels(): void {
     this.#states.clear();
   }
 
+  /** Recomputes now (runs are serialised; a call during a run causes one more run after it). */
   async recompute(scopes: ThemeScope[] = ['all', 'public']): Promise<void> {
     for (const scope of scopes) this.#pending.add(scope);
     // A run in progress picks the new scopes up in its next round.
@@ -271,6 +272,10 @@ export class ThemesJob {
     const started = performance.now();
     const inScope = (item: SourceDigest) => scope === 'all' || item.published;
     const state = this.#states.get(scope);
+    // Until this run is saved, what the engine holds for the scope is not known to be what `state` says
+    // (a run that fails after the engine changed its model would leave the two apart, and later runs, and
+    // the scopes derived from it, would build on comments the sources no longer hold): set again at the end.
+    this.#states.delete(scope);
     const last = this.#saved.get(scope);
     // Nothing to read: an empty snapshot, without loading any language model.
     let computed: Computed = { themes: [], unclustered: 0, memberships: new Map(), complete: true };
@@ -291,97 +296,109 @@ export class ThemesJob {
     const placed = new Map<string, SourceItem>();
     /** Withdrawn items (changed ones are withdrawn and added again). */
     let removed: string[] = [];
-    try {
-      if (state?.generation === this.#engine.generation && last) {
-        // The change, found from digests (hashes computed in SQL): only what changed is read in full.
-        const digests = newest(await this.#sources.digest(this.#db)).filter(inScope);
-        for (const [n, digest] of digests.entries()) {
-          if (n % SLICE === SLICE - 1) await nextTurn();
-          hashes.set(digest.id, digest.hash);
-          if (firstDay === null || digest.day < firstDay) firstDay = digest.day;
-        }
-        removed = [...state.items].filter(([id, hash]) => hashes.get(id) !== hash).map(([id]) => id);
-        const changed = new Set(removed);
-        const fresh = digests.filter((digest) => !state.items.has(digest.id) || changed.has(digest.id));
-        const added = (await this.#sources.read(this.#db, fresh)).filter(inScope);
-        for (const item of added) {
-          placed.set(item.id, item);
-          hashes.set(item.id, item.hash); // as read (it may have changed since its digest)
-        }
-        // Gone between the digest and the read: not sent, so not held.
-        for (const digest of fresh) if (!placed.has(digest.id)) hashes.delete(digest.id);
-        const share = (removed.length + added.length) / Math.max(1, hashes.size);
-        const fullIsRecent = Date.now() - state.fullAt < FULL_AT_LEAST_EVERY_MS;
-        if (hashes.size === 0) {
-          // Everything withdrawn: the full path below saves the empty snapshot.
-        } else if (
-          hashes.size > FULL_UP_TO &&
-          state.runsSinceFull < FULL_EVERY &&
-          (share <= SMALL_CHANGE || (share <= LARGE_CHANGE && fullIsRecent))
-        ) {
-          mode = 'update';
-          computed = await this.#engine.update(scope, { added, removed, asOf });
-        } else {
-          mode = 'recompute';
-          const [previous, corrections] = await Promise.all([
-            retiredThemes(this.#db, scope),
-            listCorrections(this.#db),
-          ]);
-          computed = await this.#engine.recompute(scope, { added, removed, asOf, previous, corrections });
-        }
-      } else if (base && baseState?.generation === this.#engine.generation) {
-        const digests = newest(await this.#sources.digest(this.#db)).filter(inScope);
-        for (const [n, digest] of digests.entries()) {
-          if (n % SLICE === SLICE - 1) await nextTurn();
-          hashes.set(digest.id, digest.hash);
-          if (firstDay === null || digest.day < firstDay) firstDay = digest.day;
-        }
-        // Held there as it is now: the same hash (which covers whether it is published). The rest of the
-        // base's comments are withdrawn, and what it lacks or holds changed is read and sent.
-        removed = [...baseState.items].filter(([id, hash]) => hashes.get(id) !== hash).map(([id]) => id);
-        const fresh = digests.filter((digest) => baseState.items.get(digest.id) !== digest.hash);
-        const added = (await this.#sources.read(this.#db, fresh)).filter(inScope);
-        for (const item of added) {
-          placed.set(item.id, item);
-          hashes.set(item.id, item.hash);
-        }
-        for (const digest of fresh) if (!placed.has(digest.id)) hashes.delete(digest.id);
-        if (hashes.size > 0) {
-          mode = 'derive';
-          const [previous, corrections] = await Promise.all([
-            previousThemes(this.#db, scope),
-            listCorrections(this.#db),
-          ]);
-          computed = await this.#engine.derive(scope, { base, added, removed, asOf, previous, corrections });
+    if (state?.generation === this.#engine.generation && last) {
+      // The change, found from digests (hashes computed in SQL): only what changed is read in full.
+      const digests = newest(await this.#sources.digest(this.#db)).filter(inScope);
+      for (const [n, digest] of digests.entries()) {
+        if (n % SLICE === SLICE - 1) await nextTurn();
+        hashes.set(digest.id, digest.hash);
+        if (firstDay === null || digest.day < firstDay) firstDay = digest.day;
+      }
+      removed = [...state.items].filter(([id, hash]) => hashes.get(id) !== hash).map(([id]) => id);
+      const changed = new Set(removed);
+      const fresh = digests.filter((digest) => !state.items.has(digest.id) || changed.has(digest.id));
+      const added = (await this.#sources.read(this.#db, fresh)).filter(inScope);
+      for (const item of added) {
+        placed.set(item.id, item);
+        hashes.set(item.id, item.hash); // as read (it may have changed since its digest)
+      }
+      // Gone between the digest and the read: not sent, so not held.
+      for (const digest of fresh) if (!placed.has(digest.id)) hashes.delete(digest.id);
+      const share = (removed.length + added.length) / Math.max(1, hashes.size);
+      const fullIsRecent = Date.now() - state.fullAt < FULL_AT_LEAST_EVERY_MS;
+      if (hashes.size === 0) {
+        // Everything withdrawn: the full path below saves the empty snapshot.
+      } else if (
+        hashes.size > FULL_UP_TO &&
+        state.runsSinceFull < FULL_EVERY &&
+        (share <= SMALL_CHANGE || (share <= LARGE_CHANGE && fullIsRecent))
+      ) {
+        mode = 'update';
+        computed = await this.#engine.update(scope, { added, removed, asOf });
+      } else {
+        mode = 'recompute';
+        const [previous, corrections] = await Promise.all([
+          retiredThemes(this.#db, scope),
+          listCorrections(this.#db),
+        ]);
+        computed = await this.#engine.recompute(scope, { added, removed, asOf, previous, corrections });
+      }
+    } else if (base && baseState?.generation === this.#engine.generation) {
+      const every = newest(await this.#sources.digest(this.#db));
+      const now = new Map<string, string>();
+      for (const [n, digest] of every.entries()) {
+        if (n % SLICE === SLICE - 1) await nextTurn();
+        now.set(digest.id, digest.hash);
+        if (!inScope(digest)) continue;
+        hashes.set(digest.id, digest.hash);
+        if (firstDay === null || digest.day < firstDay) firstDay = digest.day;
+      }
+      // Held there as it is now: the same hash (which covers whether it is published; the thread keeps
+      // only the published ones). Changed or gone since, it is withdrawn; what is in scope and not held
+      // as it is now is read and sent.
+      removed = [...baseState.items].filter(([id, hash]) => now.get(id) !== hash).map(([id]) => id);
+      const fresh = every.filter(
+        (digest) => inScope(digest) && baseState.items.get(digest.id) !== digest.hash,
+      );
+      const added = (await this.#sources.read(this.#db, fresh)).filter(inScope);
+      for (const item of added) {
+        placed.set(item.id, item);
+        hashes.set(item.id, item.hash);
+      }
+      for (const digest of fresh) if (!placed.has(digest.id)) hashes.delete(digest.id);
+      if (hashes.size > 0) {
+        mode = 'derive';
+        const [previous, corrections] = await Promise.all([
+          previousThemes(this.#db, scope),
+          listCorrections(this.#db),
+        ]);
+        computed = await this.#engine.derive(scope, { base, added, removed, asOf, previous, corrections });
+        // Every comment it themed must be one in scope now, and each once: else the base's model is not
+        // what this side knows it holds (and the scope would show what it must not): start it over.
+        const themed = [...computed.memberships.keys()];
+        if (themed.length !== hashes.size || !themed.every((id) => hashes.has(id))) {
+          this.#log.error(
+            { scope, base },
+            'themes: derived corpus differs from the sources; computing in full',
+          );
+          this.#states.delete(base);
+          this.#engine.forget(base);
+          return this.#runScope(scope, asOf);
         }
       }
-      if (mode === 'full') {
-        // The digests first, then the text of only what is in scope, a batch of ids at a time: read whole,
-        // every source's text crossed to this thread in one go, and the public snapshot's hourly run read
-        // all 27k comments to keep the ~1k published ones (the soak's worst window, 99 ms).
-        const inScopeNow = newest(await this.#sources.digest(this.#db)).filter(inScope);
-        const sources = (await this.#sources.read(this.#db, inScopeNow)).filter(inScope);
-        if (this.#closed) return 0;
-        hashes = new Map();
-        firstDay = null;
-        for (const [n, item] of sources.entries()) {
-          if (n % SLICE === SLICE - 1) await nextTurn();
-          hashes.set(item.id, item.hash);
-          placed.set(item.id, item);
-          if (firstDay === null || item.day < firstDay) firstDay = item.day;
-        }
-        if (sources.length > 0) {
-          const [previous, corrections] = await Promise.all([
-            previousThemes(this.#db, scope),
-            listCorrections(this.#db),
-          ]);
-          computed = await this.#engine.compute(scope, sources, { asOf, previous, corrections });
-        }
+    }
+    if (mode === 'full') {
+      // The digests first, then the text of only what is in scope, a batch of ids at a time: read whole,
+      // every source's text crossed to this thread in one go, and the public snapshot's hourly run read
+      // all 27k comments to keep the ~1k published ones (the soak's worst window, 99 ms).
+      const inScopeNow = newest(await this.#sources.digest(this.#db)).filter(inScope);
+      const sources = (await this.#sources.read(this.#db, inScopeNow)).filter(inScope);
+      if (this.#closed) return 0;
+      hashes = new Map();
+      firstDay = null;
+      for (const [n, item] of sources.entries()) {
+        if (n % SLICE === SLICE - 1) await nextTurn();
+        hashes.set(item.id, item.hash);
+        placed.set(item.id, item);
+        if (firstDay === null || item.day < firstDay) firstDay = item.day;
       }
-    } catch (error) {
-      // The engine dropped this scope's model (or lost its thread): the next run computes in full.
-      this.#states.delete(scope);
-      throw error;
+      if (sources.length > 0) {
+        const [previous, corrections] = await Promise.all([
+          previousThemes(this.#db, scope),
+          listCorrections(this.#db),
+        ]);
+        computed = await this.#engine.compute(scope, sources, { asOf, previous, corrections });
+      }
     }
     const { themes, complete } = computed;
     /** A comment this node's last save stored as it is now (same source hash): its row holds its text. */
@@ -391,8 +408,14 @@ export class ThemesJob {
     };
     // Memberships that moved without a change of their own (a recompute regroups) are moved in place, their
     // text left in the stored row. Only those with no stored row (in no theme until now) are read in full.
-    // Derived from another scope, those whose row there holds them as they are now are copied in SQL.
-    const baseRows = mode === 'derive' ? this.#saved.get(base!)?.rows : undefined;
+    // Derived from another scope, those whose row there holds them as they are now are copied in SQL —
+    // while the base's stored snapshot is still this node's last save of it (else every copy would fail).
+    const baseSaved = mode === 'derive' ? this.#saved.get(base!) : undefined;
+    const baseRun = baseSaved && (await latestRun(this.#db, base!));
+    const baseRows =
+      baseSaved && baseRun && new Date(baseRun.computedAt).getTime() === baseSaved.computedAt.getTime()
+        ? baseSaved.rows
+        : undefined;
     /** Comment id → the key of the base scope's row its text is copied from. */
     const copies = new Map<string, string>();
     const unread: Array<{ id: string }> = [];
@@ -492,11 +515,7 @@ export class ThemesJob {
       );
     } catch (error) {
       this.#saved.delete(scope);
-      // The engine's model no longer matches what this side knows it was computed from.
-      if (!(error instanceof StaleSnapshotError || error instanceof StaleCopyError)) {
-        this.#states.delete(scope);
-        throw error;
-      }
+      if (!(error instanceof StaleSnapshotError || error instanceof StaleCopyError)) throw error;
       // The base scope's rows were saved since by someone else: run again, reading the text.
       if (error instanceof StaleCopyError) {
         this.#saved.delete(base!);
@@ -504,10 +523,7 @@ export class ThemesJob {
       }
       // Saved since by someone else (another node, or a save whose answer was lost): compare in full.
       // Only the change came back, or rows were to be moved or copied: run again with nothing assumed stored.
-      if (!complete || mode === 'derive') {
-        this.#states.delete(scope);
-        return this.#runScope(scope, asOf);
-      }
+      if (!complete || mode === 'derive') return this.#runScope(scope, asOf);
       const { items } = await rows(true);
       if (this.#closed) return 0;
       saved = await saveSnapshot(this.#db, { ...snapshot, items, durationMs: performance.now() - started });

@@ -290,7 +290,12 @@ export async function saveSnapshot(
         fingerprint: hash,
       });
     }
-    for (const row of copied) stored.delete(row.itemId);
+    // A row to copy that is stored as it would be written (a save that compares in full) is left as it is.
+    copied = copied.filter((row) => {
+      const same = stored.get(row.itemId) === rowFingerprint(scope, row);
+      stored.delete(row.itemId);
+      return !same;
+    });
     // What is left of the stored assignment is no longer in any theme.
     const gone = delta ? delta.removed : [...stored.keys()];
     for (let start = 0; start < gone.length; start += ITEM_BATCH) {

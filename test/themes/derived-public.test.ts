@@ -1,7 +1,9 @@
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { ThemesJob, themesJob } from '../../server/themes/job.ts';
+import { saveSnapshot, StaleCopyError } from '../../server/themes/queries.ts';
 import { build } from '../helpers/build.ts';
+import { ThemeSources } from '../../server/shared/theme-sources.ts';
 import { CountingSources, suggestFromCorpus } from './sources.ts';
 
 // The employees' snapshot is computed on the engine thread from the published part of the moderators'
@@ -67,7 +69,7 @@ describe('the employees’ snapshot, from the moderators’ model', () => {
       sources.texts = [];
       await job.recompute(['public']);
       const read = new Set(sources.texts.map((item) => item.id));
-      // From the sources: every published comment's text (455 of them) crossed to the server's thread.
+      // From the sources: every published comment's text (445 of them) crossed to the server's thread.
       expect(read.size).toBeLessThanOrEqual(30 + 4 + 20);
       for (const id of [...added, ...redacted]) expect(read.has(id)).toBe(true);
 
@@ -98,9 +100,9 @@ describe('the employees’ snapshot, from the moderators’ model', () => {
     try {
       await job.recompute(['all']);
       const victims = (
-        await sql<{ item_id: string }>`select item_id from theme_item where scope = 'all' limit 10`.execute(
-          t.app.db,
-        )
+        await sql<{
+          item_id: string;
+        }>`select item_id from theme_item where scope = 'all' and published limit 10`.execute(t.app.db)
       ).rows.map((row) => row.item_id);
       // Someone adds a phone number; another node saves the moderators' snapshot with it; a moderator
       // redacts it again. The text (and its hash) is what this node saved, but the moderators' rows hold
@@ -132,4 +134,169 @@ describe('the employees’ snapshot, from the moderators’ model', () => {
       await job.close();
     }
   });
+
+  it('copies in SQL the text the moderators’ run already read, edited since the last employees’ run', async () => {
+    await themesJob(t.app).idle();
+    await suggestFromCorpus(t.app.db, { count: 300, from: 2000 });
+    const sources = new CountingSources(t.app.themeSources);
+    const job = new ThemesJob({ db: t.app.db, log: t.app.log, sources });
+    try {
+      await job.recompute(['all', 'public']);
+      const edited = (await publicRows()).slice(0, 6).map((row) => row.item_id);
+      await t.app.db
+        .updateTable('suggestion')
+        .set({ text: sql`text || ' (edited)'` })
+        .where('id', 'in', edited)
+        .execute();
+      await job.recompute(['all']);
+      sources.texts = [];
+      await job.recompute(['public']);
+      const read = new Set(sources.texts.map((item) => item.id));
+      const rows = await publicRows();
+      const still = rows.filter((row) => edited.includes(row.item_id));
+      // Their rows were there with the old text: written again, from the moderators' rows, not the sources.
+      expect(still.length).toBeGreaterThan(0);
+      for (const row of still) {
+        expect(read.has(row.item_id)).toBe(false);
+        expect(row.text).toMatch(/\(edited\)$/);
+      }
+      expect(rows.filter((row) => row.text !== row.now)).toEqual([]);
+      const run = t.logs.filter((line) => line.msg === 'themes recomputed' && line.scope === 'public').at(-1);
+      expect(run).toMatchObject({ mode: 'derive', itemsRead: 0 });
+      expect((run as { itemsCopied: number }).itemsCopied).toBeGreaterThanOrEqual(still.length);
+    } finally {
+      await job.close();
+    }
+  });
+
+  it('a moderators’ run that fails halfway leaves nothing the employees’ snapshot builds on', async () => {
+    await themesJob(t.app).idle();
+    await suggestFromCorpus(t.app.db, { count: 300, from: 3000 });
+    const sources = new FailingSources(t.app.themeSources);
+    const job = new ThemesJob({ db: t.app.db, log: t.app.log, sources });
+    try {
+      await job.recompute(['all', 'public']);
+      // A new comment reaches the engine thread, then the run fails (its rows' text could not be read).
+      const [late] = await suggestFromCorpus(t.app.db, {
+        count: 1,
+        from: 3400,
+        text: () => 'The night bus timetable changed and nobody told the late shift (secret).',
+      });
+      sources.failOnRead = 2;
+      await expect(job.recompute(['all'])).rejects.toThrow(/read failed/);
+      // A moderator rejects it. The next runs must not theme it for employees from what the thread held.
+      await t.app.db
+        .updateTable('suggestion')
+        .set({ moderation: 'rejected' })
+        .where('id', '=', late!)
+        .execute();
+      await job.recompute(['all']);
+      await job.recompute(['public']);
+      const themes = await t.app.db
+        .selectFrom('theme')
+        .leftJoin('theme_item', (join) =>
+          join.onRef('theme_item.theme_id', '=', 'theme.id').on('theme_item.scope', '=', 'public'),
+        )
+        .select(['theme.size', 'theme.quotes', (eb) => eb.fn.count<string>('theme_item.item_id').as('rows')])
+        .where('theme.scope', '=', 'public')
+        .where('theme.retired', '=', false)
+        .groupBy(['theme.id', 'theme.size', 'theme.quotes'])
+        .execute();
+      expect(themes.length).toBeGreaterThan(3);
+      // Each theme's size is its rows: a comment themed from the thread's stale copy has no row.
+      for (const theme of themes) expect(Number(theme.rows)).toBe(theme.size);
+      expect(JSON.stringify(themes.map((theme) => theme.quotes))).not.toContain('(secret)');
+      const run = await t.app.db
+        .selectFrom('theme_run')
+        .select('item_count')
+        .where('scope', '=', 'public')
+        .executeTakeFirstOrThrow();
+      expect(run.item_count).toBe((await publicRows()).length + (await unclusteredPublic()));
+    } finally {
+      await job.close();
+    }
+  });
 });
+
+describe('copying a row from the moderators’ snapshot', () => {
+  it('fails the save, writing nothing, when that row is not the one named or not published', async () => {
+    await themesJob(t.app).idle();
+    await suggestFromCorpus(t.app.db, { count: 200, from: 4000 });
+    const job = new ThemesJob({ db: t.app.db, log: t.app.log, sources: t.app.themeSources });
+    try {
+      await job.recompute(['all', 'public']);
+    } finally {
+      await job.close();
+    }
+    const [row] = (
+      await sql<{ item_id: string; theme_id: string; fingerprint: string }>`
+        select item_id, theme_id, fingerprint from theme_item where scope = 'all' and published limit 1`.execute(
+        t.app.db,
+      )
+    ).rows;
+    const run = await t.app.db
+      .selectFrom('theme_run')
+      .select(['computed_at', 'item_count'])
+      .where('scope', '=', 'public')
+      .executeTakeFirstOrThrow();
+    const copy = (fromFingerprint: string) => ({
+      itemId: row!.item_id,
+      themeId: row!.theme_id,
+      source: 'suggestion' as const,
+      hash: 'h',
+      sentiment: 0,
+      centrality: 1,
+      fromScope: 'all' as const,
+      fromFingerprint,
+    });
+    const save = (fromFingerprint: string) =>
+      saveSnapshot(
+        t.app.db,
+        {
+          scope: 'public',
+          asOf: '2026-12-01',
+          firstDay: null,
+          themes: [],
+          items: [],
+          itemCount: 1,
+          unclustered: 0,
+          durationMs: 1,
+          incremental: false,
+        },
+        { copied: [copy(fromFingerprint)] },
+      );
+    await expect(save('not-that-row')).rejects.toBeInstanceOf(StaleCopyError);
+    await t.app.db
+      .updateTable('theme_item')
+      .set({ published: false })
+      .where('scope', '=', 'all')
+      .where('item_id', '=', row!.item_id)
+      .execute();
+    await expect(save(row!.fingerprint)).rejects.toBeInstanceOf(StaleCopyError);
+    // Nothing of either save landed: the employees' run is the one before.
+    const after = await t.app.db
+      .selectFrom('theme_run')
+      .select(['computed_at', 'item_count'])
+      .where('scope', '=', 'public')
+      .executeTakeFirstOrThrow();
+    expect(after).toEqual(run);
+  });
+});
+
+/** The app's theme sources, failing the n-th read from now (`failOnRead`). */
+class FailingSources extends CountingSources {
+  failOnRead = 0;
+  override async read(db: Parameters<ThemeSources['read']>[0], items?: Parameters<ThemeSources['read']>[1]) {
+    if (this.failOnRead > 0 && --this.failOnRead === 0) throw new Error('read failed');
+    return super.read(db, items);
+  }
+}
+
+const unclusteredPublic = async () =>
+  (
+    await t.app.db
+      .selectFrom('theme_run')
+      .select('unclustered')
+      .where('scope', '=', 'public')
+      .executeTakeFirstOrThrow()
+  ).unclustered;
