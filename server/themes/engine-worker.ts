@@ -155,14 +155,17 @@ function handle(
   const before = sent.get(scope);
   const now = new Map<string, string>();
   const differs = new Set<string>();
-  for (const membership of all) {
-    const held = before?.get(membership.itemId);
-    const key = sentKey(membership, held);
-    now.set(membership.itemId, key);
-    if (key !== held) differs.add(membership.itemId);
-  }
+  // A derived scope keeps nothing between runs: its answer is complete.
   if (request.kind === 'derive') sent.delete(scope);
-  else sent.set(scope, now);
+  else {
+    for (const membership of all) {
+      const held = before?.get(membership.itemId);
+      const key = sentKey(membership, held);
+      now.set(membership.itemId, key);
+      if (key !== held) differs.add(membership.itemId);
+    }
+    sent.set(scope, now);
+  }
   // A recompute sends what differs from what the server's side holds, and every comment it was sent
   // (a changed comment may land where it was, but its row carries its new text or moderation).
   if (request.kind === 'recompute') {

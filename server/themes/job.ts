@@ -156,6 +156,8 @@ export class ThemesJob {
   #scheduleAfterRun = false;
   /** The last run here read more than FULL_UP_TO comments. */
   #large = false;
+  /** Counts forgetModels() calls: a run that began before one does not record what the engine holds. */
+  #forgotten = 0;
   /** Per scope, this node's last save: when (theme_run.computed_at) and each row's key. */
   readonly #saved = new Map<ThemeScope, { computedAt: Date; rows: Map<string, string> }>();
 
@@ -205,6 +207,7 @@ export class ThemesJob {
   /** A moderator corrected a theme: the next run of every scope computes in full, with the correction. */
   forgetModels(): void {
     this.#states.clear();
+    this.#forgotten++;
   }
 
   /** Recomputes now (runs are serialised; a call during a run causes one more run after it). */
@@ -272,6 +275,7 @@ export class ThemesJob {
     const started = performance.now();
     const inScope = (item: SourceDigest) => scope === 'all' || item.published;
     const state = this.#states.get(scope);
+    const forgotten = this.#forgotten;
     // Until this run is saved, what the engine holds for the scope is not known to be what `state` says
     // (a run that fails after the engine changed its model would leave the two apart, and later runs, and
     // the scopes derived from it, would build on comments the sources no longer hold): set again at the end.
@@ -529,7 +533,8 @@ export class ThemesJob {
       saved = await saveSnapshot(this.#db, { ...snapshot, items, durationMs: performance.now() - started });
     }
     this.#saved.set(scope, { computedAt: saved.computedAt, rows: keys });
-    if (hashes.size > 0 && KEEPS_MODEL[scope])
+    // A correction made during the run: the next run computes in full, with it.
+    if (hashes.size > 0 && KEEPS_MODEL[scope] && forgotten === this.#forgotten)
       this.#states.set(scope, {
         generation: this.#engine.generation,
         items: hashes,

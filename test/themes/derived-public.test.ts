@@ -142,7 +142,12 @@ describe('the employees’ snapshot, from the moderators’ model', () => {
     const job = new ThemesJob({ db: t.app.db, log: t.app.log, sources });
     try {
       await job.recompute(['all', 'public']);
-      const edited = (await publicRows()).slice(0, 6).map((row) => row.item_id);
+      // Comments in a theme of both snapshots (the moderators' rows are what the copy reads).
+      const edited = (
+        await sql<{ item_id: string }>`select p.item_id from theme_item p
+          join theme_item a on a.scope = 'all' and a.item_id = p.item_id
+          where p.scope = 'public' limit 6`.execute(t.app.db)
+      ).rows.map((row) => row.item_id);
       await t.app.db
         .updateTable('suggestion')
         .set({ text: sql`text || ' (edited)'` })
@@ -183,7 +188,10 @@ describe('the employees’ snapshot, from the moderators’ model', () => {
         text: () => 'The night bus timetable changed and nobody told the late shift (secret).',
       });
       sources.failOnRead = 2;
+      sources.texts = [];
       await expect(job.recompute(['all'])).rejects.toThrow(/read failed/);
+      // The engine thread took it in before the run failed.
+      expect(sources.texts.map((item) => item.id)).toContain(late);
       // A moderator rejects it. The next runs must not theme it for employees from what the thread held.
       await t.app.db
         .updateTable('suggestion')
@@ -192,6 +200,12 @@ describe('the employees’ snapshot, from the moderators’ model', () => {
         .execute();
       await job.recompute(['all']);
       await job.recompute(['public']);
+      // Derived from the moderators' model, which the failed run did not leave stale (no fallback needed).
+      const run0 = t.logs
+        .filter((line) => line.msg === 'themes recomputed' && line.scope === 'public')
+        .at(-1);
+      expect(run0).toMatchObject({ mode: 'derive' });
+      expect(t.logs.filter((line) => String(line.msg).includes('derived corpus differs'))).toEqual([]);
       const themes = await t.app.db
         .selectFrom('theme')
         .leftJoin('theme_item', (join) =>
@@ -234,11 +248,26 @@ describe('copying a row from the moderators’ snapshot', () => {
         t.app.db,
       )
     ).rows;
-    const run = await t.app.db
-      .selectFrom('theme_run')
-      .select(['computed_at', 'item_count'])
-      .where('scope', '=', 'public')
-      .executeTakeFirstOrThrow();
+    const stored = async () => ({
+      run: await t.app.db
+        .selectFrom('theme_run')
+        .select(['computed_at', 'item_count'])
+        .where('scope', '=', 'public')
+        .executeTakeFirstOrThrow(),
+      themes: await t.app.db
+        .selectFrom('theme')
+        .select(['id', 'retired', 'fingerprint'])
+        .where('scope', '=', 'public')
+        .orderBy('id')
+        .execute(),
+      rows: (
+        await sql<{ n: number }>`select count(*)::int as n from theme_item where scope = 'public'`.execute(
+          t.app.db,
+        )
+      ).rows[0]!.n,
+    });
+    const before = await stored();
+    expect(before.themes.filter((theme) => !theme.retired).length).toBeGreaterThan(0);
     const copy = (fromFingerprint: string) => ({
       itemId: row!.item_id,
       themeId: row!.theme_id,
@@ -273,13 +302,32 @@ describe('copying a row from the moderators’ snapshot', () => {
       .where('item_id', '=', row!.item_id)
       .execute();
     await expect(save(row!.fingerprint)).rejects.toBeInstanceOf(StaleCopyError);
-    // Nothing of either save landed: the employees' run is the one before.
-    const after = await t.app.db
-      .selectFrom('theme_run')
-      .select(['computed_at', 'item_count'])
-      .where('scope', '=', 'public')
-      .executeTakeFirstOrThrow();
-    expect(after).toEqual(run);
+    // Nothing of either save landed (it would have retired every theme): the employees' snapshot is as before.
+    expect(await stored()).toEqual(before);
+  });
+});
+
+describe('a correction made while a run is under way', () => {
+  it('still makes the next run compute in full', async () => {
+    await themesJob(t.app).idle();
+    await suggestFromCorpus(t.app.db, { count: 200, from: 5000 });
+    const job = new ThemesJob({ db: t.app.db, log: t.app.log, sources: t.app.themeSources });
+    const modes = () =>
+      t.logs
+        .filter((line) => line.msg === 'themes recomputed' && line.scope === 'all')
+        .map((line) => line.mode);
+    try {
+      await job.recompute(['all']);
+      const during = job.recompute(['all']);
+      job.forgetModels(); // what a moderator's correction does (routes.ts)
+      await during;
+      await suggestFromCorpus(t.app.db, { count: 10, from: 5200 });
+      await job.recompute(['all']);
+      // Recorded at the end of the run under way, the model it forgot was built on again ('recompute').
+      expect(modes().slice(-3)).toEqual(['full', 'recompute', 'full']);
+    } finally {
+      await job.close();
+    }
   });
 });
 
