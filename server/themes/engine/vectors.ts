@@ -124,23 +124,11 @@ export function buildFeatureSpace(docs: ProcessedText[], options: FeatureOptions
     if (links.length > 0) senseLinks.set(key, links);
   }
 
-  // Thesaurus concepts, only those this corpus uses, held to the same document share as a word: a concept
-  // more than `maxDf` comments reach is the corpus's background, not a topic. The thesaurus was written
-  // for a bank; in a bus company's survey "bus", "driver" and "drive" put every other comment in "travel"
-  // (28 of 53), where it pulled comments about rosters, breakdowns and pay together.
-  const conceptDf = new Map<string, number>();
-  for (const doc of docs) {
-    const seen = new Set<string>();
-    for (const token of doc.tokens)
-      for (const concept of options.concepts.get(token.lemma) ?? []) seen.add(concept);
-    for (const phrase of bigramsOf(doc))
-      for (const concept of options.concepts.get(phrase.key) ?? []) seen.add(concept);
-    for (const concept of seen) conceptDf.set(concept, (conceptDf.get(concept) ?? 0) + 1);
-  }
+  // Thesaurus concepts, only those this corpus uses.
   const conceptLinks = new Map<string, number[]>();
   const link = (word: string) => {
-    const concepts = options.concepts.get(word)?.filter((concept) => conceptDf.get(concept)! <= maxDf);
-    if (concepts?.length && !conceptLinks.has(word))
+    const concepts = options.concepts.get(word);
+    if (concepts && !conceptLinks.has(word))
       conceptLinks.set(
         word,
         concepts.map((concept) => feature(`#${concept}`)),
