@@ -26,7 +26,9 @@ const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
 const sets = [longSchoolSet(), longBusSet(), chatKitchenSet()];
 const all: number[] = [];
 for (const set of sets) {
-  const results = seeds.map((seed) => ThemeModel.compute(set.items, { lexicon, seed, asOf: set.lastDay }).result());
+  const results = seeds.map((seed) =>
+    ThemeModel.compute(set.items, { lexicon, seed, asOf: set.lastDay }).result(),
+  );
   const scores = results.map((result) => clusteringScores(set.items, result));
   const labels = results.map((result) => labelQuality(set.items, result.themes));
   all.push(mean(scores.map((s) => s.nmi)));
@@ -39,13 +41,18 @@ for (const set of sets) {
       purity: +mean(scores.map((s) => s.purity)).toFixed(3),
       themes: +mean(scores.map((s) => s.themes)).toFixed(1),
       unclustered: +mean(scores.map((s) => s.unclustered)).toFixed(1),
-      badLabels: +(labels.reduce((a, q) => a + q.badLabels, 0) / labels.reduce((a, q) => a + q.labels, 0)).toFixed(2),
+      badLabels: +(
+        labels.reduce((a, q) => a + q.badLabels, 0) / labels.reduce((a, q) => a + q.labels, 0)
+      ).toFixed(2),
     }),
   );
   const result = results[0]!;
   if (process.argv.includes('--labels')) {
     console.log(`  gold: ${set.themes.map((t) => t.label).join(' · ')}`);
-    console.log(`  seed 1: ${result.themes.map((t) => `${t.label} (${t.size})`).join(' · ')}`);
+    results.forEach((r, i) =>
+      console.log(`  seed ${i + 1}: ${r.themes.map((t) => `${t.label} (${t.size})`).join(' · ')}`),
+    );
+    console.log(`  bad (all seeds): ${[...new Set(labels.flatMap((q) => q.examples))].join(' · ') || '—'}`);
   }
   if (process.argv.includes('--detail')) {
     const themeOf = new Map<string, string>();
@@ -57,12 +64,19 @@ for (const set of sets) {
         const found = themeOf.get(item.id) ?? '(unclustered)';
         counts.set(found, (counts.get(found) ?? 0) + 1);
       }
-      console.log(`  ${g}: ${[...counts].sort((a, b) => b[1] - a[1]).map(([l, n]) => `${l} ${n}`).join(', ')}`);
+      console.log(
+        `  ${g}: ${[...counts]
+          .sort((a, b) => b[1] - a[1])
+          .map(([l, n]) => `${l} ${n}`)
+          .join(', ')}`,
+      );
     }
   }
 }
 console.log(JSON.stringify({ meanNmi: +mean(all).toFixed(3) }));
 if (process.argv.includes('--labels')) {
   const result = ThemeModel.compute(corpusItems(), { lexicon, seed: 1, asOf: CORPUS_LAST_DAY }).result();
-  console.log(`workplace corpus labels (seed 1): ${result.themes.map((t) => `${t.label} (${t.size})`).join(' · ')}`);
+  console.log(
+    `workplace corpus labels (seed 1): ${result.themes.map((t) => `${t.label} (${t.size})`).join(' · ')}`,
+  );
 }
