@@ -43,7 +43,9 @@ const GENERIC = new Set(
     'can could would should will shall may might must able good bad great nice new old same other many much more most ' +
     'less few little big small whole own sure certain last next first second every one two three four five ' +
     'week day month year today morning afternoon time minute hour yesterday tomorrow ' +
-    'yes okay ok etc via per'
+    'yes okay ok etc via per ' +
+    // Chat's discourse markers: typed into a focus-group room they read as nouns ("chef is lovely tho").
+    'tho tbh tbf ngl lol lmao fr pls plz imo idk btw omg haha yeah yep nah'
   ).split(' '),
 );
 
