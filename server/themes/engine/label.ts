@@ -212,7 +212,20 @@ export function describe(members: Member[], corpus: CorpusStatistics): Descripti
             !c.key.split(' ').some((word) => PORTAL_WORDS.has(word)) &&
             c.key.split(' ').includes(candidate.key),
         ) ?? candidate);
-  const top = phrases[0] ?? ranked.find(namesATopic);
+  let top = phrases[0] ?? ranked.find(namesATopic);
+  // A word most of whose uses are in other themes, that no phrase of the theme widens ("pupils" in a
+  // school's survey), gives way to a name this theme has to itself, when that one is nearly as strong.
+  if (
+    top &&
+    top.words === 1 &&
+    top.clusterDf < 0.5 * (corpus.df.get(top.key) ?? top.clusterDf) &&
+    expand(top) === top
+  ) {
+    const specific = phrases.find(
+      (c) => c !== top && !vague(c) && c.score >= 0.5 * top!.score && !shareAWord(c.key, top!.key),
+    );
+    if (specific) top = specific;
+  }
   const first = top ? expand(top) : undefined;
   let label = first ? capitalise(nameOf(first)) : 'Other comments';
   if (first) {
@@ -224,9 +237,12 @@ export function describe(members: Member[], corpus: CorpusStatistics): Descripti
       if (!distinct(second) || second.words + first.words > 4) continue;
       // A second name joins only when it is frequent and nearly exclusive to the theme ("Pay and bonus",
       // not "Laptop and sound" or "… and customer"), and both are nouns a person would pair. A vague first
-      // name takes a distinctive second one more readily (that is what tells the theme apart).
+      // name takes a distinctive second one more readily (that is what tells the theme apart), but one at
+      // least three texts use as a noun: two made "Toilet and seat" and "Pay and cost" of themes about
+      // toilets at the terminus and pay and overtime.
       const loose = vague(first);
       if (
+        (loose && second.nounTexts < 3) ||
         second.clusterDf < (loose ? 0.1 : 0.2) * size ||
         lifts.get(second)! < (loose ? VAGUE_LIFT : second.words > 1 ? 3 : 5) ||
         vague(second)
