@@ -237,12 +237,9 @@ export function describe(members: Member[], corpus: CorpusStatistics): Descripti
       if (!distinct(second) || second.words + first.words > 4) continue;
       // A second name joins only when it is frequent and nearly exclusive to the theme ("Pay and bonus",
       // not "Laptop and sound" or "… and customer"), and both are nouns a person would pair. A vague first
-      // name takes a distinctive second one more readily (that is what tells the theme apart), but one at
-      // least three texts use as a noun: two made "Toilet and seat" and "Pay and cost" of themes about
-      // toilets at the terminus and pay and overtime.
+      // name takes a distinctive second one more readily (that is what tells the theme apart).
       const loose = vague(first);
       if (
-        (loose && second.nounTexts < 3) ||
         second.clusterDf < (loose ? 0.1 : 0.2) * size ||
         lifts.get(second)! < (loose ? VAGUE_LIFT : second.words > 1 ? 3 : 5) ||
         vague(second)
