@@ -75,8 +75,19 @@ for (const set of sets) {
 }
 console.log(JSON.stringify({ meanNmi: +mean(all).toFixed(3) }));
 if (process.argv.includes('--labels')) {
-  const result = ThemeModel.compute(corpusItems(), { lexicon, seed: 1, asOf: CORPUS_LAST_DAY }).result();
+  // Labels only (the label metric and the names): the workplace corpus's clustering is not tuned on.
+  const items = corpusItems();
+  const results = seeds.map((seed) =>
+    ThemeModel.compute(items, { lexicon, seed, asOf: CORPUS_LAST_DAY }).result(),
+  );
+  const labels = results.map((result) => labelQuality(items, result.themes));
+  const share = (pick: (q: (typeof labels)[number]) => number) =>
+    (labels.reduce((a, q) => a + pick(q), 0) / labels.reduce((a, q) => a + q.labels, 0)).toFixed(2);
   console.log(
-    `workplace corpus labels (seed 1): ${result.themes.map((t) => `${t.label} (${t.size})`).join(' · ')}`,
+    `workplace corpus: bad labels ${share((q) => q.badLabels)} (stem ${share((q) => q.stems)}, function word ${share((q) => q.functionWords)}, generic ${share((q) => q.generic)})`,
+  );
+  console.log(`  bad (all seeds): ${[...new Set(labels.flatMap((q) => q.examples))].join(' · ') || '—'}`);
+  results.forEach((r, i) =>
+    console.log(`  seed ${i + 1}: ${r.themes.map((t) => `${t.label} (${t.size})`).join(' · ')}`),
   );
 }
