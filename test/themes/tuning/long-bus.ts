@@ -17,9 +17,9 @@ export const LONG_BUS_THEMES: FrozenTheme[] = [
       'The new roster has me finishing at one in the morning and back on at half six. I sat in my car outside the depot and cried because I was too tired to drive home safely. Nobody who wrote that roster has ever driven a bus.',
       'Rosters come out on a Thursday for the week starting Monday. How am I supposed to arrange childcare with three days of notice? My mother is seventy and she is doing the school run again because I cannot plan anything.',
       'I love driving, I genuinely do, but split shifts are killing me. Four hours on, a three hour gap where I cannot go home because I live too far away, then five more hours. That is a fourteen hour day for nine hours of pay.',
-      'Brilliant idea to change the rest day pattern without asking a single driver. Now I work six days in a row twice a month and I have missed my son\'s football every Saturday since the summer.',
+      "Brilliant idea to change the rest day pattern without asking a single driver. Now I work six days in a row twice a month and I have missed my son's football every Saturday since the summer.",
       'Please give us rosters at least four weeks in advance like the other depots. Other companies manage it. We are people with families, not pieces on a board that you move around on a Wednesday night.',
-      'The shift swap system is a joke. You put in a request, it sits in the controller\'s tray for a fortnight, and by the time someone looks at it the day has gone. A simple shared list would fix it.',
+      "The shift swap system is a joke. You put in a request, it sits in the controller's tray for a fortnight, and by the time someone looks at it the day has gone. A simple shared list would fix it.",
       'Since the timetable change my shifts have no proper meal break, just a ten minute stand at the terminus if the traffic is kind. It never is. I eat a sandwich at red lights and I know that is not right.',
       'I asked to go on to a fixed early roster for my health, with a letter from my doctor, and I was told the roster cannot be personalised. Three months later I am still on rotating lates and my sleep is in pieces.',
     ],
@@ -61,7 +61,7 @@ export const LONG_BUS_THEMES: FrozenTheme[] = [
     trend: 'steady',
     tone: 'negative',
     texts: [
-      'The bus I had on Tuesday had a heater stuck on full in July, a driver\'s seat that would not adjust, and a door that opened on its own at the lights. I reported all three on the defect card and it was back out on Wednesday.',
+      "The bus I had on Tuesday had a heater stuck on full in July, a driver's seat that would not adjust, and a door that opened on its own at the lights. I reported all three on the defect card and it was back out on Wednesday.",
       'Our fleet is ancient. Half the buses on the 9 are older than the apprentices fixing them, and we break down so often that passengers now ask me if we will make it to town.',
       'The engineers in the workshop work miracles with what they have, but they cannot get parts. One bus has been stood on the ramp for seven weeks waiting for a gearbox that never comes.',
       'My wheelchair ramp failed at a stop in the rain and a young mum with a pushchair and a man in a wheelchair had to wait for the next bus. I felt awful apologising for something I could not fix.',
@@ -122,7 +122,7 @@ export const LONG_BUS_THEMES: FrozenTheme[] = [
 export const LONG_BUS_MISCELLANEOUS = [
   'The new uniform jackets are warm but the zips catch on the seat belt.',
   'Could the canteen at the depot open a bit earlier for the five o clock starts?',
-  'The charity bus pull for the children\'s hospital was a brilliant day, well done everyone.',
+  "The charity bus pull for the children's hospital was a brilliant day, well done everyone.",
   'Please sort out the car park lighting at the depot, it is pitch dark at four in the morning.',
 ];
 
