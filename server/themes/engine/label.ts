@@ -192,10 +192,11 @@ export function describe(members: Member[], corpus: CorpusStatistics): Descripti
   // A single word the rest of the corpus uses nearly as much ("team", "changes", "system"), or uses in
   // a third of its comments elsewhere ("queue" of callers, of the canteen, of loan applications), names no one
   // theme: it is widened to a phrase the theme uses, or joined with a second name (below).
-  const vague = (candidate: Candidate) =>
-    candidate.words === 1 &&
-    (lifts.get(candidate)! < VAGUE_LIFT ||
-      candidate.clusterDf < 0.7 * (corpus.df.get(candidate.key) ?? candidate.clusterDf));
+  /** A name the theme has (nearly) to itself: used far more here than elsewhere, and mostly here. */
+  const ownName = (candidate: Candidate) =>
+    lifts.get(candidate)! >= VAGUE_LIFT &&
+    candidate.clusterDf >= 0.7 * (corpus.df.get(candidate.key) ?? candidate.clusterDf);
+  const vague = (candidate: Candidate) => candidate.words === 1 && !ownName(candidate);
   const expand = (candidate: Candidate) =>
     candidate.words > 1
       ? candidate
@@ -213,8 +214,11 @@ export function describe(members: Member[], corpus: CorpusStatistics): Descripti
             c.key.split(' ').includes(candidate.key),
         ) ?? candidate);
   let top = phrases[0] ?? ranked.find(namesATopic);
+  /** A first name given up for one the theme has to itself (it is not offered as an alternative either). */
+  let demoted: Candidate | undefined;
   // A word most of whose uses are in other themes, that no phrase of the theme widens ("pupils" in a
-  // school's survey), gives way to a name this theme has to itself, when that one is nearly as strong.
+  // school's survey), gives way to a name this theme has to itself (of any length), when that one scores
+  // at least half as well.
   if (
     top &&
     top.words === 1 &&
@@ -222,9 +226,9 @@ export function describe(members: Member[], corpus: CorpusStatistics): Descripti
     expand(top) === top
   ) {
     const specific = phrases.find(
-      (c) => c !== top && !vague(c) && c.score >= 0.5 * top!.score && !shareAWord(c.key, top!.key),
+      (c) => c !== top && ownName(c) && c.score >= 0.5 * top!.score && !shareAWord(c.key, top!.key),
     );
-    if (specific) top = specific;
+    if (specific) [demoted, top] = [top, specific];
   }
   const first = top ? expand(top) : undefined;
   let label = first ? capitalise(nameOf(first)) : 'Other comments';
@@ -254,6 +258,7 @@ export function describe(members: Member[], corpus: CorpusStatistics): Descripti
   const alternatives: string[] = [];
   for (const candidate of phrases) {
     if (alternatives.length >= 5) break;
+    if (candidate === demoted) continue;
     const name = expand(candidate);
     if (shareAWord(label, name.key) || name.key.split(' ').some((word) => PORTAL_WORDS.has(word))) continue;
     const surface = nameOf(name);

@@ -43,10 +43,15 @@ const GENERIC = new Set(
     'can could would should will shall may might must able good bad great nice new old same other many much more most ' +
     'less few little big small whole own sure certain last next first second every one two three four five ' +
     'week day month year today morning afternoon time minute hour yesterday tomorrow ' +
-    'yes okay ok etc via per ' +
-    // Chat's discourse markers: typed into a focus-group room they read as nouns ("chef is lovely tho").
-    'tho tbh tbf ngl lol lmao fr pls plz imo idk btw omg haha yeah yep nah'
+    'yes okay ok etc via per'
   ).split(' '),
+);
+/**
+ * Chat's discourse markers: typed into a focus-group room they read as nouns ("chef is lovely tho").
+ * Written in capitals they are acronyms and kept ("FR" workwear, "IMO" rules, "NGL" at a gas plant).
+ */
+const CHAT_MARKERS = new Set(
+  'tho tbh tbf ngl lol lmao fr pls plz imo idk btw omg haha yeah yep nah'.split(' '),
 );
 
 // Acronyms that are ordinary words in capitals.
@@ -172,7 +177,7 @@ export function createPreprocessor(lexicon: Lexicon = noLexicon): Preprocessor {
           if (lemmaCache.size < 200_000) lemmaCache.set(key, lemma);
         }
       }
-      if (lemma.length < 2 || GENERIC.has(lemma)) {
+      if (lemma.length < 2 || GENERIC.has(lemma) || (!acronym && CHAT_MARKERS.has(lemma))) {
         closeRun();
         continue;
       }
