@@ -4,7 +4,8 @@
 // domain from the bank corpus and the frozen sets. Written on 6 December 2026 before any engine change it
 // was used for; laid out steadily over 90 days (trends are not scored).
 
-import type { FrozenItem, FrozenSet, FrozenTheme } from '../frozen/layout.ts';
+import type { FrozenSet, FrozenTheme } from '../frozen/layout.ts';
+import { evenlySpread } from './spread.ts';
 
 export const CHAT_KITCHEN_THEMES: FrozenTheme[] = [
   {
@@ -169,32 +170,7 @@ export const CHAT_KITCHEN_MISCELLANEOUS = [
   'great turnout at the quiz night',
 ];
 
-const FIRST_DAY = '2026-01-01';
-const SPAN = 90;
-const addDays = (day: string, days: number) =>
-  new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
-
-/** The tuning set, every line spread evenly over 90 days (deterministic). */
+/** The tuning set, every comment spread evenly over 90 days (deterministic). */
 export function chatKitchenSet(): FrozenSet {
-  const items: FrozenItem[] = [];
-  let n = 0;
-  for (const { theme, texts } of CHAT_KITCHEN_THEMES)
-    texts.forEach((text, index) =>
-      items.push({ id: `${theme}-${index + 1}`, text, day: addDays(FIRST_DAY, (n++ * 37) % SPAN), theme }),
-    );
-  CHAT_KITCHEN_MISCELLANEOUS.forEach((text, index) =>
-    items.push({
-      id: `miscellaneous-${index + 1}`,
-      text,
-      day: addDays(FIRST_DAY, (n++ * 37) % SPAN),
-      theme: 'miscellaneous',
-    }),
-  );
-  items.sort((a, b) => a.day.localeCompare(b.day) || a.id.localeCompare(b.id));
-  return {
-    name: 'kitchen chat (tuning)',
-    themes: CHAT_KITCHEN_THEMES,
-    items,
-    lastDay: addDays(FIRST_DAY, SPAN - 1),
-  };
+  return evenlySpread('kitchen chat (tuning)', CHAT_KITCHEN_THEMES, CHAT_KITCHEN_MISCELLANEOUS);
 }

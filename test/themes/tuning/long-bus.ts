@@ -5,7 +5,8 @@
 // 6 December 2026 before any engine change it was used for; laid out steadily over 90 days (trends are
 // not scored).
 
-import type { FrozenItem, FrozenSet, FrozenTheme } from '../frozen/layout.ts';
+import type { FrozenSet, FrozenTheme } from '../frozen/layout.ts';
+import { evenlySpread } from './spread.ts';
 
 export const LONG_BUS_THEMES: FrozenTheme[] = [
   {
@@ -126,32 +127,7 @@ export const LONG_BUS_MISCELLANEOUS = [
   'Please sort out the car park lighting at the depot, it is pitch dark at four in the morning.',
 ];
 
-const FIRST_DAY = '2026-01-01';
-const SPAN = 90;
-const addDays = (day: string, days: number) =>
-  new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
-
 /** The tuning set, every comment spread evenly over 90 days (deterministic). */
 export function longBusSet(): FrozenSet {
-  const items: FrozenItem[] = [];
-  let n = 0;
-  for (const { theme, texts } of LONG_BUS_THEMES)
-    texts.forEach((text, index) =>
-      items.push({ id: `${theme}-${index + 1}`, text, day: addDays(FIRST_DAY, (n++ * 37) % SPAN), theme }),
-    );
-  LONG_BUS_MISCELLANEOUS.forEach((text, index) =>
-    items.push({
-      id: `miscellaneous-${index + 1}`,
-      text,
-      day: addDays(FIRST_DAY, (n++ * 37) % SPAN),
-      theme: 'miscellaneous',
-    }),
-  );
-  items.sort((a, b) => a.day.localeCompare(b.day) || a.id.localeCompare(b.id));
-  return {
-    name: 'long bus comments (tuning)',
-    themes: LONG_BUS_THEMES,
-    items,
-    lastDay: addDays(FIRST_DAY, SPAN - 1),
-  };
+  return evenlySpread('long bus comments (tuning)', LONG_BUS_THEMES, LONG_BUS_MISCELLANEOUS);
 }

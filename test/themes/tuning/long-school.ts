@@ -3,7 +3,8 @@
 // corpus and from the frozen hospital set, in the same register (stories, asides, sarcasm, negation).
 // Written before any engine change it was used for; laid out steadily over 90 days (trends are not scored).
 
-import type { FrozenItem, FrozenSet, FrozenTheme } from '../frozen/layout.ts';
+import type { FrozenSet, FrozenTheme } from '../frozen/layout.ts';
+import { evenlySpread } from './spread.ts';
 
 export const LONG_SCHOOL_THEMES: FrozenTheme[] = [
   {
@@ -122,32 +123,7 @@ export const LONG_SCHOOL_MISCELLANEOUS = [
   'Please bring back the staff football match at the end of the summer term.',
 ];
 
-const FIRST_DAY = '2026-01-01';
-const SPAN = 90;
-const addDays = (day: string, days: number) =>
-  new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
-
 /** The tuning set, every comment spread evenly over 90 days (deterministic). */
 export function longSchoolSet(): FrozenSet {
-  const items: FrozenItem[] = [];
-  let n = 0;
-  for (const { theme, texts } of LONG_SCHOOL_THEMES)
-    texts.forEach((text, index) =>
-      items.push({ id: `${theme}-${index + 1}`, text, day: addDays(FIRST_DAY, (n++ * 37) % SPAN), theme }),
-    );
-  LONG_SCHOOL_MISCELLANEOUS.forEach((text, index) =>
-    items.push({
-      id: `miscellaneous-${index + 1}`,
-      text,
-      day: addDays(FIRST_DAY, (n++ * 37) % SPAN),
-      theme: 'miscellaneous',
-    }),
-  );
-  items.sort((a, b) => a.day.localeCompare(b.day) || a.id.localeCompare(b.id));
-  return {
-    name: 'long school comments (tuning)',
-    themes: LONG_SCHOOL_THEMES,
-    items,
-    lastDay: addDays(FIRST_DAY, SPAN - 1),
-  };
+  return evenlySpread('long school comments (tuning)', LONG_SCHOOL_THEMES, LONG_SCHOOL_MISCELLANEOUS);
 }
