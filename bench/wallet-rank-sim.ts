@@ -1,9 +1,11 @@
 // npx tsx bench/wallet-rank-sim.ts — how well an operator ranks anonymous writes to members by when they
 // enrolled or last fetched tokens, under the wallet's timing, in simulation (the linkability attack in
 // test/attacks/ measures the same with real browsers; this isolates the timing rule). Eight people as in
-// the attack: arrivals over 12 s, a refill that takes `refill` seconds, 5–240 s hold, 6–16 s quiet, 2–30 s
-// jitter, a pulse answer, two suggestions and two kudos each. Prints top-1 accuracy ÷ chance for holds
-// counted from the refill's end (before 4 December 2026) and from the enrolment (now).
+// the attack: arrivals over 12 s, a refill that takes `refill` seconds, a 5–240 s or 5–600 s hold, 6–16 s
+// quiet, 2–30 s jitter, a pulse answer, two suggestions and two kudos each. Prints top-1 accuracy ÷ chance
+// for holds counted from the refill's end (before 4 December 2026) and from the enrolment (now). The
+// attack's hold is 5–600 s since 6 December 2026: with 5–240 s, refills stretched by a slow machine
+// still ordered the writes.
 
 const uniform = (low: number, high: number) => low + Math.random() * (high - low);
 const PEOPLE = 8;
@@ -11,7 +13,7 @@ const ROUNDS = 6000;
 
 type Anchor = 'refill end' | 'enrolment';
 
-function ratio(anchor: Anchor, ranksBy: Anchor, refill: [number, number]): number {
+function ratio(anchor: Anchor, ranksBy: Anchor, refill: [number, number], hold: number): number {
   let hits = 0;
   let items = 0;
   for (let round = 0; round < ROUNDS; round++) {
@@ -28,7 +30,7 @@ function ratio(anchor: Anchor, ranksBy: Anchor, refill: [number, number]): numbe
       for (const step of steps) {
         now += uniform(1, 4) + 3;
         if (!['pulse', 'suggest', 'kudos'].includes(step)) continue;
-        const held = (anchor === 'enrolment' ? enrolled : refilled) + uniform(5, 240);
+        const held = (anchor === 'enrolment' ? enrolled : refilled) + uniform(5, hold);
         const at = Math.max(now, held, refilled + uniform(6, 16)) + uniform(2, 30);
         tables.set(step, [...(tables.get(step) ?? []), { person, at }]);
       }
@@ -48,14 +50,16 @@ function ratio(anchor: Anchor, ranksBy: Anchor, refill: [number, number]): numbe
   return hits / items / (1 / PEOPLE);
 }
 
-for (const refill of [
-  [10, 30],
-  [10, 90],
-  [30, 200],
-] as Array<[number, number]>) {
-  for (const anchor of ['refill end', 'enrolment'] as Anchor[])
-    console.log(
-      `refill ${refill[0]}–${refill[1]} s, hold from the ${anchor}: operator ranking by refill end ` +
-        `${ratio(anchor, 'refill end', refill).toFixed(2)}×, by enrolment ${ratio(anchor, 'enrolment', refill).toFixed(2)}× chance`,
-    );
-}
+for (const hold of [240, 600])
+  for (const refill of [
+    [10, 30],
+    [10, 90],
+    [30, 200],
+    [60, 300],
+  ] as Array<[number, number]>) {
+    for (const anchor of ['refill end', 'enrolment'] as Anchor[])
+      console.log(
+        `hold 5–${hold} s, refill ${refill[0]}–${refill[1]} s, hold from the ${anchor}: operator ranking by refill end ` +
+          `${ratio(anchor, 'refill end', refill, hold).toFixed(2)}×, by enrolment ${ratio(anchor, 'enrolment', refill, hold).toFixed(2)}× chance`,
+      );
+  }
