@@ -3,7 +3,12 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { computeThemes, ThemeModel, type ThemesResult } from '../../server/themes/engine/index.ts';
+import {
+  computeThemes,
+  ThemeModel,
+  type Theme,
+  type ThemesResult,
+} from '../../server/themes/engine/index.ts';
 import { nmi } from '../../server/themes/engine/metrics.ts';
 import { parseJsonl } from '../../server/themes/cli.ts';
 import { seededRandom } from '../../server/seeded-random.ts';
@@ -141,11 +146,23 @@ describe('stable identity and incremental updates', () => {
         { id: 'new-loan', text: 'LOS crashed again and the loan application was lost', day: '2025-03-31' },
       ],
     });
-    expect(after.themes.find((theme) => theme.id === loan.id)!.itemIds).toContain('new-loan');
-    const removed = incremental.update({ removed: ['new-loan', loan.itemIds[0]!] });
+    const added = after.themes.find((theme) => theme.id === loan.id)!;
+    expect(added.itemIds).toContain('new-loan');
+    // Its day counts (kept between results) follow: one more on the last day, one more recent comment.
+    const onLastDay = (theme: Theme) => theme.daily.find((entry) => entry.day === '2025-03-31')!.count;
+    expect(onLastDay(added)).toBe(onLastDay(loan) + 1);
+    expect(added.test.recent).toBe(loan.test.recent + 1);
+    // A comment of the theme from a day its series shows.
+    const dayOf = (id: string) => items.find((item) => item.id === id)!.day!;
+    const gone = loan.itemIds.find((id) => loan.daily.some((entry) => entry.day === dayOf(id)))!;
+    const removed = incremental.update({ removed: ['new-loan', gone] });
     const theme = removed.themes.find((t) => t.id === loan.id)!;
     expect(theme.itemIds).not.toContain('new-loan');
     expect(theme.size).toBe(loan.size - 1);
+    const goneDay = dayOf(gone);
+    const count = (t: Theme, day: string) => t.daily.find((entry) => entry.day === day)?.count ?? 0;
+    expect(count(theme, goneDay)).toBe(count(loan, goneDay) - 1);
+    expect(onLastDay(theme)).toBe(onLastDay(loan) - (goneDay === '2025-03-31' ? 1 : 0));
   });
 
   it('leaves unrelated text unclustered', () => {

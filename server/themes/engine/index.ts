@@ -128,6 +128,8 @@ interface ThemeState {
   signature: Record<string, number>;
   items: Set<string>;
   summary: Theme | null;
+  /** Its comments per day, kept between results until its comments change (see `#daysOf`). */
+  days?: DayCounts;
   /** The trend it had last time, when its content has not really changed since. */
   previousTrend?: Trend;
   pinned?: boolean;
@@ -601,9 +603,23 @@ export class ThemeModel {
     return moved;
   }
 
+  /**
+   * A theme's comments per day. Every result needs every theme's (the typical theme's growth), so they
+   * are kept: an update that places one comment counts again only the theme it touched, not 100k days.
+   */
+  #daysOf(theme: ThemeState): DayCounts {
+    if (theme.days) return theme.days;
+    const days: string[] = [];
+    for (const id of theme.items) {
+      const day = this.#items.get(id)!.day;
+      if (day) days.push(day);
+    }
+    return (theme.days = countDays(days));
+  }
+
   #summarise(theme: ThemeState): Theme {
     const items = [...theme.items].map((id) => this.#items.get(id)!);
-    const days: DayCounts = countDays(items.flatMap((item) => (item.day ? [item.day] : [])));
+    const days = this.#daysOf(theme);
     const asOf = this.#asOf;
     const test: TrendTest =
       asOf && this.#firstDay
@@ -653,7 +669,7 @@ export class ThemeModel {
       this.#typical = typicalShares(
         this.#themes
           .filter((theme) => theme.items.size > 0 && !theme.hidden)
-          .map((theme) => countDays([...theme.items].flatMap((id) => this.#items.get(id)?.day ?? []))),
+          .map((theme) => this.#daysOf(theme)),
         { asOf: this.#asOf, firstDay: this.#firstDay, windowDays: this.#options.windowDays },
       );
     const themes = this.#themes
@@ -714,6 +730,7 @@ export class ThemeModel {
         touched.add(this.#owner(theme));
       } else this.#unclustered.add(item.id);
     }
+    for (const t of touched) this.#themes[t]!.days = undefined;
     if (!this.#refreshDays()) for (const t of touched) this.#themes[t]!.summary = null;
     return this.result();
   }
