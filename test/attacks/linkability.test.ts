@@ -254,8 +254,9 @@ async function simulate(browser: Browser, seed: number): Promise<OperatorView> {
       const mine = seededRandom(seed * 31 + person);
       await sleep(mine() * ARRIVALS_MS);
       const context = await browser.newContext({ viewport: { width: 1280, height: 860 } });
-      // The first write right after enrolling waits for the enrolment refill; 40 browsers share 2 cores here.
-      context.setDefaultTimeout(240_000);
+      // The first write right after enrolling waits for the enrolment refill; 40 browsers share 2 cores here
+      // (refills measured 20–40 s with 24 of them on a quick machine; each run prints its own below).
+      context.setDefaultTimeout(600_000);
       const page = await context.newPage();
       pages.push(page);
       page.on('response', async (response) => {
@@ -330,6 +331,21 @@ async function simulate(browser: Browser, seed: number): Promise<OperatorView> {
   }
 }
 
+/**
+ * How long each member's identified activity lasted (enrolment to last token request): the premise of
+ * the compressed hold is that these are short against it, so every run says what they were.
+ */
+function identifiedSpans(view: OperatorView): string {
+  const span = new Map<string, [number, number]>();
+  for (const request of view.requests) {
+    const [first, last] = span.get(request.member) ?? [request.at!, request.at!];
+    span.set(request.member, [Math.min(first, request.at!), Math.max(last, request.at!)]);
+  }
+  const seconds = [...span.values()].map(([first, last]) => (last - first) / 1000).sort((a, b) => a - b);
+  const at = (q: number) => seconds[Math.min(seconds.length - 1, Math.floor(q * seconds.length))]!.toFixed(0);
+  return `identified activity per member (enrolment to last token request) ${at(0)}–${at(1)} s, median ${at(0.5)} s, against a hold of ${WALLET_TIMING.WALLET_HOLD_SECONDS} s`;
+}
+
 describe('an operator linking anonymous items to members', () => {
   let browser: Browser;
   beforeAll(async () => {
@@ -349,6 +365,7 @@ describe('an operator linking anonymous items to members', () => {
     }
     for (const [run, view] of views.entries()) {
       if (process.env.LINKABILITY_DUMP) console.log(`run ${run + 1}\n${timeline(view)}`);
+      console.log(`run ${run + 1}: ${identifiedSpans(view)}`);
       for (const [name, strategy] of Object.entries(STRATEGIES)) {
         const result = score(view, strategy);
         const total = totals.get(name) ?? { hits: 0, chance: 0, items: 0 };

@@ -163,6 +163,13 @@ describe('stable identity and incremental updates', () => {
     const count = (t: Theme, day: string) => t.daily.find((entry) => entry.day === day)?.count ?? 0;
     expect(count(theme, goneDay)).toBe(count(loan, goneDay) - 1);
     expect(onLastDay(theme)).toBe(onLastDay(loan) - (goneDay === '2025-03-31' ? 1 : 0));
+    // Every theme's series, in both results, is its comments' days counted afresh.
+    const days = new Map(items.map((item) => [item.id, item.day]));
+    days.set('new-loan', '2025-03-31');
+    for (const shown of [...after.themes, ...removed.themes])
+      expect(shown.daily.map((entry) => entry.count)).toEqual(
+        shown.daily.map(({ day }) => shown.itemIds.filter((id) => days.get(id) === day).length),
+      );
   });
 
   it('leaves unrelated text unclustered', () => {

@@ -20,7 +20,7 @@ import { forgetAllTraces } from './browser-traces.ts';
 import { openWalletStore, STORE_NAMES, type WalletStore } from './wallet/idb.ts';
 import { acceptKeys, unknownBudgetKeys, type AcceptedKey } from './wallet/key-checks.ts';
 import { isRedeemableAt, keyIsForHost, MAX_BATCH, tokenKeyIdOf } from './wallet/keys.ts';
-import { DEFAULT_POLICY, draw, loadPolicy, type WalletPolicy } from './wallet/timing.ts';
+import { DEFAULT_POLICY, draw, loadPolicy, sendMoment, type WalletPolicy } from './wallet/timing.ts';
 import { departmentScope, hasDepartmentSibling, isDepartmentScope, planFill } from './wallet/department.ts';
 
 /** A receipt the browser keeps: the only way back to an anonymous conversation. */
@@ -305,17 +305,10 @@ class Wallet {
     return entry;
   }
 
-  /**
-   * Each write draws its own moment: after the enrolment it waits a fresh draw from the hold range, after
-   * a token fetch a fresh draw from the quiet range, plus jitter. Drawn per write (not once per visit),
-   * so a person's writes scatter over the window instead of leaving together in enrolment order.
-   */
+  /** Each write draws its own moment (see `sendMoment`). */
   #sendMoment(now: number): number {
-    const afterEnrol = this.#meta.enrolledAt
-      ? this.#meta.enrolledAt + draw(this.#policy.holdAfterEnrolMs)
-      : 0;
-    const afterFetch = this.#meta.identifiedAt ? this.#meta.identifiedAt + draw(this.#policy.quietMs) : 0;
-    return Math.max(now, afterEnrol, afterFetch) + draw(this.#policy.jitterMs);
+    const { enrolledAt, identifiedAt } = this.#meta;
+    return sendMoment({ now, enrolledAt, identifiedAt }, this.#policy);
   }
 
   /** Resolves with the server's answer once an entry queued by this page is sent; rejects if refused. */

@@ -40,6 +40,22 @@ export function draw([low, high]: Range): number {
   return low + (high - low) * (word! / 2 ** 32);
 }
 
+/**
+ * When a write queued at `now` may leave: a fresh draw from the hold after the enrolment (counted from
+ * the enrolment itself, not from the end of its refill: refills under load end in enrolment order,
+ * stretched by how long they took), a fresh draw from the quiet period after the last identified
+ * exchange ended, whichever is later and not before now, plus jitter. Drawn per write, so a person's
+ * writes scatter over the window instead of leaving together in enrolment order. A time of 0: never.
+ */
+export function sendMoment(
+  { now, enrolledAt, identifiedAt }: { now: number; enrolledAt: number; identifiedAt: number },
+  policy: Pick<WalletPolicy, 'holdAfterEnrolMs' | 'quietMs' | 'jitterMs'>,
+): number {
+  const afterEnrol = enrolledAt ? enrolledAt + draw(policy.holdAfterEnrolMs) : 0;
+  const afterFetch = identifiedAt ? identifiedAt + draw(policy.quietMs) : 0;
+  return Math.max(now, afterEnrol, afterFetch) + draw(policy.jitterMs);
+}
+
 /** "within 4 minutes", "within a minute", "in a few seconds": how long until `at`, for people. */
 export function describeWait(at: number, now = Date.now()): string {
   const seconds = Math.max(0, Math.round((at - now) / 1000));
