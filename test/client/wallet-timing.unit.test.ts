@@ -20,8 +20,8 @@ describe('when an anonymous write leaves', () => {
   it('leaves a jitter after it was written once hold and quiet period are over', () => {
     const later: Policy = { ...policy, jitterMs: [5, 5] };
     expect(sendMoment({ now: 5000, enrolledAt: 1000, identifiedAt: 1250 }, later)).toBe(5005);
-    // Before enrolling (0: never) only the jitter counts.
-    expect(sendMoment({ now: 5000, enrolledAt: 0, identifiedAt: 0 }, later)).toBe(5005);
+    // Before enrolling (0: never) only the jitter counts: 0 is not a moment to count a hold from.
+    expect(sendMoment({ now: 50, enrolledAt: 0, identifiedAt: 0 }, later)).toBe(55);
   });
 
   it('draws each write its own moment within the ranges', () => {
