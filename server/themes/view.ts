@@ -1,6 +1,6 @@
 import type { ThemeSource, ThemeTrend } from '../../db/tables/themes.ts';
 import { suppress } from '../shared/min-group.ts';
-import { pickQuotes } from './engine/quotes.ts';
+import { pickQuotes, vocabularyOf } from './engine/quotes.ts';
 import { quote } from './engine/redact.ts';
 import { countDays, dailyCounts, trendOf } from './engine/trend.ts';
 
@@ -93,7 +93,7 @@ export function moderatorThemes(themes: ThemeRowLike[], items: ItemRowLike[], op
       .sort((a, b) => b.count - a.count);
     // The theme's size is shown, so complementary suppression treats it as the total.
     const breakdown = suppress(cells, options.k, members.length);
-    const quoted = pickQuotes(members, 3, (item) => item.centrality).map((item) => ({
+    const quoted = pickQuotes(members, 3, (item) => item.centrality, vocabularyOf(theme)).map((item) => ({
       itemId: item.id,
       text: quote(item.text),
     }));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pickQuotes } from '../../server/themes/engine/quotes.ts';
+import { namesUsed, pickQuotes, vocabularyOf } from '../../server/themes/engine/quotes.ts';
 import { moderatorThemes } from '../../server/themes/view.ts';
 
 const theme = {
@@ -59,11 +59,12 @@ describe('quotes', () => {
     expect(shown!.size).toBe(14);
   });
 
-  it('quotes the most typical published comments of the core, most typical first', () => {
+  it("quotes published comments of the core, those using most of the theme's names first, then the most typical", () => {
     const members = [
       item('The mobile app crashes when I upload a payslip', 3, 'suggestion', true),
       item('Uploading documents in the app times out on the train', 2.5, 'suggestion', true),
       item('The app asks me to log in again after every update', 2, 'suggestion', true),
+      item('The app is slow on the train', 2.1, 'suggestion', true),
       item('Customers say the app update removed the statements tab', 2.8, 'customer', false),
       item('Something only loosely related about printers', 0.2, 'suggestion', true),
       item('The lifts are slow in the mornings', 0.1, 'suggestion', true),
@@ -72,11 +73,45 @@ describe('quotes', () => {
     const {
       themes: [shown],
     } = moderatorThemes([theme], members, options);
+    // "App update and documents", keywords app, update: the third uses "app update", "app" and "update"
+    // (3 names), the second "documents" and "app" (2); the first and fourth "app" (1), the first more typical.
     expect(shown!.quoteItems.map((quote) => quote.text)).toEqual([
-      'The mobile app crashes when I upload a payslip',
-      'Uploading documents in the app times out on the train',
       'The app asks me to log in again after every update',
+      'Uploading documents in the app times out on the train',
+      'The mobile app crashes when I upload a payslip',
     ]);
+  });
+
+  it('does not let a typical core member about something else stand for the theme', () => {
+    // The demo's "Email" theme (keywords email, direct debit, phone, system, slow) quoted a core member
+    // about a VPN password first: its centrality was the highest, and it named nothing on the card.
+    const email = {
+      ...theme,
+      id: 't1',
+      label: 'Email',
+      keywords: ['email', 'direct debit', 'phone', 'system', 'slow'],
+    };
+    const members = [
+      item('The password reset process locks us out of the VPN for an hour.', 3, 'suggestion', true),
+      item(
+        'Contact Centre laptops are so slow that customers hear us apologise for the system.',
+        2.6,
+        'suggestion',
+        true,
+      ),
+      item('Direct debit changes by email take a week to reach the system.', 2.4, 'suggestion', true),
+      item('Hold music on the phone line is too loud.', 1, 'suggestion', true),
+      item('Printer paper runs out on Fridays', 0.1, 'suggestion', true),
+    ];
+    const {
+      themes: [shown],
+    } = moderatorThemes([email], members, options);
+    expect(shown!.quoteItems.map((quote) => quote.text)).toEqual([
+      'Direct debit changes by email take a week to reach the system.',
+      'Contact Centre laptops are so slow that customers hear us apologise for the system.',
+      'The password reset process locks us out of the VPN for an hour.',
+    ]);
+    expect(namesUsed('Emails about direct debits', vocabularyOf(email))).toBe(2);
   });
 
   it('does not quote two comments that say nearly the same thing', () => {

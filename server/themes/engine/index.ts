@@ -7,7 +7,7 @@ import { matchThemes, SAME_CONTENT, type PreviousTheme } from './identity.ts';
 import { corpusStatistics, describe, shareAWord, type CorpusStatistics } from './label.ts';
 import { noLexicon, type Lexicon } from './lexicon.ts';
 import { createPreprocessor, type Preprocessor, type ProcessedText } from './preprocess.ts';
-import { pickQuotes } from './quotes.ts';
+import { pickQuotes, vocabularyOf } from './quotes.ts';
 import { quote } from './redact.ts';
 import { sentimentOf, toneDistribution, type ToneDistribution } from './sentiment.ts';
 import {
@@ -642,10 +642,12 @@ export class ThemeModel {
       items.length === 0
         ? 0
         : items.reduce((sum, item) => sum + this.#sentiments[item.doc]!, 0) / items.length;
-    const quotes: Quote[] = pickQuotes(items, this.#options.quoteCount, (item) => item.lift).map((item) => ({
-      itemId: item.id,
-      text: quote(item.text),
-    }));
+    const quotes: Quote[] = pickQuotes(
+      items,
+      this.#options.quoteCount,
+      (item) => item.lift,
+      vocabularyOf(theme),
+    ).map((item) => ({ itemId: item.id, text: quote(item.text) }));
     return {
       id: theme.id,
       label: theme.label,
