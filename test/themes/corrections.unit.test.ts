@@ -14,7 +14,9 @@ function holding(result: ThemesResult, gold: string) {
   const count = (theme: ThemesResult['themes'][number]) =>
     theme.itemIds.filter((id) => id.startsWith(`${gold}-`)).length;
   const best = result.themes.reduce((a, b) => (count(b) > count(a) ? b : a));
-  expect(count(best), `a theme holding ${gold}'s comments`).toBeGreaterThan(0);
+  // Most of them: a theme holding a few would not be the one the test means to correct.
+  const all = corpusItems().filter((item) => item.theme === gold).length;
+  expect(count(best), `a theme holding most of ${gold}'s comments`).toBeGreaterThanOrEqual(0.5 * all);
   return best;
 }
 

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { namesUsed, pickQuotes, vocabularyOf } from '../../server/themes/engine/quotes.ts';
 import { moderatorThemes } from '../../server/themes/view.ts';
+import { ThemeModel } from '../../server/themes/engine/index.ts';
+import { wordNet } from '../../server/themes/wordnet.ts';
+import { corpusItems } from './corpus.ts';
 
 const theme = {
   id: 't1',
@@ -112,6 +115,22 @@ describe('quotes', () => {
       'The password reset process locks us out of the VPN for an hour.',
     ]);
     expect(namesUsed('Emails about direct debits', vocabularyOf(email))).toBe(2);
+    // Words of one or two letters are no names ("IT"); a moderator's "A, B & C" is three names.
+    const desk = vocabularyOf({ label: 'IT service desk', keywords: ['HR'] });
+    expect(namesUsed('The service desk fixed it', desk)).toBe(1);
+    expect(vocabularyOf({ label: 'Pay, pensions & benefits', keywords: [] })).toHaveLength(3);
+    expect(vocabularyOf({ label: 'Other comments', keywords: [] })).toEqual([]);
+  });
+
+  it("the engine quotes the same way: each theme's first quote uses at least as many of its names as the others", () => {
+    const result = ThemeModel.compute(corpusItems(), { lexicon: wordNet(), seed: 1 }).result();
+    let compared = 0;
+    for (const shown of result.themes) {
+      const used = shown.quotes.map((q) => namesUsed(q.text, vocabularyOf(shown)));
+      expect(used[0], shown.label).toBe(Math.max(...used));
+      if (used.length > 1) compared++;
+    }
+    expect(compared).toBeGreaterThanOrEqual(5);
   });
 
   it('does not quote two comments that say nearly the same thing', () => {

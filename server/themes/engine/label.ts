@@ -28,11 +28,13 @@ export interface Description {
   signature: Record<string, number>;
 }
 
-const stemsOf = (name: string) =>
-  name
-    .toLowerCase()
-    .split(/\s+/)
-    .map((word) => word.slice(0, 4));
+/** A word's first four letters: how names are matched ("claim" / "claims", "explain" / "explained"). */
+export const stemOf = (word: string) => word.toLowerCase().slice(0, 4);
+
+const stemsOf = (name: string) => name.split(/\s+/).map(stemOf);
+
+/** The name of a theme with no phrase to name it. */
+export const FALLBACK_LABEL = 'Other comments';
 
 /** Whether two names share a word, by its first four letters ("claim" / "claims", "pay" / "payroll"). */
 export function shareAWord(a: string, b: string): boolean {
@@ -231,7 +233,7 @@ export function describe(members: Member[], corpus: CorpusStatistics): Descripti
     if (specific) [demoted, top] = [top, specific];
   }
   const first = top ? expand(top) : undefined;
-  let label = first ? capitalise(nameOf(first)) : 'Other comments';
+  let label = first ? capitalise(nameOf(first)) : FALLBACK_LABEL;
   if (first) {
     const firstCoverage = covered.get(first.key)!;
     const distinct = (c: Candidate) => !shareAWord(first.key, c.key);

@@ -1,7 +1,9 @@
 import { jaccard } from './identity.ts';
+import { FALLBACK_LABEL, stemOf } from './label.ts';
+import { QUOTE_LENGTH } from './redact.ts';
 
-// Which of a theme's comments to quote: the most typical published ones, from the theme's core, and no two
-// saying nearly the same thing.
+// Which of a theme's comments to quote: published ones from the theme's core, those that use the names its
+// card shows first, then the most typical, and no two saying nearly the same thing.
 //
 // The core: members at least as typical as the theme's median member. Quoting the best published members
 // wherever they sat, a theme made mostly of customer feedback (never quoted) showed the few employee
@@ -18,52 +20,66 @@ export interface QuoteCandidate {
   published: boolean;
 }
 
-/** A word's stem for matching a theme's names in a comment ("claim" / "claims", "explain" / "explained"). */
-const stem = (word: string) => word.toLowerCase().slice(0, 4);
+/** A theme's names as the first four letters of each word of three letters or more ("IT" is no word here). */
+export type Vocabulary = string[][];
 
 /**
- * How many of the theme's names (`vocabulary`: its label's parts and its keywords) a text uses, each
- * counted when all its words' stems are in the text.
+ * A theme's names to look for in its quotes: the parts of its label ("A and B", "A, B & C") and its
+ * keywords. The fallback label of a theme with no name names nothing.
  */
-export function namesUsed(text: string, vocabulary: readonly string[]): number {
-  const stems = new Set([...wordsOf(text)].map(stem));
-  let used = 0;
-  for (const name of vocabulary) {
-    const words = name.match(/\p{L}+/gu) ?? [];
-    if (words.length > 0 && words.every((word) => stems.has(stem(word)))) used++;
+export function vocabularyOf(theme: { label: string; keywords: readonly string[] }): Vocabulary {
+  const parts = theme.label === FALLBACK_LABEL ? [] : theme.label.split(/\s+and\s+|\s*[&,/;]\s*/i);
+  const names = new Map<string, string[]>();
+  for (const name of [...parts, ...theme.keywords]) {
+    const stems = [...wordsOf(name)].map(stemOf);
+    if (stems.length > 0) names.set(stems.join(' '), stems);
   }
+  return [...names.values()];
+}
+
+/** How many of the theme's names a text uses, each counted when all its words are in the text. */
+export function namesUsed(text: string, vocabulary: Vocabulary): number {
+  if (vocabulary.length === 0) return 0;
+  const stems = new Set([...wordsOf(text)].map(stemOf));
+  let used = 0;
+  for (const name of vocabulary) if (name.every((stem) => stems.has(stem))) used++;
   return used;
 }
 
-/** A theme's names to look for in its quotes: the parts of its label ("A and B") and its keywords. */
-export const vocabularyOf = (theme: { label: string; keywords: readonly string[] }) => [
-  ...new Set([...theme.label.split(/\s+and\s+/i), ...theme.keywords].map((name) => name.toLowerCase())),
-];
+/**
+ * Of the core, the most typical this many are ranked by the names they use: a quote stays a typical
+ * member, and a theme of 5,000 comments costs no more than one of 100.
+ */
+const RANKED = 50;
 
 /**
- * Up to `count` quotes from the theme's members: from its core (`typicality`, higher: more typical),
- * those that use most of the theme's names first (`vocabulary`: what the card shows the theme is about),
- * then the most typical. By typicality alone, a theme whose label and keywords say "Email" and "direct
- * debit" could quote a core member about a VPN password: a moderator reads the quotes as what the theme is.
+ * Up to `count` quotes from the theme's members: from its core (`typicality`, higher: more typical), of
+ * its RANKED most typical published members those that use most of the theme's names first (`vocabulary`:
+ * what the card says the theme is about, looked for in the part of the text a card shows), then the most
+ * typical. By typicality alone, a theme whose label and keywords say "Email" and "direct debit" quoted a
+ * core member about a VPN password: a moderator reads the quotes as what the theme is.
  */
 export function pickQuotes<Member extends QuoteCandidate>(
   members: readonly Member[],
   count: number,
   typicality: (member: Member) => number,
-  vocabulary: readonly string[] = [],
+  vocabulary: Vocabulary = [],
 ): Member[] {
   if (members.length === 0) return [];
   const scores = members.map(typicality).sort((a, b) => a - b);
   const median = scores[Math.floor((scores.length - 1) / 2)]!;
+  const byTypicality = (a: Member, b: Member) =>
+    typicality(b) - typicality(a) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  const core = members
+    .filter((member) => member.published && typicality(member) >= median)
+    .sort(byTypicality);
   const used = new Map<Member, number>();
-  const candidates = members.filter((member) => member.published && typicality(member) >= median);
-  for (const member of candidates) used.set(member, namesUsed(member.text, vocabulary));
-  candidates.sort(
-    (a, b) =>
-      used.get(b)! - used.get(a)! ||
-      typicality(b) - typicality(a) ||
-      (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
-  );
+  for (const member of core.slice(0, RANKED))
+    used.set(member, namesUsed(member.text.slice(0, QUOTE_LENGTH), vocabulary));
+  const candidates = [
+    ...core.slice(0, RANKED).sort((a, b) => used.get(b)! - used.get(a)! || byTypicality(a, b)),
+    ...core.slice(RANKED),
+  ];
   const picked: Array<{ member: Member; words: Set<string> }> = [];
   for (const member of candidates) {
     if (picked.length >= count) break;
