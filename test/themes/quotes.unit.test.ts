@@ -118,6 +118,8 @@ describe('quotes', () => {
     // Words of one or two letters are no names ("IT"); a moderator's "A, B & C" is three names.
     const desk = vocabularyOf({ label: 'IT service desk', keywords: ['HR'] });
     expect(namesUsed('The service desk fixed it', desk)).toBe(1);
+    // A plural is the name ("app" / "apps").
+    expect(namesUsed('Both apps crash', vocabularyOf({ label: 'App', keywords: [] }))).toBe(1);
     expect(vocabularyOf({ label: 'Pay, pensions & benefits', keywords: [] })).toHaveLength(3);
     expect(vocabularyOf({ label: 'Other comments', keywords: [] })).toEqual([]);
   });

@@ -36,7 +36,7 @@ const stemsOf = (name: string) => name.split(/\s+/).map(stemOf);
 /** The name of a theme with no phrase to name it. */
 export const FALLBACK_LABEL = 'Other comments';
 
-/** Whether two names share a word, by its first four letters ("claim" / "claims", "pay" / "payroll"). */
+/** Whether two names share a word, by its first four letters ("claim" / "claims", "payroll" / "payrolls"). */
 export function shareAWord(a: string, b: string): boolean {
   const stems = new Set(stemsOf(a));
   return stemsOf(b).some((stem) => stems.has(stem));

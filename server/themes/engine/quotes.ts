@@ -1,6 +1,6 @@
 import { jaccard } from './identity.ts';
 import { FALLBACK_LABEL, stemOf } from './label.ts';
-import { QUOTE_LENGTH } from './redact.ts';
+import { quote } from './redact.ts';
 
 // Which of a theme's comments to quote: published ones from the theme's core, those that use the names its
 // card shows first, then the most typical, and no two saying nearly the same thing.
@@ -23,6 +23,9 @@ export interface QuoteCandidate {
 /** A theme's names as the first four letters of each word of three letters or more ("IT" is no word here). */
 export type Vocabulary = string[][];
 
+/** A word's stem for names: its first four letters, a plural's "s" dropped first ("apps" is "app"). */
+const nameStem = (word: string) => stemOf(word.length > 3 && word.endsWith('s') ? word.slice(0, -1) : word);
+
 /**
  * A theme's names to look for in its quotes: the parts of its label ("A and B", "A, B & C") and its
  * keywords. The fallback label of a theme with no name names nothing.
@@ -31,7 +34,7 @@ export function vocabularyOf(theme: { label: string; keywords: readonly string[]
   const parts = theme.label === FALLBACK_LABEL ? [] : theme.label.split(/\s+and\s+|\s*[&,/;]\s*/i);
   const names = new Map<string, string[]>();
   for (const name of [...parts, ...theme.keywords]) {
-    const stems = [...wordsOf(name)].map(stemOf);
+    const stems = [...wordsOf(name)].map(nameStem);
     if (stems.length > 0) names.set(stems.join(' '), stems);
   }
   return [...names.values()];
@@ -40,7 +43,7 @@ export function vocabularyOf(theme: { label: string; keywords: readonly string[]
 /** How many of the theme's names a text uses, each counted when all its words are in the text. */
 export function namesUsed(text: string, vocabulary: Vocabulary): number {
   if (vocabulary.length === 0) return 0;
-  const stems = new Set([...wordsOf(text)].map(stemOf));
+  const stems = new Set([...wordsOf(text)].map(nameStem));
   let used = 0;
   for (const name of vocabulary) if (name.every((stem) => stems.has(stem))) used++;
   return used;
@@ -48,7 +51,7 @@ export function namesUsed(text: string, vocabulary: Vocabulary): number {
 
 /**
  * Of the core, the most typical this many are ranked by the names they use: a quote stays a typical
- * member, and a theme of 5,000 comments costs no more than one of 100.
+ * member, and the ranking costs a theme of 5,000 comments what it costs one of 100.
  */
 const RANKED = 50;
 
@@ -73,11 +76,11 @@ export function pickQuotes<Member extends QuoteCandidate>(
   const core = members
     .filter((member) => member.published && typicality(member) >= median)
     .sort(byTypicality);
-  const used = new Map<Member, number>();
-  for (const member of core.slice(0, RANKED))
-    used.set(member, namesUsed(member.text.slice(0, QUOTE_LENGTH), vocabulary));
+  // Names are counted in what the card would show: the quote, redacted and cut.
+  const ranked = core.slice(0, RANKED);
+  const used = new Map(ranked.map((member) => [member, namesUsed(quote(member.text), vocabulary)]));
   const candidates = [
-    ...core.slice(0, RANKED).sort((a, b) => used.get(b)! - used.get(a)! || byTypicality(a, b)),
+    ...ranked.sort((a, b) => used.get(b)! - used.get(a)! || byTypicality(a, b)),
     ...core.slice(RANKED),
   ];
   const picked: Array<{ member: Member; words: Set<string> }> = [];

@@ -42,11 +42,8 @@ export function redact(text: string): string {
   return result;
 }
 
-/** How long a quote on a card may be (characters). */
-export const QUOTE_LENGTH = 280;
-
 /** A quote fit for a card: redacted and at most `max` characters, cut at a word. */
-export function quote(text: string, max = QUOTE_LENGTH): string {
+export function quote(text: string, max = 280): string {
   const clean = redact(text).replace(/\s+/g, ' ').trim();
   if (clean.length <= max) return clean;
   return `${clean.slice(0, clean.lastIndexOf(' ', max - 1)).replace(/[,;:.\s]+$/, '')}…`;
