@@ -284,16 +284,18 @@ describe('themes engine thread', () => {
       // A change of over a quarter of the corpus is a full computation — on the engine thread, from the
       // comments it holds plus the change (only the change crosses, only changed memberships come back).
       // Computed again from every source (the model dropped), starting from the snapshot it saved, it is
-      // the same themes and nearly the same rows (3–103 of 8,010 written, measured): the recompute
-      // clustered its 2,000 new comments among themselves first, the full run cannot tell them from
-      // comments that were in no theme before, so a few borderline comments land differently.
+      // the same themes and nearly the same rows: the recompute clustered its 2,000 new comments among
+      // themselves first, the full run cannot tell them from comments that were in no theme before, so a
+      // few borderline comments land differently. How many varies from run to run (the comments' ids are
+      // random, and so is the order the sweeps meet them in): 0–103 rows of 7,475–8,010 in twelve runs
+      // here, and 260 (3.2 %) in one clean-clone CI run (6 December), which a 3 % bound failed; so 5 %.
       await publish(
         Math.ceil(stored.item_count * 0.4),
         (i) => `${corpus[i % corpus.length]!.text} (later ${i})`,
       );
       await job.recompute(['all']);
       expect(runs().at(-1)).toMatchObject({ mode: 'recompute', incremental: false });
-      await expectSameFromEverySource(job, 0.03);
+      await expectSameFromEverySource(job, 0.05);
     } finally {
       await job.close();
     }
