@@ -287,8 +287,9 @@ describe('themes engine thread', () => {
       // the same themes and nearly the same rows: the recompute clustered its 2,000 new comments among
       // themselves first, the full run cannot tell them from comments that were in no theme before, so a
       // few borderline comments land differently. How many varies from run to run (the comments' ids are
-      // random, and so is the order the sweeps meet them in): 0–103 rows of 7,475–8,010 in twelve runs
-      // here, and 260 (3.2 %) in one clean-clone CI run (6 December), which a 3 % bound failed; so 5 %.
+      // random, and so is the order the sweeps meet them in): 0–82 rows of 7,475 in ten runs of this test
+      // alone (6 December), 3–103 of 8,010 measured before, and 260 of 8,010 (3.2 %) in one clean-clone CI
+      // run, which a 3 % bound failed; so 5 %.
       await publish(
         Math.ceil(stored.item_count * 0.4),
         (i) => `${corpus[i % corpus.length]!.text} (later ${i})`,
