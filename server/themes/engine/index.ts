@@ -199,6 +199,14 @@ function fnv1a(text: string): number {
  */
 const echoWeight = (copies: number | undefined) => 1 + Math.log(copies ?? 1);
 
+/**
+ * What a theme's edge weighs in ranking its names, against its core's 1. Measured on the tuning sets and
+ * the workplace corpus (three seeds each, 115 themes; a label is right when each of its parts is used most,
+ * by share of comments, in the theme's majority gold theme): edge at 1, 89 right; 0.7, 91; 0.5, 95; 0.3,
+ * 95; 0, 91.
+ */
+const EDGE_WEIGHT = 0.5;
+
 const preprocessors = new WeakMap<Lexicon, Preprocessor>();
 let sharedConcepts: ConceptMap | null = null;
 
@@ -567,15 +575,29 @@ export class ThemeModel {
     this.#countedIn[doc] = theme;
   }
 
-  /** A theme's label, keywords and signature, each distinct text weighed by `echoWeight`, as in the corpus. */
+  /**
+   * A theme's label, keywords and signature, each distinct text weighed by `echoWeight`, as in the corpus,
+   * and the theme's edge (members less typical than its median member) at EDGE_WEIGHT: a theme the
+   * clustering made of one concern and a few comments of another is named for the concern its core is
+   * about, the core its quotes come from.
+   */
   #describe(ids: Set<string>, statistics: CorpusStatistics) {
     const copies = new Map<number, number>();
     for (const id of ids) {
       const doc = this.#items.get(id)!.doc;
       copies.set(doc, (copies.get(doc) ?? 0) + 1);
     }
+    const lifts = [...copies.keys()]
+      .map((doc) => this.#clustering.lifts[doc]!)
+      .filter(Number.isFinite)
+      .sort((a, b) => a - b);
+    const median = lifts[Math.floor((lifts.length - 1) / 2)] ?? -Infinity;
     return describe(
-      [...copies].map(([doc, count]) => ({ doc: this.#docs[doc]!, weight: echoWeight(count) })),
+      [...copies].map(([doc, count]) => ({
+        doc: this.#docs[doc]!,
+        weight: echoWeight(count),
+        emphasis: this.#clustering.lifts[doc]! < median ? EDGE_WEIGHT : 1,
+      })),
       statistics,
     );
   }

@@ -3,7 +3,9 @@ import type { ProcessedText } from './preprocess.ts';
 // Labels a person would write: the noun phrase that best tells this theme apart from the rest of the
 // corpus (class-based TF-IDF over noun phrases, longer phrases preferred when just as frequent), in the
 // words people actually used ("Car park spaces", "LOS outages"), joined with a second phrase when one
-// phrase covers too little of the theme ("Canteen food and coffee machine").
+// phrase covers too little of the theme ("Canteen food and coffee machine"). What the theme's core says
+// (its more typical half, where its quotes come from) counts for more than its edge, so a theme with a
+// few comments of another concern on its edge is named for its own.
 
 export interface CorpusStatistics {
   size: number;
@@ -14,6 +16,11 @@ export interface CorpusStatistics {
 export interface Member {
   doc: ProcessedText;
   weight: number;
+  /**
+   * How much the comment counts in measuring names (share and lift), against 1: a theme's edge weighs less
+   * than its core. A name still needs two comments, counted by `weight`.
+   */
+  emphasis?: number;
 }
 
 export interface Description {
@@ -67,6 +74,8 @@ interface Candidate {
   key: string;
   words: number;
   clusterDf: number;
+  /** `clusterDf` with each comment's emphasis. */
+  emphasised: number;
   score: number;
   surfaces: Map<string, number>;
   /** How people wrote it where it was a noun phrase (a name says "notice", not the verb's "noticed"). */
@@ -91,7 +100,15 @@ const FEELINGS = new Set(
     ' ',
   ),
 );
-const namesATopic = (candidate: { key: string }) => !candidate.key.split(' ').every((w) => FEELINGS.has(w));
+// Words that say when or how much, not what about: "Chef and thursday", "Kitchen and degrees" named
+// tuning-set themes by the day or the unit their core comments happened to mention.
+const WHEN_AND_HOW_MUCH = new Set(
+  'monday tuesday wednesday thursday friday saturday sunday weekend today tomorrow yesterday january february march april may june july august september october november december degree minute hour day week month year percent pound'.split(
+    ' ',
+  ),
+);
+const namesATopic = (candidate: { key: string }) =>
+  !candidate.key.split(' ').every((w) => FEELINGS.has(w) || WHEN_AND_HOW_MUCH.has(w));
 
 /** Below this lift (theme share / corpus share) a single word is too common to name a theme alone. */
 const VAGUE_LIFT = 3;
@@ -107,10 +124,10 @@ function mostCommon(surfaces: Map<string, number>): string {
 }
 
 export function describe(members: Member[], corpus: CorpusStatistics): Description {
-  const size = members.reduce((sum, m) => sum + m.weight, 0);
+  const emphasisedSize = members.reduce((sum, m) => sum + m.weight * (m.emphasis ?? 1), 0);
   const candidates = new Map<string, Candidate>();
   const covered = new Map<string, Set<number>>();
-  members.forEach(({ doc, weight }, index) => {
+  members.forEach(({ doc, weight, emphasis = 1 }, index) => {
     const seen = new Set<string>();
     const seenAsNoun = new Set<string>();
     const touch = (key: string, surface: string, isPhrase: boolean, adjective = false) => {
@@ -120,6 +137,7 @@ export function describe(members: Member[], corpus: CorpusStatistics): Descripti
           key,
           words: key.split(' ').length,
           clusterDf: 0,
+          emphasised: 0,
           score: 0,
           surfaces: new Map(),
           nounSurfaces: new Map(),
@@ -144,6 +162,7 @@ export function describe(members: Member[], corpus: CorpusStatistics): Descripti
       if (!seen.has(key)) {
         seen.add(key);
         candidate.clusterDf += weight;
+        candidate.emphasised += weight * emphasis;
         let docs = covered.get(key);
         if (!docs) covered.set(key, (docs = new Set()));
         docs.add(index);
@@ -157,17 +176,19 @@ export function describe(members: Member[], corpus: CorpusStatistics): Descripti
 
   const lifts = new Map<Candidate, number>();
   for (const candidate of candidates.values()) {
-    const share = candidate.clusterDf / size;
+    const corpusShare = Math.max(1e-9, (corpus.df.get(candidate.key) ?? candidate.clusterDf) / corpus.size);
     // How much more often the theme uses it than the corpus does: generic words ("customer") score low.
-    const lift = share / Math.max(1e-9, (corpus.df.get(candidate.key) ?? candidate.clusterDf) / corpus.size);
-    lifts.set(candidate, lift);
+    // Measured with emphasis: what the theme's core says counts for more than its edge.
+    const share = candidate.emphasised / emphasisedSize;
+    lifts.set(candidate, share / corpusShare);
     // A two-word phrase as frequent as its words is the better name for them.
     const lengthBonus = candidate.words === 1 ? 1 : candidate.words === 2 ? 1.35 : 1.2;
-    candidate.score = share * Math.log(1 + lift) * lengthBonus;
+    candidate.score = share * Math.log(1 + share / corpusShare) * lengthBonus;
   }
-  const minimum = Math.max(2, 0.08 * size);
+  /** Used by two comments and by 8 % of the theme, with emphasis. */
+  const common = (c: Candidate) => c.clusterDf >= 2 && c.emphasised >= 0.08 * emphasisedSize;
   const ranked = [...candidates.values()]
-    .filter((c) => c.clusterDf >= Math.min(minimum, 2))
+    .filter((c) => c.clusterDf >= 2)
     .sort((a, b) => b.score - a.score || a.key.localeCompare(b.key));
 
   // A noun phrase, and one the theme uses as a noun: the tagger reads an adjective that opens a sentence
@@ -184,7 +205,7 @@ export function describe(members: Member[], corpus: CorpusStatistics): Descripti
       c.isPhrase &&
       fromSeveral(c) &&
       (c.words > 1 || c.asNoun >= c.asAdjective) &&
-      c.clusterDf >= minimum &&
+      common(c) &&
       namesATopic(c) &&
       !c.key.split(' ').some((word) => PORTAL_WORDS.has(word)),
   );
@@ -246,7 +267,7 @@ export function describe(members: Member[], corpus: CorpusStatistics): Descripti
       // name takes a distinctive second one more readily (that is what tells the theme apart).
       const loose = vague(first);
       if (
-        second.clusterDf < (loose ? 0.1 : 0.2) * size ||
+        second.emphasised < (loose ? 0.1 : 0.2) * emphasisedSize ||
         lifts.get(second)! < (loose ? VAGUE_LIFT : second.words > 1 ? 3 : 5) ||
         vague(second)
       )

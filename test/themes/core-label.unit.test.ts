@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { corpusStatistics, describe as describeTheme } from '../../server/themes/engine/label.ts';
+import { createPreprocessor } from '../../server/themes/engine/preprocess.ts';
+import { wordNet } from '../../server/themes/wordnet.ts';
+import { corpusItems } from './corpus.ts';
+import { PARKING } from './fixtures.ts';
+
+// A theme is named for what its core is about. The clustering can leave a few comments of another concern
+// on a theme's edge (the least typical members); counted in full they put their own name beside the
+// theme's ("Car park and coffee machine"), though the quotes, taken from the core, show only car parks.
+
+const EDGE = [
+  'The coffee machine on the second floor is broken again.',
+  'Can we get the coffee machine fixed, it has been out for a week.',
+  'The coffee machine only takes coins, nobody carries coins.',
+  'The new coffee machine makes terrible coffee.',
+];
+
+describe('a theme with another concern on its edge', () => {
+  const preprocessor = createPreprocessor(wordNet());
+  // The rest of the portal: the workplace corpus without its car-park and coffee comments.
+  const rest = corpusItems()
+    .map((item) => item.text)
+    .filter((text) => !/park|parking|car share|bike|space|permit|coffee/i.test(text));
+  const parking = PARKING.map((text) => preprocessor.process(text));
+  const edge = EDGE.map((text) => preprocessor.process(text));
+  const corpus = corpusStatistics([...parking, ...edge, ...rest.map((text) => preprocessor.process(text))]);
+
+  it('is named for its core when its edge counts for less', () => {
+    const members = [
+      ...parking.map((doc) => ({ doc, weight: 1 })),
+      ...edge.map((doc) => ({ doc, weight: 1, emphasis: 0.5 })),
+    ];
+    const { label } = describeTheme(members, corpus);
+    expect(label).toMatch(/car park|parking/i);
+    expect(label).not.toMatch(/coffee/i);
+  });
+
+  it('counted in full, the edge names it too (what the emphasis prevents)', () => {
+    const members = [...parking, ...edge].map((doc) => ({ doc, weight: 1 }));
+    expect(describeTheme(members, corpus).label).toMatch(/coffee/i);
+  });
+
+  it('a name only the edge uses still needs two comments, not two comments’ emphasis', () => {
+    // A small theme whose two edge comments share "coffee machine": still a phrase of the theme's, offered
+    // as a further name (two themes given the same name are told apart by such names).
+    const members = [
+      ...parking.slice(0, 4).map((doc) => ({ doc, weight: 1 })),
+      ...edge.slice(0, 2).map((doc) => ({ doc, weight: 1, emphasis: 0.5 })),
+    ];
+    expect(describeTheme(members, corpus).alternatives.join(' · ')).toMatch(/coffee machine/i);
+  });
+});
