@@ -51,3 +51,40 @@ describe('a theme with another concern on its edge', () => {
     expect(describeTheme(members, corpus).alternatives.join(' · ')).toMatch(/coffee machine/i);
   });
 });
+
+// The demo's moderators' theme of flexible working and phased returns, as the clustering made it (one text
+// posted four times, another six): named "Huge difference" before.
+const RETURNS = [
+  ...Array.from({ length: 4 }, () => 'Flexible working has made a huge difference for me and my family.'),
+  ...Array.from({ length: 6 }, () => 'The mental health first aider on our floor has been a real help.'),
+  'More plants and natural light in the basement office would make a real difference to how people feel at work.',
+  'HR helped me set up a phased return after my operation with real care. I felt supported, not managed.',
+  'Please allow compressed hours for people with caring responsibilities; it would keep good people here.',
+  'Being able to work from home two days a week means I can do the school run.',
+  'Facilities set up a quiet room for colleagues coming back from long-term sick leave. It has made phased returns so much easier.',
+  'HR sorted my flexible working request within a week so I can do the school run. I am staying with the bank because of it.',
+  'HR made the return-to-work plan after my surgery genuinely gradual. I came back confident instead of overwhelmed.',
+  'The new standing desks in the processing centre have made a noticeable difference to backs and moods.',
+  'Hybrid work has been great for focus. Please do not take it away without asking the people doing the work.',
+  'Home working equipment allowance was removed. A proper chair should not be a luxury.',
+];
+
+describe('a theme whose comments say how much something mattered', () => {
+  it('is named for what mattered, not for "a huge difference"', () => {
+    const preprocessor = createPreprocessor(wordNet());
+    const texts = [...new Set(RETURNS)];
+    const docs = texts.map((text) => preprocessor.process(text));
+    const weights = texts.map((text) => 1 + Math.log(RETURNS.filter((t) => t === text).length));
+    const rest = corpusItems()
+      .map((item) => preprocessor.process(item.text))
+      .filter((_, i) => !texts.includes(corpusItems()[i]!.text));
+    const corpus = corpusStatistics([...docs, ...rest], [...weights, ...rest.map(() => 1)]);
+    const { label, alternatives } = describeTheme(
+      docs.map((doc, i) => ({ doc, weight: weights[i]! })),
+      corpus,
+    );
+    expect(label).not.toMatch(/difference|impact/i);
+    expect(alternatives.join(' · ')).not.toMatch(/difference|impact/i);
+    expect(label).toMatch(/flexible working|phased return/i);
+  });
+});

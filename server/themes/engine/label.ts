@@ -107,8 +107,17 @@ const WHEN_AND_HOW_MUCH = new Set(
     ' ',
   ),
 );
-const namesATopic = (candidate: { key: string }) =>
-  !candidate.key.split(' ').every((w) => FEELINGS.has(w) || WHEN_AND_HOW_MUCH.has(w));
+// Nouns that say how much something mattered, whatever it was: "made a huge difference" named a demo theme
+// of flexible working and phased returns "Huge difference" (issue 19 found "Huge difference and working").
+// A phrase built on one ("huge difference", "real impact") names no topic either.
+const HOW_MUCH_IT_MATTERED = new Set(['difference', 'impact']);
+const namesATopic = (candidate: { key: string }) => {
+  const words = candidate.key.split(' ');
+  return (
+    !words.every((w) => FEELINGS.has(w) || WHEN_AND_HOW_MUCH.has(w)) &&
+    !HOW_MUCH_IT_MATTERED.has(words[words.length - 1]!)
+  );
+};
 
 /** Below this lift (theme share / corpus share) a single word is too common to name a theme alone. */
 const VAGUE_LIFT = 3;
