@@ -53,7 +53,8 @@ describe('a theme with another concern on its edge', () => {
 });
 
 // The demo's moderators' theme of flexible working and phased returns, as the clustering made it (one text
-// posted four times, another six): named "Huge difference" before.
+// posted four times, another six). In the demo's corpus it was named "Huge difference"; against the workplace
+// corpus here "Huge difference" was its best further name.
 const RETURNS = [
   ...Array.from({ length: 4 }, () => 'Flexible working has made a huge difference for me and my family.'),
   ...Array.from({ length: 6 }, () => 'The mental health first aider on our floor has been a real help.'),
@@ -86,5 +87,25 @@ describe('a theme whose comments say how much something mattered', () => {
     expect(label).not.toMatch(/difference|impact/i);
     expect(alternatives.join(' · ')).not.toMatch(/difference|impact/i);
     expect(label).toMatch(/flexible working|phased return/i);
+  });
+});
+
+describe('a difference that is itself the topic', () => {
+  it('still names a theme ("pay difference" is about pay)', () => {
+    const preprocessor = createPreprocessor(wordNet());
+    const pay = [
+      'The pay difference between the two sites is not fair.',
+      'Nobody can explain the pay difference for the same role.',
+      'Why is there a pay difference between new starters and us?',
+      'The pay difference with competitors keeps growing.',
+      'Pay difference between men and women should be published.',
+      'The pay difference for night work is tiny.',
+    ].map((text) => preprocessor.process(text));
+    const rest = corpusItems().map((item) => preprocessor.process(item.text));
+    const { label } = describeTheme(
+      pay.map((doc) => ({ doc, weight: 1 })),
+      corpusStatistics([...pay, ...rest]),
+    );
+    expect(label).toMatch(/^pay difference/i);
   });
 });

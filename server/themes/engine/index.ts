@@ -577,18 +577,25 @@ export class ThemeModel {
 
   /**
    * A theme's label, keywords and signature, each distinct text weighed by `echoWeight`, as in the corpus,
-   * and the theme's edge (members less typical than its median member) at EDGE_WEIGHT: a theme the
-   * clustering made of one concern and a few comments of another is named for the concern its core is
-   * about, the core its quotes come from.
+   * and the theme's edge at EDGE_WEIGHT in ranking its names: a theme the clustering made of one concern and
+   * a few comments of another is named for the concern its core is about, the core its quotes come from.
+   * The edge: comments less typical than the median as the clustering measures it (`lifts`: the evidence a
+   * comment gives for its theme, summed over its words, so a longer comment tends to weigh in more). A
+   * comment a moderator placed (moved, split off) was put there on purpose and has no lift for this theme:
+   * it counts in full and is not part of the median.
    */
   #describe(ids: Set<string>, statistics: CorpusStatistics) {
     const copies = new Map<number, number>();
+    const placed = new Set<number>();
     for (const id of ids) {
-      const doc = this.#items.get(id)!.doc;
-      copies.set(doc, (copies.get(doc) ?? 0) + 1);
+      const item = this.#items.get(id)!;
+      copies.set(item.doc, (copies.get(item.doc) ?? 0) + 1);
+      if (item.home !== undefined) placed.add(item.doc);
     }
+    const liftOf = (doc: number) => this.#clustering.lifts[doc]!;
     const lifts = [...copies.keys()]
-      .map((doc) => this.#clustering.lifts[doc]!)
+      .filter((doc) => !placed.has(doc))
+      .map(liftOf)
       .filter(Number.isFinite)
       .sort((a, b) => a - b);
     const median = lifts[Math.floor((lifts.length - 1) / 2)] ?? -Infinity;
@@ -596,7 +603,7 @@ export class ThemeModel {
       [...copies].map(([doc, count]) => ({
         doc: this.#docs[doc]!,
         weight: echoWeight(count),
-        emphasis: this.#clustering.lifts[doc]! < median ? EDGE_WEIGHT : 1,
+        emphasis: !placed.has(doc) && liftOf(doc) < median ? EDGE_WEIGHT : 1,
       })),
       statistics,
     );

@@ -77,6 +77,8 @@ interface Candidate {
   /** `clusterDf` with each comment's emphasis. */
   emphasised: number;
   score: number;
+  /** The score without emphasis: what the theme's signature (its identity between runs) is made of. */
+  plainScore: number;
   surfaces: Map<string, number>;
   /** How people wrote it where it was a noun phrase (a name says "notice", not the verb's "noticed"). */
   nounSurfaces: Map<string, number>;
@@ -107,16 +109,21 @@ const WHEN_AND_HOW_MUCH = new Set(
     ' ',
   ),
 );
-// Nouns that say how much something mattered, whatever it was: "made a huge difference" named a demo theme
-// of flexible working and phased returns "Huge difference" (issue 19 found "Huge difference and working").
-// A phrase built on one ("huge difference", "real impact") names no topic either.
+// "A huge difference", "a real impact": how much something mattered, whatever it was. "Made a huge
+// difference" named a demo theme of flexible working and phased returns "Huge difference" (issue 19 found
+// "Huge difference and working"). Alone or with only words of degree, such a phrase names no topic; with
+// a topic of its own it does ("pay difference", "environmental impact").
 const HOW_MUCH_IT_MATTERED = new Set(['difference', 'impact']);
+const DEGREE = new Set(
+  'huge big real massive noticeable positive negative great significant enormous genuine major small little tangible visible immediate lasting good bad such'.split(
+    ' ',
+  ),
+);
 const namesATopic = (candidate: { key: string }) => {
   const words = candidate.key.split(' ');
-  return (
-    !words.every((w) => FEELINGS.has(w) || WHEN_AND_HOW_MUCH.has(w)) &&
-    !HOW_MUCH_IT_MATTERED.has(words[words.length - 1]!)
-  );
+  if (words.every((w) => FEELINGS.has(w) || WHEN_AND_HOW_MUCH.has(w))) return false;
+  const head = words[words.length - 1]!;
+  return !(HOW_MUCH_IT_MATTERED.has(head) && words.slice(0, -1).every((w) => DEGREE.has(w)));
 };
 
 /** Below this lift (theme share / corpus share) a single word is too common to name a theme alone. */
@@ -133,10 +140,16 @@ function mostCommon(surfaces: Map<string, number>): string {
 }
 
 export function describe(members: Member[], corpus: CorpusStatistics): Description {
-  const emphasisedSize = members.reduce((sum, m) => sum + m.weight * (m.emphasis ?? 1), 0);
+  const size = members.reduce((sum, m) => sum + m.weight, 0);
+  // Emphasis that leaves nothing to weigh (every member at 0) is no emphasis.
+  const emphasised = members.reduce((sum, m) => sum + m.weight * (m.emphasis ?? 1), 0) > 0;
+  const emphasisOf = (member: Member) => (emphasised ? (member.emphasis ?? 1) : 1);
+  const emphasisedSize = members.reduce((sum, m) => sum + m.weight * emphasisOf(m), 0);
   const candidates = new Map<string, Candidate>();
   const covered = new Map<string, Set<number>>();
-  members.forEach(({ doc, weight, emphasis = 1 }, index) => {
+  members.forEach((member, index) => {
+    const { doc, weight } = member;
+    const emphasis = emphasisOf(member);
     const seen = new Set<string>();
     const seenAsNoun = new Set<string>();
     const touch = (key: string, surface: string, isPhrase: boolean, adjective = false) => {
@@ -148,6 +161,7 @@ export function describe(members: Member[], corpus: CorpusStatistics): Descripti
           clusterDf: 0,
           emphasised: 0,
           score: 0,
+          plainScore: 0,
           surfaces: new Map(),
           nounSurfaces: new Map(),
           nounTexts: 0,
@@ -193,6 +207,8 @@ export function describe(members: Member[], corpus: CorpusStatistics): Descripti
     // A two-word phrase as frequent as its words is the better name for them.
     const lengthBonus = candidate.words === 1 ? 1 : candidate.words === 2 ? 1.35 : 1.2;
     candidate.score = share * Math.log(1 + share / corpusShare) * lengthBonus;
+    const plainShare = candidate.clusterDf / size;
+    candidate.plainScore = plainShare * Math.log(1 + plainShare / corpusShare) * lengthBonus;
   }
   /** Used by two comments and by 8 % of the theme, with emphasis. */
   const common = (c: Candidate) => c.clusterDf >= 2 && c.emphasised >= 0.08 * emphasisedSize;
@@ -242,6 +258,7 @@ export function describe(members: Member[], corpus: CorpusStatistics): Descripti
             (fromSeveral(c) || !vague(candidate)) &&
             c.clusterDf >= (vague(candidate) ? 2 : Math.max(2, 0.12 * candidate.clusterDf)) &&
             lifts.get(c)! >= 1.5 &&
+            namesATopic(c) &&
             !c.key.split(' ').some((word) => PORTAL_WORDS.has(word)) &&
             c.key.split(' ').includes(candidate.key),
         ) ?? candidate);
@@ -317,8 +334,11 @@ export function describe(members: Member[], corpus: CorpusStatistics): Descripti
     if (!keywords.includes(surface)) keywords.push(surface);
   }
 
+  // The signature is made without emphasis: which members are the edge moves with every run's median, and
+  // a theme's identity between runs must follow its content, not that.
   const signature: Record<string, number> = {};
-  for (const candidate of ranked.slice(0, 25))
-    signature[candidate.key] = Math.round(candidate.score * 1000) / 1000;
+  const plainly = [...ranked].sort((a, b) => b.plainScore - a.plainScore || a.key.localeCompare(b.key));
+  for (const candidate of plainly.slice(0, 25))
+    signature[candidate.key] = Math.round(candidate.plainScore * 1000) / 1000;
   return { label, alternatives, keywords, signature };
 }
