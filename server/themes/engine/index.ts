@@ -7,7 +7,7 @@ import { matchThemes, SAME_CONTENT, type PreviousTheme } from './identity.ts';
 import { corpusStatistics, describe, shareAWord, type CorpusStatistics } from './label.ts';
 import { noLexicon, type Lexicon } from './lexicon.ts';
 import { createPreprocessor, type Preprocessor, type ProcessedText } from './preprocess.ts';
-import { pickQuotes, vocabularyOf } from './quotes.ts';
+import { coreFrom, pickQuotes, vocabularyOf } from './quotes.ts';
 import { quote } from './redact.ts';
 import { sentimentOf, toneDistribution, type ToneDistribution } from './sentiment.ts';
 import {
@@ -593,12 +593,7 @@ export class ThemeModel {
       if (item.home !== undefined) placed.add(item.doc);
     }
     const liftOf = (doc: number) => this.#clustering.lifts[doc]!;
-    const lifts = [...copies.keys()]
-      .filter((doc) => !placed.has(doc))
-      .map(liftOf)
-      .filter(Number.isFinite)
-      .sort((a, b) => a - b);
-    const median = lifts[Math.floor((lifts.length - 1) / 2)] ?? -Infinity;
+    const median = coreFrom([...copies.keys()].filter((doc) => !placed.has(doc)).map(liftOf));
     return describe(
       [...copies].map(([doc, count]) => ({
         doc: this.#docs[doc]!,

@@ -142,9 +142,9 @@ function mostCommon(surfaces: Map<string, number>): string {
 export function describe(members: Member[], corpus: CorpusStatistics): Description {
   const size = members.reduce((sum, m) => sum + m.weight, 0);
   // Emphasis that leaves nothing to weigh (every member at 0) is no emphasis.
-  const emphasised = members.reduce((sum, m) => sum + m.weight * (m.emphasis ?? 1), 0) > 0;
-  const emphasisOf = (member: Member) => (emphasised ? (member.emphasis ?? 1) : 1);
-  const emphasisedSize = members.reduce((sum, m) => sum + m.weight * emphasisOf(m), 0);
+  const weighed = members.reduce((sum, m) => sum + m.weight * (m.emphasis ?? 1), 0);
+  const emphasisOf = (member: Member) => (weighed > 0 ? (member.emphasis ?? 1) : 1);
+  const emphasisedSize = weighed > 0 ? weighed : size;
   const candidates = new Map<string, Candidate>();
   const covered = new Map<string, Set<number>>();
   members.forEach((member, index) => {

@@ -20,6 +20,16 @@ export interface QuoteCandidate {
   published: boolean;
 }
 
+/**
+ * Where a theme's core begins: its median typicality (the lower median). Members at least this typical
+ * are the core; the quotes come from it, and a name is weighed in full only for it (`index.ts`). One
+ * definition, so that what a card names and what it quotes are the same comments. -Infinity for none.
+ */
+export function coreFrom(typicalities: readonly number[]): number {
+  const sorted = typicalities.filter(Number.isFinite).sort((a, b) => a - b);
+  return sorted[Math.floor((sorted.length - 1) / 2)] ?? -Infinity;
+}
+
 /** A theme's names as the first four letters of each word of three letters or more ("IT" is no word here). */
 export type Vocabulary = string[][];
 
@@ -69,8 +79,7 @@ export function pickQuotes<Member extends QuoteCandidate>(
   vocabulary: Vocabulary = [],
 ): Member[] {
   if (members.length === 0) return [];
-  const scores = members.map(typicality).sort((a, b) => a - b);
-  const median = scores[Math.floor((scores.length - 1) / 2)]!;
+  const median = coreFrom(members.map(typicality));
   const byTypicality = (a: Member, b: Member) =>
     typicality(b) - typicality(a) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
   const core = members
