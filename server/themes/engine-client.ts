@@ -2,7 +2,7 @@ import { Worker, type ResourceLimits } from 'node:worker_threads';
 import type { FastifyBaseLogger } from 'fastify';
 import type { ThemeScope } from '../../db/tables/themes.ts';
 import type { PreviousTheme, Theme, ThemeCorrection, ThemeItem } from './engine/index.ts';
-import { nextTurn, SLICE } from './queries.ts';
+import { nextTurn, sameCentrality, SLICE } from './queries.ts';
 
 // The themes engine on its own thread: a computation over 10k comments takes seconds of CPU, which on
 // the server's event loop would stall every socket and request of this process. One long-lived thread
@@ -21,22 +21,15 @@ import { nextTurn, SLICE } from './queries.ts';
 // the comments the thread holds only for those whose membership moved, so a run's cost on this thread
 // follows the change, not the corpus.
 
-/** How far (relative) a comment's centrality may drift before its stored value is written again. */
-export const CENTRALITY_SLACK = 0.05;
-
 /**
  * Whether a comment's stored key (`prefix|centrality`) still stands for what was computed: same prefix
- * (theme, scores, source), centrality within the slack of the stored one. Centrality only orders quotes
- * and item lists, and any change to the corpus nudges every comment's (after 40 comments added to
- * 7,000, half of them moved by 0.1 at the precision kept, 99 % by less than 3 %): without the slack a
- * run would rewrite half the snapshot for nothing a reader sees.
+ * (theme, scores, source), centrality within the slack of the stored one (`sameCentrality`).
  */
 export function keepsStored(stored: string | undefined, prefix: string, centrality: number): boolean {
   if (stored === undefined) return false;
   const cut = stored.lastIndexOf('|');
   if (cut !== prefix.length || !stored.startsWith(prefix)) return false;
-  const kept = Number(stored.slice(cut + 1));
-  return Math.abs(kept - centrality) <= CENTRALITY_SLACK * Math.max(1, Math.abs(kept));
+  return sameCentrality(Number(stored.slice(cut + 1)), centrality);
 }
 
 export interface Membership {

@@ -115,14 +115,13 @@ function storedRow(key: string | undefined): { hash: string; source: ThemeSource
 
 /** The fingerprint of the row a stored key describes (as saveSnapshot wrote it). */
 function keyFingerprint(scope: ThemeScope, itemId: string, key: string): string {
-  const [themeId, hash, source, sentiment, centrality] = key.split('|');
+  const [themeId, hash, source, sentiment] = key.split('|');
   return rowFingerprint(scope, {
     itemId,
     themeId: themeId!,
     hash: hash!,
     source: source as ThemeSource,
     sentiment: Number(sentiment),
-    centrality: Number(centrality),
   });
 }
 
