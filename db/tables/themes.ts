@@ -56,7 +56,10 @@ export interface ThemeItemTable {
   prompt: string | null;
   /** The day that asking of the question opened: one point per asking (one answer per person each). */
   prompt_asked_on: Day | null;
-  /** Hash of the row's values (theme included): a snapshot save writes only rows whose hash changed. */
+  /**
+   * Hash of the row's values (theme included; since session 25 not its centrality, which a save compares
+   * beside it within a slack): a snapshot save writes only rows whose hash changed.
+   */
   fingerprint: Generated<string>;
 }
 

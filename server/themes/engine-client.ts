@@ -23,7 +23,7 @@ import { nextTurn, sameCentrality, SLICE } from './queries.ts';
 
 /**
  * Whether a comment's stored key (`prefix|centrality`) still stands for what was computed: same prefix
- * (theme, scores, source), centrality within the slack of the stored one (`sameCentrality`).
+ * (theme, source hash, source, sentiment), centrality within the slack of the stored one (`sameCentrality`).
  */
 export function keepsStored(stored: string | undefined, prefix: string, centrality: number): boolean {
   if (stored === undefined) return false;

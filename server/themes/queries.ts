@@ -140,6 +140,12 @@ export interface SaveStats {
   itemsDeleted: number;
   /** The saved run's time (theme_run.computed_at): what a later delta save names as its base. */
   computedAt: Date;
+  /**
+   * Rows a full compare left as stored although their centrality drifted (within the slack): item id →
+   * the stored centrality, which the caller's keys must carry (else a later run is compared with the
+   * drifted value, and the stored one may end up twice the slack away).
+   */
+  keptCentrality: Map<string, number>;
 }
 
 /**
@@ -175,8 +181,9 @@ const ITEM_BATCH = 500;
 
 /**
  * Replaces a scope's snapshot in one transaction, writing only what changed: each theme and theme-item
- * row carries a fingerprint of its values, the stored fingerprints are read (ids and hashes only, not
- * text), and only rows that are new, changed or gone are written. A recompute that moves a handful of
+ * row carries a fingerprint of its values (a theme-item row's leaves out its centrality, compared beside
+ * it within CENTRALITY_SLACK), the stored fingerprints are read (ids, hashes and centralities, not text),
+ * and only rows that are new, changed or gone are written. A recompute that moves a handful of
  * comments writes a handful of rows, not the whole corpus, on the main thread's connection.
  * `rewrite: true` is the old behaviour (delete and insert every row), kept for the bench's baseline.
  */
@@ -199,6 +206,7 @@ export async function saveSnapshot(
     itemsCopied: 0,
     itemsDeleted: 0,
     computedAt,
+    keptCentrality: new Map(),
   };
   await db.transaction().execute(async (trx) => {
     if (delta) {
@@ -285,7 +293,9 @@ export async function saveSnapshot(
     const storedAs = (itemId: string, hash: string, centrality: number) => {
       const before = stored.get(itemId);
       stored.delete(itemId);
-      return before?.fingerprint === hash && sameCentrality(before.centrality, centrality);
+      if (before?.fingerprint !== hash || !sameCentrality(before.centrality, centrality)) return false;
+      if (before.centrality !== centrality) stats.keptCentrality.set(itemId, before.centrality);
+      return true;
     };
     const changed = [];
     for (const [n, item] of snapshot.items.entries()) {

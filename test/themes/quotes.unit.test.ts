@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { namesUsed, pickQuotes, vocabularyOf } from '../../server/themes/engine/quotes.ts';
+import { coreFrom, namesUsed, pickQuotes, vocabularyOf } from '../../server/themes/engine/quotes.ts';
 import { moderatorThemes } from '../../server/themes/view.ts';
 import { ThemeModel } from '../../server/themes/engine/index.ts';
 import { wordNet } from '../../server/themes/wordnet.ts';
@@ -46,6 +46,13 @@ const item = (
 });
 
 describe('quotes', () => {
+  it("a theme's core begins at the lower median of the finite typicalities", () => {
+    expect(coreFrom([3, 1, 2, 4])).toBe(2);
+    expect(coreFrom([5, Number.NaN, 1, -Infinity, 3, Infinity])).toBe(3);
+    expect(coreFrom([Number.NaN])).toBe(-Infinity);
+    expect(coreFrom([])).toBe(-Infinity);
+  });
+
   it('a theme whose core is customer feedback quotes none of the employee comments on its edge', () => {
     const members = [
       ...Array.from({ length: 12 }, (_, i) =>

@@ -229,4 +229,53 @@ describe('snapshot saves', () => {
     expect((await recompute()).statusCode).toBe(200);
     expect(await sentimentOf(victim!)).toBe(truth);
   });
+
+  it('comparing in full, it rewrites a centrality another node left beyond the slack and keeps one within it', async () => {
+    const centralities = async () =>
+      new Map(
+        (
+          await t.app.db
+            .selectFrom('theme_item')
+            .select(['item_id', 'centrality'])
+            .where('scope', '=', 'all')
+            .execute()
+        ).map((row) => [row.item_id, row.centrality]),
+      );
+    /** Another node's save: its own centralities (not in the fingerprint), and a newer theme_run. */
+    const anotherNodeSaves = async (values: Array<[string, number]>) => {
+      for (const [id, centrality] of values)
+        await sql`update theme_item set centrality = ${centrality} where scope = 'all' and item_id = ${id}`.execute(
+          t.app.db,
+        );
+      await sql`update theme_run set computed_at = computed_at + interval '1 second' where scope = 'all'`.execute(
+        t.app.db,
+      );
+    };
+    // Two rows with room for a nudge inside the 5 % slack (it is relative above 1). A stored value may
+    // stand up to the slack away from the computed one: first both are set far off, so the full compare
+    // writes what this node computes.
+    const [far, near] = [...(await centralities())]
+      .filter(([, centrality]) => centrality >= 2)
+      .map(([id]) => id);
+    await anotherNodeSaves([
+      [far!, 1000],
+      [near!, 1000],
+    ]);
+    expect((await recompute()).statusCode).toBe(200);
+    const computed = await centralities();
+    expect(computed.get(far!)).toBeLessThan(1000);
+    expect(computed.get(near!)).toBeLessThan(1000);
+
+    const nudged = computed.get(near!)! * 1.04;
+    await anotherNodeSaves([
+      [far!, computed.get(far!)! + 100],
+      [near!, nudged],
+    ]);
+    const before = await writers();
+    expect((await recompute()).statusCode).toBe(200);
+    const after = await centralities();
+    expect(after.get(far!)).toBe(computed.get(far!));
+    expect(after.get(near!)).toBe(nudged);
+    expect((await writers()).get(near!)).toBe(before.get(near!));
+  });
 });

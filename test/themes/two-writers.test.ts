@@ -49,7 +49,7 @@ describe('a snapshot saved by two nodes in turn', () => {
     // 2,560 when rows were compared exactly); bounded at a tenth, as the models' borderline comments vary.
     expect(run.itemsWritten).toBeGreaterThanOrEqual(30);
     expect(run.itemsWritten + run.itemsDeleted).toBeLessThanOrEqual(0.1 * run.items);
-    // What is stored is what A computed, within the slack: its themes and every row's theme.
+    // The snapshot stays whole: its rows and the unclustered comments are every comment.
     const stored = await t.app.db
       .selectFrom('theme_item')
       .select((eb) => eb.fn.countAll<number>().as('count'))

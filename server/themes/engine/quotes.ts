@@ -21,9 +21,11 @@ export interface QuoteCandidate {
 }
 
 /**
- * Where a theme's core begins: its median typicality (the lower median). Members at least this typical
- * are the core; the quotes come from it, and a name is weighed in full only for it (`index.ts`). One
- * definition, so that what a card names and what it quotes are the same comments. -Infinity for none.
+ * Where a theme's core begins: its median typicality (the lower median) of the finite values given.
+ * Members at least this typical are the core; the quotes come from it, and a name is weighed in full only
+ * for it (`index.ts`). One definition for both; the sets differ only in what they count: the quotes' over
+ * every member (a text posted five times counts five times), the names' over distinct texts, leaving out
+ * those a moderator placed. -Infinity for none.
  */
 export function coreFrom(typicalities: readonly number[]): number {
   const sorted = typicalities.filter(Number.isFinite).sort((a, b) => a - b);
