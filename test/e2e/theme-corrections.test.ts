@@ -136,3 +136,81 @@ test('a moderator renames, merges and moves a comment; all hold after a recomput
   ).toEqual(moderatorSnapshot);
   await p.screenshot(employee, 'themes-corrected-employee');
 });
+
+const LOCKERS = [
+  'The lockers in the basement have no working keys left.',
+  'Half the lockers downstairs will not lock any more.',
+  'Could we have more lockers, people leave bags under their desks.',
+  'The locker room smells of damp and the lights flicker.',
+  'Lockers are all taken by eight, so late starters have nowhere for coats.',
+  'Our lockers were emptied without warning during the refit.',
+  'Please fix the broken locker doors on the second floor.',
+  'The lockers are too small for a cycling helmet.',
+];
+
+test('a moderator chooses comments of a theme and splits them into a theme of their own; it holds after a recompute and is audited', async () => {
+  const ids: string[] = [];
+  await p.app.db.transaction().execute(async (trx) => {
+    for (const [i, text] of LOCKERS.entries())
+      ids.push(
+        await insertSuggestion(trx, {
+          text,
+          concernsDepartmentId: null,
+          ownDepartmentId: null,
+          moderation: 'published',
+          reviewed: true,
+          piiFlags: [],
+          day: daysAgo(2 + i * 3),
+        }),
+      );
+  });
+  await themesJob(p.app).idle();
+  await themesJob(p.app).recompute();
+
+  const moderator = await p.staff('moderator');
+  const page = await p.newPage();
+  await p.signIn(page, moderator);
+  await page.goto(`${p.url}/#/mod/themes`);
+  const lockers = page
+    .locator('article.theme')
+    .filter({ has: page.locator('h2, .keywords', { hasText: /locker/i }) })
+    .first();
+  const lockersId = (await lockers.getAttribute('data-theme-id'))!;
+  await lockers.getByRole('button', { name: /^Show the \d+ comments$/ }).click();
+  // The three about the locker room and its doors: chosen by hand, no word sets them apart from the rest.
+  const chosen = [ids[3]!, ids[6]!, ids[1]!];
+  for (const id of chosen)
+    await lockers
+      .locator(`tr[data-item-id="${id}"]`)
+      .getByRole('checkbox', { name: 'Choose this comment' })
+      .check();
+  await lockers.getByText('3 comments chosen').waitFor();
+  await lockers.getByLabel('Name of the new theme').fill('Broken lockers');
+  await p.screenshot(page, 'themes-split-chosen');
+  await lockers.getByRole('button', { name: 'Split them into a new theme' }).click();
+
+  const split = page
+    .locator('article.theme')
+    .filter({ has: page.locator('h2', { hasText: 'Broken lockers' }) });
+  await split.waitFor();
+  expect(Number((await split.locator('.facts strong').innerText()).trim())).toBe(3);
+  for (const id of chosen) expect(await themeLabelOf('all', id)).toBe('Broken lockers');
+  // The theme they came from lists what is left, loaded again.
+  await page.locator(`article.theme[data-theme-id="${lockersId}"] tr[data-item-id="${ids[0]}"]`).waitFor();
+  expect(
+    await page.locator(`article.theme[data-theme-id="${lockersId}"] tr[data-item-id="${ids[3]}"]`).count(),
+  ).toBe(0);
+
+  // Kept on a recompute, and in the audit log with how many comments (not which).
+  await themesJob(p.app).recompute();
+  for (const id of chosen) expect(await themeLabelOf('all', id)).toBe('Broken lockers');
+  expect(await themeLabelOf('all', ids[0]!)).not.toBe('Broken lockers');
+  const logged = await p.app.db
+    .selectFrom('audit_log')
+    .select(['staff_username', 'detail'])
+    .where('action', '=', 'theme.split')
+    .where('target_id', '=', lockersId)
+    .execute();
+  expect(logged).toHaveLength(1);
+  expect(logged[0]!.detail).toMatchObject({ comments: 3, to: 'Broken lockers' });
+});
