@@ -1,7 +1,6 @@
 import { expect, test } from 'vitest';
-import { insertSuggestion } from '../../server/suggestions/queries.ts';
 import { themesJob } from '../../server/themes/job.ts';
-import { CANTEEN, daysAgo, PARKING } from '../themes/fixtures.ts';
+import { CANTEEN, daysAgo, PARKING, publishSuggestions } from '../themes/fixtures.ts';
 import { portal } from './harness.ts';
 
 // A moderator renames a theme, merges another into it and moves one comment into it from another theme's
@@ -33,18 +32,9 @@ const themeLabelOf = async (scope: 'all' | 'public', itemId: string) =>
   )?.label ?? null;
 
 test('a moderator renames, merges and moves a comment; all hold after a recompute and employees see them', async () => {
-  await p.app.db.transaction().execute(async (trx) => {
-    for (const [i, text] of [...PARKING, ...CANTEEN, ...SCANNERS].entries())
-      await insertSuggestion(trx, {
-        text,
-        concernsDepartmentId: null,
-        ownDepartmentId: null,
-        moderation: 'published',
-        reviewed: true,
-        piiFlags: [],
-        day: daysAgo(1 + ((i * 7) % 80)),
-      });
-  });
+  await publishSuggestions(p.app.db, [...PARKING, ...CANTEEN, ...SCANNERS], (i) =>
+    daysAgo(1 + ((i * 7) % 80)),
+  );
   await themesJob(p.app).idle();
   await themesJob(p.app).recompute();
 
@@ -149,21 +139,7 @@ const LOCKERS = [
 ];
 
 test('a moderator chooses comments of a theme and splits them into a theme of their own; it holds after a recompute and is audited', async () => {
-  const ids: string[] = [];
-  await p.app.db.transaction().execute(async (trx) => {
-    for (const [i, text] of LOCKERS.entries())
-      ids.push(
-        await insertSuggestion(trx, {
-          text,
-          concernsDepartmentId: null,
-          ownDepartmentId: null,
-          moderation: 'published',
-          reviewed: true,
-          piiFlags: [],
-          day: daysAgo(2 + i * 3),
-        }),
-      );
-  });
+  const ids = await publishSuggestions(p.app.db, LOCKERS, (i) => daysAgo(2 + i * 3));
   await themesJob(p.app).idle();
   await themesJob(p.app).recompute();
 

@@ -1,4 +1,32 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema.ts';
+import { insertSuggestion } from '../../server/suggestions/queries.ts';
+
 // Labelled comments shared by the themes service tests (published suggestions about Facilities and Finance).
+
+/** Publishes these suggestions (about no department), the i-th on `day(i)`, in one transaction; their ids. */
+export async function publishSuggestions(
+  db: Kysely<Database>,
+  texts: readonly string[],
+  day: (i: number) => string,
+): Promise<string[]> {
+  const ids: string[] = [];
+  await db.transaction().execute(async (trx) => {
+    for (const [i, text] of texts.entries())
+      ids.push(
+        await insertSuggestion(trx, {
+          text,
+          concernsDepartmentId: null,
+          ownDepartmentId: null,
+          moderation: 'published',
+          reviewed: true,
+          piiFlags: [],
+          day: day(i),
+        }),
+      );
+  });
+  return ids;
+}
 
 export const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10);
 

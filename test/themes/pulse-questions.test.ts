@@ -1,14 +1,13 @@
 import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { updateSettings } from '../../server/shared/settings.ts';
-import { insertSuggestion } from '../../server/suggestions/queries.ts';
 import { themesJob } from '../../server/themes/job.ts';
 import { questionLines } from '../../server/themes/view.ts';
 import { build } from '../helpers/build.ts';
 import { given, type SignedInStaff } from '../helpers/given.ts';
 import { enrolMember } from '../helpers/members.ts';
 import { dayOffset, givenPulse } from '../pulses/helpers.ts';
-import { CANTEEN, daysAgo } from './fixtures.ts';
+import { CANTEEN, daysAgo, publishSuggestions } from './fixtures.ts';
 
 // Pulse comments answer different questions: a theme's pulse comments are charted one line per question
 // (a repeated question is one line) and one point per asking, with points below k suppressed.
@@ -72,18 +71,7 @@ beforeAll(async () => {
   moderator = await given(t.app).staff('moderator');
   await updateSettings(t.app.db, { minimumGroupSize: K, moderationMode: 'post' });
   // Other text for the themes: canteen suggestions over the last weeks.
-  await t.app.db.transaction().execute(async (trx) => {
-    for (const [i, text] of CANTEEN.entries())
-      await insertSuggestion(trx, {
-        text,
-        concernsDepartmentId: null,
-        ownDepartmentId: null,
-        moderation: 'published',
-        reviewed: true,
-        piiFlags: [],
-        day: daysAgo(1 + ((i * 3) % 40)),
-      });
-  });
+  await publishSuggestions(t.app.db, CANTEEN, (i) => daysAgo(1 + ((i * 3) % 40)));
   // Earlier askings (closed pulses cannot be scheduled over HTTP): the commute question twice, the office
   // question once with only two parking comments (below k).
   // Three more answers without a comment each time: every asking has at least k answers (its comments are
