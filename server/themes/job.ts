@@ -531,11 +531,6 @@ export class ThemesJob {
       if (this.#closed) return 0;
       saved = await saveSnapshot(this.#db, { ...snapshot, items, durationMs: performance.now() - started });
     }
-    // A row a full compare kept as stored is known by its stored centrality.
-    for (const [id, centrality] of saved.keptCentrality) {
-      const key = keys.get(id);
-      if (key !== undefined) keys.set(id, `${key.slice(0, key.lastIndexOf('|'))}|${centrality}`);
-    }
     this.#saved.set(scope, { computedAt: saved.computedAt, rows: keys });
     // A correction made during the run: the next run computes in full, with it.
     if (hashes.size > 0 && KEEPS_MODEL[scope] && forgotten === this.#forgotten)

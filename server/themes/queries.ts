@@ -140,12 +140,6 @@ export interface SaveStats {
   itemsDeleted: number;
   /** The saved run's time (theme_run.computed_at): what a later delta save names as its base. */
   computedAt: Date;
-  /**
-   * Rows a full compare left as stored although their centrality drifted (within the slack): item id →
-   * the stored centrality, which the caller's keys must carry (else a later run is compared with the
-   * drifted value, and the stored one may end up twice the slack away).
-   */
-  keptCentrality: Map<string, number>;
 }
 
 /**
@@ -206,7 +200,6 @@ export async function saveSnapshot(
     itemsCopied: 0,
     itemsDeleted: 0,
     computedAt,
-    keptCentrality: new Map(),
   };
   await db.transaction().execute(async (trx) => {
     if (delta) {
@@ -293,9 +286,7 @@ export async function saveSnapshot(
     const storedAs = (itemId: string, hash: string, centrality: number) => {
       const before = stored.get(itemId);
       stored.delete(itemId);
-      if (before?.fingerprint !== hash || !sameCentrality(before.centrality, centrality)) return false;
-      if (before.centrality !== centrality) stats.keptCentrality.set(itemId, before.centrality);
-      return true;
+      return before?.fingerprint === hash && sameCentrality(before.centrality, centrality);
     };
     const changed = [];
     for (const [n, item] of snapshot.items.entries()) {
