@@ -11,7 +11,9 @@ import { CountingSources, suggestFromCorpus } from './sources.ts';
 // text in SQL from the moderators' rows. What changed since — a comment hidden, a comment redacted — must
 // still reach it as it is now: a row copied from the moderators' snapshot would otherwise carry the old text.
 
-const t = build();
+// This file's own jobs write the snapshots: the app's leased job must not run on a slot between them (at
+// the hour it did, and a run saved the scope with its own model between two runs a test compared).
+const t = build({ JOB_TICK_MS: '600000' });
 
 /** The employees' snapshot: each row with its suggestion's current text and moderation. */
 const publicRows = async () =>

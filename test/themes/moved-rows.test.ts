@@ -8,7 +8,9 @@ import { CountingSources, suggestFromCorpus } from './sources.ts';
 // A recompute regroups comments that did not change themselves: their rows are moved in place (theme and
 // scores), their text neither read from the sources again nor written again.
 
-const t = build();
+// This file's own jobs write the snapshots: the app's leased job must not run on a slot between them (at
+// the hour it did, and a run saved the scope with its own model between two runs a test compared).
+const t = build({ JOB_TICK_MS: '600000' });
 
 /** The moderators' snapshot: each row's theme, and whether its text is its suggestion's. */
 const stored = async () =>

@@ -9,7 +9,9 @@ import { suggestFromCorpus } from './sources.ts';
 // so an exact comparison rewrote most of the snapshot each time the job changed hands (7,695 rows of
 // 8,010 once, when the app's hourly run fell between two runs of a test's job).
 
-const t = build();
+// This file's own jobs write the snapshots: the app's leased job must not run on a slot between them (at
+// the hour it did, and a run saved the scope with its own model between two runs a test compared).
+const t = build({ JOB_TICK_MS: '600000' });
 const jobs: ThemesJob[] = [];
 const runs = () => t.logs.filter((line) => line.msg === 'themes recomputed' && line.scope === 'all');
 const lastRun = () =>
