@@ -31,18 +31,22 @@ const themeLabelOf = async (scope: 'all' | 'public', itemId: string) =>
       .executeTakeFirst()
   )?.label ?? null;
 
+/** The themes recomputed with what was just published, and a moderator on the themes dashboard. */
+async function moderatorOnThemes() {
+  await themesJob(p.app).idle();
+  await themesJob(p.app).recompute();
+  const page = await p.newPage();
+  await p.signIn(page, await p.staff('moderator'));
+  await page.goto(`${p.url}/#/mod/themes`);
+  await page.getByRole('heading', { name: 'Trending themes' }).waitFor();
+  return page;
+}
+
 test('a moderator renames, merges and moves a comment; all hold after a recompute and employees see them', async () => {
   await publishSuggestions(p.app.db, [...PARKING, ...CANTEEN, ...SCANNERS], (i) =>
     daysAgo(1 + ((i * 7) % 80)),
   );
-  await themesJob(p.app).idle();
-  await themesJob(p.app).recompute();
-
-  const moderator = await p.staff('moderator');
-  const page = await p.newPage();
-  await p.signIn(page, moderator);
-  await page.goto(`${p.url}/#/mod/themes`);
-  await page.getByRole('heading', { name: 'Trending themes' }).waitFor();
+  const page = await moderatorOnThemes();
   const cards = page.locator('article.theme');
   await cards.first().waitFor();
   const cardAbout = (pattern: RegExp) =>
@@ -140,13 +144,7 @@ const LOCKERS = [
 
 test('a moderator chooses comments of a theme and splits them into a theme of their own; it holds after a recompute and is audited', async () => {
   const ids = await publishSuggestions(p.app.db, LOCKERS, (i) => daysAgo(2 + i * 3));
-  await themesJob(p.app).idle();
-  await themesJob(p.app).recompute();
-
-  const moderator = await p.staff('moderator');
-  const page = await p.newPage();
-  await p.signIn(page, moderator);
-  await page.goto(`${p.url}/#/mod/themes`);
+  const page = await moderatorOnThemes();
   const lockers = page
     .locator('article.theme')
     .filter({ has: page.locator('h2, .keywords', { hasText: /locker/i }) })

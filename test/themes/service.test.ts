@@ -6,7 +6,7 @@ import { build } from '../helpers/build.ts';
 import { departmentId } from '../helpers/departments.ts';
 import { given, type SignedInStaff } from '../helpers/given.ts';
 import { enrolMember } from '../helpers/members.ts';
-import { CANTEEN, daysAgo, PARKING } from './fixtures.ts';
+import { CANTEEN, daysAgo, PARKING, publishSuggestions } from './fixtures.ts';
 
 const t = build();
 let moderator: SignedInStaff;
@@ -51,17 +51,8 @@ async function seedHistory() {
         piiFlags: [],
         day: daysAgo(5 + i * 8),
       });
-    for (const [i, text] of LOAN_HISTORY.entries())
-      await insertSuggestion(trx, {
-        text,
-        concernsDepartmentId: null,
-        ownDepartmentId: null,
-        moderation: 'published',
-        reviewed: true,
-        piiFlags: [],
-        day: daysAgo(80 - i * 20),
-      });
   });
+  await publishSuggestions(t.app.db, LOAN_HISTORY, (i) => daysAgo(80 - i * 20));
 }
 
 /** Submits through the anonymous API (one token each); returns the new suggestion ids. */
