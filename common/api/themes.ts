@@ -162,6 +162,15 @@ export const ThemeItems = Type.Object({
   ),
 });
 
+export const ThemeSplitProposal = Type.Object({
+  /** The comments proposed to split off (every copy of their texts); empty: too few different comments. */
+  itemIds: Type.Array(Type.String()),
+  /** A name for them ('' when none stands out). */
+  name: Type.String(),
+  /** Different texts the proposal looked at (the theme's most frequent, up to a limit). */
+  considered: Type.Integer({ minimum: 0 }),
+});
+
 export const ThemeCorrectionBody = Type.Union(
   [
     Type.Object(

@@ -2,6 +2,7 @@ import { Worker, type ResourceLimits } from 'node:worker_threads';
 import type { FastifyBaseLogger } from 'fastify';
 import type { ThemeScope } from '../../db/tables/themes.ts';
 import type { PreviousTheme, Theme, ThemeCorrection, ThemeItem } from './engine/index.ts';
+import type { SplitProposal } from './engine/split.ts';
 import { nextTurn, sameCentrality, SLICE } from './queries.ts';
 
 // The themes engine on its own thread: a computation over 10k comments takes seconds of CPU, which on
@@ -107,7 +108,9 @@ export type EngineRequest =
     }
   /** The next part of request `id`'s answer. */
   | { kind: 'more'; id: number }
-  | { kind: 'forget'; scope: ThemeScope };
+  | { kind: 'forget'; scope: ThemeScope }
+  /** Which of these comments (distinct texts of one theme) to split off, and a name for them. */
+  | { kind: 'split'; id: number; texts: string[] };
 
 export type EngineReply = { id: number } & (
   | {
@@ -121,6 +124,7 @@ export type EngineReply = { id: number } & (
       memberships: Membership[];
       done: boolean;
     }
+  | { ok: true; split: SplitProposal | null }
   | { ok: false; error: unknown }
 );
 
@@ -153,6 +157,11 @@ export class ThemeEngineWorker {
   readonly #log: Pick<FastifyBaseLogger, 'error'>;
   readonly #resourceLimits: ResourceLimits | undefined;
   readonly #pending = new Map<number, Receiving>();
+  /** Split proposals waiting for the thread (after any computation sent before them). */
+  readonly #proposals = new Map<
+    number,
+    { resolve: (split: SplitProposal | null) => void; reject: (error: unknown) => void }
+  >();
   #worker: Worker | null = null;
   #nextId = 0;
   #generation = 0;
@@ -242,6 +251,22 @@ export class ThemeEngineWorker {
     return this.#request(added, { kind: 'derive', scope, ...rest });
   }
 
+  /**
+   * Which of a theme's comments (its distinct texts) to split off, proposed on the thread, where the word
+   * vectors are; it waits behind a computation already sent.
+   */
+  proposeSplit(texts: string[]): Promise<SplitProposal | null> {
+    if (this.#closed) return Promise.reject(new Error('themes engine closed'));
+    const worker = this.#start();
+    const id = ++this.#nextId;
+    const answer = new Promise<SplitProposal | null>((resolve, reject) =>
+      this.#proposals.set(id, { resolve, reject }),
+    );
+    worker.ref();
+    worker.postMessage({ kind: 'split', id, texts } satisfies EngineRequest);
+    return answer;
+  }
+
   /** Drops a scope's model (nothing left to cluster). */
   forget(scope: ThemeScope): void {
     this.#worker?.postMessage({ kind: 'forget', scope } satisfies EngineRequest);
@@ -290,9 +315,18 @@ export class ThemeEngineWorker {
   }
 
   #receive(worker: Worker, reply: EngineReply): void {
+    const proposal = this.#proposals.get(reply.id);
+    if (proposal) {
+      this.#proposals.delete(reply.id);
+      if (this.#pending.size === 0 && this.#proposals.size === 0) worker.unref();
+      return reply.ok
+        ? proposal.resolve('split' in reply ? reply.split : null)
+        : proposal.reject(reply.error);
+    }
     const pending = this.#pending.get(reply.id);
     if (!pending) return;
     if (!reply.ok) return this.#settle(worker, reply.id, () => pending.reject(reply.error));
+    if ('split' in reply) return;
     if (reply.heap) this.#heap = reply.heap;
     if (reply.themes) {
       pending.themes = reply.themes;
@@ -319,7 +353,7 @@ export class ThemeEngineWorker {
 
   #settle(worker: Worker, id: number, settle: () => void): void {
     this.#pending.delete(id);
-    if (this.#pending.size === 0) worker.unref();
+    if (this.#pending.size === 0 && this.#proposals.size === 0) worker.unref();
     settle();
   }
 
@@ -343,6 +377,8 @@ export class ThemeEngineWorker {
     this.#worker = null;
     this.#generation++;
     for (const { reject } of this.#pending.values()) reject(error);
+    for (const { reject } of this.#proposals.values()) reject(error);
     this.#pending.clear();
+    this.#proposals.clear();
   }
 }

@@ -1,7 +1,8 @@
 import { getHeapStatistics, setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { parentPort } from 'node:worker_threads';
-import { ThemeModel, type ThemeItem } from './engine/index.ts';
+import { preprocessorFor, ThemeModel, type ThemeItem } from './engine/index.ts';
+import { proposeSplit } from './engine/split.ts';
 import {
   keepsStored,
   type Computation,
@@ -211,6 +212,19 @@ parentPort!.on('message', (request: EngineRequest) => {
     }
     case 'more':
       sendPart(request.id);
+      return;
+    case 'split':
+      try {
+        const lexicon = wordNet();
+        const preprocessor = preprocessorFor(lexicon);
+        const split = proposeSplit(
+          request.texts.map((text) => preprocessor.process(text)),
+          lexicon,
+        );
+        parentPort!.postMessage({ id: request.id, ok: true, split } satisfies EngineReply);
+      } catch (error) {
+        parentPort!.postMessage({ id: request.id, ok: false, error } satisfies EngineReply);
+      }
       return;
   }
   const items = incoming.get(request.id) ?? [];

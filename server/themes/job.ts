@@ -175,6 +175,11 @@ export class ThemesJob {
     return this.#engine.heap;
   }
 
+  /** Which of these texts (one theme's distinct comments) to split off, proposed on the engine thread. */
+  proposeSplit(texts: string[]) {
+    return this.#engine.proposeSplit(texts);
+  }
+
   /** Something changed: recompute the moderators' snapshot soon (debounced). */
   schedule(): void {
     if (this.#closed) return;

@@ -25,6 +25,7 @@ import {
   ThemeCorrectionBody,
   ThemeItems,
   ThemeParams,
+  ThemeSplitProposal,
 } from '../../common/api/themes.ts';
 import { moderatorThemes } from './view.ts';
 import { addDays, today } from '../shared/days.ts';
@@ -38,6 +39,11 @@ const hourOf = (value: Date | string | null | undefined) =>
   value ? new Date(Math.floor(new Date(value).getTime() / HOUR_MS) * HOUR_MS).toISOString() : null;
 /** The public snapshot's daily series spans 90 days (the engine's default); a department's view matches it. */
 const PUBLIC_DAILY_DAYS = 90;
+/**
+ * The most different texts a split proposal compares (its cost grows with their square: ~0.2 s at 400);
+ * a larger theme's rarer texts are left for the moderator to choose.
+ */
+const SPLIT_TEXTS = 400;
 
 interface PublicFields {
   id: string;
@@ -157,6 +163,43 @@ const routes: FastifyPluginAsyncTypebox<{ config: Config }> = async (app, { conf
         itemCount: run?.itemCount ?? 0,
         unclustered: run?.unclustered ?? 0,
         minimumGroupSize,
+      };
+    },
+  );
+
+  app.get(
+    '/api/mod/themes/:id/split-proposal',
+    {
+      preHandler: staffOnly,
+      schema: {
+        tags: ['themes'],
+        summary: "Which of a theme's comments to split off into a theme of their own, and a name for them",
+        description:
+          'A proposal for a moderator who thinks the theme holds two concerns: the two-way cut of its ' +
+          'comments that cuts least between them (by shared words and word vectors), on the engine thread. ' +
+          'Nothing is changed; the moderator splits with a correction.',
+        params: ThemeParams,
+        response: { 200: ThemeSplitProposal, ...errorResponses(400, 401, 403, 404) },
+      },
+    },
+    async (request) => {
+      const theme = await findTheme(app.db, 'all', request.params.id);
+      if (!theme) throw notFound('No such theme.');
+      const items = await listThemeItems(app.db, 'all', { themeId: theme.id });
+      const copies = new Map<string, string[]>();
+      for (const item of items) {
+        const ids = copies.get(item.text);
+        if (ids) ids.push(item.id);
+        else copies.set(item.text, [item.id]);
+      }
+      const texts = [...copies.keys()]
+        .sort((a, b) => copies.get(b)!.length - copies.get(a)!.length || (a < b ? -1 : a > b ? 1 : 0))
+        .slice(0, SPLIT_TEXTS);
+      const proposal = await themesJob(app).proposeSplit(texts);
+      return {
+        itemIds: proposal ? proposal.part.flatMap((i) => copies.get(texts[i]!)!) : [],
+        name: proposal?.name ?? '',
+        considered: texts.length,
       };
     },
   );

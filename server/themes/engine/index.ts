@@ -208,6 +208,13 @@ const echoWeight = (copies: number | undefined) => 1 + Math.log(copies ?? 1);
 const EDGE_WEIGHT = 0.5;
 
 const preprocessors = new WeakMap<Lexicon, Preprocessor>();
+
+/** One preprocessor per lexicon (the wink model is loaded once). */
+export function preprocessorFor(lexicon: Lexicon): Preprocessor {
+  let preprocessor = preprocessors.get(lexicon);
+  if (!preprocessor) preprocessors.set(lexicon, (preprocessor = createPreprocessor(lexicon)));
+  return preprocessor;
+}
 let sharedConcepts: ConceptMap | null = null;
 
 export const defaultMinThemeSize = (n: number) => Math.max(4, Math.round(n * 0.012));
@@ -251,9 +258,7 @@ export class ThemeModel {
   private constructor(options: ThemeOptions) {
     this.#options = { windowDays: 14, dailyDays: 90, quoteCount: 3, ...options };
     const lexicon = options.lexicon ?? noLexicon;
-    let preprocessor = options.preprocessor ?? preprocessors.get(lexicon);
-    if (!preprocessor) preprocessors.set(lexicon, (preprocessor = createPreprocessor(lexicon)));
-    this.#preprocessor = preprocessor;
+    this.#preprocessor = options.preprocessor ?? preprocessorFor(lexicon);
   }
 
   static compute(items: ThemeItem[], options: ThemeOptions = {}): ThemeModel {

@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { preprocessorFor } from '../../server/themes/engine/index.ts';
+import { proposeSplit } from '../../server/themes/engine/split.ts';
+import { wordNet } from '../../server/themes/wordnet.ts';
+import { HOLDOUT_THEMES } from './holdout-texts.ts';
+
+// The split proposal on two held-out themes joined into one (bench/themes-split.ts measures all pairs).
+
+const lexicon = wordNet();
+const preprocessor = preprocessorFor(lexicon);
+
+describe('proposeSplit', () => {
+  const [first, second] = HOLDOUT_THEMES;
+  const texts = [...first!.texts, ...second!.texts.slice(0, 6)];
+  const docs = texts.map((text) => preprocessor.process(text));
+
+  it("finds the smaller theme's comments in a theme of two, and names them", () => {
+    const proposal = proposeSplit(docs, lexicon)!;
+    const fromSecond = proposal.part.filter((i) => i >= first!.texts.length).length;
+    // The smaller side, nearly all of it from the smaller theme, nearly all of that theme.
+    expect(proposal.part.length).toBeLessThanOrEqual(texts.length / 2);
+    expect(fromSecond).toBeGreaterThanOrEqual(5);
+    expect(proposal.part.length - fromSecond).toBeLessThanOrEqual(1);
+    expect(proposal.name.length).toBeGreaterThan(0);
+  });
+
+  it('gives the same proposal for the same comments', () => {
+    expect(proposeSplit(docs, lexicon)).toEqual(proposeSplit(docs, lexicon));
+  });
+
+  it('proposes nothing for fewer than four comments', () => {
+    expect(proposeSplit(docs.slice(0, 3), lexicon)).toBeNull();
+    expect(proposeSplit([], lexicon)).toBeNull();
+  });
+});
