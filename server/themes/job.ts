@@ -175,9 +175,12 @@ export class ThemesJob {
     return this.#engine.heap;
   }
 
-  /** Which of these texts (one theme's distinct comments) to split off, proposed on the engine thread. */
-  proposeSplit(texts: string[]) {
-    return this.#engine.proposeSplit(texts);
+  /**
+   * Which of these texts (one theme's distinct comments) to split off, proposed on the engine thread;
+   * `label` is the theme's name, which the part's should not repeat.
+   */
+  proposeSplit(texts: string[], label: string) {
+    return this.#engine.proposeSplit(texts, label);
   }
 
   /** Something changed: recompute the moderators' snapshot soon (debounced). */

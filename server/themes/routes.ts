@@ -195,7 +195,7 @@ const routes: FastifyPluginAsyncTypebox<{ config: Config }> = async (app, { conf
       const texts = [...copies.keys()]
         .sort((a, b) => copies.get(b)!.length - copies.get(a)!.length || (a < b ? -1 : a > b ? 1 : 0))
         .slice(0, SPLIT_TEXTS);
-      const proposal = await themesJob(app).proposeSplit(texts);
+      const proposal = await themesJob(app).proposeSplit(texts, theme.label);
       return {
         itemIds: proposal ? proposal.part.flatMap((i) => copies.get(texts[i]!)!) : [],
         name: proposal?.name ?? '',

@@ -24,6 +24,15 @@ describe('proposeSplit', () => {
     expect(proposal.name.length).toBeGreaterThan(0);
   });
 
+  it("proposes the other part when the theme is named for the smaller one, and never repeats the theme's name", () => {
+    const plain = proposeSplit(docs, lexicon)!;
+    const named = proposeSplit(docs, lexicon, plain.name)!;
+    expect(named.part.length).toBe(texts.length - plain.part.length);
+    expect(named.part.some((i) => plain.part.includes(i))).toBe(false);
+    expect(named.name).not.toBe(plain.name);
+    expect(named.name.length).toBeGreaterThan(0);
+  });
+
   it('gives the same proposal for the same comments', () => {
     expect(proposeSplit(docs, lexicon)).toEqual(proposeSplit(docs, lexicon));
   });

@@ -1,4 +1,4 @@
-import { corpusStatistics, describe, FALLBACK_LABEL } from './label.ts';
+import { corpusStatistics, describe, FALLBACK_LABEL, shareAWord } from './label.ts';
 import type { Lexicon } from './lexicon.ts';
 import type { ProcessedText } from './preprocess.ts';
 
@@ -13,7 +13,10 @@ import type { ProcessedText } from './preprocess.ts';
 // detector the cut's score separated joined themes from single ones poorly, AUC 0.63–0.71).
 
 export interface SplitProposal {
-  /** Indices of the comments of the smaller part. */
+  /**
+   * Indices of the comments to split off: the smaller part, unless the theme is named for it and not for
+   * the other (the theme keeps its name, the part that leaves gets its own).
+   */
   part: number[];
   /** A name for that part, from what sets it apart from the rest of the theme. */
   name: string;
@@ -105,8 +108,11 @@ function similarities(docs: ProcessedText[], lexicon: Lexicon): Float64Array[] {
   return matrix;
 }
 
-/** The two-way split of `docs` that cuts least between its parts, or null for too few comments. */
-export function proposeSplit(docs: ProcessedText[], lexicon: Lexicon): SplitProposal | null {
+/**
+ * The two-way split of `docs` that cuts least between its parts, or null for too few comments. `label`:
+ * the theme's name, which the proposed part's name should not repeat.
+ */
+export function proposeSplit(docs: ProcessedText[], lexicon: Lexicon, label = ''): SplitProposal | null {
   const n = docs.length;
   if (n < MIN_COMMENTS) return null;
   const matrix = similarities(docs, lexicon);
@@ -146,14 +152,25 @@ export function proposeSplit(docs: ProcessedText[], lexicon: Lexicon): SplitProp
     if (score < best.score) best = { score, at: k };
   }
   if (best.at < 0) return null;
-  const lower = order.slice(0, best.at + 1);
-  const upper = order.slice(best.at + 1);
-  const part = (lower.length <= upper.length ? lower : upper).sort((a, b) => a - b);
-  // Named against the theme: what the part says that the rest does not.
+  const lower = order.slice(0, best.at + 1).sort((a, b) => a - b);
+  const upper = order.slice(best.at + 1).sort((a, b) => a - b);
+  const [smaller, larger] = lower.length <= upper.length ? [lower, upper] : [upper, lower];
+  // Each part named against the whole theme: what it says that the rest does not.
   const corpus = corpusStatistics(docs);
-  const { label } = describe(
-    part.map((i) => ({ doc: docs[i]!, weight: 1 })),
-    corpus,
-  );
-  return { part, name: label === FALLBACK_LABEL ? '' : label };
+  const namesOf = (part: number[]) => {
+    const { label: name, alternatives } = describe(
+      part.map((i) => ({ doc: docs[i]!, weight: 1 })),
+      corpus,
+    );
+    return [name, ...alternatives].filter((n) => n !== FALLBACK_LABEL);
+  };
+  const repeats = (name: string | undefined) => name !== undefined && label !== '' && shareAWord(label, name);
+  const smallerNames = namesOf(smaller);
+  let part = smaller;
+  let names = smallerNames;
+  if (repeats(smallerNames[0])) {
+    const largerNames = namesOf(larger);
+    if (largerNames.length > 0 && !repeats(largerNames[0])) [part, names] = [larger, largerNames];
+  }
+  return { part, name: names.find((name) => !repeats(name)) ?? '' };
 }

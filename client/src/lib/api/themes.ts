@@ -6,6 +6,7 @@ import type {
   Recomputed,
   ThemeCorrectionBody,
   ThemeItems,
+  ThemeSplitProposal,
 } from '../../../../common/api/themes.ts';
 
 // Shapes come straight from common/api/themes.ts (type-only imports: no schema code is bundled).
@@ -40,6 +41,9 @@ export const themesApi = {
   moderatorList: (filters: ThemeFilters = {}) => get<ModThemeList>(`/api/mod/themes${query(filters)}`),
   items: (id: string, filters: ThemeFilters = {}) =>
     get<ThemeItemList>(`/api/mod/themes/${id}/items${query(filters)}`),
+  /** Which of the theme's comments to split off (a proposal: nothing changes until a split correction). */
+  splitProposal: (id: string) =>
+    get<Static<typeof ThemeSplitProposal>>(`/api/mod/themes/${id}/split-proposal`),
   recompute: () => post<Static<typeof Recomputed>>('/api/mod/themes/recompute'),
   /** Rename, merge into another theme, pin or hide as noise: kept on every recompute, audited. */
   correct: (id: string, correction: ThemeCorrectionBody) =>

@@ -785,6 +785,18 @@ export const staffDe = {
   },
   'themes.items.splitChosenButton': 'Als neues Thema abtrennen',
   'themes.items.splitName': 'Name des neuen Themas',
+  'themes.items.propose': 'Aufteilung vorschlagen',
+  'themes.items.proposing': 'Wird vorgeschlagen …',
+  'themes.items.proposed': {
+    one: 'Vorgeschlagen: {count} Kommentar, der sich am meisten vom Rest unterscheidet. Prüfen Sie die Auswahl vor dem Abtrennen.',
+    other:
+      'Vorgeschlagen: {count} Kommentare, die sich am meisten vom Rest unterscheiden. Prüfen Sie die Auswahl vor dem Abtrennen.',
+  },
+  'themes.items.proposedHidden': {
+    one: '{count} weiterer vorgeschlagener Kommentar liegt außerhalb der Filter oben.',
+    other: '{count} weitere vorgeschlagene Kommentare liegen außerhalb der Filter oben.',
+  },
+  'themes.items.proposedNone': 'Zu wenige verschiedene Kommentare für einen Vorschlag.',
   'themes.questions.title': 'Kommentare aus Pulsbefragungen nach Frage',
   'themes.questions.description': 'Kommentare aus Pulsbefragungen zu „{label}“ nach Frage.',
   'themes.questions.hidden': 'verborgen',

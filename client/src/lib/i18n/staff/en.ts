@@ -776,6 +776,17 @@ export const staffEn = {
   },
   'themes.items.splitChosenButton': 'Split them into a new theme',
   'themes.items.splitName': 'Name of the new theme',
+  'themes.items.propose': 'Propose a split',
+  'themes.items.proposing': 'Proposing…',
+  'themes.items.proposed': {
+    one: 'Proposed: {count} comment that differs most from the rest. Check the choice before splitting.',
+    other: 'Proposed: {count} comments that differ most from the rest. Check the choice before splitting.',
+  },
+  'themes.items.proposedHidden': {
+    one: '{count} more proposed comment is outside the filters above.',
+    other: '{count} more proposed comments are outside the filters above.',
+  },
+  'themes.items.proposedNone': 'Too few different comments to propose a split.',
   'themes.questions.title': 'Pulse comments by question',
   'themes.questions.description': 'Pulse comments in “{label}” by question.',
   'themes.questions.hidden': 'hidden',
