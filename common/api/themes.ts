@@ -167,8 +167,10 @@ export const ThemeSplitProposal = Type.Object({
   itemIds: Type.Array(Type.String()),
   /** A name for them ('' when none stands out). */
   name: Type.String(),
-  /** Different texts the proposal looked at (the theme's most frequent, up to a limit). */
+  /** Different texts the proposal looked at (the most repeated, then the most typical, up to a limit). */
   considered: Type.Integer({ minimum: 0 }),
+  /** Different texts the theme has. */
+  distinctTexts: Type.Integer({ minimum: 0 }),
 });
 
 export const ThemeCorrectionBody = Type.Union(

@@ -110,7 +110,7 @@ export type EngineRequest =
   | { kind: 'more'; id: number }
   | { kind: 'forget'; scope: ThemeScope }
   /** Which of these comments (distinct texts of one theme) to split off, and a name for them. */
-  | { kind: 'split'; id: number; texts: string[]; label: string };
+  | { kind: 'split'; id: number; texts: string[]; published: boolean[]; label: string };
 
 export type EngineReply = { id: number } & (
   | {
@@ -255,7 +255,10 @@ export class ThemeEngineWorker {
    * Which of a theme's comments (its distinct texts) to split off, proposed on the thread, where the word
    * vectors are; it waits behind a computation already sent.
    */
-  proposeSplit(texts: string[], label: string): Promise<SplitProposal | null> {
+  proposeSplit(
+    texts: string[],
+    { published, label }: { published: boolean[]; label: string },
+  ): Promise<SplitProposal | null> {
     if (this.#closed) return Promise.reject(new Error('themes engine closed'));
     const worker = this.#start();
     const id = ++this.#nextId;
@@ -263,7 +266,7 @@ export class ThemeEngineWorker {
       this.#proposals.set(id, { resolve, reject }),
     );
     worker.ref();
-    worker.postMessage({ kind: 'split', id, texts, label } satisfies EngineRequest);
+    worker.postMessage({ kind: 'split', id, texts, published, label } satisfies EngineRequest);
     return answer;
   }
 

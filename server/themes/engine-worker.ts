@@ -220,7 +220,7 @@ parentPort!.on('message', (request: EngineRequest) => {
         const split = proposeSplit(
           request.texts.map((text) => preprocessor.process(text)),
           lexicon,
-          request.label,
+          { label: request.label, nameable: request.published },
         );
         parentPort!.postMessage({ id: request.id, ok: true, split } satisfies EngineReply);
       } catch (error) {

@@ -177,10 +177,10 @@ export class ThemesJob {
 
   /**
    * Which of these texts (one theme's distinct comments) to split off, proposed on the engine thread;
-   * `label` is the theme's name, which the part's should not repeat.
+   * the part is named from its published texts only, never repeating `label` (the theme's name).
    */
-  proposeSplit(texts: string[], label: string) {
-    return this.#engine.proposeSplit(texts, label);
+  proposeSplit(texts: string[], options: { published: boolean[]; label: string }) {
+    return this.#engine.proposeSplit(texts, options);
   }
 
   /** Something changed: recompute the moderators' snapshot soon (debounced). */

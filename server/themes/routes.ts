@@ -2,11 +2,12 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { ThemeTrend } from '../../db/tables/themes.ts';
 import type { Config } from '../config.ts';
 import { randomUUID } from 'node:crypto';
-import { badRequest, errorResponses, notFound } from '../errors.ts';
+import { badRequest, errorResponses, HttpError, notFound } from '../errors.ts';
 import { audit } from '../shared/audit.ts';
 import { getSettings } from '../shared/settings.ts';
 import themesService, { THEMES_ALL_JOB, THEMES_PUBLIC_JOB } from './service.ts';
 import { themesJob } from './job.ts';
+import { MIN_SPLIT_COMMENTS, type SplitProposal } from './engine/split.ts';
 import {
   departmentNames,
   findTheme,
@@ -40,8 +41,8 @@ const hourOf = (value: Date | string | null | undefined) =>
 /** The public snapshot's daily series spans 90 days (the engine's default); a department's view matches it. */
 const PUBLIC_DAILY_DAYS = 90;
 /**
- * The most different texts a split proposal compares (its cost grows with their square: ~0.2 s at 400);
- * a larger theme's rarer texts are left for the moderator to choose.
+ * The most different texts a split proposal compares (the most repeated, then the most typical of the
+ * theme); its cost grows with their square, and a larger theme's other texts are left to the moderator.
  */
 const SPLIT_TEXTS = 400;
 
@@ -179,28 +180,56 @@ const routes: FastifyPluginAsyncTypebox<{ config: Config }> = async (app, { conf
           'comments that cuts least between them (by shared words and word vectors), on the engine thread. ' +
           'Nothing is changed; the moderator splits with a correction.',
         params: ThemeParams,
-        response: { 200: ThemeSplitProposal, ...errorResponses(400, 401, 403, 404) },
+        response: { 200: ThemeSplitProposal, ...errorResponses(400, 401, 403, 404, 503) },
       },
     },
     async (request) => {
       const theme = await findTheme(app.db, 'all', request.params.id);
       if (!theme) throw notFound('No such theme.');
       const items = await listThemeItems(app.db, 'all', { themeId: theme.id });
-      const copies = new Map<string, string[]>();
+      // Each distinct text once: its copies' ids, whether any copy is published, its best centrality.
+      const distinct = new Map<string, { ids: string[]; published: boolean; centrality: number }>();
       for (const item of items) {
-        const ids = copies.get(item.text);
-        if (ids) ids.push(item.id);
-        else copies.set(item.text, [item.id]);
+        const seen = distinct.get(item.text);
+        if (!seen) {
+          distinct.set(item.text, { ids: [item.id], published: item.published, centrality: item.centrality });
+          continue;
+        }
+        seen.ids.push(item.id);
+        seen.published ||= item.published;
+        seen.centrality = Math.max(seen.centrality, item.centrality);
       }
-      const texts = [...copies.keys()]
-        .sort((a, b) => copies.get(b)!.length - copies.get(a)!.length || (a < b ? -1 : a > b ? 1 : 0))
+      // The most repeated first, then the most typical of the theme.
+      const texts = [...distinct.keys()]
+        .sort((a, b) => {
+          const [x, y] = [distinct.get(a)!, distinct.get(b)!];
+          return y.ids.length - x.ids.length || y.centrality - x.centrality || (a < b ? -1 : a > b ? 1 : 0);
+        })
         .slice(0, SPLIT_TEXTS);
-      const proposal = await themesJob(app).proposeSplit(texts, theme.label);
-      return {
-        itemIds: proposal ? proposal.part.flatMap((i) => copies.get(texts[i]!)!) : [],
-        name: proposal?.name ?? '',
+      const answer = (itemIds: string[], name: string) => ({
+        itemIds,
+        name,
         considered: texts.length,
-      };
+        distinctTexts: distinct.size,
+      });
+      if (texts.length < MIN_SPLIT_COMMENTS) return answer([], '');
+      let proposal: SplitProposal | null;
+      try {
+        proposal = await themesJob(app).proposeSplit(texts, {
+          published: texts.map((text) => distinct.get(text)!.published),
+          label: theme.label,
+        });
+      } catch (error) {
+        request.log.warn({ err: error }, 'split proposal failed');
+        throw new HttpError(503, 'themes_engine_unavailable', 'The themes engine is restarting; try again.', {
+          'retry-after': '5',
+        });
+      }
+      if (!proposal) return answer([], '');
+      return answer(
+        proposal.part.flatMap((i) => distinct.get(texts[i]!)!.ids),
+        proposal.name,
+      );
     },
   );
 

@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { shareAWord } from '../../server/themes/engine/label.ts';
 import { themesJob } from '../../server/themes/job.ts';
 import { build } from '../helpers/build.ts';
 import { given, type SignedInStaff } from '../helpers/given.ts';
@@ -59,12 +60,14 @@ describe('split proposal', () => {
     const auditBefore = await t.app.db.selectFrom('audit_log').select('id').execute();
     const response = await propose(merged);
     expect(response.statusCode, response.body).toBe(200);
-    const { itemIds, name, considered } = response.json() as {
+    const { itemIds, name, considered, distinctTexts } = response.json() as {
       itemIds: string[];
       name: string;
       considered: number;
+      distinctTexts: number;
     };
     expect(considered).toBe(PARKING.length + CANTEEN.length);
+    expect(distinctTexts).toBe(considered);
     // Every proposed comment is the merged theme's.
     const inTheme = new Set(rowsBefore.filter((row) => row.theme_id === merged).map((row) => row.item_id));
     expect(itemIds.every((id) => inTheme.has(id))).toBe(true);
@@ -78,7 +81,7 @@ describe('split proposal', () => {
     expect(name).toMatch(canteen >= parking ? /canteen|food|lunch/i : /park|car/i);
     // Not the theme's own name: the part named as the theme stays, unless both parts would be.
     const { label } = (await modThemes())[0]!;
-    expect(name.toLowerCase().split(' ')).not.toContain(label.toLowerCase().split(' ')[0]);
+    expect(shareAWord(label, name)).toBe(false);
     // A proposal writes nothing.
     const rowsAfter = await t.app.db
       .selectFrom('theme_item')
@@ -97,5 +100,13 @@ describe('split proposal', () => {
     const bad = await propose('not-a-uuid');
     expect(bad.statusCode).toBe(400);
     expect(bad.json()).toMatchObject({ error: expect.any(String), message: expect.any(String) });
+  });
+
+  it('answers 503 with a clear error when the themes engine is gone, not 500', async () => {
+    await themesJob(t.app).close();
+    const response = await propose(merged);
+    expect(response.statusCode).toBe(503);
+    expect(response.json()).toEqual({ error: 'themes_engine_unavailable', message: expect.any(String) });
+    expect(response.headers['retry-after']).toBe('5');
   });
 });

@@ -26,15 +26,25 @@ describe('proposeSplit', () => {
 
   it("proposes the other part when the theme is named for the smaller one, and never repeats the theme's name", () => {
     const plain = proposeSplit(docs, lexicon)!;
-    const named = proposeSplit(docs, lexicon, plain.name)!;
+    const named = proposeSplit(docs, lexicon, { label: plain.name })!;
     expect(named.part.length).toBe(texts.length - plain.part.length);
     expect(named.part.some((i) => plain.part.includes(i))).toBe(false);
     expect(named.name).not.toBe(plain.name);
     expect(named.name.length).toBeGreaterThan(0);
   });
 
-  it('gives the same proposal for the same comments', () => {
-    expect(proposeSplit(docs, lexicon)).toEqual(proposeSplit(docs, lexicon));
+  it('names a part only from the comments it may be named from (published ones, on the server)', () => {
+    const plain = proposeSplit(docs, lexicon)!;
+    expect(proposeSplit(docs, lexicon, { nameable: docs.map(() => false) })).toEqual({ ...plain, name: '' });
+    // Named from the part's first comment alone: a name that comment's words make.
+    const only = plain.part[0]!;
+    const named = proposeSplit(docs, lexicon, { nameable: docs.map((_, i) => i === only) })!;
+    expect(named.part).toEqual(plain.part);
+    for (const word of named.name
+      .toLowerCase()
+      .split(' ')
+      .filter((w) => w !== 'and'))
+      expect(texts[only]!.toLowerCase()).toContain(word.slice(0, 4));
   });
 
   it('proposes nothing for fewer than four comments', () => {

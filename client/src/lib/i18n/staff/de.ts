@@ -796,6 +796,8 @@ export const staffDe = {
     one: '{count} weiterer vorgeschlagener Kommentar liegt außerhalb der Filter oben.',
     other: '{count} weitere vorgeschlagene Kommentare liegen außerhalb der Filter oben.',
   },
+  'themes.items.proposedOf':
+    'Berücksichtigt wurden die {considered} häufigsten und typischsten der {distinct} verschiedenen Kommentare des Themas.',
   'themes.items.proposedNone': 'Zu wenige verschiedene Kommentare für einen Vorschlag.',
   'themes.questions.title': 'Kommentare aus Pulsbefragungen nach Frage',
   'themes.questions.description': 'Kommentare aus Pulsbefragungen zu „{label}“ nach Frage.',

@@ -786,6 +786,8 @@ export const staffEn = {
     one: '{count} more proposed comment is outside the filters above.',
     other: '{count} more proposed comments are outside the filters above.',
   },
+  'themes.items.proposedOf':
+    'It looked at the {considered} most repeated and most typical of the theme’s {distinct} different comments.',
   'themes.items.proposedNone': 'Too few different comments to propose a split.',
   'themes.questions.title': 'Pulse comments by question',
   'themes.questions.description': 'Pulse comments in “{label}” by question.',
