@@ -86,8 +86,17 @@ export function meaningOf(
   return meaning;
 }
 
-/** Writes the unit-length idf-weighted sum of the comment's unit word vectors into `space.scratch`. */
-function direction(space: MeaningSpace, doc: ProcessedText): boolean {
+/** What `direction` needs of a meaning space: the word vectors (cached as unit vectors), idf, room to write. */
+export type DirectionSpace = Pick<
+  MeaningSpace,
+  'dimensions' | 'units' | 'vector' | 'idf' | 'unseenIdf' | 'scratch'
+>;
+
+/**
+ * Writes the unit-length idf-weighted sum of the comment's unit word vectors into `space.scratch`; false
+ * when none of its words has a vector.
+ */
+export function direction(space: DirectionSpace, doc: ProcessedText): boolean {
   const { scratch, dimensions } = space;
   scratch.fill(0);
   let found = false;
@@ -102,7 +111,7 @@ function direction(space: MeaningSpace, doc: ProcessedText): boolean {
   return found;
 }
 
-function unitVector(space: MeaningSpace, lemma: string): Float32Array | null {
+function unitVector(space: DirectionSpace, lemma: string): Float32Array | null {
   let unit = space.units.get(lemma);
   if (unit === undefined) {
     const vector = space.vector(lemma);
@@ -112,7 +121,8 @@ function unitVector(space: MeaningSpace, lemma: string): Float32Array | null {
   return unit;
 }
 
-function normalise<T extends Float32Array | Float64Array>(vector: T): T {
+/** Scales a vector to unit length in place (a zero vector stays zero). */
+export function normalise<T extends Float32Array | Float64Array>(vector: T): T {
   let norm = 0;
   for (let i = 0; i < vector.length; i++) norm += vector[i]! * vector[i]!;
   norm = Math.sqrt(norm) || 1;

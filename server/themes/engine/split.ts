@@ -1,5 +1,6 @@
 import { corpusStatistics, describe, FALLBACK_LABEL, shareAWord } from './label.ts';
 import type { Lexicon } from './lexicon.ts';
+import { direction, normalise, type DirectionSpace } from './meaning.ts';
 import type { ProcessedText } from './preprocess.ts';
 
 // Which of a theme's comments to split off when a moderator thinks it holds two concerns: the two-way
@@ -31,14 +32,6 @@ const WORDS = 0.5;
 const WIDTH = 0.3;
 const ITERATIONS = 200;
 
-const normalise = (vector: Float64Array) => {
-  let norm = 0;
-  for (const x of vector) norm += x * x;
-  norm = Math.sqrt(norm) || 1;
-  for (let i = 0; i < vector.length; i++) vector[i]! /= norm;
-  return vector;
-};
-
 /** Each comment's words, idf-weighted within the theme and scaled to unit length. */
 function wordWeights(docs: ProcessedText[], idf: (lemma: string) => number): Map<string, number>[] {
   return docs.map((doc) => {
@@ -54,23 +47,20 @@ function wordWeights(docs: ProcessedText[], idf: (lemma: string) => number): Map
 }
 
 /** Each comment's idf-weighted mean word direction, less the theme's mean, at unit length (empty: no vector). */
-function meanings(docs: ProcessedText[], idf: (lemma: string) => number, lexicon: Lexicon): Float64Array[] {
-  const rows: Float64Array[] = [];
+function meanings(docs: ProcessedText[], idf: Map<string, number>, lexicon: Lexicon): Float64Array[] {
+  const vector = lexicon.vector?.bind(lexicon);
   let dimensions = 0;
-  for (const doc of docs) {
-    let row: Float64Array | undefined;
-    for (const token of doc.tokens) {
-      const vector = lexicon.vector?.(token.lemma);
-      if (!vector || (dimensions > 0 && vector.length !== dimensions)) continue;
-      dimensions = vector.length;
-      row ??= new Float64Array(dimensions);
-      let norm = 0;
-      for (const x of vector) norm += x * x;
-      const weight = idf(token.lemma) / (Math.sqrt(norm) || 1);
-      for (let i = 0; i < dimensions; i++) row[i]! += weight * vector[i]!;
-    }
-    rows.push(row ? normalise(row) : new Float64Array(0));
-  }
+  if (vector) for (const lemma of idf.keys()) if ((dimensions = vector(lemma)?.length ?? 0) > 0) break;
+  if (!vector || dimensions === 0) return docs.map(() => new Float64Array(0));
+  const space: DirectionSpace = {
+    dimensions,
+    units: new Map(),
+    vector,
+    idf,
+    unseenIdf: 0,
+    scratch: new Float64Array(dimensions),
+  };
+  const rows = docs.map((doc) => (direction(space, doc) ? space.scratch.slice() : new Float64Array(0)));
   const withMeaning = rows.filter((row) => row.length > 0);
   if (withMeaning.length === 0) return rows;
   const mean = new Float64Array(dimensions);
@@ -88,8 +78,8 @@ function similarities(docs: ProcessedText[], lexicon: Lexicon): Float64Array[] {
   const df = new Map<string, number>();
   for (const doc of docs)
     for (const lemma of new Set(doc.tokens.map((t) => t.lemma))) df.set(lemma, (df.get(lemma) ?? 0) + 1);
-  const idf = (lemma: string) => Math.log((n + 1) / (df.get(lemma) ?? 1));
-  const words = wordWeights(docs, idf);
+  const idf = new Map([...df].map(([lemma, count]) => [lemma, Math.log((n + 1) / count)]));
+  const words = wordWeights(docs, (lemma) => idf.get(lemma)!);
   const meaning = meanings(docs, idf, lexicon);
   const matrix = Array.from({ length: n }, () => new Float64Array(n));
   for (let i = 0; i < n; i++)
