@@ -798,6 +798,8 @@ export const staffDe = {
   },
   'themes.items.proposedOf':
     'Berücksichtigt wurden die {considered} häufigsten und typischsten der {distinct} verschiedenen Kommentare des Themas.',
+  'themes.items.proposedNoName':
+    'Kein Name vorgeschlagen: Ein Name entsteht nur aus veröffentlichten Kommentaren (er ist auch für Mitarbeitende sichtbar), und keiner davon sticht hervor.',
   'themes.items.proposedNone': 'Zu wenige verschiedene Kommentare für einen Vorschlag.',
   'themes.questions.title': 'Kommentare aus Pulsbefragungen nach Frage',
   'themes.questions.description': 'Kommentare aus Pulsbefragungen zu „{label}“ nach Frage.',

@@ -788,6 +788,8 @@ export const staffEn = {
   },
   'themes.items.proposedOf':
     'It looked at the {considered} most repeated and most typical of the theme’s {distinct} different comments.',
+  'themes.items.proposedNoName':
+    'No name proposed: a name comes only from published comments (it shows to employees too), and none of theirs stands out.',
   'themes.items.proposedNone': 'Too few different comments to propose a split.',
   'themes.questions.title': 'Pulse comments by question',
   'themes.questions.description': 'Pulse comments in “{label}” by question.',
