@@ -1,14 +1,19 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
+import type { FastifyInstance } from 'fastify';
 import { insertSuggestion } from '../../server/suggestions/queries.ts';
 
 // Labelled comments shared by the themes service tests (published suggestions about Facilities and Finance).
 
-/** Publishes these suggestions (about no department), the i-th on `day(i)`, in one transaction; their ids. */
+/**
+ * Publishes these suggestions (about no department), the i-th on `day(i)`, in one transaction; their ids.
+ * `pending`: held for moderation instead (in the moderators' themes only).
+ */
 export async function publishSuggestions(
   db: Kysely<Database>,
   texts: readonly string[],
   day: (i: number) => string,
+  { pending = false }: { pending?: boolean } = {},
 ): Promise<string[]> {
   const ids: string[] = [];
   await db.transaction().execute(async (trx) => {
@@ -18,8 +23,8 @@ export async function publishSuggestions(
           text,
           concernsDepartmentId: null,
           ownDepartmentId: null,
-          moderation: 'published',
-          reviewed: true,
+          moderation: pending ? 'pending' : 'published',
+          reviewed: !pending,
           piiFlags: [],
           day: day(i),
         }),
@@ -56,3 +61,28 @@ export const CANTEEN = [
   'Please label allergens on the canteen sandwiches.',
   'Subsidised canteen lunches would help with the cost of living.',
 ];
+
+/**
+ * Merges every theme of the moderators' snapshot into the first (a theme of several concerns) and
+ * recomputes; its id.
+ */
+export async function mergeIntoOne(app: FastifyInstance, headers: Record<string, string>): Promise<string> {
+  const list = async () =>
+    (await app.inject({ method: 'GET', url: '/api/mod/themes', headers })).json().themes as { id: string }[];
+  const [into, ...others] = await list();
+  if (!into || others.length === 0) throw new Error('mergeIntoOne needs two themes or more');
+  for (const other of others) {
+    const response = await app.inject({
+      method: 'POST',
+      url: `/api/mod/themes/${other.id}/corrections`,
+      headers,
+      payload: { kind: 'merge', into: into.id },
+    });
+    if (response.statusCode !== 200) throw new Error(`merge: ${response.statusCode} ${response.body}`);
+  }
+  const recomputed = await app.inject({ method: 'POST', url: '/api/mod/themes/recompute', headers });
+  if (recomputed.statusCode !== 200) throw new Error(`recompute: ${recomputed.statusCode}`);
+  const after = await list();
+  if (after.length !== 1 || after[0]!.id !== into.id) throw new Error('the themes did not merge into one');
+  return into.id;
+}

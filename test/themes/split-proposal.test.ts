@@ -3,7 +3,7 @@ import { shareAWord } from '../../server/themes/engine/label.ts';
 import { themesJob } from '../../server/themes/job.ts';
 import { build } from '../helpers/build.ts';
 import { given, type SignedInStaff } from '../helpers/given.ts';
-import { CANTEEN, daysAgo, PARKING, publishSuggestions } from './fixtures.ts';
+import { CANTEEN, daysAgo, mergeIntoOne, PARKING, publishSuggestions } from './fixtures.ts';
 
 // "Propose a split": a theme a moderator made of two concerns (canteen merged into parking) gets back the
 // comments of one of them, on the engine thread, and nothing is changed until the moderator splits.
@@ -31,23 +31,8 @@ beforeAll(async () => {
   canteenIds = new Set(await publishSuggestions(t.app.db, CANTEEN, (i) => daysAgo(2 + ((i * 7) % 80))));
   await themesJob(t.app).idle();
   await themesJob(t.app).recompute();
-  // Every other theme merged into the first: one theme of two concerns.
-  const [into, ...others] = await modThemes();
-  expect(others.length).toBeGreaterThan(0);
-  for (const other of others) {
-    const response = await t.app.inject({
-      method: 'POST',
-      url: `/api/mod/themes/${other.id}/corrections`,
-      headers: moderator.headers,
-      payload: { kind: 'merge', into: into!.id },
-    });
-    expect(response.statusCode, response.body).toBe(200);
-  }
-  const recompute = () =>
-    t.app.inject({ method: 'POST', url: '/api/mod/themes/recompute', headers: moderator.headers });
-  expect((await recompute()).statusCode).toBe(200);
-  merged = into!.id;
-  expect((await modThemes()).map((theme) => theme.id)).toEqual([merged]);
+  // Every theme merged into the first: one theme of two concerns.
+  merged = await mergeIntoOne(t.app, moderator.headers);
 });
 
 describe('split proposal', () => {
