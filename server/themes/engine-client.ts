@@ -253,7 +253,7 @@ export class ThemeEngineWorker {
 
   /**
    * Which of a theme's comments (its distinct texts) to split off, proposed on the thread, where the word
-   * vectors are; it waits behind a computation already sent.
+   * vectors are; the thread answers in order, so it waits for a computation sent before it.
    */
   proposeSplit(
     texts: string[],
@@ -322,14 +322,18 @@ export class ThemeEngineWorker {
     if (proposal) {
       this.#proposals.delete(reply.id);
       if (this.#pending.size === 0 && this.#proposals.size === 0) worker.unref();
-      return reply.ok
-        ? proposal.resolve('split' in reply ? reply.split : null)
-        : proposal.reject(reply.error);
+      if (!reply.ok) return proposal.reject(reply.error);
+      return 'split' in reply
+        ? proposal.resolve(reply.split)
+        : proposal.reject(new Error('the themes engine answered a split proposal with a computation'));
     }
     const pending = this.#pending.get(reply.id);
     if (!pending) return;
     if (!reply.ok) return this.#settle(worker, reply.id, () => pending.reject(reply.error));
-    if ('split' in reply) return;
+    if ('split' in reply)
+      return this.#settle(worker, reply.id, () =>
+        pending.reject(new Error('the themes engine answered a computation with a split proposal')),
+      );
     if (reply.heap) this.#heap = reply.heap;
     if (reply.themes) {
       pending.themes = reply.themes;
