@@ -27,6 +27,36 @@ const themeFields = {
   size: Type.Integer({ minimum: 0 }),
   trend: Trend,
   sentiment: Type.Number({ minimum: -1, maximum: 1 }),
+  tone: Type.Object(
+    {
+      positive: Type.Number({ minimum: 0, maximum: 1 }),
+      neutral: Type.Number({ minimum: 0, maximum: 1 }),
+      negative: Type.Number({ minimum: 0, maximum: 1 }),
+    },
+    {
+      description:
+        "Shares of the theme's comments read as positive, neutral and negative (each comment's own sentiment): " +
+        "the theme's sentiment is this distribution; `sentiment` is its mean.",
+    },
+  ),
+  evidence: Type.Object(
+    {
+      days: Type.Integer({
+        minimum: 1,
+        description: 'The recent window the trend tested (14, or 28 for a fall).',
+      }),
+      recent: Type.Integer({ minimum: 0, description: 'Comments in that window.' }),
+      usual: Type.Union([Type.Number({ minimum: 0 }), Type.Null()], {
+        description:
+          "Comments a window that long had at the theme's earlier rate; null with too little history.",
+      }),
+      portalWide: Type.Boolean({
+        description:
+          "The numbers (and the trend) are the theme's over everyone, beside a department's share.",
+      }),
+    },
+    { description: 'What the trend was judged on, for a sentence that never argues with it.' },
+  ),
   daily: Daily,
   quotes: Type.Array(Type.String(), {
     description: 'Most central published comments, personal data redacted.',

@@ -13,6 +13,15 @@ export interface ThemeTrendTest {
   baseline: number;
   ratio: number | null;
   pValue: number;
+  /** Days of the recent window tested, and its usual count at the baseline rate (absent before session 27). */
+  window?: number;
+  usual?: number | null;
+}
+
+export interface ThemeTone {
+  positive: number;
+  neutral: number;
+  negative: number;
 }
 
 export interface ThemeTable {
@@ -27,6 +36,8 @@ export interface ThemeTable {
   trend: ThemeTrend;
   trend_test: Json<ThemeTrendTest>;
   sentiment: number;
+  /** Shares of the theme's comments read as positive, neutral and negative. */
+  tone: Json<ThemeTone>;
   daily: Json<Array<{ day: string; count: number }>>;
   quotes: Json<Array<{ itemId: string; text: string }>>;
   /** Position in the latest snapshot (0 = most urgent); null once retired. */

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { ThemeTrend } from '../../db/tables/themes.ts';
+import type { ThemeTone, ThemeTrend } from '../../db/tables/themes.ts';
 import type { Config } from '../config.ts';
 import { randomUUID } from 'node:crypto';
 import { badRequest, errorResponses, HttpError, notFound } from '../errors.ts';
@@ -28,7 +28,7 @@ import {
   ThemeParams,
   ThemeSplitProposal,
 } from '../../common/api/themes.ts';
-import { moderatorThemes } from './view.ts';
+import { evidenceOf, moderatorThemes, type TrendEvidence } from './view.ts';
 import { addDays, today } from '../shared/days.ts';
 import { themeNotifications } from './notification-source.ts';
 
@@ -53,15 +53,29 @@ interface PublicFields {
   size: number;
   trend: ThemeTrend;
   sentiment: number;
+  tone: ThemeTone;
+  evidence: TrendEvidence;
   daily: Array<{ day: string; count: number }>;
 }
-const pickPublic = ({ id, label, keywords, size, trend, sentiment, daily }: PublicFields) => ({
+const pickPublic = ({
   id,
   label,
   keywords,
   size,
   trend,
   sentiment,
+  tone,
+  evidence,
+  daily,
+}: PublicFields) => ({
+  id,
+  label,
+  keywords,
+  size,
+  trend,
+  sentiment,
+  tone,
+  evidence,
   daily,
 });
 
@@ -94,7 +108,7 @@ const routes: FastifyPluginAsyncTypebox<{ config: Config }> = async (app, { conf
         return {
           ...header,
           themes: themes.slice(0, limit).map((theme) => ({
-            ...pickPublic(theme),
+            ...pickPublic({ ...theme, evidence: evidenceOf(theme.trendTest) }),
             quotes: theme.quotes.map((quote) => quote.text),
           })),
         };

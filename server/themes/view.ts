@@ -2,7 +2,8 @@ import type { ThemeSource, ThemeTrend } from '../../db/tables/themes.ts';
 import { suppress } from '../shared/min-group.ts';
 import { pickQuotes, vocabularyOf } from './engine/quotes.ts';
 import { quote } from './engine/redact.ts';
-import { countDays, dailyCounts, trendOf } from './engine/trend.ts';
+import { toneDistribution } from './engine/sentiment.ts';
+import { countDays, dailyCounts, trendOf, WINDOW_DAYS } from './engine/trend.ts';
 
 // The moderator's view of the 'all' snapshot: every number recomputed from the (filtered) comments of
 // each theme, so filters by source, period and department give honest sizes, trends and quotes.
@@ -14,7 +15,38 @@ interface ThemeRowLike {
   firstSeen: string;
   /** The snapshot's trend and its test, over everyone. */
   trend: ThemeTrend;
-  trendTest: { recent?: number; baseline?: number; ratio?: number | null; pValue?: number };
+  trendTest: {
+    recent?: number;
+    baseline?: number;
+    ratio?: number | null;
+    pValue?: number;
+    window?: number;
+    usual?: number | null;
+  };
+}
+
+/**
+ * What a theme's trend was judged on, in the words a reader gets ("9 comments in the last two weeks, up
+ * from about 3 in a usual two weeks"): the test's own window and baseline, so the sentence never argues with
+ * the trend beside it (it compared the last two weeks with the two before, while the trend compares with up
+ * to sixteen weeks). `portalWide`: the trend (and so these numbers) are the theme's over everyone, shown
+ * beside a department's share of it.
+ */
+export interface TrendEvidence {
+  days: number;
+  recent: number;
+  usual: number | null;
+  portalWide: boolean;
+}
+
+/** The evidence of a stored snapshot test (one saved before it kept its window reads as none). */
+export function evidenceOf(test: ThemeRowLike['trendTest'], portalWide = false): TrendEvidence {
+  return {
+    days: test.window ?? WINDOW_DAYS,
+    recent: test.recent ?? 0,
+    usual: test.window === undefined ? null : (test.usual ?? null),
+    portalWide,
+  };
 }
 
 interface ItemRowLike {
@@ -82,8 +114,16 @@ export function moderatorThemes(themes: ThemeRowLike[], items: ItemRowLike[], op
           baseline: theme.trendTest.baseline ?? 0,
           ratio: theme.trendTest.ratio ?? Infinity,
           pValue: theme.trendTest.pValue ?? 1,
+          evidence: evidenceOf(theme.trendTest, options.departmentFilter),
         }
-      : trendOf(days, { asOf: options.asOf, firstDay: options.firstDay ?? options.asOf, totals });
+      : (() => {
+          const computed = trendOf(days, {
+            asOf: options.asOf,
+            firstDay: options.firstDay ?? options.asOf,
+            totals,
+          });
+          return { ...computed, evidence: evidenceOf(computed) };
+        })();
     const departmentCounts = new Map<string, number>();
     for (const item of members)
       if (item.departmentId)
@@ -113,6 +153,8 @@ export function moderatorThemes(themes: ThemeRowLike[], items: ItemRowLike[], op
       },
       sentiment:
         Math.round((members.reduce((sum, item) => sum + item.sentiment, 0) / members.length) * 100) / 100,
+      tone: toneDistribution(members.map((item) => item.sentiment)),
+      evidence: test.evidence,
       daily: dailyCounts(days, options.asOf, options.span),
       quotes: quoted.map((item) => item.text),
       quoteItems: quoted,

@@ -278,6 +278,7 @@ describe('a moderator maps a theme to a stage', () => {
         size: 8,
         trend: 'steady',
         trend_test: JSON.stringify({ recent: 0, baseline: 0, ratio: null, pValue: 1 }),
+        tone: JSON.stringify({ positive: 0, neutral: 1, negative: 0 }),
         sentiment: -0.5,
         daily: '[]',
         quotes: '[]',

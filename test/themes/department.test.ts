@@ -39,6 +39,7 @@ interface ThemeJson {
   sentiment: number;
   quotes: string[];
   daily: Array<{ day: string; count: number }>;
+  evidence: { days: number; recent: number; usual: number | null; portalWide: boolean };
 }
 const themesOf = async (department: string) => {
   const response = await t.app.inject({ method: 'GET', url: `/api/themes?department=${department}` });
@@ -106,7 +107,13 @@ describe('themes people raise about a department', () => {
       expect(byId.get(theme.id), theme.label).toBeDefined();
       expect(theme.label).toBe(byId.get(theme.id)!.label);
       expect(theme.trend).toBe(byId.get(theme.id)!.trend);
+      // And what the trend was judged on: the theme's over everyone, said so beside a department's share.
+      expect(theme.evidence).toEqual({
+        ...byId.get(theme.id)!.evidence,
+        portalWide: department.themes.includes(theme),
+      });
     }
+    expect(department.themes.length).toBeGreaterThan(0);
     // The moderator's page: without a period or source filter, each theme has the snapshot's trend
     // whether or not a department is chosen.
     const moderator = await given(t.app).staff('moderator');

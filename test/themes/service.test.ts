@@ -81,6 +81,8 @@ interface ThemeJson {
   trend: string;
   quotes: string[];
   daily: Array<{ day: string; count: number }>;
+  tone: { positive: number; neutral: number; negative: number };
+  evidence: { days: number; recent: number; usual: number | null; portalWide: boolean };
 }
 const publicThemes = async () =>
   (await t.app.inject({ method: 'GET', url: '/api/themes' })).json().themes as ThemeJson[];
@@ -114,14 +116,19 @@ describe('themes service', () => {
     for (const theme of themes) {
       expect(Object.keys(theme).sort()).toEqual([
         'daily',
+        'evidence',
         'id',
         'keywords',
         'label',
         'quotes',
         'sentiment',
         'size',
+        'tone',
         'trend',
       ]);
+      // The sentiment is the spread of the comments' own readings, and the trend says what it compared.
+      expect(theme.tone.positive + theme.tone.neutral + theme.tone.negative).toBeCloseTo(1, 2);
+      expect(theme.evidence).toMatchObject({ days: expect.any(Number), portalWide: false });
       expect(['emerging', 'rising', 'steady', 'fading']).toContain(theme.trend);
       expect(theme.daily.at(-1)!.day).toBe(daysAgo(0));
       for (const quote of theme.quotes) expect(typeof quote).toBe('string');
@@ -172,6 +179,21 @@ describe('themes service', () => {
     expect(loan.trend).toBe('rising');
     expect(loan.size).toBe(LOAN_HISTORY.length + LOAN_NOW.length);
     expect(loan.daily.at(-1)!.count).toBe(LOAN_NOW.length);
+    // What the trend was judged on: all of today's comments in the last two weeks, against what a usual two
+    // weeks had before (the history's), so the sentence beside "Rising" says "up from about …".
+    expect(loan.evidence).toMatchObject({ days: 14, recent: LOAN_NOW.length, portalWide: false });
+    expect(loan.evidence.usual).not.toBeNull();
+    expect(loan.evidence.usual!).toBeLessThan(loan.evidence.recent / 1.5);
+    // Its tone is the share of its comments read each way, as stored per comment.
+    const sentiments = await t.app.db
+      .selectFrom('theme_item')
+      .select('sentiment')
+      .where('theme_id', '=', loan.id)
+      .execute();
+    const share = (test: (s: number) => boolean) =>
+      Math.round((sentiments.filter((row) => test(row.sentiment)).length / sentiments.length) * 100) / 100;
+    expect(loan.tone.negative).toBe(share((x) => x < -0.1));
+    expect(loan.tone.positive).toBe(share((x) => x > 0.1));
     // The snapshot is in the database.
     const row = await t.app.db
       .selectFrom('theme')

@@ -84,6 +84,26 @@ describe('trend', () => {
       expect(trendOf(days, { asOf, firstDay, totals: all, typical: everyone }).trend).toBe('steady');
   });
 
+  it('says what it compared: the window and its usual count at the baseline rate', () => {
+    // history 90 days: a rise compares the last 14 days with the 76 before, a fall the last 28 with the 62 before.
+    const rising = trendOf([...spread(10, 89, 15), ...spread(15, 13, 0)], { asOf, firstDay });
+    expect(rising).toMatchObject({ trend: 'rising', window: 14, recent: 15 });
+    expect(rising.usual).toBeCloseTo((rising.baseline * 14) / 76, 1);
+    expect(rising.recent).toBeGreaterThan(rising.usual!);
+    const fading = trendOf(spread(40, 89, 30), { asOf, firstDay });
+    expect(fading).toMatchObject({ trend: 'fading', window: 28, recent: 0 });
+    expect(fading.usual).toBeCloseTo((40 * 28) / 62, 1);
+    const steady = trendOf(spread(30, 89, 0), { asOf, firstDay });
+    expect(steady).toMatchObject({ trend: 'steady', window: 14 });
+    expect(Math.abs(steady.recent - steady.usual!)).toBeLessThan(2);
+    // Too little history: nothing to compare with.
+    expect(trendOf(spread(5, 10, 0), { asOf, firstDay: addDays(asOf, -20) })).toMatchObject({
+      trend: 'steady',
+      recent: 5,
+      usual: null,
+    });
+  });
+
   it('is steady without enough history to compare', () => {
     expect(trendOf(spread(10, 5, 0), { asOf, firstDay: addDays(asOf, -6) }).trend).toBe('steady');
   });

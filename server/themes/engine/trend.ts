@@ -41,6 +41,13 @@ export interface TrendTest {
   ratio: number;
   /** One-sided p-value of the deciding test (the rise test unless fading). */
   pValue: number;
+  /** Days of the recent window the test compared (14 for a rise or none, 28 for a fall). */
+  window: number;
+  /**
+   * Comments the theme would have had in that window at its baseline rate ("up from about 3 in a usual two
+   * weeks"); null when there was no baseline to compare with.
+   */
+  usual: number | null;
 }
 
 export function addDays(day: string, days: number): string {
@@ -171,14 +178,11 @@ export function trendOf(input: string[] | DayCounts, options: TrendWindowOptions
     return Math.min(streamP, typicalP);
   };
   const history = daysBetween(options.firstDay, options.asOf) + 1;
-  const steady = (recent = 0, baseline = 0): TrendTest => ({
-    trend: 'steady',
-    recent,
-    baseline,
-    ratio: 1,
-    pValue: 1,
-  });
-  if (history < 2 * w) return steady();
+  /** The baseline's count scaled to the recent window's length. */
+  const usualOf = (baseline: number, window: number, baselineDays: number) =>
+    baselineDays > 0 ? Math.round(((baseline * window) / baselineDays) * 10) / 10 : null;
+  if (history < 2 * w)
+    return { trend: 'steady', recent: count(w, 0), baseline: 0, ratio: 1, pValue: 1, window: w, usual: null };
 
   // Rise: the last w days against up to BASELINE_WINDOWS·w days before them.
   const riseBaselineDays = Math.min(history - w, BASELINE_WINDOWS * w);
@@ -193,7 +197,8 @@ export function trendOf(input: string[] | DayCounts, options: TrendWindowOptions
     shareP('up', w, riseBaselineDays, recent, baseline) < ALPHA
   ) {
     const trend = older <= Math.max(1, 0.1 * total) && recent >= 3 ? 'emerging' : 'rising';
-    return { trend, recent, baseline, ratio: riseRatio, pValue: riseP };
+    const usual = usualOf(baseline, w, riseBaselineDays);
+    return { trend, recent, baseline, ratio: riseRatio, pValue: riseP, window: w, usual };
   }
 
   // Fall: the last 2w days against the baseline before them.
@@ -209,7 +214,15 @@ export function trendOf(input: string[] | DayCounts, options: TrendWindowOptions
       fallRatio <= FALL_RATIO &&
       shareP('down', fall, fallBaselineDays, fallRecent, fallBaseline) < ALPHA
     )
-      return { trend: 'fading', recent: fallRecent, baseline: fallBaseline, ratio: fallRatio, pValue: fallP };
+      return {
+        trend: 'fading',
+        recent: fallRecent,
+        baseline: fallBaseline,
+        ratio: fallRatio,
+        pValue: fallP,
+        window: fall,
+        usual: usualOf(fallBaseline, fall, fallBaselineDays),
+      };
     // A small theme (ten comments, say) that has gone nearly silent cannot reach α = 0.05 however clear
     // the fall: there, a stronger effect (≤ 0.3×) at α = 0.1 against the baseline rate taken as known
     // (Poisson). A wrong "fading" draws no attention, so it is the cheaper mistake.
@@ -227,9 +240,19 @@ export function trendOf(input: string[] | DayCounts, options: TrendWindowOptions
         baseline: fallBaseline,
         ratio: fallRatio,
         pValue: smallP,
+        window: fall,
+        usual: usualOf(fallBaseline, fall, fallBaselineDays),
       };
   }
-  return { trend: 'steady', recent, baseline, ratio: riseRatio, pValue: riseP };
+  return {
+    trend: 'steady',
+    recent,
+    baseline,
+    ratio: riseRatio,
+    pValue: riseP,
+    window: w,
+    usual: usualOf(baseline, w, riseBaselineDays),
+  };
 }
 
 /**

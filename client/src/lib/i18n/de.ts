@@ -509,28 +509,36 @@ export const de = {
   'trend.steady.hint': 'Keine deutliche Veränderung.',
   'trend.fading': 'Fallend',
   'trend.fading.hint': 'In den letzten vier Wochen deutlich seltener genannt als zuvor.',
-  'trend.recent': {
-    one: '{count} Beitrag in den letzten zwei Wochen',
-    other: '{count} Beiträge in den letzten zwei Wochen',
+  'trend.period.14': 'zwei Wochen',
+  'trend.period.28': 'vier Wochen',
+  'trend.evidence.only': {
+    one: '{count} Beitrag in den letzten {period}',
+    other: '{count} Beiträge in den letzten {period}',
   },
-  'trend.same': {
-    one: '{count} Beitrag in den letzten zwei Wochen, genauso viele wie davor ({before})',
-    other: '{count} Beiträge in den letzten zwei Wochen, genauso viele wie davor ({before})',
+  'trend.evidence.up': {
+    one: '{count} Beitrag in den letzten {period}, mehr als sonst (etwa {usual} in {period})',
+    other: '{count} Beiträge in den letzten {period}, mehr als sonst (etwa {usual} in {period})',
   },
-  'trend.up': {
-    one: '{count} Beitrag in den letzten zwei Wochen, mehr als davor ({before})',
-    other: '{count} Beiträge in den letzten zwei Wochen, mehr als davor ({before})',
+  'trend.evidence.down': {
+    one: '{count} Beitrag in den letzten {period}, weniger als sonst (etwa {usual} in {period})',
+    other: '{count} Beiträge in den letzten {period}, weniger als sonst (etwa {usual} in {period})',
   },
-  'trend.down': {
-    one: '{count} Beitrag in den letzten zwei Wochen, weniger als davor ({before})',
-    other: '{count} Beiträge in den letzten zwei Wochen, weniger als davor ({before})',
+  'trend.evidence.steady': {
+    one: '{count} Beitrag in den letzten {period}, sonst etwa {usual} in {period}',
+    other: '{count} Beiträge in den letzten {period}, sonst etwa {usual} in {period}',
   },
-  'sentiment.title': 'Stimmung {score} (−1 sehr negativ … 1 sehr positiv)',
-  'sentiment.veryNegative': 'Sehr negativ',
-  'sentiment.negative': 'Negativ',
-  'sentiment.mixed': 'Gemischt',
-  'sentiment.positive': 'Positiv',
-  'sentiment.veryPositive': 'Sehr positiv',
+  'trend.evidence.fromNone': {
+    one: '{count} Beitrag in den letzten {period}, davor fast keine',
+    other: '{count} Beiträge in den letzten {period}, davor fast keine',
+  },
+  'trend.evidence.steadyFew': {
+    one: '{count} Beitrag in den letzten {period}, sonst fast keine',
+    other: '{count} Beiträge in den letzten {period}, sonst fast keine',
+  },
+  'trend.portalWide': 'Über alle Teams: {sentence}',
+  'sentiment.tone': '{negative} negativ · {positive} positiv',
+  'sentiment.tone.title':
+    'Jeder Beitrag für sich gelesen: {positive} positiv, {neutral} neutral oder gemischt, {negative} negativ',
 
   // Focus groups
   'groups.lead':

@@ -478,28 +478,36 @@ export const en = {
   'trend.steady.hint': 'No clear change.',
   'trend.fading': 'Fading',
   'trend.fading.hint': 'Mentioned clearly less in the last four weeks than before.',
-  'trend.recent': {
-    one: '{count} comment in the last two weeks',
-    other: '{count} comments in the last two weeks',
+  'trend.period.14': 'two weeks',
+  'trend.period.28': 'four weeks',
+  'trend.evidence.only': {
+    one: '{count} comment in the last {period}',
+    other: '{count} comments in the last {period}',
   },
-  'trend.same': {
-    one: '{count} comment in the last two weeks, the same as {before} in the two weeks before',
-    other: '{count} comments in the last two weeks, the same as {before} in the two weeks before',
+  'trend.evidence.up': {
+    one: '{count} comment in the last {period}, up from about {usual} in a usual {period}',
+    other: '{count} comments in the last {period}, up from about {usual} in a usual {period}',
   },
-  'trend.up': {
-    one: '{count} comment in the last two weeks, up from {before} in the two weeks before',
-    other: '{count} comments in the last two weeks, up from {before} in the two weeks before',
+  'trend.evidence.down': {
+    one: '{count} comment in the last {period}, down from about {usual} in a usual {period}',
+    other: '{count} comments in the last {period}, down from about {usual} in a usual {period}',
   },
-  'trend.down': {
-    one: '{count} comment in the last two weeks, down from {before} in the two weeks before',
-    other: '{count} comments in the last two weeks, down from {before} in the two weeks before',
+  'trend.evidence.steady': {
+    one: '{count} comment in the last {period}, about {usual} in a usual {period}',
+    other: '{count} comments in the last {period}, about {usual} in a usual {period}',
   },
-  'sentiment.title': 'Sentiment {score} (−1 very negative … 1 very positive)',
-  'sentiment.veryNegative': 'Very negative',
-  'sentiment.negative': 'Negative',
-  'sentiment.mixed': 'Mixed',
-  'sentiment.positive': 'Positive',
-  'sentiment.veryPositive': 'Very positive',
+  'trend.evidence.fromNone': {
+    one: '{count} comment in the last {period}, almost none before',
+    other: '{count} comments in the last {period}, almost none before',
+  },
+  'trend.evidence.steadyFew': {
+    one: '{count} comment in the last {period}, almost none in a usual {period}',
+    other: '{count} comments in the last {period}, almost none in a usual {period}',
+  },
+  'trend.portalWide': 'Across all teams: {sentence}',
+  'sentiment.tone': '{negative} negative · {positive} positive',
+  'sentiment.tone.title':
+    'Each comment read on its own: {positive} positive, {neutral} neutral or mixed, {negative} negative',
 
   // Focus groups (the list of sessions)
   'groups.lead':

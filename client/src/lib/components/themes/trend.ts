@@ -1,4 +1,4 @@
-import type { Source, Trend } from '../../api/themes.ts';
+import type { PublicTheme, Source, Trend } from '../../api/themes.ts';
 import { t } from '../../i18n/index.ts';
 
 /** Each trend's pill colour (the words come from the dictionaries: `trend.*` here, `themes.source.*` in the console). */
@@ -20,15 +20,6 @@ export const trendText = (trend: Trend): { label: string; hint: string } => ({
   hint: t(`trend.${trend}.hint`),
 });
 
-/** −1…1 as words a reader can take in at a glance. */
-export function sentimentText(score: number): string {
-  if (score <= -0.35) return t('sentiment.veryNegative');
-  if (score <= -0.1) return t('sentiment.negative');
-  if (score < 0.1) return t('sentiment.mixed');
-  if (score < 0.35) return t('sentiment.positive');
-  return t('sentiment.veryPositive');
-}
-
 /**
  * The trend's colour follows what is moving: more praise is good news (green), more complaints need
  * attention (red), a complaint fading is good news too; steady or mixed stays neutral.
@@ -41,15 +32,44 @@ export function trendPill(trend: Trend, sentiment: number): string {
 }
 
 /**
- * The evidence in words: "10 comments in the last two weeks, up from 3 in the two weeks before", from a
- * theme's daily counts (oldest first, ending today).
+ * What the trend was judged on, in words: "9 comments in the last two weeks, up from about 3 in a usual two
+ * weeks" — the test's own window and baseline (`evidence`, from the server), so the sentence never argues with
+ * the trend beside it. The words follow the numbers (up only when more than usual, down only when fewer).
  */
-export function trendSentence(daily: Array<{ count: number }>): string {
-  const sum = (from: number, to: number) =>
-    daily.slice(Math.max(0, daily.length - to), daily.length - from).reduce((n, d) => n + d.count, 0);
-  const recent = sum(0, 14);
-  if (daily.length < 28) return t('trend.recent', { count: recent });
-  const before = sum(14, 28);
-  const change = recent === before ? 'trend.same' : recent > before ? 'trend.up' : 'trend.down';
-  return t(change, { count: recent, before });
+export function trendSentence(evidence: PublicTheme['evidence'], trend: Trend): string {
+  const period = t(evidence.days === 28 ? 'trend.period.28' : 'trend.period.14');
+  const { recent: count, usual } = evidence;
+  let sentence: string;
+  if (usual === null) sentence = t('trend.evidence.only', { count, period });
+  else if (usual < 1)
+    sentence =
+      count > 0 && (trend === 'rising' || trend === 'emerging')
+        ? t('trend.evidence.fromNone', { count, period })
+        : t('trend.evidence.steadyFew', { count, period });
+  else {
+    const about = Math.round(usual);
+    const key =
+      trend !== 'steady' && count > usual
+        ? 'trend.evidence.up'
+        : trend !== 'steady' && count < usual
+          ? 'trend.evidence.down'
+          : 'trend.evidence.steady';
+    sentence = t(key, { count, usual: about, period });
+  }
+  return evidence.portalWide ? t('trend.portalWide', { sentence }) : sentence;
+}
+
+/** A share 0…1 as a whole percentage ("60 %"). */
+const percent = (share: number) => `${Math.round(share * 100)} %`;
+
+/** A theme's tone in words: "60 % negative · 25 % positive". */
+export function toneText(tone: PublicTheme['tone']): { text: string; title: string } {
+  return {
+    text: t('sentiment.tone', { negative: percent(tone.negative), positive: percent(tone.positive) }),
+    title: t('sentiment.tone.title', {
+      negative: percent(tone.negative),
+      neutral: percent(tone.neutral),
+      positive: percent(tone.positive),
+    }),
+  };
 }
