@@ -159,6 +159,35 @@ describe('quotes', () => {
     ]);
   });
 
+  it('does not quote two comments that tell the same story in other words, while others can stand in', () => {
+    // The demo's "Legal reviewed …" quotes: a Jaccard of 0.24, so both were quoted before.
+    const members = [
+      {
+        id: 'a',
+        text: 'Legal reviewed our new savings leaflet the same afternoon so it could go out before the rate change.',
+        published: true,
+        typicality: 3,
+      },
+      {
+        id: 'b',
+        text: 'Legal reviewed the new savings leaflet in two days instead of two weeks because it was a launch emergency.',
+        published: true,
+        typicality: 2.9,
+      },
+      {
+        id: 'c',
+        text: 'Legal turned the data protection rules into a one-page checklist we keep at the desk.',
+        published: true,
+        typicality: 2.5,
+      },
+      { id: 'd', text: 'Lifts are slow', published: true, typicality: 0.1 },
+    ];
+    const ids = (count: number) => pickQuotes(members, count, (member) => member.typicality).map((q) => q.id);
+    expect(ids(2)).toEqual(['a', 'c']);
+    // With nothing else to quote, the second telling still beats no quote.
+    expect(ids(3)).toEqual(['a', 'b', 'c']);
+  });
+
   it('counts as pending what is in the moderation queue, per source: not customer feedback, nor what was decided', () => {
     const members = [
       item('The app update lost my saved documents', 2, 'customer', false),

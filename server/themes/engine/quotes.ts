@@ -94,12 +94,51 @@ export function pickQuotes<Member extends QuoteCandidate>(
     ...ranked.sort((a, b) => used.get(b)! - used.get(a)! || byTypicality(a, b)),
     ...core.slice(RANKED),
   ];
-  const picked: Array<{ member: Member; words: Set<string> }> = [];
-  for (const member of candidates) {
-    if (picked.length >= count) break;
-    const words = wordsOf(member.text);
-    if (picked.some((other) => jaccard(other.words, [...words]) >= NEAR_DUPLICATE)) continue;
-    picked.push({ member, words });
-  }
-  return picked.map(({ member }) => member);
+  const picked: Array<{ member: Member; words: Set<string>; stems: Set<string> }> = [];
+  const pick = (
+    pool: readonly Member[],
+    alike: (a: (typeof picked)[number], b: (typeof picked)[number]) => boolean,
+  ) => {
+    for (const member of pool) {
+      if (picked.length >= count) break;
+      if (picked.some((other) => other.member === member)) continue;
+      const next = { member, words: wordsOf(member.text), stems: stemsOf(member.text) };
+      if (picked.some((other) => alike(other, next))) continue;
+      picked.push(next);
+    }
+  };
+  const nearDuplicate = (a: (typeof picked)[number], b: (typeof picked)[number]) =>
+    jaccard(a.words, [...b.words]) >= NEAR_DUPLICATE;
+  // First from the best few, none telling the same story as another ("Legal reviewed our new savings leaflet
+  // the same afternoon…" and "Legal reviewed the new savings leaflet in two days…" were a theme's two quotes);
+  // then, if that leaves room, as before: anything but a near-duplicate.
+  pick(
+    candidates.slice(0, DIVERSE_FROM),
+    (a, b) => nearDuplicate(a, b) || overlap(a.stems, b.stems) >= SAME_STORY,
+  );
+  pick(candidates, nearDuplicate);
+  return candidates.filter((member) => picked.some((p) => p.member === member));
+}
+
+/** Of this many best candidates the quotes are first chosen to differ. */
+const DIVERSE_FROM = 10;
+/** Two quotes sharing this share of the shorter one's content words tell the same story. */
+const SAME_STORY = 0.4;
+const STOP = new Set(
+  'this that with from have were they their them about because instead into than then there what when which would could should been being very just also only some your ours more most much many such after before again over under same each other every once does made make'.split(
+    ' ',
+  ),
+);
+/** Content words of four letters or more, by their first five letters ("rewrote" / "rewritten" differ). */
+const stemsOf = (text: string) =>
+  new Set(
+    (text.toLowerCase().match(/\p{L}{4,}/gu) ?? [])
+      .filter((word) => !STOP.has(word))
+      .map((w) => w.slice(0, 5)),
+  );
+/** Shared words as a share of the smaller set (two quotes of different length can still repeat one story). */
+function overlap(a: Set<string>, b: Set<string>): number {
+  let shared = 0;
+  for (const stem of a) if (b.has(stem)) shared++;
+  return shared / Math.max(1, Math.min(a.size, b.size));
 }
