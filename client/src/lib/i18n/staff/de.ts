@@ -716,7 +716,7 @@ export const staffDe = {
   // themes and pulse results (moderator)
   'themes.title': 'Aktuelle Themen',
   'themes.lead':
-    'Alles, was geschrieben wurde – ausstehend und veröffentlicht –, nach Thema gruppiert, das Dringendste zuerst: neu, steigend, gleichbleibend, fallend. Mitarbeitende sehen dieselben Themen, gebildet nur aus veröffentlichten Kommentaren.',
+    'Alles, was geschrieben wurde – ausstehend und veröffentlicht –, nach Thema gruppiert, das Dringendste zuerst: neu, steigend, gleichbleibend, fallend. Mitarbeitende sehen Themen, die getrennt nur aus veröffentlichten Kommentaren berechnet werden – daher weniger und womöglich anders gruppiert und benannt.',
   'themes.recompute': 'Jetzt neu berechnen',
   'themes.recomputing': 'Wird neu berechnet …',
   'themes.count': { one: '{count} Thema', other: '{count} Themen' },

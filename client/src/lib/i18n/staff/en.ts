@@ -708,7 +708,7 @@ export const staffEn = {
   // themes and pulse results (moderator)
   'themes.title': 'Trending themes',
   'themes.lead':
-    'Everything people wrote — pending and published — grouped by topic, most urgent first: emerging, rising, steady, fading. Employees see the same themes built from published comments only.',
+    'Everything people wrote — pending and published — grouped by topic, most urgent first: emerging, rising, steady, fading. Employees see themes computed separately from published comments only, so theirs are fewer and may be grouped and named differently.',
   'themes.recompute': 'Recompute now',
   'themes.recomputing': 'Recomputing…',
   'themes.count': { one: '{count} theme', other: '{count} themes' },
