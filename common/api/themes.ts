@@ -99,6 +99,7 @@ export const ModTheme = Type.Object({
    */
   pending: Type.Integer({ minimum: 0 }),
   firstSeen: Day,
+  pinned: Type.Boolean({ description: 'A moderator pinned it: listed first, here and for employees.' }),
   test: Type.Object(
     {
       recent: Type.Integer(),
@@ -264,6 +265,34 @@ export const ThemeCorrectionBody = Type.Union(
   },
 );
 export type ThemeCorrectionBody = Static<typeof ThemeCorrectionBody>;
+
+export const ThemeCorrections = Type.Object({
+  corrections: Type.Array(
+    Type.Object({
+      id: Type.String({ format: 'uuid' }),
+      kind: Type.Union([
+        Type.Literal('rename'),
+        Type.Literal('merge'),
+        Type.Literal('pin'),
+        Type.Literal('hide'),
+        Type.Literal('move'),
+        Type.Literal('split'),
+      ]),
+      themeId: Type.String({ format: 'uuid' }),
+      themeLabel: Type.Union([Type.String(), Type.Null()], {
+        description: "The theme's label now; null when it is no longer a theme (merged away, hidden).",
+      }),
+      label: Type.Union([Type.String(), Type.Null()], { description: 'The name a rename or split gave.' }),
+      intoThemeId: Type.Union([Type.String({ format: 'uuid' }), Type.Null()]),
+      intoThemeLabel: Type.Union([Type.String(), Type.Null()]),
+      comments: Type.Integer({ minimum: 0, description: 'Comments a move or split took out.' }),
+      by: Type.String(),
+      day: Day,
+    }),
+  ),
+});
+
+export const CorrectionParams = Type.Object({ id: Type.String({ format: 'uuid' }) });
 
 export const Recomputed = Type.Object({
   computedAt: Type.Union([Type.String({ description: 'ISO 8601 time' }), Type.Null()]),

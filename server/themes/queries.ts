@@ -564,6 +564,50 @@ export async function listCorrections(db: Db): Promise<ThemeCorrection[]> {
   });
 }
 
+/** Every correction in force, newest first, with the current labels of the themes it names (for undoing one). */
+export async function listCorrectionRows(db: Db) {
+  const rows = await db
+    .selectFrom('theme_correction as c')
+    .leftJoin('theme as t', (join) =>
+      join.onRef('t.id', '=', 'c.theme_id').on('t.scope', '=', 'all').on('t.retired', '=', false),
+    )
+    .leftJoin('theme as i', (join) =>
+      join.onRef('i.id', '=', 'c.into_theme_id').on('i.scope', '=', 'all').on('i.retired', '=', false),
+    )
+    .select([
+      'c.id',
+      'c.kind',
+      'c.theme_id as themeId',
+      't.label as themeLabel',
+      'c.label',
+      'c.into_theme_id as intoThemeId',
+      'i.label as intoThemeLabel',
+      'c.item_ids as itemIds',
+      'c.created_by as by',
+      sql<string>`to_char(c.created_at, 'YYYY-MM-DD')`.as('day'),
+    ])
+    .orderBy('c.created_at', 'desc')
+    .orderBy('c.id')
+    .execute();
+  return rows.map(({ itemIds, ...row }) => ({ ...row, comments: itemIds.length }));
+}
+
+/** Withdraws a correction (the next computation no longer keeps it); its kind, or undefined if unknown. */
+export async function deleteCorrection(db: Db, id: string) {
+  const row = await db
+    .deleteFrom('theme_correction')
+    .where('id', '=', id)
+    .returning(['kind', 'theme_id'])
+    .executeTakeFirst();
+  return row && { kind: row.kind, themeId: row.theme_id };
+}
+
+/** Themes a moderator pinned, by the id the pin was made on (ids are kept between computations). */
+export async function pinnedThemeIds(db: Db): Promise<Set<string>> {
+  const rows = await db.selectFrom('theme_correction').select('theme_id').where('kind', '=', 'pin').execute();
+  return new Set(rows.map((row) => row.theme_id));
+}
+
 /** The comments a theme holds now (what a correction made on it is anchored to). */
 export async function themeItemIds(db: Db, scope: ThemeScope, themeId: string): Promise<string[]> {
   const rows = await db

@@ -9,21 +9,26 @@ import themesService, { THEMES_ALL_JOB, THEMES_PUBLIC_JOB } from './service.ts';
 import { themesJob } from './job.ts';
 import { MIN_SPLIT_COMMENTS, type SplitProposal } from './engine/split.ts';
 import {
+  deleteCorrection,
   departmentNames,
   findTheme,
   insertCorrection,
   latestRun,
+  listCorrectionRows,
   listThemeItems,
   listThemes,
+  pinnedThemeIds,
   themeItemIds,
 } from './queries.ts';
 import {
+  CorrectionParams,
   ModThemes,
   ModThemesQuery,
   PublicThemes,
   PublicThemesQuery,
   Recomputed,
   ThemeCorrectionBody,
+  ThemeCorrections,
   ThemeItems,
   ThemeParams,
   ThemeSplitProposal,
@@ -149,12 +154,13 @@ const routes: FastifyPluginAsyncTypebox<{ config: Config }> = async (app, { conf
       },
     },
     async (request) => {
-      const [run, themes, { minimumGroupSize }, names, awaiting] = await Promise.all([
+      const [run, themes, { minimumGroupSize }, names, awaiting, pinned] = await Promise.all([
         latestRun(app.db, 'all'),
         listThemes(app.db, 'all'),
         getSettings(app.db),
         departmentNames(app.db),
         app.themeSources.awaiting(app.db),
+        pinnedThemeIds(app.db),
       ]);
       if (run) refreshIfStale(run.asOf);
       const { days, source, department } = request.query;
@@ -170,6 +176,7 @@ const routes: FastifyPluginAsyncTypebox<{ config: Config }> = async (app, { conf
         awaiting,
         span: Math.min(days ?? 90, 365),
         snapshotTrend: days === undefined && source === undefined,
+        pinned,
       });
       return {
         ...view,
@@ -374,6 +381,54 @@ const routes: FastifyPluginAsyncTypebox<{ config: Config }> = async (app, { conf
           ...(itemIds ? { comments: itemIds.length } : {}),
           ...(body.kind === 'split' && body.keywords ? { keywords: body.keywords } : {}),
         },
+      );
+      themesJob(app).forgetModels();
+      await app.jobs.runNow(THEMES_ALL_JOB);
+      await app.jobs.runNow(THEMES_PUBLIC_JOB);
+      const run = await latestRun(app.db, 'all');
+      return {
+        computedAt: iso(run?.computedAt),
+        themes: run?.themeCount ?? 0,
+        itemCount: run?.itemCount ?? 0,
+      };
+    },
+  );
+
+  app.get(
+    '/api/mod/themes/corrections',
+    {
+      preHandler: staffOnly,
+      schema: {
+        tags: ['themes'],
+        summary:
+          'The corrections the engine keeps, newest first (to see what was pinned, hidden or renamed, and undo it)',
+        response: { 200: ThemeCorrections, ...errorResponses(401, 403) },
+      },
+    },
+    async () => ({ corrections: await listCorrectionRows(app.db) }),
+  );
+
+  app.delete(
+    '/api/mod/themes/corrections/:id',
+    {
+      preHandler: staffOnly,
+      schema: {
+        tags: ['themes'],
+        summary:
+          'Undo a correction: the engine stops keeping it (unpin, unhide, unmerge…). Audited. Recomputes both snapshots.',
+        params: CorrectionParams,
+        response: { 200: Recomputed, ...errorResponses(400, 401, 403, 404) },
+      },
+    },
+    async (request) => {
+      const removed = await deleteCorrection(app.db, request.params.id);
+      if (!removed) throw notFound('No such correction.');
+      await audit(
+        app.db,
+        request.staff!,
+        'theme.undo',
+        { type: 'theme', id: removed.themeId },
+        { correction: request.params.id, kind: removed.kind },
       );
       themesJob(app).forgetModels();
       await app.jobs.runNow(THEMES_ALL_JOB);

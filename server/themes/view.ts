@@ -84,6 +84,8 @@ export interface ViewOptions {
    * question and recomputes.
    */
   snapshotTrend: boolean;
+  /** Themes a moderator pinned: listed first (as the snapshot ranks them for employees). */
+  pinned?: ReadonlySet<string>;
 }
 
 const TREND_ORDER: Record<ThemeTrend, number> = { emerging: 0, rising: 1, steady: 2, fading: 3 };
@@ -159,6 +161,7 @@ export function moderatorThemes(themes: ThemeRowLike[], items: ItemRowLike[], op
       quotes: quoted.map((item) => item.text),
       quoteItems: quoted,
       firstSeen: theme.firstSeen,
+      pinned: options.pinned?.has(theme.id) ?? false,
       sources: SOURCES.map((source) => ({
         source,
         count: members.filter((item) => item.source === source).length,
@@ -172,9 +175,13 @@ export function moderatorThemes(themes: ThemeRowLike[], items: ItemRowLike[], op
       questions: questionLines(members, options.k),
     });
   }
+  const pinned = options.pinned ?? new Set<string>();
   result.sort(
     (a, b) =>
-      TREND_ORDER[a.trend] - TREND_ORDER[b.trend] || b.size - a.size || a.label.localeCompare(b.label),
+      Number(pinned.has(b.id)) - Number(pinned.has(a.id)) ||
+      TREND_ORDER[a.trend] - TREND_ORDER[b.trend] ||
+      b.size - a.size ||
+      a.label.localeCompare(b.label),
   );
   return { themes: result, suppressedThemes };
 }

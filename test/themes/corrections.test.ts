@@ -17,6 +17,7 @@ interface ThemeJson {
   label: string;
   keywords: string[];
   size: number;
+  pinned?: boolean;
 }
 const modThemes = async () =>
   (await t.app.inject({ method: 'GET', url: '/api/mod/themes', headers: moderator.headers })).json()
@@ -100,6 +101,46 @@ describe('moderator corrections', () => {
     expect((await recompute()).statusCode).toBe(200);
     expect((await modThemes()).some((theme) => theme.label === 'Canteen food and prices')).toBe(false);
     expect((await publicThemes()).some((theme) => theme.label === 'Canteen food and prices')).toBe(false);
+  });
+
+  it('lists the corrections in force, and undoing one (unhide, then unpin) takes effect everywhere, audited', async () => {
+    const corrections = async () =>
+      (
+        await t.app.inject({ method: 'GET', url: '/api/mod/themes/corrections', headers: moderator.headers })
+      ).json().corrections as Array<{ id: string; kind: string; themeId: string; themeLabel: string | null }>;
+    const listed = await corrections();
+    expect(listed.map((c) => c.kind)).toEqual(['hide', 'pin', 'merge', 'rename']);
+    const hide = listed[0]!;
+    // Hidden, it is no theme now: the list says so instead of naming it.
+    expect(hide.themeLabel).toBeNull();
+    const undo = (id: string) =>
+      t.app.inject({
+        method: 'DELETE',
+        url: `/api/mod/themes/corrections/${id}`,
+        headers: moderator.headers,
+      });
+    expect((await undo(hide.id)).statusCode).toBe(200);
+    const back = (await modThemes()).find((theme) => theme.label === 'Canteen food and prices');
+    expect(back).toMatchObject({ id: hide.themeId, pinned: true });
+    expect((await modThemes())[0]!.id).toBe(hide.themeId);
+    expect((await publicThemes()).some((theme) => theme.label === 'Canteen food and prices')).toBe(true);
+    const pin = (await corrections()).find((c) => c.kind === 'pin')!;
+    expect(pin.themeLabel).toBe('Canteen food and prices');
+    expect((await undo(pin.id)).statusCode).toBe(200);
+    expect((await modThemes()).find((theme) => theme.id === hide.themeId)?.pinned).toBe(false);
+    expect((await corrections()).map((c) => c.kind)).toEqual(['merge', 'rename']);
+    const logged = await t.app.db
+      .selectFrom('audit_log')
+      .select(['action', 'staff_username'])
+      .where('action', '=', 'theme.undo')
+      .execute();
+    expect(logged).toEqual([
+      { action: 'theme.undo', staff_username: moderator.username },
+      { action: 'theme.undo', staff_username: moderator.username },
+    ]);
+    // Gone is gone; a malformed id is a clear 400.
+    expect((await undo(pin.id)).json()).toMatchObject({ error: 'not_found' });
+    expect((await undo('nope')).statusCode).toBe(400);
   });
 
   it('refuses bad input, unknown themes and non-moderators', async () => {

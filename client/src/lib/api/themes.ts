@@ -1,10 +1,11 @@
 import type { Static } from 'typebox';
-import { get, post } from '../api.ts';
+import { del, get, post } from '../api.ts';
 import type {
   ModThemes,
   PublicThemes,
   Recomputed,
   ThemeCorrectionBody,
+  ThemeCorrections,
   ThemeItems,
   ThemeSplitProposal,
 } from '../../../../common/api/themes.ts';
@@ -48,4 +49,10 @@ export const themesApi = {
   /** Rename, merge into another theme, pin or hide as noise: kept on every recompute, audited. */
   correct: (id: string, correction: ThemeCorrectionBody) =>
     post<Static<typeof Recomputed>>(`/api/mod/themes/${id}/corrections`, correction),
+  /** The corrections the engine keeps, newest first. */
+  corrections: () => get<Static<typeof ThemeCorrections>>('/api/mod/themes/corrections'),
+  /** Undo one (unpin, unhide, unmerge…): audited; both snapshots recomputed. */
+  undo: (correctionId: string) =>
+    del<Static<typeof Recomputed>>(`/api/mod/themes/corrections/${correctionId}`),
 };
+export type ThemeCorrection = Static<typeof ThemeCorrections>['corrections'][number];

@@ -757,6 +757,29 @@ export const staffDe = {
   'themes.correctLabel': '{label} korrigieren',
   'themes.corrections.hint':
     'Korrekturen bleiben bei jeder Neuberechnung erhalten und werden im Prüfprotokoll festgehalten.',
+  'themes.corrections.inForce': {
+    one: '{count} Korrektur in Kraft (angeheftet, ausgeblendet, zusammengeführt, umbenannt…): ansehen oder rückgängig machen',
+    other:
+      '{count} Korrekturen in Kraft (angeheftet, ausgeblendet, zusammengeführt, umbenannt…): ansehen oder rückgängig machen',
+  },
+  'themes.corrections.kind.rename': '„{theme}“ umbenannt in „{label}“',
+  'themes.corrections.kind.merge': 'Ein Thema mit „{into}“ zusammengeführt',
+  'themes.corrections.kind.pin': '„{theme}“ oben angeheftet',
+  'themes.corrections.kind.hide': 'Ein Thema als Rauschen ausgeblendet',
+  'themes.corrections.kind.move': {
+    one: '{count} Kommentar von „{theme}“ nach „{into}“ verschoben',
+    other: '{count} Kommentare von „{theme}“ nach „{into}“ verschoben',
+  },
+  'themes.corrections.kind.split': {
+    one: '{count} Kommentar von „{theme}“ abgetrennt',
+    other: '{count} Kommentare von „{theme}“ abgetrennt',
+  },
+  'themes.corrections.gone': 'ein nicht mehr gelistetes Thema',
+  'themes.corrections.by': 'von {by}, {day}',
+  'themes.corrections.undo': 'Rückgängig',
+  'themes.corrections.undoing': 'Wird rückgängig gemacht…',
+  'themes.corrections.undoLabel': 'Rückgängig: {what}',
+  'themes.pinnedBadge': 'Angeheftet',
   'themes.newName': 'Neuer Name',
   'themes.rename': 'Umbenennen',
   'themes.mergeInto': 'Zusammenführen mit',
