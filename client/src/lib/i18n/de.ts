@@ -14,6 +14,7 @@ export const de = {
   'nav.menu': 'Menü',
   'nav.suggest': 'Vorschlag',
   'nav.board': 'Gesagt, getan',
+  'nav.themes': 'Themen',
   'nav.kudos': 'Dankeschön',
   'nav.handoff': 'Übergabe bewerten',
   'nav.journeys': 'Kundenwege',

@@ -12,6 +12,7 @@ export const en = {
   'nav.menu': 'Menu',
   'nav.suggest': 'Suggest',
   'nav.board': 'You said, we did',
+  'nav.themes': 'Themes',
   'nav.kudos': 'Kudos',
   'nav.handoff': 'Rate a handoff',
   'nav.journeys': 'Journeys',
