@@ -318,7 +318,7 @@ function fakeSnapshot(n: number, seed: number): Snapshot {
     size: 0,
     itemIds: [],
     trend: 'steady',
-    test: { trend: 'steady', recent: 1, baseline: 1, ratio: 1, pValue: 1, window: 14, usual: 1 },
+    test: { trend: 'steady', recent: 1, baseline: 1, ratio: 1, pValue: 1, window: 14, usual: 1, overall: 1 },
     sentiment: 0,
     tone: { positive: 0, neutral: 1, negative: 0 },
     daily: [],

@@ -50,6 +50,11 @@ const themeFields = {
         description:
           "Comments a window that long had at the theme's earlier rate; null with too little history.",
       }),
+      overall: Type.Union([Type.Number({ minimum: 0 }), Type.Null()], {
+        description:
+          "All comments' rate in that window against their earlier rate (2: twice as many a day): a theme that grew " +
+          'no faster than everything is steady.',
+      }),
       portalWide: Type.Boolean({
         description:
           "The numbers (and the trend) are the theme's over everyone, beside a department's share.",

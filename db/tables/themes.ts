@@ -16,6 +16,7 @@ export interface ThemeTrendTest {
   /** Days of the recent window tested, and its usual count at the baseline rate (absent before session 27). */
   window?: number;
   usual?: number | null;
+  overall?: number | null;
 }
 
 export interface ThemeTone {

@@ -249,6 +249,7 @@ export async function saveSnapshot(
           pValue: theme.test.pValue,
           window: theme.test.window,
           usual: theme.test.usual,
+          overall: theme.test.overall,
         }),
         sentiment: theme.sentiment,
         tone: JSON.stringify(theme.tone),

@@ -22,6 +22,7 @@ interface ThemeRowLike {
     pValue?: number;
     window?: number;
     usual?: number | null;
+    overall?: number | null;
   };
 }
 
@@ -36,6 +37,8 @@ export interface TrendEvidence {
   days: number;
   recent: number;
   usual: number | null;
+  /** All comments' rate in the window against their usual (a theme that grew no faster than everything is steady). */
+  overall: number | null;
   portalWide: boolean;
 }
 
@@ -45,6 +48,7 @@ export function evidenceOf(test: ThemeRowLike['trendTest'], portalWide = false):
     days: test.window ?? WINDOW_DAYS,
     recent: test.recent ?? 0,
     usual: test.window === undefined ? null : (test.usual ?? null),
+    overall: test.overall ?? null,
     portalWide,
   };
 }

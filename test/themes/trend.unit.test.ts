@@ -61,7 +61,11 @@ describe('trend', () => {
     const days = [...spread(10, 89, 15), ...spread(15, 13, 0)];
     // Every theme tripled in the last two weeks (a new source came online): this one kept its share.
     const totals = countDays([...spread(100, 89, 15), ...spread(150, 13, 0)]);
-    expect(trendOf(days, { asOf, firstDay, totals }).trend).toBe('steady');
+    const steady = trendOf(days, { asOf, firstDay, totals });
+    expect(steady.trend).toBe('steady');
+    // It says why: the theme's 15 against a usual ~2.8, and all comments' rate up about as much.
+    expect(steady.recent / steady.usual!).toBeGreaterThan(4);
+    expect(steady.overall!).toBeGreaterThan(4);
     // Against a steady stream, the same counts are a rise.
     expect(trendOf(days, { asOf, firstDay, totals: countDays([...days, ...spread(200, 89, 0)]) }).trend).toBe(
       'rising',
@@ -90,6 +94,7 @@ describe('trend', () => {
     expect(rising).toMatchObject({ trend: 'rising', window: 14, recent: 15 });
     expect(rising.usual).toBeCloseTo((rising.baseline * 14) / 76, 1);
     expect(rising.recent).toBeGreaterThan(rising.usual!);
+    expect(rising.overall).toBeNull(); // no totals given
     const fading = trendOf(spread(40, 89, 30), { asOf, firstDay });
     expect(fading).toMatchObject({ trend: 'fading', window: 28, recent: 0 });
     expect(fading.usual).toBeCloseTo((40 * 28) / 62, 1);

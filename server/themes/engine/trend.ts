@@ -48,6 +48,11 @@ export interface TrendTest {
    * weeks"); null when there was no baseline to compare with.
    */
   usual: number | null;
+  /**
+   * How all comments' rate in that window compares with theirs over the same baseline (2: twice as many a day);
+   * null without totals. A theme that grew no faster than everything is steady: this says so.
+   */
+  overall: number | null;
 }
 
 export function addDays(day: string, days: number): string {
@@ -181,8 +186,25 @@ export function trendOf(input: string[] | DayCounts, options: TrendWindowOptions
   /** The baseline's count scaled to the recent window's length. */
   const usualOf = (baseline: number, window: number, baselineDays: number) =>
     baselineDays > 0 ? Math.round(((baseline * window) / baselineDays) * 10) / 10 : null;
+  /** All comments' rate in the window against theirs over the baseline before it. */
+  const overallOf = (window: number, baselineDays: number) => {
+    if (!totalAges || baselineDays <= 0) return null;
+    const before = sum(totalAges, window + baselineDays, window);
+    return before === 0
+      ? null
+      : Math.round((sum(totalAges, window, 0) / window / (before / baselineDays)) * 10) / 10;
+  };
   if (history < 2 * w)
-    return { trend: 'steady', recent: count(w, 0), baseline: 0, ratio: 1, pValue: 1, window: w, usual: null };
+    return {
+      trend: 'steady',
+      recent: count(w, 0),
+      baseline: 0,
+      ratio: 1,
+      pValue: 1,
+      window: w,
+      usual: null,
+      overall: null,
+    };
 
   // Rise: the last w days against up to BASELINE_WINDOWS·w days before them.
   const riseBaselineDays = Math.min(history - w, BASELINE_WINDOWS * w);
@@ -198,7 +220,8 @@ export function trendOf(input: string[] | DayCounts, options: TrendWindowOptions
   ) {
     const trend = older <= Math.max(1, 0.1 * total) && recent >= 3 ? 'emerging' : 'rising';
     const usual = usualOf(baseline, w, riseBaselineDays);
-    return { trend, recent, baseline, ratio: riseRatio, pValue: riseP, window: w, usual };
+    const overall = overallOf(w, riseBaselineDays);
+    return { trend, recent, baseline, ratio: riseRatio, pValue: riseP, window: w, usual, overall };
   }
 
   // Fall: the last 2w days against the baseline before them.
@@ -222,6 +245,7 @@ export function trendOf(input: string[] | DayCounts, options: TrendWindowOptions
         pValue: fallP,
         window: fall,
         usual: usualOf(fallBaseline, fall, fallBaselineDays),
+        overall: overallOf(fall, fallBaselineDays),
       };
     // A small theme (ten comments, say) that has gone nearly silent cannot reach α = 0.05 however clear
     // the fall: there, a stronger effect (≤ 0.3×) at α = 0.1 against the baseline rate taken as known
@@ -242,6 +266,7 @@ export function trendOf(input: string[] | DayCounts, options: TrendWindowOptions
         pValue: smallP,
         window: fall,
         usual: usualOf(fallBaseline, fall, fallBaselineDays),
+        overall: overallOf(fall, fallBaselineDays),
       };
   }
   return {
@@ -252,6 +277,7 @@ export function trendOf(input: string[] | DayCounts, options: TrendWindowOptions
     pValue: riseP,
     window: w,
     usual: usualOf(baseline, w, riseBaselineDays),
+    overall: overallOf(w, riseBaselineDays),
   };
 }
 

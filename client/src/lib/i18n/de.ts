@@ -536,6 +536,8 @@ export const de = {
     one: '{count} Beitrag in den letzten {period}, sonst fast keine',
     other: '{count} Beiträge in den letzten {period}, sonst fast keine',
   },
+  'trend.evidence.asOverall': '{sentence} – wie alle Beiträge insgesamt',
+  'trend.evidence.unclear': '{sentence}: noch keine deutliche Veränderung',
   'trend.portalWide': 'Über alle Teams: {sentence}',
   'sentiment.tone': '{negative} negativ · {positive} positiv',
   'sentiment.tone.title':

@@ -505,6 +505,8 @@ export const en = {
     one: '{count} comment in the last {period}, almost none in a usual {period}',
     other: '{count} comments in the last {period}, almost none in a usual {period}',
   },
+  'trend.evidence.asOverall': '{sentence}, as comments overall did',
+  'trend.evidence.unclear': '{sentence}: not yet a clear change',
   'trend.portalWide': 'Across all teams: {sentence}',
   'sentiment.tone': '{negative} negative · {positive} positive',
   'sentiment.tone.title':
