@@ -762,7 +762,7 @@ export const staffDe = {
     other:
       '{count} Korrekturen in Kraft (angeheftet, ausgeblendet, zusammengeführt, umbenannt…): ansehen oder rückgängig machen',
   },
-  'themes.corrections.kind.rename': '„{theme}“ umbenannt in „{label}“',
+  'themes.corrections.kind.rename': 'Ein Thema „{label}“ genannt',
   'themes.corrections.kind.merge': 'Ein Thema mit „{into}“ zusammengeführt',
   'themes.corrections.kind.pin': '„{theme}“ oben angeheftet',
   'themes.corrections.kind.hide': 'Ein Thema als Rauschen ausgeblendet',

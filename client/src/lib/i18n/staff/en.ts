@@ -752,7 +752,7 @@ export const staffEn = {
     one: '{count} correction in force (pinned, hidden, merged, renamed…): see or undo',
     other: '{count} corrections in force (pinned, hidden, merged, renamed…): see or undo',
   },
-  'themes.corrections.kind.rename': 'Renamed “{theme}” to “{label}”',
+  'themes.corrections.kind.rename': 'Named a theme “{label}”',
   'themes.corrections.kind.merge': 'Merged a theme into “{into}”',
   'themes.corrections.kind.pin': 'Pinned “{theme}” to the top',
   'themes.corrections.kind.hide': 'Hid a theme as noise',
