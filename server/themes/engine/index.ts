@@ -659,7 +659,16 @@ export class ThemeModel {
             totals: this.#allDays,
             ...(this.#typical ? { typical: this.#typical } : {}),
           })
-        : { trend: 'steady', recent: 0, baseline: 0, ratio: 1, pValue: 1, window: 14, usual: null, overall: null };
+        : {
+            trend: 'steady',
+            recent: 0,
+            baseline: 0,
+            ratio: 1,
+            pValue: 1,
+            window: 14,
+            usual: null,
+            overall: null,
+          };
     // Hysteresis: a theme whose content has not really changed keeps last time's trend unless the new
     // test is clear of the threshold (p < α/2 into a trend; p ≥ 2α back to steady).
     const previousTrend = theme.previousTrend;
