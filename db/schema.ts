@@ -1,4 +1,5 @@
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+import type { ActionTables } from './tables/actions.ts';
 import type { CustomerVoiceTables } from './tables/customer-voice.ts';
 import type { FocusGroupTables } from './tables/focus-groups.ts';
 import type { HandoffTables } from './tables/handoffs.ts';
@@ -100,7 +101,8 @@ export interface Database
     SharedStateTables,
     HandoffTables,
     JourneyTables,
-    CustomerVoiceTables {
+    CustomerVoiceTables,
+    ActionTables {
   staff: StaffTable;
   staff_session: StaffSessionTable;
   staff_oidc_login: StaffOidcLoginTable;

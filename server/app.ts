@@ -37,6 +37,7 @@ import handoffRoutes from './handoffs/routes.ts';
 import journeyRoutes from './journeys/routes.ts';
 import customerVoiceRoutes from './customer-voice/routes.ts';
 import notificationRoutes from './notifications/routes.ts';
+import actionRoutes from './actions/routes.ts';
 
 export interface BuildOptions {
   /** Where log lines go (tests capture them to prove nothing identifying is written). */
@@ -151,6 +152,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(pulseRoutes, { config });
   await app.register(focusGroupRoutes, { config });
   await app.register(themeRoutes, { config });
+  await app.register(actionRoutes);
   await app.register(handoffRoutes, { config });
   await app.register(journeyRoutes);
   await app.register(customerVoiceRoutes, { config });

@@ -6,6 +6,7 @@ import { BlueprintOverlays } from '../shared/blueprint-overlays.ts';
 import { KudosStories } from '../shared/kudos-stories.ts';
 import { DepartmentEvents } from '../shared/department-events.ts';
 import { NotificationSources } from '../shared/notification-sources.ts';
+import { ModeratorThemes } from '../shared/moderator-themes.ts';
 
 // Ports: where features plug into shared machinery without importing each other. Features register at
 // start (theme readers, thread item finders, scope-key and kudos-story providers); the themes job and the thread routes read what is there.
@@ -26,6 +27,8 @@ declare module 'fastify' {
     departmentEvents: DepartmentEvents;
     /** What each feature tells outbound notifications (counts and published content; notifications owns no such table). */
     notificationSources: NotificationSources;
+    /** Whether a theme is in the moderators' current snapshot (the themes feature answers). */
+    moderatorThemes: ModeratorThemes;
   }
 }
 
@@ -38,6 +41,7 @@ export default fp(
     app.decorate('kudosStories', new KudosStories());
     app.decorate('departmentEvents', new DepartmentEvents());
     app.decorate('notificationSources', new NotificationSources());
+    app.decorate('moderatorThemes', new ModeratorThemes());
   },
   { name: 'ports' },
 );

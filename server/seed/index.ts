@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
+import { seed as seedActions } from '../actions/seed.ts';
 import { seed as seedCustomerVoice } from '../customer-voice/seed.ts';
 import { seed as seedFocusGroups } from '../focus-groups/seed.ts';
 import { seed as seedHandoffs } from '../handoffs/seed.ts';
@@ -19,7 +20,8 @@ import type { DemoSeedResult, SeedStep } from './types.ts';
 
 export type { DemoSeedResult, SeedStep } from './types.ts';
 
-// Order matters: tokens (enrolment codes) first, themes last (they read everything else).
+// Order matters: tokens (enrolment codes) first, themes after everything they read, actions (made from
+// themes) last.
 const steps: SeedStep[] = [
   seedTokens,
   seedSuggestions,
@@ -31,6 +33,7 @@ const steps: SeedStep[] = [
   seedCustomerVoice,
   seedNotifications,
   seedThemes,
+  seedActions,
 ];
 
 const readablePassword = () => randomBytes(12).toString('base64url');

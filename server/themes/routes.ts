@@ -88,6 +88,11 @@ const pickPublic = ({
 const routes: FastifyPluginAsyncTypebox<{ config: Config }> = async (app, { config }) => {
   await app.register(themesService, { config });
   app.notificationSources.add(themeNotifications);
+  // Another feature asks whether a theme is current for moderators (an action made from it): id and label only.
+  app.moderatorThemes.provide(async (db, id) => {
+    const theme = await findTheme(db, 'all', id);
+    return theme && { id: theme.id, label: theme.label };
+  });
   const { refreshIfStale } = app.themes;
   const staffOnly = app.requireStaff('moderator', 'admin');
 

@@ -58,6 +58,7 @@ const OWNERS: Record<string, string[]> = {
   customer_story: ['server/customer-voice/'],
   customer_voice_api_key: ['server/customer-voice/'],
   webhook: ['server/notifications/'],
+  theme_action: ['server/actions/'],
   webhook_delivery: ['server/notifications/'],
 };
 

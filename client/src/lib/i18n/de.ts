@@ -1089,4 +1089,19 @@ export const de = {
   'bp.svg.hotspot': 'BRENNPUNKT',
   'bp.svg.title': 'Service-Blueprint: {journey}, {period}',
   'bp.svg.subtitle': '{period} · Version {version} · Zahlen von mindestens {k} Personen',
+
+  // Maßnahmen aus Themen (Abschnitt der Pinnwand; Folgen bleibt in diesem Browser)
+  'actions.title': 'Maßnahmen aus Themen',
+  'actions.lead':
+    'Was die Moderation nach dem Lesen der Themen zugesagt hat und wie weit es ist. Folgen Sie einer Maßnahme, um sie oben zu sehen und Änderungen zu bemerken.',
+  'actions.privacy':
+    'Wem Sie folgen, bleibt nur in diesem Browser: Niemand, auch nicht der Server, erfährt es.',
+  'actions.follow': 'Folgen',
+  'actions.following': 'Gefolgt',
+  'actions.updated': 'Aktualisiert',
+  'actions.updatedOn': 'aktualisiert am {day}',
+  'actions.since': 'seit {day}',
+  'actions.weDid': 'Was wir getan haben:',
+  'actions.loadFailed': 'Die Maßnahmen konnten nicht geladen werden.',
+  'board.suggestions': 'Vorschläge',
 } satisfies Dictionary;

@@ -1033,4 +1033,18 @@ export const en = {
   'bp.svg.hotspot': 'HOTSPOT',
   'bp.svg.title': 'Service blueprint: {journey}, {period}',
   'bp.svg.subtitle': '{period} · version {version} · numbers from at least {k} people',
+
+  // Actions from themes (the board's section; following stays in this browser)
+  'actions.title': 'Actions from themes',
+  'actions.lead':
+    'What moderators committed to after reading the themes, and how far they got. Follow one to keep it at the top and see when it changes.',
+  'actions.privacy': 'What you follow is kept in this browser only: nobody, not even the server, learns it.',
+  'actions.follow': 'Follow',
+  'actions.following': 'Following',
+  'actions.updated': 'Updated',
+  'actions.updatedOn': 'updated {day}',
+  'actions.since': 'since {day}',
+  'actions.weDid': 'What we did:',
+  'actions.loadFailed': 'Could not load the actions.',
+  'board.suggestions': 'Suggestions',
 } as const;

@@ -830,4 +830,21 @@ export const staffDe = {
   'themes.questions.hiddenNote':
     'Verborgen: weniger als {k} Kommentare aus dieser Befragung oder eine Zahl, die eine so kleine verraten würde.',
   'pulseResults.scale': 'Skala {scale}',
+
+  // Maßnahmen aus Themen (auf der Themenkarte der Moderation)
+  'actions.create': 'Maßnahme anlegen',
+  'actions.closeCreate': 'Neue Maßnahme schließen',
+  'actions.formLabel': 'Neue Maßnahme aus „{label}“',
+  'actions.titleField': 'Titel',
+  'actions.description': 'Was wir tun werden',
+  'actions.publicNote':
+    'Öffentlich: Der Titel, was Sie tun werden und später, was Sie getan haben, stehen wörtlich auf der Seite „Gesagt, getan“. Name, Kommentare und Zahlen des Themas nicht.',
+  'actions.submit': 'Maßnahme veröffentlichen',
+  'actions.creating': 'Wird veröffentlicht …',
+  'actions.created': 'Als geplant unter „Gesagt, getan“ veröffentlicht.',
+  'actions.list': 'Maßnahmen aus diesem Thema',
+  'actions.dates': 'Angelegt {created} · aktualisiert {updated}',
+  'actions.response': 'Was wir getan haben (öffentlich)',
+  'actions.save': 'Status speichern',
+  'actions.saved': 'Gespeichert. „Gesagt, getan“ zeigt es jetzt.',
 } as const satisfies StaffDictionary;

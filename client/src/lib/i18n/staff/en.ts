@@ -819,4 +819,21 @@ export const staffEn = {
   'themes.questions.hiddenNote':
     'Hidden: fewer than {k} comments from that asking, or a number that would give such a small one away.',
   'pulseResults.scale': '{scale} scale',
+
+  // Actions from themes (on the moderator's theme card)
+  'actions.create': 'Create an action',
+  'actions.closeCreate': 'Close the new action',
+  'actions.formLabel': 'New action from “{label}”',
+  'actions.titleField': 'Title',
+  'actions.description': 'What we will do',
+  'actions.publicNote':
+    'Public: the title, what you will do and later what you did appear as written on the “You said, we did” board. The theme’s name, comments and counts do not.',
+  'actions.submit': 'Publish the action',
+  'actions.creating': 'Publishing…',
+  'actions.created': 'Published on the board as planned.',
+  'actions.list': 'Actions from this theme',
+  'actions.dates': 'Created {created} · updated {updated}',
+  'actions.response': 'What we did (public)',
+  'actions.save': 'Save status',
+  'actions.saved': 'Saved. The board shows it now.',
 } as const;
