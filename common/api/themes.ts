@@ -104,7 +104,10 @@ export const ModTheme = Type.Object({
    */
   pending: Type.Integer({ minimum: 0 }),
   firstSeen: Day,
-  pinned: Type.Boolean({ description: 'A moderator pinned it: listed first, here and for employees.' }),
+  pinned: Type.Boolean({
+    description:
+      "A moderator pinned it: listed first here and in the employees' ranking (not on department pages).",
+  }),
   test: Type.Object(
     {
       recent: Type.Integer(),

@@ -24,8 +24,8 @@ import * as m0028 from './0028_theme_diff_and_split.ts';
 import * as m0029 from './0029_request_type_order.ts';
 import * as m0030 from './0030_theme_item_prompt.ts';
 import * as m0031 from './0031_moderation_queue_indexes.ts';
-import * as m0032 from './0032_theme_actions.ts';
 import * as m0033 from './0033_theme_tone.ts';
+import * as m0034 from './0034_theme_actions.ts';
 
 // Listed explicitly (not read from disk) so bundlers and tsx resolve the same set.
 export const migrations: Record<string, Migration> = {
@@ -54,6 +54,6 @@ export const migrations: Record<string, Migration> = {
   '0029_request_type_order': m0029,
   '0030_theme_item_prompt': m0030,
   '0031_moderation_queue_indexes': m0031,
-  '0032_theme_actions': m0032,
   '0033_theme_tone': m0033,
+  '0034_theme_actions': m0034,
 };

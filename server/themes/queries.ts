@@ -598,9 +598,17 @@ export async function deleteCorrection(db: Db, id: string) {
   const row = await db
     .deleteFrom('theme_correction')
     .where('id', '=', id)
-    .returning(['kind', 'theme_id'])
+    .returning(['kind', 'theme_id', 'into_theme_id', 'label', 'item_ids'])
     .executeTakeFirst();
-  return row && { kind: row.kind, themeId: row.theme_id };
+  return (
+    row && {
+      kind: row.kind,
+      themeId: row.theme_id,
+      intoThemeId: row.into_theme_id,
+      label: row.label,
+      comments: row.item_ids.length,
+    }
+  );
 }
 
 /** Themes a moderator pinned, by the id the pin was made on (ids are kept between computations). */

@@ -426,15 +426,24 @@ const routes: FastifyPluginAsyncTypebox<{ config: Config }> = async (app, { conf
       },
     },
     async (request) => {
-      const removed = await deleteCorrection(app.db, request.params.id);
-      if (!removed) throw notFound('No such correction.');
-      await audit(
-        app.db,
-        request.staff!,
-        'theme.undo',
-        { type: 'theme', id: removed.themeId },
-        { correction: request.params.id, kind: removed.kind },
-      );
+      // The withdrawal and its audit entry commit together; the entry keeps what the correction said.
+      await app.db.transaction().execute(async (trx) => {
+        const removed = await deleteCorrection(trx, request.params.id);
+        if (!removed) throw notFound('No such correction.');
+        await audit(
+          trx,
+          request.staff!,
+          'theme.undo',
+          { type: 'theme', id: removed.themeId },
+          {
+            correction: request.params.id,
+            kind: removed.kind,
+            ...(removed.label ? { label: removed.label } : {}),
+            ...(removed.intoThemeId ? { into: removed.intoThemeId } : {}),
+            ...(removed.comments > 0 ? { comments: removed.comments } : {}),
+          },
+        );
+      });
       themesJob(app).forgetModels();
       await app.jobs.runNow(THEMES_ALL_JOB);
       await app.jobs.runNow(THEMES_PUBLIC_JOB);

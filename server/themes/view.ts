@@ -15,6 +15,8 @@ interface ThemeRowLike {
   firstSeen: string;
   /** The snapshot's trend and its test, over everyone. */
   trend: ThemeTrend;
+  /** The snapshot's tone over the whole theme (shown with a department filter: see below). */
+  tone?: { positive: number; neutral: number; negative: number };
   trendTest: {
     recent?: number;
     baseline?: number;
@@ -159,7 +161,12 @@ export function moderatorThemes(themes: ThemeRowLike[], items: ItemRowLike[], op
       },
       sentiment:
         Math.round((members.reduce((sum, item) => sum + item.sentiment, 0) / members.length) * 100) / 100,
-      tone: toneDistribution(members.map((item) => item.sentiment)),
+      // With a department filter the shares would count a department's comments of each tone, cells that
+      // can be smaller than k (a size of 5 at 20 % negative is one comment): the theme's tone over everyone.
+      tone:
+        options.departmentFilter && theme.tone
+          ? theme.tone
+          : toneDistribution(members.map((item) => item.sentiment)),
       evidence: test.evidence,
       daily: dailyCounts(days, options.asOf, options.span),
       quotes: quoted.map((item) => item.text),

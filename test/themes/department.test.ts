@@ -40,6 +40,7 @@ interface ThemeJson {
   quotes: string[];
   daily: Array<{ day: string; count: number }>;
   evidence: { days: number; recent: number; usual: number | null; portalWide: boolean };
+  tone: { positive: number; neutral: number; negative: number };
 }
 const themesOf = async (department: string) => {
   const response = await t.app.inject({ method: 'GET', url: `/api/themes?department=${department}` });
@@ -108,6 +109,8 @@ describe('themes people raise about a department', () => {
       expect(theme.label).toBe(byId.get(theme.id)!.label);
       expect(theme.trend).toBe(byId.get(theme.id)!.trend);
       // And what the trend was judged on: the theme's over everyone, said so beside a department's share.
+      // A department's share of a theme is never split by tone (cells that could be smaller than k).
+      expect(theme.tone).toEqual(byId.get(theme.id)!.tone);
       expect(theme.evidence).toEqual({
         ...byId.get(theme.id)!.evidence,
         portalWide: department.themes.includes(theme),

@@ -42,5 +42,9 @@ describe('comment sentiment', () => {
   it("gives a theme's tone as the distribution of its comments", () => {
     expect(toneDistribution([0.5, 0.4, -0.6, 0])).toEqual({ positive: 0.5, neutral: 0.25, negative: 0.25 });
     expect(toneDistribution([])).toEqual({ positive: 0, neutral: 1, negative: 0 });
+    // One positive, seven negative: 0.125 and 0.875 round to 0.13 + 0.88; the shares still make 1, none below 0.
+    const tone = toneDistribution([0.5, ...Array(7).fill(-0.5)]);
+    expect(tone.neutral).toBe(0);
+    expect(tone.positive + tone.negative).toBeCloseTo(1, 5);
   });
 });

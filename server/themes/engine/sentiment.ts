@@ -100,9 +100,13 @@ export function toneDistribution(sentiments: number[]): ToneDistribution {
     if (s > NEUTRAL_BAND) positive++;
     else if (s < -NEUTRAL_BAND) negative++;
   const round = (x: number) => Math.round((x / sentiments.length) * 100) / 100;
+  // Rounded apart, two shares can pass 1 (1 and 7 of 8: 0.13 + 0.88), leaving neutral below 0: the larger gives.
+  let [p, n] = [round(positive), round(negative)];
+  if (p + n > 1)
+    [p, n] = p >= n ? [Math.round((1 - n) * 100) / 100, n] : [p, Math.round((1 - p) * 100) / 100];
   return {
-    positive: round(positive),
-    negative: round(negative),
-    neutral: Math.round((1 - round(positive) - round(negative)) * 100) / 100,
+    positive: p,
+    negative: n,
+    neutral: Math.max(0, Math.round((1 - p - n) * 100) / 100),
   };
 }
