@@ -95,6 +95,18 @@ const routes: FastifyPluginAsyncTypebox<{ config: Config }> = async (app, { conf
   });
   const { refreshIfStale } = app.themes;
   const staffOnly = app.requireStaff('moderator', 'admin');
+  /** After a correction is made or undone: both snapshots now, from scratch (held models forgotten). */
+  const recomputeAfterCorrection = async () => {
+    themesJob(app).forgetModels();
+    await app.jobs.runNow(THEMES_ALL_JOB);
+    await app.jobs.runNow(THEMES_PUBLIC_JOB);
+    const run = await latestRun(app.db, 'all');
+    return {
+      computedAt: iso(run?.computedAt),
+      themes: run?.themeCount ?? 0,
+      itemCount: run?.itemCount ?? 0,
+    };
+  };
 
   app.get(
     '/api/themes',
@@ -387,15 +399,7 @@ const routes: FastifyPluginAsyncTypebox<{ config: Config }> = async (app, { conf
           ...(body.kind === 'split' && body.keywords ? { keywords: body.keywords } : {}),
         },
       );
-      themesJob(app).forgetModels();
-      await app.jobs.runNow(THEMES_ALL_JOB);
-      await app.jobs.runNow(THEMES_PUBLIC_JOB);
-      const run = await latestRun(app.db, 'all');
-      return {
-        computedAt: iso(run?.computedAt),
-        themes: run?.themeCount ?? 0,
-        itemCount: run?.itemCount ?? 0,
-      };
+      return recomputeAfterCorrection();
     },
   );
 
@@ -444,15 +448,7 @@ const routes: FastifyPluginAsyncTypebox<{ config: Config }> = async (app, { conf
           },
         );
       });
-      themesJob(app).forgetModels();
-      await app.jobs.runNow(THEMES_ALL_JOB);
-      await app.jobs.runNow(THEMES_PUBLIC_JOB);
-      const run = await latestRun(app.db, 'all');
-      return {
-        computedAt: iso(run?.computedAt),
-        themes: run?.themeCount ?? 0,
-        itemCount: run?.itemCount ?? 0,
-      };
+      return recomputeAfterCorrection();
     },
   );
 
