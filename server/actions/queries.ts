@@ -45,10 +45,19 @@ export async function updateActionStatus(
   return (
     (await db
       .updateTable('theme_action')
-      .set({
-        status: change.status,
-        updated_day: change.day,
-        ...(change.response !== undefined ? { response: change.response } : {}),
+      .set((eb) => {
+        const response = change.response !== undefined ? change.response : eb.ref('response');
+        return {
+          status: change.status,
+          // Followers see "Updated" when this moves: a save that changes nothing leaves it.
+          updated_day: eb
+            .case()
+            .when(eb.or([eb('status', '!=', change.status), eb('response', 'is distinct from', response)]))
+            .then(change.day)
+            .else(eb.ref('updated_day'))
+            .end(),
+          ...(change.response !== undefined ? { response: change.response } : {}),
+        };
       })
       .where('id', '=', id)
       .returning(['status', 'response'])

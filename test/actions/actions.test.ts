@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { build } from '../helpers/build.ts';
@@ -185,6 +186,23 @@ describe('moving an action along its lifecycle', () => {
     const list = await board();
     expect(list[0]!.id).toBe(other);
     expect(list.at(-1)!.id).toBe(id);
+  });
+
+  it('moves its updated day only when something changed (followers see "Updated" by it)', async () => {
+    const day = async () =>
+      (
+        await t.app.db
+          .selectFrom('theme_action')
+          .select(sql<string>`to_char(updated_day, 'YYYY-MM-DD')`.as('day'))
+          .where('id', '=', id)
+          .executeTakeFirstOrThrow()
+      ).day;
+    // As the last test left it: won't do, no response, updated 2020-01-01. The same again changes nothing.
+    expect((await setStatus(id, { status: 'wont_do' })).statusCode).toBe(200);
+    expect((await setStatus(id, { status: 'wont_do', response: '' })).statusCode).toBe(200);
+    expect(await day()).toBe('2020-01-01');
+    expect((await setStatus(id, { status: 'wont_do', response: 'Not this year.' })).statusCode).toBe(200);
+    expect(await day()).toBe(today());
   });
 });
 
