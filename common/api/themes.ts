@@ -164,6 +164,21 @@ export const ModThemesQuery = Type.Object({
 });
 export type ModThemesQuery = Static<typeof ModThemesQuery>;
 
+/** A theme's comments come a page at a time (newest first): a long theme is not one long download. */
+export const THEME_ITEMS_PAGE = 50;
+export const ThemeItemsQuery = Type.Object({
+  ...ModThemesQuery.properties,
+  offset: Type.Optional(Type.Integer({ minimum: 0, maximum: 1_000_000, description: 'Comments to skip.' })),
+  limit: Type.Optional(
+    Type.Integer({
+      minimum: 1,
+      maximum: 500,
+      description: `Comments in this page (${THEME_ITEMS_PAGE} unless given).`,
+    }),
+  ),
+});
+export type ThemeItemsQuery = Static<typeof ThemeItemsQuery>;
+
 export const ModThemes = Type.Object({
   themes: Type.Array(ModTheme),
   asOf: Type.Union([Day, Type.Null()]),
@@ -186,6 +201,8 @@ export const ThemeItems = Type.Object({
     keywords: Type.Array(Type.String()),
     trend: Trend,
   }),
+  /** Comments with these filters in all pages. */
+  total: Type.Integer({ minimum: 0 }),
   items: Type.Array(
     Type.Object({
       id: Type.String(),

@@ -39,6 +39,8 @@ export interface ThemeTable {
   sentiment: number;
   /** Shares of the theme's comments read as positive, neutral and negative. */
   tone: Json<ThemeTone>;
+  /** A moderator's pin holds on it (the engine's answer): listed first in every view. */
+  pinned: Generated<boolean>;
   daily: Json<Array<{ day: string; count: number }>>;
   quotes: Json<Array<{ itemId: string; text: string }>>;
   /** Position in the latest snapshot (0 = most urgent); null once retired. */

@@ -48,13 +48,7 @@ export const seed: SeedStep = async (app, result) => {
     .executeTakeFirst();
   if (!staff) return;
   const moderator = { ...staff, mustChangePassword: false };
-  const themes = await app.db
-    .selectFrom('theme')
-    .select(['id', 'label', 'keywords'])
-    .where('scope', '=', 'all')
-    .where('retired', '=', false)
-    .orderBy('rank')
-    .execute();
+  const themes = await app.moderatorThemes.list(app.db);
   const find = (pattern: RegExp) =>
     themes.find((theme) => pattern.test(theme.label)) ??
     themes.find((theme) => pattern.test(theme.keywords.join(' ')));

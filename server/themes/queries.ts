@@ -253,6 +253,7 @@ export async function saveSnapshot(
         }),
         sentiment: theme.sentiment,
         tone: JSON.stringify(theme.tone),
+        pinned: theme.pinned,
         daily: JSON.stringify(theme.daily),
         quotes: JSON.stringify(theme.quotes),
         rank,
@@ -436,6 +437,7 @@ export async function listThemes(db: Db, scope: ThemeScope) {
       'trend',
       'sentiment',
       'tone',
+      'pinned',
       'daily',
       'quotes',
       'trend_test as trendTest',
@@ -466,10 +468,14 @@ export interface ItemFilters {
   departmentId?: string;
 }
 
-/** Clustered comments of a scope, newest first, optionally filtered. */
-export async function listThemeItems(db: Db, scope: ThemeScope, filters: ItemFilters = {}) {
-  return db
-    .selectFrom('theme_item as i')
+/** Clustered comments of a scope, newest first, optionally filtered; `page` takes a slice of that order. */
+export async function listThemeItems(
+  db: Db,
+  scope: ThemeScope,
+  filters: ItemFilters = {},
+  page?: { offset: number; limit: number },
+) {
+  return filteredItems(db, scope, filters)
     .leftJoin('department as d', 'd.id', 'i.department_id')
     .select([
       'i.theme_id as themeId',
@@ -486,14 +492,28 @@ export async function listThemeItems(db: Db, scope: ThemeScope, filters: ItemFil
       'i.prompt',
       'i.prompt_asked_on as promptAskedOn',
     ])
+    .orderBy('i.day', 'desc')
+    .orderBy('i.item_id')
+    .$if(page !== undefined, (q) => q.offset(page!.offset).limit(page!.limit))
+    .execute();
+}
+
+/** How many comments `listThemeItems` lists with these filters (all pages). */
+export async function countFilteredItems(db: Db, scope: ThemeScope, filters: ItemFilters): Promise<number> {
+  const row = await filteredItems(db, scope, filters)
+    .select(sql<number>`count(*)::int`.as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+function filteredItems(db: Db, scope: ThemeScope, filters: ItemFilters) {
+  return db
+    .selectFrom('theme_item as i')
     .where('i.scope', '=', scope)
     .$if(filters.themeId !== undefined, (q) => q.where('i.theme_id', '=', filters.themeId!))
     .$if(filters.source !== undefined, (q) => q.where('i.source', '=', filters.source!))
     .$if(filters.since !== undefined, (q) => q.where('i.day', '>=', filters.since!))
-    .$if(filters.departmentId !== undefined, (q) => q.where('i.department_id', '=', filters.departmentId!))
-    .orderBy('i.day', 'desc')
-    .orderBy('i.item_id')
-    .execute();
+    .$if(filters.departmentId !== undefined, (q) => q.where('i.department_id', '=', filters.departmentId!));
 }
 
 export async function departmentNames(db: Db): Promise<Map<string, string>> {
@@ -609,12 +629,6 @@ export async function deleteCorrection(db: Db, id: string) {
       comments: row.item_ids.length,
     }
   );
-}
-
-/** Themes a moderator pinned, by the id the pin was made on (ids are kept between computations). */
-export async function pinnedThemeIds(db: Db): Promise<Set<string>> {
-  const rows = await db.selectFrom('theme_correction').select('theme_id').where('kind', '=', 'pin').execute();
-  return new Set(rows.map((row) => row.theme_id));
 }
 
 /** The comments a theme holds now (what a correction made on it is anchored to). */

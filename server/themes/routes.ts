@@ -16,14 +16,16 @@ import {
   latestRun,
   listCorrectionRows,
   listThemeItems,
+  countFilteredItems,
   listThemes,
-  pinnedThemeIds,
   themeItemIds,
 } from './queries.ts';
 import {
   CorrectionParams,
   ModThemes,
   ModThemesQuery,
+  THEME_ITEMS_PAGE,
+  ThemeItemsQuery,
   PublicThemes,
   PublicThemesQuery,
   Recomputed,
@@ -89,9 +91,13 @@ const routes: FastifyPluginAsyncTypebox<{ config: Config }> = async (app, { conf
   await app.register(themesService, { config });
   app.notificationSources.add(themeNotifications);
   // Another feature asks whether a theme is current for moderators (an action made from it): id and label only.
-  app.moderatorThemes.provide(async (db, id) => {
-    const theme = await findTheme(db, 'all', id);
-    return theme && { id: theme.id, label: theme.label };
+  app.moderatorThemes.provide({
+    find: async (db, id) => {
+      const theme = await findTheme(db, 'all', id);
+      return theme && { id: theme.id, label: theme.label, keywords: theme.keywords };
+    },
+    list: async (db) =>
+      (await listThemes(db, 'all')).map(({ id, label, keywords }) => ({ id, label, keywords })),
   });
   const { refreshIfStale } = app.themes;
   const staffOnly = app.requireStaff('moderator', 'admin');
@@ -171,13 +177,12 @@ const routes: FastifyPluginAsyncTypebox<{ config: Config }> = async (app, { conf
       },
     },
     async (request) => {
-      const [run, themes, { minimumGroupSize }, names, awaiting, pinned] = await Promise.all([
+      const [run, themes, { minimumGroupSize }, names, awaiting] = await Promise.all([
         latestRun(app.db, 'all'),
         listThemes(app.db, 'all'),
         getSettings(app.db),
         departmentNames(app.db),
         app.themeSources.awaiting(app.db),
-        pinnedThemeIds(app.db),
       ]);
       if (run) refreshIfStale(run.asOf);
       const { days, source, department } = request.query;
@@ -193,7 +198,6 @@ const routes: FastifyPluginAsyncTypebox<{ config: Config }> = async (app, { conf
         awaiting,
         span: Math.min(days ?? 90, 365),
         snapshotTrend: days === undefined && source === undefined,
-        pinned,
       });
       return {
         ...view,
@@ -279,7 +283,7 @@ const routes: FastifyPluginAsyncTypebox<{ config: Config }> = async (app, { conf
         tags: ['themes'],
         summary: "A theme's comments with their source, status and department (newest first)",
         params: ThemeParams,
-        querystring: ModThemesQuery,
+        querystring: ThemeItemsQuery,
         response: { 200: ThemeItems, ...errorResponses(400, 401, 403, 404) },
       },
     },
@@ -287,17 +291,17 @@ const routes: FastifyPluginAsyncTypebox<{ config: Config }> = async (app, { conf
       const theme = await findTheme(app.db, 'all', request.params.id);
       if (!theme) throw notFound('No such theme.');
       const run = await latestRun(app.db, 'all');
-      const { days, source, department } = request.query;
+      const { days, source, department, offset = 0, limit = THEME_ITEMS_PAGE } = request.query;
       const asOf = run?.asOf ?? today();
       const since = days ? addDays(asOf, -(days - 1)) : undefined;
-      const items = await listThemeItems(app.db, 'all', {
-        themeId: theme.id,
-        source,
-        since,
-        departmentId: department,
-      });
+      const filters = { themeId: theme.id, source, since, departmentId: department };
+      const [items, total] = await Promise.all([
+        listThemeItems(app.db, 'all', filters, { offset, limit }),
+        countFilteredItems(app.db, 'all', filters),
+      ]);
       return {
         theme,
+        total,
         items: items.map((item) => ({
           id: item.id,
           source: item.source,

@@ -15,6 +15,8 @@ interface ThemeRowLike {
   firstSeen: string;
   /** The snapshot's trend and its test, over everyone. */
   trend: ThemeTrend;
+  /** A moderator's pin holds on it (the engine's answer, stored with the snapshot): listed first. */
+  pinned?: boolean;
   /** The snapshot's tone over the whole theme (shown with a department filter: see below). */
   tone?: { positive: number; neutral: number; negative: number };
   trendTest: {
@@ -90,8 +92,6 @@ export interface ViewOptions {
    * question and recomputes.
    */
   snapshotTrend: boolean;
-  /** Themes a moderator pinned: listed first (as the snapshot ranks them for employees). */
-  pinned?: ReadonlySet<string>;
 }
 
 const TREND_ORDER: Record<ThemeTrend, number> = { emerging: 0, rising: 1, steady: 2, fading: 3 };
@@ -172,7 +172,7 @@ export function moderatorThemes(themes: ThemeRowLike[], items: ItemRowLike[], op
       quotes: quoted.map((item) => item.text),
       quoteItems: quoted,
       firstSeen: theme.firstSeen,
-      pinned: options.pinned?.has(theme.id) ?? false,
+      pinned: theme.pinned ?? false,
       sources: SOURCES.map((source) => ({
         source,
         count: members.filter((item) => item.source === source).length,
@@ -186,10 +186,10 @@ export function moderatorThemes(themes: ThemeRowLike[], items: ItemRowLike[], op
       questions: questionLines(members, options.k),
     });
   }
-  const pinned = options.pinned ?? new Set<string>();
+  // Pinned first (as the snapshot ranks them), then as the list promises: emerging, rising, steady, fading.
   result.sort(
     (a, b) =>
-      Number(pinned.has(b.id)) - Number(pinned.has(a.id)) ||
+      Number(b.pinned) - Number(a.pinned) ||
       TREND_ORDER[a.trend] - TREND_ORDER[b.trend] ||
       b.size - a.size ||
       a.label.localeCompare(b.label),

@@ -188,3 +188,47 @@ test('a moderator chooses comments of a theme and splits them into a theme of th
   expect(logged).toHaveLength(1);
   expect(logged[0]!.detail).toMatchObject({ comments: 3, to: 'Broken lockers' });
 });
+
+test('hiding a theme as noise asks once more; "Keep it" changes nothing, "Hide it" hides it, and Undo brings it back', async () => {
+  await publishSuggestions(p.app.db, [...PARKING, ...LOCKERS], (i) => daysAgo(1 + ((i * 5) % 60)));
+  const page = await moderatorOnThemes();
+  const lockers = page
+    .locator('article.theme')
+    .filter({ has: page.locator('h2, .keywords', { hasText: /locker/i }) })
+    .first();
+  const lockersId = (await lockers.getAttribute('data-theme-id'))!;
+  const hiddenCorrections = () =>
+    p.app.db
+      .selectFrom('theme_correction')
+      .select('id')
+      .where('kind', '=', 'hide')
+      .where('theme_id', '=', lockersId)
+      .execute();
+  await lockers.getByRole('button', { name: 'Correct this theme' }).click();
+
+  // Asked once more, with where to undo it; "Keep it" writes nothing.
+  await lockers.getByRole('button', { name: 'Hide as noise' }).click();
+  const question = lockers.getByRole('alertdialog');
+  await question.getByText(/the corrections list can undo it/).waitFor();
+  await p.screenshot(page, 'themes-hide-confirm');
+  await question.getByRole('button', { name: 'Keep it' }).click();
+  await expect.poll(() => question.count()).toBe(0);
+  expect(await hiddenCorrections()).toHaveLength(0);
+
+  // "Hide it": gone from the moderators' list, listed among the corrections in force.
+  await lockers.getByRole('button', { name: 'Hide as noise' }).click();
+  await question.getByRole('button', { name: 'Hide it' }).click();
+  const card = page.locator(`article.theme[data-theme-id="${lockersId}"]`);
+  await expect.poll(() => card.count()).toBe(0);
+  expect(await hiddenCorrections()).toHaveLength(1);
+  // (The earlier tests' corrections are in force too.)
+  await page.getByText(/^\d+ corrections? in force/).click();
+  await page.getByRole('button', { name: 'Undo: Hid a theme as noise' }).click();
+  // Back (recomputed from scratch, so possibly under a new id).
+  await page
+    .locator('article.theme')
+    .filter({ has: page.locator('h2, .keywords', { hasText: /locker/i }) })
+    .first()
+    .waitFor();
+  expect(await hiddenCorrections()).toHaveLength(0);
+});

@@ -158,4 +158,63 @@ describe('themes people raise about a department', () => {
     expect(unknown.statusCode).toBe(404);
     expect(unknown.json()).toMatchObject({ error: 'not_found', message: expect.any(String) });
   });
+
+  // Last: it pins a theme.
+  it('a pinned theme comes first on the department page too, as on the themes page and the moderators’', async () => {
+    // A third concern about Facilities, so its page lists more than one theme.
+    const lockers = [
+      'The lockers in the basement have no working keys left.',
+      'Half the lockers downstairs will not lock any more.',
+      'Could we have more lockers, people leave bags under their desks.',
+      'Lockers are all taken by eight, so late starters have nowhere for coats.',
+      'Please fix the broken locker doors on the second floor.',
+      'The lockers are too small for a cycling helmet.',
+      'Our lockers were emptied without warning during the refit.',
+    ];
+    await t.app.db.transaction().execute(async (trx) => {
+      for (const [i, text] of lockers.entries())
+        await insertSuggestion(trx, {
+          text,
+          concernsDepartmentId: facilities,
+          ownDepartmentId: null,
+          moderation: 'published',
+          reviewed: true,
+          piiFlags: [],
+          day: daysAgo(3 + i * 5),
+        });
+    });
+    await themesJob(t.app).idle();
+    await themesJob(t.app).recompute();
+    const before = (await themesOf(facilities)).themes;
+    expect(before.length, JSON.stringify(before.map((theme) => theme.label))).toBeGreaterThanOrEqual(2);
+    const last = before[before.length - 1]!;
+    // Pinned on the moderators' theme that holds the same comments (each snapshot has its own ids).
+    const moderator = await given(t.app).staff('moderator');
+    const modThemes = async () =>
+      (await t.app.inject({ method: 'GET', url: '/api/mod/themes', headers: moderator.headers })).json()
+        .themes as (ThemeJson & { pinned: boolean })[];
+    const target = (await modThemes()).find((theme) => theme.label === last.label)!;
+    expect(target, last.label).toBeDefined();
+    const pin = await t.app.inject({
+      method: 'POST',
+      url: `/api/mod/themes/${target.id}/corrections`,
+      headers: moderator.headers,
+      payload: { kind: 'pin' },
+    });
+    expect(pin.statusCode, pin.body).toBe(200);
+    const company = (await t.app.inject({ method: 'GET', url: '/api/themes' })).json().themes as ThemeJson[];
+    expect(company[0]!.label).toBe(last.label);
+    expect((await themesOf(facilities)).themes[0]!.label).toBe(last.label);
+    const mod = await modThemes();
+    expect(mod[0]).toMatchObject({ label: last.label, pinned: true });
+    expect(mod.slice(1).every((theme) => !theme.pinned)).toBe(true);
+    // The engine's answer, stored with each snapshot's theme.
+    const stored = await t.app.db
+      .selectFrom('theme')
+      .select(['scope', 'label'])
+      .where('pinned', '=', true)
+      .where('retired', '=', false)
+      .execute();
+    expect(stored.map((row) => row.scope).sort()).toEqual(['all', 'public']);
+  });
 });

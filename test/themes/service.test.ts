@@ -241,6 +241,40 @@ describe('themes service', () => {
     expect(theme.id).toBe(loan.id);
     expect(items).toHaveLength(loan.size);
     expect(items[0]).toMatchObject({ source: 'suggestion', published: true, status: 'new', day: daysAgo(0) });
+    expect(response.json().total).toBe(loan.size);
+  });
+
+  it('lists a theme’s comments a page at a time: every comment once, newest first, with the total', async () => {
+    const loan = (await modThemes()).themes.find(isLoan);
+    const page = async (query: string) => {
+      const response = await t.app.inject({
+        method: 'GET',
+        url: `/api/mod/themes/${loan.id}/items${query}`,
+        headers: moderator.headers,
+      });
+      expect(response.statusCode, query).toBe(200);
+      return response.json() as { total: number; items: { id: string; day: string }[] };
+    };
+    const whole = await page('');
+    const pages = [];
+    for (let offset = 0; offset < loan.size; offset += 3) pages.push(await page(`?limit=3&offset=${offset}`));
+    expect(pages.every((p) => p.total === loan.size && p.items.length <= 3)).toBe(true);
+    expect(pages.flatMap((p) => p.items.map((item) => item.id))).toEqual(whole.items.map((item) => item.id));
+    const days = whole.items.map((item) => item.day);
+    expect(days).toEqual([...days].sort().reverse());
+    // Beyond the end: an empty page, still the total.
+    expect(await page(`?offset=${loan.size}`)).toMatchObject({ total: loan.size, items: [] });
+    // With a period filter the total counts what the filter leaves.
+    expect((await page('?days=2')).total).toBe(LOAN_NOW.length);
+    for (const bad of ['?limit=0', '?limit=501', '?offset=-1', '?offset=x']) {
+      const response = await t.app.inject({
+        method: 'GET',
+        url: `/api/mod/themes/${loan.id}/items${bad}`,
+        headers: moderator.headers,
+      });
+      expect(response.statusCode, bad).toBe(400);
+      expect(response.json().error).toBe('invalid_request');
+    }
   });
 
   it('filters by source, period and department, and suppresses small department groups', async () => {

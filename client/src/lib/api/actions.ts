@@ -8,8 +8,8 @@ export type { ActionStatus, ModAction, PublicAction };
 export const actionsApi = {
   /** The public board's actions, most recently updated first (no sign-in, nothing sent about the reader). */
   board: () => get<{ actions: PublicAction[] }>('/api/actions'),
-  forTheme: (themeId: string) =>
-    get<{ actions: ModAction[] }>(`/api/mod/actions?themeId=${encodeURIComponent(themeId)}`),
+  /** Every theme's actions for the moderators' themes page: one request for all its cards. */
+  moderatorList: () => get<{ actions: ModAction[] }>('/api/mod/actions'),
   create: (themeId: string, input: { title: string; description: string }) =>
     post<{ id: string }>(`/api/mod/themes/${themeId}/actions`, input),
   setStatus: (id: string, status: ActionStatus, response: string) =>

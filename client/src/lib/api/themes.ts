@@ -27,7 +27,7 @@ export interface ThemeFilters {
   department?: string;
 }
 
-const query = (filters: ThemeFilters) => {
+const query = (filters: ThemeFilters & { offset?: number | undefined }) => {
   const search = new URLSearchParams();
   for (const [key, value] of Object.entries(filters))
     if (value !== undefined && value !== '') search.set(key, String(value));
@@ -40,8 +40,9 @@ export const themesApi = {
   list: (filters: { department?: string; limit?: number } = {}) =>
     get<PublicThemeList>(`/api/themes${query(filters)}`),
   moderatorList: (filters: ThemeFilters = {}) => get<ModThemeList>(`/api/mod/themes${query(filters)}`),
-  items: (id: string, filters: ThemeFilters = {}) =>
-    get<ThemeItemList>(`/api/mod/themes/${id}/items${query(filters)}`),
+  /** A page of a theme's comments, newest first (`total`: how many in all pages). */
+  items: (id: string, filters: ThemeFilters = {}, offset = 0) =>
+    get<ThemeItemList>(`/api/mod/themes/${id}/items${query({ ...filters, offset: offset || undefined })}`),
   /** Which of the theme's comments to split off (a proposal: nothing changes until a split correction). */
   splitProposal: (id: string) =>
     get<Static<typeof ThemeSplitProposal>>(`/api/mod/themes/${id}/split-proposal`),

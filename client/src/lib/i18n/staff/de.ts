@@ -792,10 +792,16 @@ export const staffDe = {
   'themes.split': 'Abtrennen',
   'themes.pin': 'Oben anheften',
   'themes.hide': 'Als Rauschen ausblenden',
+  'themes.hide.confirm':
+    '„{label}“ bei jeder Neuberechnung für Moderatoren und Beschäftigte ausblenden? Die Kommentare bleiben; in der Liste der Korrekturen lässt es sich rückgängig machen.',
+  'themes.hide.yes': 'Ausblenden',
+  'themes.hide.no': 'Behalten',
   'themes.moveOpen': 'In ein anderes Thema verschieben …',
   'themes.moveInto': 'Diesen Kommentar verschieben in das Thema',
   'themes.move': 'Verschieben',
   'themes.items.loading': 'Kommentare werden geladen …',
+  'themes.items.shown': 'Die neuesten {shown} von {total} Kommentaren',
+  'themes.items.more': 'Weitere Kommentare zeigen',
   'themes.items.caption': 'Kommentare in diesem Thema',
   'themes.items.day': 'Tag',
   'themes.items.comment': 'Kommentar',
@@ -816,8 +822,9 @@ export const staffDe = {
       'Vorgeschlagen: {count} Kommentare, die sich am meisten vom Rest unterscheiden. Prüfen Sie die Auswahl vor dem Abtrennen.',
   },
   'themes.items.proposedHidden': {
-    one: '{count} weiterer vorgeschlagener Kommentar liegt außerhalb der Filter oben.',
-    other: '{count} weitere vorgeschlagene Kommentare liegen außerhalb der Filter oben.',
+    one: '{count} weiterer vorgeschlagener Kommentar liegt außerhalb der Filter oben oder weiter unten in der Liste.',
+    other:
+      '{count} weitere vorgeschlagene Kommentare liegen außerhalb der Filter oben oder weiter unten in der Liste.',
   },
   'themes.items.proposedOf':
     'Berücksichtigt wurden die {considered} häufigsten und typischsten der {distinct} verschiedenen Kommentare des Themas.',

@@ -782,10 +782,16 @@ export const staffEn = {
   'themes.split': 'Split',
   'themes.pin': 'Pin to the top',
   'themes.hide': 'Hide as noise',
+  'themes.hide.confirm':
+    'Hide “{label}” from moderators and employees on every recompute? Its comments stay; the corrections list can undo it.',
+  'themes.hide.yes': 'Hide it',
+  'themes.hide.no': 'Keep it',
   'themes.moveOpen': 'Move to another theme…',
   'themes.moveInto': 'Move this comment to theme',
   'themes.move': 'Move',
   'themes.items.loading': 'Loading comments…',
+  'themes.items.shown': 'Newest {shown} of {total} comments',
+  'themes.items.more': 'Show more comments',
   'themes.items.caption': 'Comments in this theme',
   'themes.items.day': 'Day',
   'themes.items.comment': 'Comment',
@@ -805,8 +811,8 @@ export const staffEn = {
     other: 'Proposed: {count} comments that differ most from the rest. Check the choice before splitting.',
   },
   'themes.items.proposedHidden': {
-    one: '{count} more proposed comment is outside the filters above.',
-    other: '{count} more proposed comments are outside the filters above.',
+    one: '{count} more proposed comment is outside the filters above or further down the list.',
+    other: '{count} more proposed comments are outside the filters above or further down the list.',
   },
   'themes.items.proposedOf':
     'It looked at the {considered} most repeated and most typical of the theme’s {distinct} different comments.',
