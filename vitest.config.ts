@@ -49,7 +49,7 @@ export default defineConfig(async (): Promise<ViteUserConfig> => {
   return {
     test: {
       // Vitest's default on a 2-core machine is one worker; most files wait on Postgres or sockets, so
-      // two keep both cores busy (the e2e and fault projects still run their files one at a time).
+      // two keep both cores busy (the e2e, fault, node and attack runs take their files one at a time).
       maxWorkers: 2,
       reporters: [
         'default',
@@ -115,7 +115,13 @@ export default defineConfig(async (): Promise<ViteUserConfig> => {
                     globalSetup: ['test/helpers/pglite-setup.ts'],
                     testTimeout: 180_000,
                     hookTimeout: 180_000,
+                    // One at a time, after the rest: run two at once beside the integration files (session 28),
+                    // the 25 journeys took 16 minutes instead of 17 and the rest waited for them — this machine's
+                    // two cores are the limit, not idle time.
                     fileParallelism: false,
+                    env: { GREENROOM_TEST_DB: 'pglite' },
+                    // On a busy 2-core machine server work behind a poll (a recompute) can take seconds.
+                    expect: { poll: { timeout: 30_000 } },
                   },
                 },
               ],

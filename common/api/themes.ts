@@ -106,7 +106,7 @@ export const ModTheme = Type.Object({
   firstSeen: Day,
   pinned: Type.Boolean({
     description:
-      "A moderator pinned it: listed first here and in the employees' ranking (not on department pages).",
+      "A moderator pinned it: listed first here, in the employees' ranking and on department pages.",
   }),
   test: Type.Object(
     {
@@ -168,7 +168,12 @@ export type ModThemesQuery = Static<typeof ModThemesQuery>;
 export const THEME_ITEMS_PAGE = 50;
 export const ThemeItemsQuery = Type.Object({
   ...ModThemesQuery.properties,
-  offset: Type.Optional(Type.Integer({ minimum: 0, maximum: 1_000_000, description: 'Comments to skip.' })),
+  after: Type.Optional(
+    Type.String({
+      pattern: '^\\d{4}-\\d{2}-\\d{2}~[^~]{1,200}$',
+      description: 'Where the page starts: the `next` of the page before (after that comment, newest first).',
+    }),
+  ),
   limit: Type.Optional(
     Type.Integer({
       minimum: 1,
@@ -203,6 +208,8 @@ export const ThemeItems = Type.Object({
   }),
   /** Comments with these filters in all pages. */
   total: Type.Integer({ minimum: 0 }),
+  /** `after` for the next page; null when this page is the last. */
+  next: Type.Union([Type.String(), Type.Null()]),
   items: Type.Array(
     Type.Object({
       id: Type.String(),

@@ -468,12 +468,16 @@ export interface ItemFilters {
   departmentId?: string;
 }
 
-/** Clustered comments of a scope, newest first, optionally filtered; `page` takes a slice of that order. */
+/**
+ * Clustered comments of a scope, newest first (then by id), optionally filtered; `page` takes `limit` of
+ * them after the comment `after` (by key, so comments joining or leaving the theme meanwhile do not shift
+ * the pages).
+ */
 export async function listThemeItems(
   db: Db,
   scope: ThemeScope,
   filters: ItemFilters = {},
-  page?: { offset: number; limit: number },
+  page?: { after?: { day: string; itemId: string } | undefined; limit: number },
 ) {
   return filteredItems(db, scope, filters)
     .leftJoin('department as d', 'd.id', 'i.department_id')
@@ -494,7 +498,13 @@ export async function listThemeItems(
     ])
     .orderBy('i.day', 'desc')
     .orderBy('i.item_id')
-    .$if(page !== undefined, (q) => q.offset(page!.offset).limit(page!.limit))
+    .$if(page?.after !== undefined, (q) => {
+      const { day, itemId } = page!.after!;
+      return q.where((eb) =>
+        eb.or([eb('i.day', '<', day), eb.and([eb('i.day', '=', day), eb('i.item_id', '>', itemId)])]),
+      );
+    })
+    .$if(page !== undefined, (q) => q.limit(page!.limit))
     .execute();
 }
 

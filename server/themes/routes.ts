@@ -291,17 +291,29 @@ const routes: FastifyPluginAsyncTypebox<{ config: Config }> = async (app, { conf
       const theme = await findTheme(app.db, 'all', request.params.id);
       if (!theme) throw notFound('No such theme.');
       const run = await latestRun(app.db, 'all');
-      const { days, source, department, offset = 0, limit = THEME_ITEMS_PAGE } = request.query;
+      const { days, source, department, after, limit = THEME_ITEMS_PAGE } = request.query;
       const asOf = run?.asOf ?? today();
       const since = days ? addDays(asOf, -(days - 1)) : undefined;
       const filters = { themeId: theme.id, source, since, departmentId: department };
-      const [items, total] = await Promise.all([
-        listThemeItems(app.db, 'all', filters, { offset, limit }),
+      const start = after === undefined ? undefined : { day: after.slice(0, 10), itemId: after.slice(11) };
+      // The schema checks the shape; a day that is no date ("2026-02-30") would reach Postgres as one.
+      if (
+        start &&
+        (Number.isNaN(Date.parse(`${start.day}T00:00:00Z`)) || addDays(start.day, 0) !== start.day)
+      )
+        throw badRequest('invalid_request', '`after` must be the `next` of an earlier page.');
+      // One more than the page: whether there is a next one.
+      const [rows, total] = await Promise.all([
+        listThemeItems(app.db, 'all', filters, { after: start, limit: limit + 1 }),
         countFilteredItems(app.db, 'all', filters),
       ]);
+      const items = rows.slice(0, limit);
+      const last = items.at(-1);
+      const next = rows.length > limit && last ? `${last.day}~${last.id}` : null;
       return {
         theme,
         total,
+        next,
         items: items.map((item) => ({
           id: item.id,
           source: item.source,

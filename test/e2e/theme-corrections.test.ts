@@ -204,31 +204,61 @@ test('hiding a theme as noise asks once more; "Keep it" changes nothing, "Hide i
       .where('kind', '=', 'hide')
       .where('theme_id', '=', lockersId)
       .execute();
+  // One of its comments, to find the theme again after the undo (recomputed from scratch, maybe a new id).
+  const itemId = (await lockers.locator('.quote').first().getAttribute('data-item-id'))!;
+  const corrections: string[] = [];
+  page.on('request', (request) => {
+    if (request.url().includes('/corrections')) corrections.push(`${request.method()} ${request.url()}`);
+  });
   await lockers.getByRole('button', { name: 'Correct this theme' }).click();
 
-  // Asked once more, with where to undo it; "Keep it" writes nothing.
+  // Asked once more, with where to undo it, focus on "Keep it"; "Keep it" sends nothing.
   await lockers.getByRole('button', { name: 'Hide as noise' }).click();
-  const question = lockers.getByRole('alertdialog');
+  const question = lockers.getByRole('group', { name: /^Hide “/ });
   await question.getByText(/the corrections list can undo it/).waitFor();
+  await expect.poll(() => page.evaluate(() => document.activeElement?.textContent?.trim())).toBe('Keep it');
   await p.screenshot(page, 'themes-hide-confirm');
   await question.getByRole('button', { name: 'Keep it' }).click();
-  await expect.poll(() => question.count()).toBe(0);
+  await question.waitFor({ state: 'detached' });
+  await expect
+    .poll(() => page.evaluate(() => document.activeElement?.textContent?.trim()))
+    .toBe('Hide as noise');
+  // Escape closes the question too.
+  await lockers.getByRole('button', { name: 'Hide as noise' }).click();
+  await page.keyboard.press('Escape');
+  await question.waitFor({ state: 'detached' });
+  expect(corrections.filter((line) => line.startsWith('POST'))).toEqual([]);
   expect(await hiddenCorrections()).toHaveLength(0);
 
   // "Hide it": gone from the moderators' list, listed among the corrections in force.
   await lockers.getByRole('button', { name: 'Hide as noise' }).click();
+  const hidden = page.waitForResponse(
+    (r) => r.request().method() === 'POST' && r.url().endsWith('/corrections'),
+  );
   await question.getByRole('button', { name: 'Hide it' }).click();
+  expect((await hidden).status()).toBe(200);
   const card = page.locator(`article.theme[data-theme-id="${lockersId}"]`);
-  await expect.poll(() => card.count()).toBe(0);
+  await card.waitFor({ state: 'detached' });
+  await page.locator(`article.theme [data-item-id="${itemId}"]`).waitFor({ state: 'detached' });
   expect(await hiddenCorrections()).toHaveLength(1);
   // (The earlier tests' corrections are in force too.)
   await page.getByText(/^\d+ corrections? in force/).click();
+  const undone = page.waitForResponse(
+    (r) => r.request().method() === 'DELETE' && r.url().includes('/corrections/'),
+  );
   await page.getByRole('button', { name: 'Undo: Hid a theme as noise' }).click();
-  // Back (recomputed from scratch, so possibly under a new id).
-  await page
-    .locator('article.theme')
-    .filter({ has: page.locator('h2, .keywords', { hasText: /locker/i }) })
-    .first()
-    .waitFor();
+  expect((await undone).status()).toBe(200);
+  // The hidden theme is back (the undo answers once both snapshots are recomputed): the theme that holds
+  // its comment now is current, and its card is listed.
+  const back = await p.app.db
+    .selectFrom('theme_item as i')
+    .innerJoin('theme as t', 't.id', 'i.theme_id')
+    .select('t.id')
+    .where('i.scope', '=', 'all')
+    .where('i.item_id', '=', itemId)
+    .where('t.retired', '=', false)
+    .executeTakeFirst();
+  expect(back).toBeDefined();
+  await page.locator(`article.theme[data-theme-id="${back!.id}"]`).waitFor();
   expect(await hiddenCorrections()).toHaveLength(0);
 });

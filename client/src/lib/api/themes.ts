@@ -27,7 +27,7 @@ export interface ThemeFilters {
   department?: string;
 }
 
-const query = (filters: ThemeFilters & { offset?: number | undefined }) => {
+const query = (filters: ThemeFilters & { after?: string | undefined }) => {
   const search = new URLSearchParams();
   for (const [key, value] of Object.entries(filters))
     if (value !== undefined && value !== '') search.set(key, String(value));
@@ -40,9 +40,9 @@ export const themesApi = {
   list: (filters: { department?: string; limit?: number } = {}) =>
     get<PublicThemeList>(`/api/themes${query(filters)}`),
   moderatorList: (filters: ThemeFilters = {}) => get<ModThemeList>(`/api/mod/themes${query(filters)}`),
-  /** A page of a theme's comments, newest first (`total`: how many in all pages). */
-  items: (id: string, filters: ThemeFilters = {}, offset = 0) =>
-    get<ThemeItemList>(`/api/mod/themes/${id}/items${query({ ...filters, offset: offset || undefined })}`),
+  /** A page of a theme's comments, newest first, after `after` (`total`: in all pages; `next`: the next page's start). */
+  items: (id: string, filters: ThemeFilters = {}, after?: string) =>
+    get<ThemeItemList>(`/api/mod/themes/${id}/items${query({ ...filters, after })}`),
   /** Which of the theme's comments to split off (a proposal: nothing changes until a split correction). */
   splitProposal: (id: string) =>
     get<Static<typeof ThemeSplitProposal>>(`/api/mod/themes/${id}/split-proposal`),
