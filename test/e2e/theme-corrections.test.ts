@@ -1,3 +1,4 @@
+import type { Page } from 'playwright-core';
 import { expect, test } from 'vitest';
 import { themesJob } from '../../server/themes/job.ts';
 import { CANTEEN, daysAgo, PARKING, publishSuggestions } from '../themes/fixtures.ts';
@@ -30,6 +31,13 @@ const themeLabelOf = async (scope: 'all' | 'public', itemId: string) =>
       .where('i.item_id', '=', itemId)
       .executeTakeFirst()
   )?.label ?? null;
+
+/** The first theme card whose name or keywords match. */
+const firstCardAbout = (page: Page, pattern: RegExp) =>
+  page
+    .locator('article.theme')
+    .filter({ has: page.locator('h2, .keywords', { hasText: pattern }) })
+    .first();
 
 /** The themes recomputed with what was just published, and a moderator on the themes dashboard. */
 async function moderatorOnThemes() {
@@ -145,10 +153,7 @@ const LOCKERS = [
 test('a moderator chooses comments of a theme and splits them into a theme of their own; it holds after a recompute and is audited', async () => {
   const ids = await publishSuggestions(p.app.db, LOCKERS, (i) => daysAgo(2 + i * 3));
   const page = await moderatorOnThemes();
-  const lockers = page
-    .locator('article.theme')
-    .filter({ has: page.locator('h2, .keywords', { hasText: /locker/i }) })
-    .first();
+  const lockers = firstCardAbout(page, /locker/i);
   const lockersId = (await lockers.getAttribute('data-theme-id'))!;
   await lockers.getByRole('button', { name: /^Show the \d+ comments$/ }).click();
   // The three about the locker room and its doors: chosen by hand, no word sets them apart from the rest.
@@ -192,10 +197,7 @@ test('a moderator chooses comments of a theme and splits them into a theme of th
 test('hiding a theme as noise asks once more; "Keep it" changes nothing, "Hide it" hides it, and Undo brings it back', async () => {
   await publishSuggestions(p.app.db, [...PARKING, ...LOCKERS], (i) => daysAgo(1 + ((i * 5) % 60)));
   const page = await moderatorOnThemes();
-  const lockers = page
-    .locator('article.theme')
-    .filter({ has: page.locator('h2, .keywords', { hasText: /locker/i }) })
-    .first();
+  const lockers = firstCardAbout(page, /locker/i);
   const lockersId = (await lockers.getAttribute('data-theme-id'))!;
   const hiddenCorrections = () =>
     p.app.db

@@ -6,14 +6,14 @@ import { insertSuggestion } from '../../server/suggestions/queries.ts';
 // corpus the themes and actions tests cluster (each feature's fixtures add their own on top).
 
 /**
- * Publishes these suggestions (about no department), the i-th on `day(i)`, in one transaction; their ids.
- * `pending`: held for moderation instead (in the moderators' themes only).
+ * Publishes these suggestions, the i-th on `day(i)`, in one transaction; their ids. `pending`: held for
+ * moderation instead (in the moderators' themes only); `concerns`: the department they are about (none).
  */
 export async function publishSuggestions(
   db: Kysely<Database>,
   texts: readonly string[],
   day: (i: number) => string,
-  { pending = false }: { pending?: boolean } = {},
+  { pending = false, concerns = null }: { pending?: boolean; concerns?: string | null } = {},
 ): Promise<string[]> {
   const ids: string[] = [];
   await db.transaction().execute(async (trx) => {
@@ -21,7 +21,7 @@ export async function publishSuggestions(
       ids.push(
         await insertSuggestion(trx, {
           text,
-          concernsDepartmentId: null,
+          concernsDepartmentId: concerns,
           ownDepartmentId: null,
           moderation: pending ? 'pending' : 'published',
           reviewed: !pending,

@@ -4,7 +4,7 @@ import { themesJob } from '../../server/themes/job.ts';
 import { build } from '../helpers/build.ts';
 import { departmentId } from '../helpers/departments.ts';
 import { given } from '../helpers/given.ts';
-import { CANTEEN, daysAgo, PARKING as ALL_PARKING } from './fixtures.ts';
+import { CANTEEN, daysAgo, PARKING as ALL_PARKING, publishSuggestions } from './fixtures.ts';
 
 // A department's page shows the themes people raise about it: /api/themes?department=…, built from
 // published comments that concern that department only, and never a theme with fewer than k of them.
@@ -171,18 +171,7 @@ describe('themes people raise about a department', () => {
       'The lockers are too small for a cycling helmet.',
       'Our lockers were emptied without warning during the refit.',
     ];
-    await t.app.db.transaction().execute(async (trx) => {
-      for (const [i, text] of lockers.entries())
-        await insertSuggestion(trx, {
-          text,
-          concernsDepartmentId: facilities,
-          ownDepartmentId: null,
-          moderation: 'published',
-          reviewed: true,
-          piiFlags: [],
-          day: daysAgo(3 + i * 5),
-        });
-    });
+    await publishSuggestions(t.app.db, lockers, (i) => daysAgo(3 + i * 5), { concerns: facilities });
     await themesJob(t.app).idle();
     await themesJob(t.app).recompute();
     const before = (await themesOf(facilities)).themes;
