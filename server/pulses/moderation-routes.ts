@@ -4,7 +4,7 @@ import type { Static } from 'typebox';
 import { badRequest, conflict, errorResponses, notFound } from '../errors.ts';
 import { getSettings } from '../shared/settings.ts';
 import { audit } from '../shared/audit.ts';
-import { DAY_MS, today } from '../shared/days.ts';
+import { DAY_MS, isDay, today } from '../shared/days.ts';
 import { commentDecision, requireReadableGroup } from '../shared/moderation/actions.ts';
 import { bulkDecisionRoute, decisionRoute } from '../shared/moderation/routes.ts';
 import type { StaffMember } from '../shared/staff-sessions.ts';
@@ -31,9 +31,6 @@ import {
 } from '../../common/api/pulses.ts';
 
 const MAX_PULSE_DAYS = 31;
-const isDay = (value: string) =>
-  !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) &&
-  new Date(`${value}T00:00:00Z`).toISOString().startsWith(value);
 const midnight = (day: string) => new Date(`${day}T00:00:00Z`);
 
 // The moderators' side of pulses: scheduling (which creates the pulse's token scope), every pulse with its

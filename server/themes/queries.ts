@@ -531,16 +531,6 @@ export async function departmentNames(db: Db): Promise<Map<string, string>> {
   return new Map(rows.map((row) => [row.id, row.name]));
 }
 
-/** Debug/ops: how many comments each scope holds (used by tests and the dashboard footer). */
-export async function countThemeItems(db: Db, scope: ThemeScope): Promise<number> {
-  const row = await db
-    .selectFrom('theme_item')
-    .select(sql<number>`count(*)::int`.as('n'))
-    .where('scope', '=', scope)
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
-}
-
 /** Every moderator correction, oldest first (the engine applies them in order). */
 export async function listCorrections(db: Db): Promise<ThemeCorrection[]> {
   const rows = await db

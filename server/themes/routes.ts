@@ -36,7 +36,7 @@ import {
   ThemeSplitProposal,
 } from '../../common/api/themes.ts';
 import { evidenceOf, moderatorThemes, type TrendEvidence } from './view.ts';
-import { addDays, today } from '../shared/days.ts';
+import { addDays, isDay, today } from '../shared/days.ts';
 import { themeNotifications } from './notification-source.ts';
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -297,10 +297,7 @@ const routes: FastifyPluginAsyncTypebox<{ config: Config }> = async (app, { conf
       const filters = { themeId: theme.id, source, since, departmentId: department };
       const start = after === undefined ? undefined : { day: after.slice(0, 10), itemId: after.slice(11) };
       // The schema checks the shape; a day that is no date ("2026-02-30") would reach Postgres as one.
-      if (
-        start &&
-        (Number.isNaN(Date.parse(`${start.day}T00:00:00Z`)) || addDays(start.day, 0) !== start.day)
-      )
+      if (start && !isDay(start.day))
         throw badRequest('invalid_request', '`after` must be the `next` of an earlier page.');
       // One more than the page: whether there is a next one.
       const [rows, total] = await Promise.all([
