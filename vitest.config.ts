@@ -14,7 +14,7 @@ const notIntegration = [
 ];
 // Slow fault tests (a Postgres killed mid-load, a server killed under live sockets) run on their own: npm run test:faults.
 const faults = process.env.GREENROOM_FAULTS === '1';
-// The operator's linkability attack (eight browsers, five runs, real Postgres) runs on its own too: npm run test:attacks.
+// The operator's linkability attack (40 browsers: ten runs of four people, real Postgres) runs on its own too: npm run test:attacks.
 const attacks = process.env.GREENROOM_ATTACKS === '1';
 // The multi-node simulation behind a real proxy runs on its own too: npm run test:nodes.
 const nodes = process.env.GREENROOM_NODES === '1';

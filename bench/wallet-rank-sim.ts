@@ -1,23 +1,29 @@
 // npx tsx bench/wallet-rank-sim.ts — how well an operator ranks anonymous writes to members by when they
 // enrolled or last fetched tokens, under the wallet's timing, in simulation (the linkability attack in
-// test/attacks/ measures the same with real browsers; this isolates the timing rule). Eight people as in
-// the attack: arrivals over 12 s, a refill that takes `refill` seconds, a 5–240 s or 5–600 s hold, 6–16 s
+// test/attacks/ measures the same with real browsers; this isolates the timing rule). Four people a run as in
+// the attack (eight before 7 December 2026; the last lines say why it changed): arrivals over 12 s, a refill that takes `refill` seconds, a 5–240 s or 5–600 s hold, 6–16 s
 // quiet, 2–30 s jitter, a pulse answer, two suggestions and two kudos each. Prints top-1 accuracy ÷ chance
 // for holds counted from the refill's end (before 4 December 2026) and from the enrolment (now). The
 // attack's hold is 5–600 s since 6 December 2026: with 5–240 s, refills stretched by a slow machine
 // still ordered the writes.
 
 const uniform = (low: number, high: number) => low + Math.random() * (high - low);
-const PEOPLE = 8;
 const ROUNDS = 6000;
 
 type Anchor = 'refill end' | 'enrolment';
 
-function ratio(anchor: Anchor, ranksBy: Anchor, refill: [number, number], hold: number): number {
+function ratio(
+  anchor: Anchor,
+  ranksBy: Anchor,
+  refill: [number, number],
+  hold: number,
+  groupSize = 4,
+  rounds = ROUNDS,
+): number {
   let hits = 0;
   let items = 0;
-  for (let round = 0; round < ROUNDS; round++) {
-    const people = Array.from({ length: PEOPLE }, (_, person) => {
+  for (let round = 0; round < rounds; round++) {
+    const people = Array.from({ length: groupSize }, (_, person) => {
       const enrolled = uniform(0, 12);
       return { person, enrolled, refilled: enrolled + uniform(...refill) };
     });
@@ -42,12 +48,12 @@ function ratio(anchor: Anchor, ranksBy: Anchor, refill: [number, number], hold: 
       writes.sort((a, b) => a.at - b.at);
       writes.forEach(({ person }, i) => {
         const rank = i / Math.max(1, writes.length - 1);
-        if (order[Math.round(rank * (PEOPLE - 1))] === person) hits++;
+        if (order[Math.round(rank * (groupSize - 1))] === person) hits++;
         items++;
       });
     }
   }
-  return hits / items / (1 / PEOPLE);
+  return hits / items / (1 / groupSize);
 }
 
 for (const hold of [240, 600])
@@ -63,3 +69,18 @@ for (const hold of [240, 600])
           `${ratio(anchor, 'refill end', refill, hold).toFixed(2)}×, by enrolment ${ratio(anchor, 'enrolment', refill, hold).toFixed(2)}× chance`,
       );
   }
+
+// How often a fair wallet (5–600 s hold from the enrolment, refills of 80–120 s as CI measures them)
+// measures above 1.5 × chance by luck over the attack's 200 items: 5 runs of 8 people against 10 of 4.
+for (const [people, runs] of [
+  [8, 5],
+  [4, 10],
+]) {
+  const TRIALS = 4000;
+  let above = 0;
+  for (let trial = 0; trial < TRIALS; trial++)
+    if (ratio('enrolment', 'enrolment', [80, 120], 600, people, runs) > 1.5) above++;
+  console.log(
+    `fair wallet, ${runs} runs of ${people}: above 1.5 × chance by rank order of enrolment in ${((100 * above) / TRIALS).toFixed(2)} % of attacks`,
+  );
+}

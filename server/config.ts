@@ -6,6 +6,8 @@ export interface Config {
   host: string;
   /** null → embedded PGlite in dataDir. */
   databaseUrl: string | null;
+  /** Connections each node keeps to Postgres at most (DATABASE_POOL_SIZE). */
+  poolSize: number;
   dataDir: string;
   adminUsername: string | null;
   adminPassword: string | null;
@@ -281,6 +283,7 @@ export function loadConfig(env: Env = process.env): Config {
     port: integer(env, 'PORT', 3000, 0, 65535),
     host: env.HOST || '127.0.0.1',
     databaseUrl,
+    poolSize: integer(env, 'DATABASE_POOL_SIZE', 10, 2, 500),
     dataDir: env.DATA_DIR || './data',
     adminUsername,
     adminPassword,

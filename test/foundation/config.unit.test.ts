@@ -4,7 +4,13 @@ import { ConfigError, loadConfig, requireSharedSecret } from '../../server/confi
 describe('loadConfig', () => {
   it('defaults to the embedded database with demo data on port 3000', () => {
     const config = loadConfig({});
-    expect(config).toMatchObject({ port: 3000, databaseUrl: null, dataDir: './data', seedDemo: true });
+    expect(config).toMatchObject({
+      port: 3000,
+      databaseUrl: null,
+      poolSize: 10,
+      dataDir: './data',
+      seedDemo: true,
+    });
   });
 
   it('never seeds demo data on real Postgres', () => {
@@ -22,6 +28,8 @@ describe('loadConfig', () => {
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
     [{ GREENROOM_SECRET: 'tiny' }, 'GREENROOM_SECRET'],
     [{ ALLOWED_ORIGINS: 'not a url' }, 'ALLOWED_ORIGINS'],
+    [{ DATABASE_POOL_SIZE: '1' }, 'DATABASE_POOL_SIZE'],
+    [{ DATABASE_POOL_SIZE: 'lots' }, 'DATABASE_POOL_SIZE'],
   ])('names the bad variable in %o', (env, variable) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     try {
