@@ -27,6 +27,7 @@ import * as m0031 from './0031_moderation_queue_indexes.ts';
 import * as m0033 from './0033_theme_tone.ts';
 import * as m0034 from './0034_theme_actions.ts';
 import * as m0035 from './0035_theme_pinned.ts';
+import * as m0036 from './0036_theme_hidden_items.ts';
 
 // Listed explicitly (not read from disk) so bundlers and tsx resolve the same set.
 export const migrations: Record<string, Migration> = {
@@ -58,4 +59,5 @@ export const migrations: Record<string, Migration> = {
   '0033_theme_tone': m0033,
   '0034_theme_actions': m0034,
   '0035_theme_pinned': m0035,
+  '0036_theme_hidden_items': m0036,
 };

@@ -48,6 +48,8 @@ export interface ThemeTable {
   first_seen: Day;
   last_seen: Day;
   retired: boolean;
+  /** Hidden as noise: the ids of the comments it held (sorted), so an undone hide gives them back to it. */
+  hidden_items: Json<string[]> | null;
   /** Hash of the values last written: a snapshot save skips an unchanged theme. */
   fingerprint: Generated<string>;
 }

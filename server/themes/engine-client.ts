@@ -1,7 +1,7 @@
 import { Worker, type ResourceLimits } from 'node:worker_threads';
 import type { FastifyBaseLogger } from 'fastify';
 import type { ThemeScope } from '../../db/tables/themes.ts';
-import type { PreviousTheme, Theme, ThemeCorrection, ThemeItem } from './engine/index.ts';
+import type { HiddenTheme, PreviousTheme, Theme, ThemeCorrection, ThemeItem } from './engine/index.ts';
 import type { SplitProposal } from './engine/split.ts';
 import { nextTurn, sameCentrality, SLICE } from './queries.ts';
 
@@ -43,6 +43,8 @@ export interface Membership {
 export interface Computed {
   /** The themes; with their item lists when `complete`, else without (empty). */
   themes: Theme[];
+  /** Themes hidden as noise and their comments (the snapshot keeps them for an undone hide). */
+  hidden: HiddenTheme[];
   /** How many comments are in no shown theme. */
   unclustered: number;
   /**
@@ -117,6 +119,8 @@ export type EngineReply = { id: number } & (
       ok: true;
       /** In the first part only: the themes, with empty item lists. */
       themes?: Theme[];
+      /** In the first part only: the themes hidden as noise, with their comments. */
+      hidden?: HiddenTheme[];
       /** In the first part only: how many comments are in no shown theme. */
       unclustered?: number;
       /** In the first part only: the thread's V8 heap after the computation (bytes used, committed, external). */
@@ -138,6 +142,7 @@ interface Receiving {
   complete: boolean;
   themes: Theme[];
   byId: Map<string, Theme>;
+  hidden: HiddenTheme[];
   unclustered: number;
   memberships: Map<string, Membership>;
 }
@@ -295,6 +300,7 @@ export class ThemeEngineWorker {
         complete: message.kind === 'compute' || message.kind === 'derive',
         themes: [],
         byId: new Map(),
+        hidden: [],
         unclustered: 0,
         memberships: new Map(),
       });
@@ -339,6 +345,7 @@ export class ThemeEngineWorker {
       pending.themes = reply.themes;
       for (const theme of reply.themes) pending.byId.set(theme.id, theme);
     }
+    if (reply.hidden) pending.hidden = reply.hidden;
     if (reply.unclustered !== undefined) pending.unclustered = reply.unclustered;
     for (const membership of reply.memberships) {
       pending.memberships.set(membership.itemId, membership);
@@ -346,9 +353,9 @@ export class ThemeEngineWorker {
         pending.byId.get(membership.themeId)!.itemIds.push(membership.itemId);
     }
     if (reply.done) {
-      const { themes, unclustered, memberships, complete } = pending;
+      const { themes, hidden, unclustered, memberships, complete } = pending;
       return this.#settle(worker, reply.id, () =>
-        pending.resolve({ themes, unclustered, memberships, complete }),
+        pending.resolve({ themes, hidden, unclustered, memberships, complete }),
       );
     }
     // The next part once the loop has turned: what waited behind this one goes first.

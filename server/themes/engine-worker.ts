@@ -1,7 +1,7 @@
 import { getHeapStatistics, setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { parentPort } from 'node:worker_threads';
-import { preprocessorFor, ThemeModel, type ThemeItem } from './engine/index.ts';
+import { preprocessorFor, ThemeModel, type ThemeItem, type ThemesResult } from './engine/index.ts';
 import { proposeSplit } from './engine/split.ts';
 import {
   keepsStored,
@@ -82,7 +82,7 @@ function membershipsOf(model: ThemeModel, ids?: Iterable<string>): Membership[] 
 function handle(
   request: Computation,
   items: ThemeItem[],
-): { themes: ReturnType<ThemeModel['result']>['themes']; unclustered: number; memberships: Membership[] } {
+): Pick<ThemesResult, 'themes' | 'hidden'> & { unclustered: number; memberships: Membership[] } {
   const { scope } = request;
   let model: ThemeModel;
   if (request.kind === 'update') {
@@ -134,10 +134,11 @@ function handle(
     // A derived scope's model is not kept: its next run derives again from the base's.
     if (request.kind !== 'derive') models.set(scope, model);
   }
-  const { themes, unclustered } = model.result();
+  const { themes, hidden, unclustered } = model.result();
   const bare = themes.map((theme) => ({ ...theme, itemIds: [] }));
   const reply = (memberships: Membership[]) => ({
     themes: bare,
+    hidden,
     unclustered: unclustered.length,
     memberships,
   });
@@ -232,7 +233,7 @@ parentPort!.on('message', (request: EngineRequest) => {
   incoming.delete(request.id);
   let reply: EngineReply;
   try {
-    const { themes, unclustered, memberships } = handle(request, items);
+    const { themes, hidden, unclustered, memberships } = handle(request, items);
     collectGarbage();
     const first = memberships.slice(0, SLICE);
     const done = memberships.length <= SLICE;
@@ -242,6 +243,7 @@ parentPort!.on('message', (request: EngineRequest) => {
       id: request.id,
       ok: true,
       themes,
+      hidden,
       unclustered,
       memberships: first,
       done,

@@ -289,7 +289,13 @@ export class ThemesJob {
     this.#states.delete(scope);
     const last = this.#saved.get(scope);
     // Nothing to read: an empty snapshot, without loading any language model.
-    let computed: Computed = { themes: [], unclustered: 0, memberships: new Map(), complete: true };
+    let computed: Computed = {
+      themes: [],
+      hidden: [],
+      unclustered: 0,
+      memberships: new Map(),
+      complete: true,
+    };
     /**
      * 'update': the change applied to the model kept on the engine thread. 'recompute': a full computation
      * there, from the comments it holds with the change applied. 'derive': a full computation there from
@@ -506,6 +512,7 @@ export class ThemesJob {
       asOf,
       firstDay,
       themes,
+      hidden: computed.hidden,
       itemCount: hashes.size,
       unclustered: computed.unclustered,
       incremental: mode === 'update',

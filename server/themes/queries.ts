@@ -2,7 +2,7 @@ import { hash } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import type { ThemeScope, ThemeSource } from '../../db/tables/themes.ts';
-import type { PreviousTheme, Theme, ThemeCorrection } from './engine/index.ts';
+import type { HiddenTheme, PreviousTheme, Theme, ThemeCorrection } from './engine/index.ts';
 
 type Db = Kysely<Database>;
 
@@ -10,7 +10,7 @@ type Db = Kysely<Database>;
 export async function previousThemes(db: Db, scope: ThemeScope): Promise<PreviousTheme[]> {
   const rows = await db
     .selectFrom('theme')
-    .select(['id', 'signature', 'label', 'trend'])
+    .select(['id', 'signature', 'label', 'trend', 'hidden_items'])
     .where('scope', '=', scope)
     .orderBy('retired')
     .orderBy('last_seen', 'desc')
@@ -27,29 +27,31 @@ export async function previousThemes(db: Db, scope: ThemeScope): Promise<Previou
     list.push(item_id);
     byTheme.set(theme_id, list);
   }
+  // A theme hidden as noise has no rows: its comments are on it, so an undone hide gives them back to it.
   return rows.map((row) => ({
     id: row.id,
     signature: row.signature,
     label: row.label,
     trend: row.trend,
-    itemIds: byTheme.get(row.id) ?? [],
+    itemIds: byTheme.get(row.id) ?? row.hidden_items ?? [],
   }));
 }
 
 /**
  * The retired themes a recompute from the engine's held comments may still recognise (the current ones
- * and their comments it holds itself): ids, signatures and labels only, no comment ids.
+ * and their comments it holds itself): ids, signatures and labels, and comment ids only for those hidden
+ * as noise (the engine's result leaves them out).
  */
 export async function retiredThemes(db: Db, scope: ThemeScope): Promise<PreviousTheme[]> {
   const rows = await db
     .selectFrom('theme')
-    .select(['id', 'signature', 'label', 'trend'])
+    .select(['id', 'signature', 'label', 'trend', 'hidden_items'])
     .where('scope', '=', scope)
     .where('retired', '=', true)
     .orderBy('last_seen', 'desc')
     .limit(200)
     .execute();
-  return rows.map((row) => ({ ...row, itemIds: [] }));
+  return rows.map(({ hidden_items, ...row }) => ({ ...row, itemIds: hidden_items ?? [] }));
 }
 
 export interface SnapshotItem {
@@ -75,6 +77,8 @@ export interface Snapshot {
   asOf: string;
   firstDay: string | null;
   themes: Theme[];
+  /** Themes hidden as noise, with their comments: kept on their retired rows for an undone hide. */
+  hidden?: HiddenTheme[];
   items: SnapshotItem[];
   itemCount: number;
   unclustered: number;
@@ -263,11 +267,25 @@ export async function saveSnapshot(
       const hash = fingerprint(Object.values(values));
       if (!rewrite && storedThemes.get(theme.id) === hash) continue;
       stats.themesWritten++;
+      // A theme shown again is no longer hidden: its comments are its rows' again.
       await trx
         .insertInto('theme')
-        .values({ id: theme.id, scope, first_seen: asOf, ...values, fingerprint: hash })
-        .onConflict((oc) => oc.column('id').doUpdateSet({ ...values, fingerprint: hash }))
+        .values({ id: theme.id, scope, first_seen: asOf, ...values, hidden_items: null, fingerprint: hash })
+        .onConflict((oc) => oc.column('id').doUpdateSet({ ...values, hidden_items: null, fingerprint: hash }))
         .execute();
+    }
+    // A hidden theme's comments, on its retired row, written only when they changed.
+    for (const theme of snapshot.hidden ?? []) {
+      const itemIds = JSON.stringify(theme.itemIds);
+      const written = await trx
+        .updateTable('theme')
+        .set({ hidden_items: itemIds })
+        .where('scope', '=', scope)
+        .where('id', '=', theme.id)
+        .where('retired', '=', true)
+        .where(sql<boolean>`hidden_items is distinct from ${itemIds}::jsonb`)
+        .executeTakeFirst();
+      stats.themesWritten += Number(written.numUpdatedRows);
     }
     // The stored assignment: item ids, hashes and centralities only (no text), read in pages by key. A
     // delta save knows it already: its items are the changed rows, its `removed` the rows that left.

@@ -97,8 +97,16 @@ export interface Theme {
   pinned: boolean;
 }
 
+/** A theme hidden as noise: in no result, but its comments are known, for when the hide is undone. */
+export interface HiddenTheme {
+  id: string;
+  itemIds: string[];
+}
+
 export interface ThemesResult {
   themes: Theme[];
+  /** Themes hidden as noise, with the comments they hold (theirs are among `unclustered` too). */
+  hidden: HiddenTheme[];
   unclustered: string[];
   asOf: string | null;
 }
@@ -722,8 +730,15 @@ export class ThemeModel {
           b.size - a.size ||
           a.label.localeCompare(b.label),
       );
-    const hidden = this.#themes.filter((theme) => theme.hidden).flatMap((theme) => [...theme.items]);
-    return { themes, unclustered: [...this.#unclustered, ...hidden], asOf: this.#asOf };
+    const hidden = this.#themes
+      .filter((theme) => theme.hidden && theme.items.size > 0)
+      .map((theme) => ({ id: theme.id, itemIds: [...theme.items].sort() }));
+    return {
+      themes,
+      hidden,
+      unclustered: [...this.#unclustered, ...hidden.flatMap((theme) => theme.itemIds)],
+      asOf: this.#asOf,
+    };
   }
 
   /**
