@@ -123,47 +123,59 @@ export function fuzzRoutes(methods: string[], where: (url: string) => boolean = 
       expect(methods.flatMap(selected).length).toBeGreaterThan(0);
     });
 
+    /** Sends one generated request and checks its answer: never a 5xx, a refusal says what. */
+    async function send(method: string, route: RouteOptions, sample: Case) {
+      const params = (sample.params && typeof sample.params === 'object' ? sample.params : {}) as Record<
+        string,
+        unknown
+      >;
+      const query = (sample.query && typeof sample.query === 'object' ? sample.query : {}) as Record<
+        string,
+        string
+      >;
+      const headers: Record<string, string> = {};
+      if (sample.asAdmin) Object.assign(headers, admin.headers);
+      if (sample.authorization !== null) headers.authorization = sample.authorization;
+      const withBody = method !== 'GET' && method !== 'DELETE';
+      if (withBody) headers['content-type'] = sample.contentType;
+      const payload = withBody ? (sample.rawBody ?? JSON.stringify(sample.body ?? null)) : undefined;
+      const response = await t.app.inject({
+        method: method as 'GET',
+        url: fillPath(route.url, params),
+        query: Object.fromEntries(Object.entries(query).map(([k, v]) => [k, String(v)])),
+        headers,
+        ...(payload === undefined ? {} : { payload }),
+      });
+      const at = `${method} ${route.url} → ${response.statusCode} ${response.body.slice(0, 200)}`;
+      expect(response.statusCode, at).toBeLessThan(500);
+      const refused = response.statusCode >= 400;
+      if (refused)
+        expect(response.json(), at).toEqual({ error: expect.any(String), message: expect.any(String) });
+      return { at, refused };
+    }
+
     test.each(methods)('%s routes', { timeout: 900_000 }, async (method) => {
       for (const route of selected(method)) {
         const samples = fc.sample(casesFor(route), { numRuns: CASES_PER_ROUTE, seed: 4242 });
         expect(samples.length).toBeGreaterThanOrEqual(CASES_PER_ROUTE);
+        // A read that wrote no row at all, whatever it answered, needs no count after each request (on
+        // PGlite a count took 6 ms against 0.4 ms for a refused request: most of the reads' fuzzing). A
+        // read that wrote something is sent again, counted request by request like every write.
+        if (method === 'GET') {
+          const untouched = await rowCounts(t);
+          for (const sample of samples) await send(method, route, sample);
+          if ((await rowCounts(t)) === untouched) continue;
+        }
         let before = await rowCounts(t);
         for (const sample of samples) {
-          const params = (sample.params && typeof sample.params === 'object' ? sample.params : {}) as Record<
-            string,
-            unknown
-          >;
-          const query = (sample.query && typeof sample.query === 'object' ? sample.query : {}) as Record<
-            string,
-            string
-          >;
-          const headers: Record<string, string> = {};
-          if (sample.asAdmin) Object.assign(headers, admin.headers);
-          if (sample.authorization !== null) headers.authorization = sample.authorization;
-          const withBody = method !== 'GET' && method !== 'DELETE';
-          if (withBody) headers['content-type'] = sample.contentType;
-          const payload = withBody ? (sample.rawBody ?? JSON.stringify(sample.body ?? null)) : undefined;
-          const url = fillPath(route.url, params);
-          const response = await t.app.inject({
-            method: method as 'GET',
-            url,
-            query: Object.fromEntries(Object.entries(query).map(([k, v]) => [k, String(v)])),
-            headers,
-            ...(payload === undefined ? {} : { payload }),
-          });
-          const at = `${method} ${route.url} → ${response.statusCode} ${response.body.slice(0, 200)}`;
-          expect(response.statusCode, at).toBeLessThan(500);
-          if (response.statusCode >= 400) {
-            const body = response.json();
-            expect(body, at).toEqual({ error: expect.any(String), message: expect.any(String) });
-            const after = await rowCounts(t);
+          const { at, refused } = await send(method, route, sample);
+          const after = await rowCounts(t);
+          if (refused)
             expect(
               after.split(' ').filter((c) => !before.split(' ').includes(c)),
               `${at}: a refused request wrote rows`,
             ).toEqual([]);
-          } else {
-            before = await rowCounts(t);
-          }
+          before = after;
         }
       }
     });
