@@ -4,7 +4,7 @@ import { themesJob } from '../../server/themes/job.ts';
 import { build } from '../helpers/build.ts';
 import { departmentId } from '../helpers/departments.ts';
 import { given, type SignedInStaff } from '../helpers/given.ts';
-import { CANTEEN, daysAgo, PARKING } from './fixtures.ts';
+import { CANTEEN, correctTheme, daysAgo, PARKING, type ThemeJson } from './fixtures.ts';
 
 // Moderator corrections through the API: each is audited, kept by the engine on every later recompute,
 // and shows in the employees' (public) snapshot too.
@@ -12,25 +12,13 @@ import { CANTEEN, daysAgo, PARKING } from './fixtures.ts';
 const t = build();
 let moderator: SignedInStaff;
 
-interface ThemeJson {
-  id: string;
-  label: string;
-  keywords: string[];
-  size: number;
-  pinned?: boolean;
-}
 const modThemes = async () =>
   (await t.app.inject({ method: 'GET', url: '/api/mod/themes', headers: moderator.headers })).json()
     .themes as ThemeJson[];
 const publicThemes = async () =>
   (await t.app.inject({ method: 'GET', url: '/api/themes' })).json().themes as ThemeJson[];
-const correct = (id: string, body: unknown, headers: Record<string, string> = moderator.headers) =>
-  t.app.inject({
-    method: 'POST',
-    url: `/api/mod/themes/${id}/corrections`,
-    headers,
-    payload: body as object,
-  });
+const correct = (id: string, body: object, headers: Record<string, string> = moderator.headers) =>
+  correctTheme(t.app, headers, id, body);
 const recompute = () =>
   t.app.inject({ method: 'POST', url: '/api/mod/themes/recompute', headers: moderator.headers });
 const about = (pattern: RegExp) => (theme: ThemeJson) =>

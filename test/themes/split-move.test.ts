@@ -5,7 +5,7 @@ import { themesJob } from '../../server/themes/job.ts';
 import { build } from '../helpers/build.ts';
 import { departmentId } from '../helpers/departments.ts';
 import { given, type SignedInStaff } from '../helpers/given.ts';
-import { CANTEEN, daysAgo, PARKING } from './fixtures.ts';
+import { CANTEEN, daysAgo, PARKING, type ThemeJson } from './fixtures.ts';
 
 // Split and move through the API (audited, kept on every recompute), and snapshot saves that write only
 // what changed.
@@ -13,12 +13,6 @@ import { CANTEEN, daysAgo, PARKING } from './fixtures.ts';
 const t = build();
 let moderator: SignedInStaff;
 
-interface ThemeJson {
-  id: string;
-  label: string;
-  keywords: string[];
-  size: number;
-}
 const modThemes = async () =>
   (await t.app.inject({ method: 'GET', url: '/api/mod/themes', headers: moderator.headers })).json()
     .themes as ThemeJson[];

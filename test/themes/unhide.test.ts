@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { themesJob } from '../../server/themes/job.ts';
 import { build } from '../helpers/build.ts';
 import { given, type SignedInStaff } from '../helpers/given.ts';
-import { CANTEEN, daysAgo, PARKING, publishSuggestions } from './fixtures.ts';
+import { CANTEEN, correctTheme, daysAgo, PARKING, publishSuggestions, type ThemeJson } from './fixtures.ts';
 
 // A theme hidden as noise and then brought back is the same theme: same id (an action made from it still
 // links to its card), same comments, for moderators and employees. With no other correction on it, it
@@ -11,12 +11,6 @@ import { CANTEEN, daysAgo, PARKING, publishSuggestions } from './fixtures.ts';
 const t = build();
 let moderator: SignedInStaff;
 
-interface ThemeJson {
-  id: string;
-  label: string;
-  keywords: string[];
-  size: number;
-}
 const themes = async (url: string) =>
   (await t.app.inject({ method: 'GET', url, headers: moderator.headers })).json().themes as ThemeJson[];
 const aboutParking = (theme: ThemeJson) => /park/i.test(`${theme.label} ${theme.keywords.join(' ')}`);
@@ -36,12 +30,7 @@ describe('a theme hidden and brought back', () => {
     const publicBefore = await themes('/api/themes');
     const parking = before.find(aboutParking)!;
     expect(parking).toBeDefined();
-    const hidden = await t.app.inject({
-      method: 'POST',
-      url: `/api/mod/themes/${parking.id}/corrections`,
-      headers: moderator.headers,
-      payload: { kind: 'hide' },
-    });
+    const hidden = await correctTheme(t.app, moderator.headers, parking.id, { kind: 'hide' });
     expect(hidden.statusCode, hidden.body).toBe(200);
     expect((await recompute()).statusCode).toBe(200);
     expect((await themes('/api/mod/themes')).map((theme) => theme.id)).not.toContain(parking.id);
