@@ -125,6 +125,9 @@ export default defineConfig(async (): Promise<ViteUserConfig> => {
                     fileParallelism: false,
                     // Shared modules here too: 511 s for the 25 journeys instead of 610 s (session 29).
                     isolate: false,
+                    // After the rest, in a group of its own (without isolation Vitest no longer puts a one-file-
+                    // at-a-time project in one by itself, and refuses to start).
+                    sequence: { groupOrder: 1 },
                     env: { GREENROOM_TEST_DB: 'pglite' },
                     // On a busy 2-core machine server work behind a poll (a recompute) can take seconds.
                     expect: { poll: { timeout: 30_000 } },

@@ -283,7 +283,7 @@ export function loadConfig(env: Env = process.env): Config {
     port: integer(env, 'PORT', 3000, 0, 65535),
     host: env.HOST || '127.0.0.1',
     databaseUrl,
-    poolSize: integer(env, 'DATABASE_POOL_SIZE', 10, 2, 500),
+    poolSize: integer(env, 'DATABASE_POOL_SIZE', 10, 3, 500),
     dataDir: env.DATA_DIR || './data',
     adminUsername,
     adminPassword,

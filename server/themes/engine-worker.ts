@@ -110,16 +110,16 @@ function handle(
       for (const item of items) gone.add(item.id);
       corpus = existing.items().filter((item) => !gone.has(item.id));
       for (const item of items) corpus.push(item);
-      previous = [
-        ...existing.result().themes.map(({ id, signature, label, trend, itemIds }) => ({
-          id,
-          signature,
-          label,
-          trend,
-          itemIds,
-        })),
-        ...previous,
-      ];
+      // One entry per id: themes are matched by position, so an id listed twice could go to two themes.
+      const held = existing.result().themes.map(({ id, signature, label, trend, itemIds }) => ({
+        id,
+        signature,
+        label,
+        trend,
+        itemIds,
+      }));
+      const heldIds = new Set(held.map((theme) => theme.id));
+      previous = [...held, ...previous.filter((theme) => !heldIds.has(theme.id))];
     }
     // The old model goes first: kept through the computation, two models were alive at the peak.
     models.delete(scope);

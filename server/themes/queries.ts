@@ -13,6 +13,8 @@ export async function previousThemes(db: Db, scope: ThemeScope): Promise<Previou
     .select(['id', 'signature', 'label', 'trend', 'hidden_items'])
     .where('scope', '=', scope)
     .orderBy('retired')
+    // A hidden theme's row ages while it is hidden: it stays among those recognised however long.
+    .orderBy(sql`hidden_items is null`)
     .orderBy('last_seen', 'desc')
     .limit(200)
     .execute();
@@ -48,6 +50,7 @@ export async function retiredThemes(db: Db, scope: ThemeScope): Promise<Previous
     .select(['id', 'signature', 'label', 'trend', 'hidden_items'])
     .where('scope', '=', scope)
     .where('retired', '=', true)
+    .orderBy(sql`hidden_items is null`)
     .orderBy('last_seen', 'desc')
     .limit(200)
     .execute();
@@ -274,7 +277,17 @@ export async function saveSnapshot(
         .onConflict((oc) => oc.column('id').doUpdateSet({ ...values, hidden_items: null, fingerprint: hash }))
         .execute();
     }
-    // A hidden theme's comments, on its retired row, written only when they changed.
+    // A hidden theme's comments, on its retired row, written only when they changed; any other row's are
+    // cleared (a hide undone whose theme did not come back, a hidden theme left empty, a row an older node
+    // showed again): the computation that needed them has read them.
+    const hidden = (snapshot.hidden ?? []).map((theme) => theme.id);
+    let cleared = trx
+      .updateTable('theme')
+      .set({ hidden_items: null })
+      .where('scope', '=', scope)
+      .where('hidden_items', 'is not', null);
+    if (hidden.length > 0) cleared = cleared.where('id', 'not in', hidden);
+    stats.themesWritten += Number((await cleared.executeTakeFirst()).numUpdatedRows);
     for (const theme of snapshot.hidden ?? []) {
       const itemIds = JSON.stringify(theme.itemIds);
       const written = await trx

@@ -29,11 +29,12 @@ import {
 const PEOPLE = 4;
 // A pulse answer, two suggestions and two kudos each: 20 items a run, 200 over 10 runs. Four people a
 // run, not eight: the same 200 items and 40 browsers, but a top-1 guess among 4 has chance 1/4, and
-// 1.5 × chance then sits four standard deviations above chance instead of two and a half. With 8 a run,
-// a fair wallet failed by luck in 1 % of runs per strategy (CI, 7 December 2026: rank order in time
-// 1.56 ×, with every strategy's runs within chance); with 4, in under 0.1 % (`bench/wallet-rank-sim.ts`),
-// while the leaks the attack has caught (a hold counted from the refill's end, a hold shorter than
-// the refills' spread) still measure 1.5–2.8 × there.
+// a fair wallet's luck rarely reaches 1.5 × of it. With 8 a run, a fair wallet crossed it in 1.1 % of
+// simulated attacks (CI, 7 December 2026: rank order in time 1.56 ×); with 4, in 0.03 %
+// (`bench/wallet-rank-sim.ts`, rank order of enrolment), while the leaks the attack has caught (a hold
+// counted from the refill's end, a hold shorter than the refills' spread) still measure 1.5–2.75 ×
+// there. The price: a share q of items linked outright measures 1 + 3q, so 1.5 × allows q up to 1/6
+// (1/14 with 8 a run).
 const ITEMS_EACH = 5;
 const RUNS = Number(process.env.LINKABILITY_RUNS ?? 10);
 // All ten mornings at once (40 browsers): the test lasts about one hold, not one hold per batch.

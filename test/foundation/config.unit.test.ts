@@ -28,7 +28,7 @@ describe('loadConfig', () => {
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
     [{ GREENROOM_SECRET: 'tiny' }, 'GREENROOM_SECRET'],
     [{ ALLOWED_ORIGINS: 'not a url' }, 'ALLOWED_ORIGINS'],
-    [{ DATABASE_POOL_SIZE: '1' }, 'DATABASE_POOL_SIZE'],
+    [{ DATABASE_POOL_SIZE: '2' }, 'DATABASE_POOL_SIZE'],
     [{ DATABASE_POOL_SIZE: 'lots' }, 'DATABASE_POOL_SIZE'],
   ])('names the bad variable in %o', (env, variable) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
