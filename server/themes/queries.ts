@@ -270,16 +270,15 @@ export async function saveSnapshot(
       const hash = fingerprint(Object.values(values));
       if (!rewrite && storedThemes.get(theme.id) === hash) continue;
       stats.themesWritten++;
-      // A theme shown again is no longer hidden: its comments are its rows' again.
       await trx
         .insertInto('theme')
-        .values({ id: theme.id, scope, first_seen: asOf, ...values, hidden_items: null, fingerprint: hash })
-        .onConflict((oc) => oc.column('id').doUpdateSet({ ...values, hidden_items: null, fingerprint: hash }))
+        .values({ id: theme.id, scope, first_seen: asOf, ...values, fingerprint: hash })
+        .onConflict((oc) => oc.column('id').doUpdateSet({ ...values, fingerprint: hash }))
         .execute();
     }
     // A hidden theme's comments, on its retired row, written only when they changed; any other row's are
-    // cleared (a hide undone whose theme did not come back, a hidden theme left empty, a row an older node
-    // showed again): the computation that needed them has read them.
+    // cleared (a theme shown again, a hide undone whose theme did not come back, a hidden theme left
+    // empty): the computation that needed them has read them.
     const hidden = (snapshot.hidden ?? []).map((theme) => theme.id);
     let cleared = trx
       .updateTable('theme')
