@@ -19,12 +19,14 @@ function ratio(
   hold: number,
   groupSize = 4,
   rounds = ROUNDS,
+  arrivals = 12,
+  holdFrom = 5,
 ): number {
   let hits = 0;
   let items = 0;
   for (let round = 0; round < rounds; round++) {
     const people = Array.from({ length: groupSize }, (_, person) => {
-      const enrolled = uniform(0, 12);
+      const enrolled = uniform(0, arrivals);
       return { person, enrolled, refilled: enrolled + uniform(...refill) };
     });
     const tables = new Map<string, Array<{ person: number; at: number }>>();
@@ -36,7 +38,7 @@ function ratio(
       for (const step of steps) {
         now += uniform(1, 4) + 3;
         if (!['pulse', 'suggest', 'kudos'].includes(step)) continue;
-        const held = (anchor === 'enrolment' ? enrolled : refilled) + uniform(5, hold);
+        const held = (anchor === 'enrolment' ? enrolled : refilled) + uniform(holdFrom, hold);
         const at = Math.max(now, held, refilled + uniform(6, 16)) + uniform(2, 30);
         tables.set(step, [...(tables.get(step) ?? []), { person, at }]);
       }
@@ -82,5 +84,61 @@ for (const [people, runs] of [
     if (ratio('enrolment', 'enrolment', [80, 120], 600, people, runs) > 1.5) above++;
   console.log(
     `fair wallet, ${runs} runs of ${people}: above 1.5 × chance by rank order of enrolment in ${((100 * above) / TRIALS).toFixed(2)} % of attacks`,
+  );
+}
+
+// Since 7 December 2026 the attack's people enrol one after another over 75 s (each in their own quarter
+// of it), not all within 12 s, and the same attack with the hold turned off (0–1 s) must fail: arriving
+// together everyone's writes overlapped anyway, and a wallet with no hold at all passed. This
+// models the attack as it runs: steps of 9–19 s (think time and pages under load), refills of 25–55 s,
+// chance counted among the members enrolled before each item arrives, as the test scores it.
+function attack(hold: [number, number], arrivals: number, stratified: boolean, runs: number): number {
+  let hits = 0;
+  let chance = 0;
+  for (let run = 0; run < runs; run++) {
+    const people = Array.from({ length: 4 }, (_, person) => {
+      const enrolled = stratified ? ((person + Math.random()) * arrivals) / 4 : uniform(0, arrivals);
+      return { person, enrolled, refilled: enrolled + uniform(25, 55) };
+    });
+    const tables = new Map<string, Array<{ person: number; at: number }>>();
+    for (const { person, enrolled, refilled } of people) {
+      let now = enrolled + 5;
+      const steps = ['pulse', 'suggest', 'suggest', 'kudos', 'kudos', 'vote', 'browse', 'browse'].sort(
+        () => Math.random() - 0.5,
+      );
+      for (const step of steps) {
+        now += uniform(1, 4) + uniform(8, 15);
+        if (!['pulse', 'suggest', 'kudos'].includes(step)) continue;
+        const at = Math.max(now, enrolled + uniform(...hold), refilled + uniform(6, 16)) + uniform(2, 30);
+        tables.set(step, [...(tables.get(step) ?? []), { person, at }]);
+      }
+    }
+    const order = [...people].sort((a, b) => a.enrolled - b.enrolled).map(({ person }) => person);
+    for (const writes of tables.values()) {
+      writes.sort((a, b) => a.at - b.at);
+      writes.forEach(({ person, at }, i) => {
+        chance += 1 / people.filter((other) => other.enrolled < at).length;
+        if (order[Math.round((i / Math.max(1, writes.length - 1)) * 3)] === person) hits++;
+      });
+    }
+  }
+  return hits / chance;
+}
+
+for (const [arrivals, stratified, runs] of [
+  [12, false, 10],
+  [75, false, 10],
+  [75, true, 10],
+] as Array<[number, boolean, number]>) {
+  const TRIALS = 4000;
+  const measure = (hold: [number, number]) => {
+    const ratios = Array.from({ length: TRIALS }, () => attack(hold, arrivals, stratified, runs));
+    const mean = ratios.reduce((sum, ratio) => sum + ratio, 0) / TRIALS;
+    const above = ratios.filter((ratio) => ratio > 1.5).length;
+    return `${mean.toFixed(2)} × (above 1.5 × in ${((100 * above) / TRIALS).toFixed(2)} %)`;
+  };
+  console.log(
+    `${runs} runs of 4 arriving over ${arrivals} s${stratified ? ' one by one' : ''}: the wallet ${measure([5, 600])}, ` +
+      `without the hold ${measure([0, 1])}, by rank order of enrolment`,
   );
 }
