@@ -1,7 +1,7 @@
 // The outbox's timing rule (issue 13): when an anonymous write may leave, against the enrolment and the
 // end of the last identified exchange. Ranges of one value make each draw exact.
 import { describe, expect, it } from 'vitest';
-import { sendMoment } from '../../client/src/lib/wallet/timing.ts';
+import { afterExchange, sendMoment } from '../../client/src/lib/wallet/timing.ts';
 
 type Policy = Parameters<typeof sendMoment>[1];
 const policy: Policy = { holdAfterEnrolMs: [200, 200], quietMs: [10, 10], jitterMs: [0, 0] };
@@ -39,5 +39,22 @@ describe('when an anonymous write leaves', () => {
     }
     // Fifty writes of one person do not leave together (drawn per write, not once per visit).
     expect(new Set(moments.map((at) => Math.floor(at / 60_000))).size).toBeGreaterThan(20);
+  });
+
+  it('after a refill, a waiting write moves past a quiet period from its end and keeps its own hold', () => {
+    // Its moment (1500) is after the refill's end (1100) and quiet period: kept, not drawn again.
+    expect(afterExchange(1500, 1100, policy)).toBe(1500);
+    // Its moment fell inside the refill: a quiet period after the end.
+    expect(afterExchange(1050, 1100, policy)).toBe(1110);
+    // Redrawn many times, writes spread over the hold as drawn: taking the later of two hold draws (what
+    // the outbox did until 7 December 2026) put their mean at two thirds of the range, not one half.
+    const wide: Policy = { holdAfterEnrolMs: [0, 600_000], quietMs: [1, 1], jitterMs: [0, 0] };
+    const moments = Array.from({ length: 4000 }, () => {
+      const drawn = sendMoment({ now: 0, enrolledAt: 1, identifiedAt: 0 }, wide);
+      return afterExchange(drawn, 10, wide);
+    });
+    const mean = moments.reduce((sum, at) => sum + at, 0) / moments.length;
+    expect(mean).toBeGreaterThan(270_000);
+    expect(mean).toBeLessThan(330_000);
   });
 });

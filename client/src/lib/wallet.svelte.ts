@@ -20,7 +20,14 @@ import { forgetAllTraces } from './browser-traces.ts';
 import { openWalletStore, STORE_NAMES, type WalletStore } from './wallet/idb.ts';
 import { acceptKeys, unknownBudgetKeys, type AcceptedKey } from './wallet/key-checks.ts';
 import { isRedeemableAt, keyIsForHost, MAX_BATCH, tokenKeyIdOf } from './wallet/keys.ts';
-import { DEFAULT_POLICY, draw, loadPolicy, sendMoment, type WalletPolicy } from './wallet/timing.ts';
+import {
+  afterExchange,
+  DEFAULT_POLICY,
+  draw,
+  loadPolicy,
+  sendMoment,
+  type WalletPolicy,
+} from './wallet/timing.ts';
 import { departmentScope, hasDepartmentSibling, isDepartmentScope, planFill } from './wallet/department.ts';
 
 /** A receipt the browser keeps: the only way back to an anonymous conversation. */
@@ -680,8 +687,9 @@ class Wallet {
   }
 
   /**
-   * After identified activity ends, every waiting write draws its moment again from that end (it only
-   * ever moves later): a write queued while tokens were still arriving must not leave right after them.
+   * After identified activity ends, every waiting write leaves no sooner than a fresh quiet period after
+   * that end (it only ever moves later; its hold is not drawn again): a write queued while tokens were
+   * still arriving must not leave right after them.
    */
   async #redrawOutbox(): Promise<void> {
     const now = Date.now();
@@ -692,7 +700,7 @@ class Wallet {
         entry.id,
         {
           ...entry,
-          sendAt: Math.min(Math.max(entry.sendAt, this.#sendMoment(now)), entry.sendBy ?? Infinity),
+          sendAt: Math.min(afterExchange(entry.sendAt, now, this.#policy), entry.sendBy ?? Infinity),
         },
       ]),
     );

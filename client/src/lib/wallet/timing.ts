@@ -56,6 +56,20 @@ export function sendMoment(
   return Math.max(now, afterEnrol, afterFetch) + draw(policy.jitterMs);
 }
 
+/**
+ * A waiting write's moment once an identified exchange has ended at `end`: its own moment, or a fresh
+ * quiet period and jitter after that end if that is later. The hold is not drawn again: keeping the later
+ * of two draws pushed the writes queued during a refill toward the hold's end, and refills last longer
+ * for some people than for others.
+ */
+export function afterExchange(
+  sendAt: number,
+  end: number,
+  policy: Pick<WalletPolicy, 'quietMs' | 'jitterMs'>,
+): number {
+  return Math.max(sendAt, end + draw(policy.quietMs) + draw(policy.jitterMs));
+}
+
 /** "within 4 minutes", "within a minute", "in a few seconds": how long until `at`, for people. */
 export function describeWait(at: number, now = Date.now()): string {
   const seconds = Math.max(0, Math.round((at - now) / 1000));
