@@ -1,11 +1,11 @@
 // npx tsx bench/wallet-rank-sim.ts — how well an operator ranks anonymous writes to members by when they
 // enrolled or last fetched tokens, under the wallet's timing, in simulation (the linkability attack in
-// test/attacks/ measures the same with real browsers; this isolates the timing rule). Four people a run as in
-// the attack (eight before 7 December 2026; the last lines say why it changed): arrivals over 12 s, a refill that takes `refill` seconds, a 5–240 s or 5–600 s hold, 6–16 s
-// quiet, 2–30 s jitter, a pulse answer, two suggestions and two kudos each. Prints top-1 accuracy ÷ chance
-// for holds counted from the refill's end (before 4 December 2026) and from the enrolment (now). The
-// attack's hold is 5–600 s since 6 December 2026: with 5–240 s, refills stretched by a slow machine
-// still ordered the writes.
+// test/attacks/ measures the same with real browsers; this isolates the timing rule). The first lines
+// keep the attack's design before 7 December 2026 (arrivals over 12 s, chance fixed at 1/4): four people,
+// a refill that takes `refill` seconds, a 5–240 s or 5–600 s hold, 6–16 s quiet, 2–30 s jitter, a pulse
+// answer, two suggestions and two kudos each; top-1 accuracy ÷ chance for holds counted from the
+// refill's end (before 4 December 2026) and from the enrolment (now). The last block models the attack
+// as it runs now.
 
 const uniform = (low: number, high: number) => low + Math.random() * (high - low);
 const ROUNDS = 6000;
@@ -19,14 +19,12 @@ function ratio(
   hold: number,
   groupSize = 4,
   rounds = ROUNDS,
-  arrivals = 12,
-  holdFrom = 5,
 ): number {
   let hits = 0;
   let items = 0;
   for (let round = 0; round < rounds; round++) {
     const people = Array.from({ length: groupSize }, (_, person) => {
-      const enrolled = uniform(0, arrivals);
+      const enrolled = uniform(0, 12);
       return { person, enrolled, refilled: enrolled + uniform(...refill) };
     });
     const tables = new Map<string, Array<{ person: number; at: number }>>();
@@ -38,7 +36,7 @@ function ratio(
       for (const step of steps) {
         now += uniform(1, 4) + 3;
         if (!['pulse', 'suggest', 'kudos'].includes(step)) continue;
-        const held = (anchor === 'enrolment' ? enrolled : refilled) + uniform(holdFrom, hold);
+        const held = (anchor === 'enrolment' ? enrolled : refilled) + uniform(5, hold);
         const at = Math.max(now, held, refilled + uniform(6, 16)) + uniform(2, 30);
         tables.set(step, [...(tables.get(step) ?? []), { person, at }]);
       }
@@ -72,8 +70,9 @@ for (const hold of [240, 600])
       );
   }
 
-// How often a fair wallet (5–600 s hold from the enrolment, refills of 80–120 s as CI measures them)
-// measures above 1.5 × chance by luck over the attack's 200 items: 5 runs of 8 people against 10 of 4.
+// How often a fair wallet (5–600 s hold from the enrolment, refills of 80–120 s as CI measured them with
+// 40 browsers arriving within 12 s) measures above 1.5 × chance by luck over the attack's 200 items:
+// 5 runs of 8 people against 10 of 4.
 for (const [people, runs] of [
   [8, 5],
   [4, 10],
@@ -87,10 +86,20 @@ for (const [people, runs] of [
   );
 }
 
+function shuffle<T>(items: T[]): T[] {
+  const out = [...items];
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = Math.floor(Math.random() * (i + 1));
+    [out[i], out[j]] = [out[j]!, out[i]!];
+  }
+  return out;
+}
+
 // Since 7 December 2026 the attack's people enrol one after another over 75 s (each in their own quarter
-// of it), not all within 12 s, and the same attack with the hold turned off (0–1 s) must fail: arriving
-// together everyone's writes overlapped anyway, and a wallet with no hold at all passed. This
-// models the attack as it runs: steps of 9–19 s (think time and pages under load), refills of 25–55 s,
+// of it), not all within 12 s, and the same attack with the hold turned off (0–1 s) must succeed: arriving
+// together everyone's writes overlapped anyway, and a wallet with every delay at 1–2 s passed. This
+// models the attack as it runs: steps of 9–19 s (think time and pages under load), refills of 25–55 s
+// (40 browsers arriving within 12 s took 30–55 s; arriving one by one, 1–34 s: the longer is the harder),
 // chance counted among the members enrolled before each item arrives, as the test scores it.
 function attack(hold: [number, number], arrivals: number, stratified: boolean, runs: number): number {
   let hits = 0;
@@ -103,9 +112,7 @@ function attack(hold: [number, number], arrivals: number, stratified: boolean, r
     const tables = new Map<string, Array<{ person: number; at: number }>>();
     for (const { person, enrolled, refilled } of people) {
       let now = enrolled + 5;
-      const steps = ['pulse', 'suggest', 'suggest', 'kudos', 'kudos', 'vote', 'browse', 'browse'].sort(
-        () => Math.random() - 0.5,
-      );
+      const steps = shuffle(['pulse', 'suggest', 'suggest', 'kudos', 'kudos', 'vote', 'browse', 'browse']);
       for (const step of steps) {
         now += uniform(1, 4) + uniform(8, 15);
         if (!['pulse', 'suggest', 'kudos'].includes(step)) continue;
