@@ -24,7 +24,9 @@ import { POSTGRES_ADMIN_URL } from '../helpers/postgres.ts';
 import {
   collectOperatorView,
   recordingProxy,
+  enrolmentRankOrder,
   score,
+  shuffledDelays,
   STRATEGIES,
   timeline,
   type OperatorView,
@@ -419,6 +421,12 @@ function scoreRuns(views: OperatorView[], timing: WalletTiming, title: string) {
   }));
   console.log(title);
   console.table(report);
+  const real = views.reduce((sum, view) => sum + score(view, enrolmentRankOrder).hits, 0);
+  const shuffled = shuffledDelays(views, enrolmentRankOrder);
+  console.log(
+    `rank order of enrolment: ${real} hits; with each morning's delays shuffled among its items ` +
+      `${shuffled.mean.toFixed(1)} (95th percentile ${shuffled.p95}): above that, the delays follow who enrolled when`,
+  );
   return report;
 }
 

@@ -352,3 +352,41 @@ export function score(
   }
   return { hits, chance, items: view.items.length };
 }
+
+/**
+ * What a strategy would score if each member's items waited no differently from anyone else's: each
+ * morning's measured delays (an item's arrival after its author's first identified request) are shuffled
+ * among its items, `rounds` times. Real hits above this spread mean the delays themselves follow who
+ * enrolled when (a diagnostic for the printout, not an assertion).
+ */
+export function shuffledDelays(
+  views: OperatorView[],
+  strategy: Strategy,
+  rounds = 200,
+): { mean: number; p95: number } {
+  const totals: number[] = [];
+  for (let round = 0; round < rounds; round++) {
+    let hits = 0;
+    for (const view of views) {
+      const enrolled = new Map<string, number>();
+      for (const request of view.requests)
+        enrolled.set(request.member, Math.min(enrolled.get(request.member) ?? Infinity, request.at!));
+      const delays = view.items.map((item) => item.arrivedAt - enrolled.get(item.author)!);
+      for (let i = delays.length - 1; i > 0; i--) {
+        const j = Math.floor(Math.random() * (i + 1));
+        [delays[i], delays[j]] = [delays[j]!, delays[i]!];
+      }
+      const items = view.items.map((item, i) => ({
+        ...item,
+        arrivedAt: enrolled.get(item.author)! + delays[i]!,
+      }));
+      hits += score({ ...view, items }, strategy).hits;
+    }
+    totals.push(hits);
+  }
+  totals.sort((a, b) => a - b);
+  return {
+    mean: totals.reduce((sum, hits) => sum + hits, 0) / rounds,
+    p95: totals[Math.floor(rounds * 0.95)]!,
+  };
+}
