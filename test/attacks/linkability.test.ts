@@ -26,6 +26,7 @@ import {
   recordingProxy,
   enrolmentRankOrder,
   score,
+  shuffle,
   shuffledDelays,
   STRATEGIES,
   timeline,
@@ -66,15 +67,6 @@ const WALLET_TIMING = {
 type WalletTiming = typeof WALLET_TIMING;
 const ARRIVALS_MS = 75_000;
 const think = (random: () => number) => sleep(1000 + random() * 3000);
-
-function shuffle<T>(items: T[], random: () => number): T[] {
-  const out = [...items];
-  for (let i = out.length - 1; i > 0; i--) {
-    const j = Math.floor(random() * (i + 1));
-    [out[i], out[j]] = [out[j]!, out[i]!];
-  }
-  return out;
-}
 
 const SUGGESTIONS = [
   'The expense tool logs everyone out after five minutes of reading a receipt',

@@ -308,13 +308,17 @@ function atSameRank(item: Item, view: OperatorView, members: string[]): string |
 }
 
 /** Members ordered by one of their identified request times (`pick` folds them: latest or first). */
-function membersBy(view: OperatorView, pick: (a: number, b: number) => number): string[] {
+function requestTimes(view: OperatorView, pick: (a: number, b: number) => number): Map<string, number> {
   const at = new Map<string, number>();
   for (const request of view.requests) {
     const seen = at.get(request.member);
     at.set(request.member, seen === undefined ? request.at! : pick(seen, request.at!));
   }
-  return [...at].sort((a, b) => a[1] - b[1]).map(([member]) => member);
+  return at;
+}
+
+function membersBy(view: OperatorView, pick: (a: number, b: number) => number): string[] {
+  return [...requestTimes(view, pick)].sort((a, b) => a[1] - b[1]).map(([member]) => member);
 }
 
 /**
@@ -364,21 +368,18 @@ export function shuffledDelays(
   strategy: Strategy,
   rounds = 200,
 ): { mean: number; p95: number } {
+  const mornings = views.map((view) => {
+    const enrolled = requestTimes(view, Math.min);
+    return { view, enrolled, delays: view.items.map((item) => item.arrivedAt - enrolled.get(item.author)!) };
+  });
   const totals: number[] = [];
   for (let round = 0; round < rounds; round++) {
     let hits = 0;
-    for (const view of views) {
-      const enrolled = new Map<string, number>();
-      for (const request of view.requests)
-        enrolled.set(request.member, Math.min(enrolled.get(request.member) ?? Infinity, request.at!));
-      const delays = view.items.map((item) => item.arrivedAt - enrolled.get(item.author)!);
-      for (let i = delays.length - 1; i > 0; i--) {
-        const j = Math.floor(Math.random() * (i + 1));
-        [delays[i], delays[j]] = [delays[j]!, delays[i]!];
-      }
+    for (const { view, enrolled, delays } of mornings) {
+      const shuffled = shuffle(delays, Math.random);
       const items = view.items.map((item, i) => ({
         ...item,
-        arrivedAt: enrolled.get(item.author)! + delays[i]!,
+        arrivedAt: enrolled.get(item.author)! + shuffled[i]!,
       }));
       hits += score({ ...view, items }, strategy).hits;
     }
@@ -389,4 +390,14 @@ export function shuffledDelays(
     mean: totals.reduce((sum, hits) => sum + hits, 0) / rounds,
     p95: totals[Math.floor(rounds * 0.95)]!,
   };
+}
+
+/** A uniform random order (Fisher–Yates) drawn from `random`. */
+export function shuffle<T>(items: T[], random: () => number): T[] {
+  const out = [...items];
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [out[i], out[j]] = [out[j]!, out[i]!];
+  }
+  return out;
 }
