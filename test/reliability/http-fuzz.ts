@@ -45,6 +45,18 @@ async function rowCounts(t: TestApp): Promise<string> {
   return result.rows[0]!.counts;
 }
 
+/**
+ * The first transaction id not yet handed out. Postgres hands one out only to a transaction that writes,
+ * so while this stays the same nothing anywhere wrote a row, and the row counts need not be taken again
+ * (on PGlite a count takes ~6 ms, a refused request ~0.4 ms: most of a fuzz file's time, session 31).
+ */
+async function nextXid(t: TestApp): Promise<string> {
+  const result = await sql<{
+    next: string;
+  }>`select pg_snapshot_xmax(pg_current_snapshot())::text as next`.execute(t.app.db);
+  return result.rows[0]!.next;
+}
+
 function fillPath(url: string, params: Record<string, unknown>): string {
   return url.replace(/:(\w+)\??/g, (_match, name: string) => encodeURIComponent(String(params[name] ?? 'x')));
 }
@@ -171,8 +183,9 @@ export function fuzzRoutes(methods: string[], where: (url: string) => boolean = 
         let before = await rowCounts(t);
         let wrote = false;
         for (const sample of samples) {
+          const xid = await nextXid(t);
           const { at, refused } = await send(method, route, sample);
-          const after = await rowCounts(t);
+          const after = (await nextXid(t)) === xid ? before : await rowCounts(t);
           if (refused)
             expect(
               after.split(' ').filter((c) => !before.split(' ').includes(c)),
