@@ -1,8 +1,8 @@
-import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { expect, test } from 'vitest';
 import { seedDemo } from '../../server/seed/index.ts';
 import { portal } from './harness.ts';
+import { axeViolations } from './axe.ts';
 
 const p = portal();
 const DESKTOP = { width: 1280, height: 860 };
@@ -10,10 +10,7 @@ const PHONE = { width: 390, height: 844 };
 
 /** axe-core, WCAG 2.1 A and AA, on what the page shows now. */
 async function violations(page: Page): Promise<string[]> {
-  const result = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-    .analyze();
-  return result.violations.flatMap((violation) =>
+  return (await axeViolations(page)).flatMap((violation) =>
     violation.nodes.map((node) => `${violation.id}: ${node.target.join(' ')} — ${node.failureSummary}`),
   );
 }

@@ -4,13 +4,13 @@
 // kept in .screenshots/lang-de-<size>-<view>.png; with GREENROOM_UPDATE_SCREENSHOTS=1 also in docs/screenshots/.
 import { copyFileSync } from 'node:fs';
 import path from 'node:path';
-import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { beforeAll, expect, test } from 'vitest';
 import { de } from '../../client/src/lib/i18n/de.ts';
 import { seedDemo } from '../../server/seed/index.ts';
 import { createCodes } from '../helpers/members.ts';
 import { portal, SCREENSHOTS } from './harness.ts';
+import { axeViolations } from './axe.ts';
 
 const p = portal();
 const VIEWPORTS = { desktop: { width: 1366, height: 900 }, phone: { width: 390, height: 844 } } as const;
@@ -106,10 +106,7 @@ beforeAll(async () => {
 
 /** Critical and serious axe findings on what the page shows now. */
 async function seriousViolations(page: Page): Promise<string[]> {
-  const result = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-    .analyze();
-  return result.violations
+  return (await axeViolations(page))
     .filter((violation) => violation.impact === 'critical' || violation.impact === 'serious')
     .flatMap((violation) => violation.nodes.map((node) => `${violation.id}: ${node.target.join(' ')}`));
 }

@@ -1,20 +1,17 @@
 // Issue 20's moderator and admin tools in a real browser: a saved reply used for a bulk rejection, the
 // rejected cards keeping their reason; an admin's password reset followed by the forced change; and axe-core
 // on every page these touch, at desktop and phone width (no serious or critical finding).
-import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { expect, test } from 'vitest';
 import { portal } from './harness.ts';
 import { givenSuggestion } from '../suggestions/helpers.ts';
+import { axeViolations } from './axe.ts';
 
 const p = portal();
 const VIEWPORTS = { desktop: { width: 1366, height: 900 }, phone: { width: 390, height: 844 } };
 
 async function seriousFindings(page: Page, where: string): Promise<string[]> {
-  const result = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-    .analyze();
-  return result.violations
+  return (await axeViolations(page))
     .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
     .flatMap((violation) =>
       violation.nodes.map((node) => `${where}: ${violation.id} ${node.target.join(' ')}`),

@@ -4,7 +4,6 @@
 // English staff dictionary is visible (people's own words stay as written: the seed's are English), and on a
 // phone the page never scrolls sideways (wide tables scroll inside their own region).
 // GREENROOM_DOCS_SCREENSHOTS=1 writes the first screen of every page to docs/screenshots/.
-import { AxeBuilder } from '@axe-core/playwright';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { beforeAll, expect, test } from 'vitest';
@@ -12,6 +11,7 @@ import { staffDe } from '../../client/src/lib/i18n/staff/de.ts';
 import { staffEn } from '../../client/src/lib/i18n/staff/en.ts';
 import { seedDemo, type DemoSeedResult } from '../../server/seed/index.ts';
 import { portal, SCREENSHOTS } from './harness.ts';
+import { axeViolations } from './axe.ts';
 
 const p = portal();
 const VIEWPORTS = { desktop: { width: 1366, height: 900 }, phone: { width: 390, height: 844 } } as const;
@@ -46,10 +46,7 @@ beforeAll(async () => {
 }, 300_000);
 
 async function seriousFindings(page: Page): Promise<string[]> {
-  const result = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-    .analyze();
-  return result.violations
+  return (await axeViolations(page))
     .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
     .flatMap((violation) => violation.nodes.map((node) => `${violation.id} ${node.target.join(' ')}`));
 }
