@@ -178,8 +178,7 @@ export function fuzzRoutes(methods: string[], where: (url: string) => boolean = 
           for (const sample of samples) await send(method, route, sample);
           if ((await rowCounts(t)) === untouched) continue;
         }
-        // Counting every table costs ~6 ms on PGlite against ~0.4 ms for a refused request: counts are
-        // taken again only when the snapshot moved. The snapshot is read before the counts it stands for,
+        // Counting every table is what costs (above): counts are taken again only when the snapshot moved. The snapshot is read before the counts it stands for,
         // so a write landing in between (a job the app started after answering) moves it again.
         let seen = await snapshot(t);
         let before = await rowCounts(t);
