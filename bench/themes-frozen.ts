@@ -9,7 +9,7 @@
 import { ThemeModel, type ThemesResult } from '../server/themes/engine/index.ts';
 import { clusteringScores } from '../server/themes/engine/metrics.ts';
 import { wordNet } from '../server/themes/wordnet.ts';
-import { labelQuality } from './themes-labels.ts';
+import { goldAgreement, labelQuality } from './themes-labels.ts';
 import { corpusItems, corpusTrends, CORPUS_LAST_DAY } from '../test/themes/corpus.ts';
 import { frozenSets, type FrozenSet, type PlantedTrend, type Tone } from '../test/themes/frozen/layout.ts';
 
@@ -59,6 +59,14 @@ export function scoreSet(set: FrozenSet) {
     functionWords: sum((q) => q.functionWords) / sum((q) => q.labels),
     examples: labels[0]!.examples,
   };
+  const goldLabels = new Map(set.themes.map((theme) => [theme.theme, theme.label]));
+  const agreements = runs.map(({ result }) => goldAgreement(set.items, goldLabels, result.themes));
+  const namesGold =
+    agreements.reduce((a, q) => a + q.agree, 0) /
+    Math.max(
+      1,
+      agreements.reduce((a, q) => a + q.themes, 0),
+    );
   const { result, model } = runs[0]!;
   const confusion = new Map<string, number>();
   const rows = set.themes.map((gold) => {
@@ -93,6 +101,7 @@ export function scoreSet(set: FrozenSet) {
     tonesRight: rows.filter((r) => r.tone === r.gold.tone).length,
     commentTone: agree / judged,
     labelStats,
+    namesGold,
     confusion,
     rows,
   };
@@ -181,13 +190,13 @@ if (process.argv.includes('--json')) {
       `| ${r.name} | ${r.n} | ${fmt(r.nmi)} (${fmt(r.nmiMin)}) | ${fmt(r.ari)} | ${fmt(r.purity)} | ${fmt(r.themes, 1)} | ${fmt(r.unclustered, 1)} | ${r.trendsRight}/${r.trendsTotal} | ${r.name.startsWith('workplace') ? '—' : `${r.tonesRight}/${r.trendsTotal}`} | ${r.name.startsWith('workplace') ? '—' : fmt(r.commentTone, 2)} |`,
     );
   console.log(
-    '\n| set | bad labels (stem / function word / generic single word) | bad keywords | bad labels, seed 1 |',
+    '\n| set | bad labels (stem / function word / generic single word) | bad keywords | labels with a word of the gold label | bad labels, seed 1 |',
   );
-  console.log('| --- | --- | --- | --- |');
+  console.log('| --- | --- | --- | --- | --- |');
   for (const r of results) {
     const q = r.labelStats;
     console.log(
-      `| ${r.name} | ${fmt(q.badLabels * 100, 0)} % (${fmt(q.stems * 100, 0)} / ${fmt(q.functionWords * 100, 0)} / ${fmt(q.generic * 100, 0)}) | ${fmt(q.badKeywords * 100, 0)} % | ${q.examples.join(' · ') || '—'} |`,
+      `| ${r.name} | ${fmt(q.badLabels * 100, 0)} % (${fmt(q.stems * 100, 0)} / ${fmt(q.functionWords * 100, 0)} / ${fmt(q.generic * 100, 0)}) | ${fmt(q.badKeywords * 100, 0)} % | ${r.name.startsWith('workplace') ? '—' : `${fmt(r.namesGold * 100, 0)} %`} | ${q.examples.join(' · ') || '—'} |`,
     );
   }
   console.log(

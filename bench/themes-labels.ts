@@ -82,3 +82,51 @@ export function labelQuality(
   }
   return quality;
 }
+
+/** Content words of a name, matched by their first four letters ("shifts" / "shift", "rota" / "rotas"). */
+const contentStems = (name: string) =>
+  new Set(
+    wordsOf(name)
+      .flatMap((word) => word.split('-'))
+      .filter((word) => word.length >= 3 && !FUNCTION_WORDS.has(word))
+      .map((word) => word.slice(0, 4)),
+  );
+
+export interface GoldAgreement {
+  themes: number;
+  /** Themes whose label shares a content word with the gold label of the topic most of its comments have. */
+  agree: number;
+  /** "engine label ≠ gold label", for the themes that do not. */
+  misses: string[];
+}
+
+/**
+ * Whether a theme's label names what most of its comments are about, as the person who labelled the set
+ * named it: the label shares a content word with that topic's gold label ("Night shifts" for "Staffing
+ * levels on night shifts"; not "Nurse"). Crude (a shared word is not a good name, and a good synonym
+ * misses), so it is read next to the bad-label rules above, never alone. Added in session 32 before any
+ * label change that it measures.
+ */
+export function goldAgreement(
+  items: LabelledItem[],
+  goldLabels: ReadonlyMap<string, string>,
+  themes: Array<{ label: string; itemIds: string[] }>,
+): GoldAgreement {
+  const topicOf = new Map(items.map((item) => [item.id, item.theme]));
+  const agreement: GoldAgreement = { themes: 0, agree: 0, misses: [] };
+  for (const theme of themes) {
+    const counts = new Map<string, number>();
+    for (const id of theme.itemIds) {
+      const topic = topicOf.get(id);
+      if (topic !== undefined) counts.set(topic, (counts.get(topic) ?? 0) + 1);
+    }
+    const topic = [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0];
+    const gold = topic === undefined ? undefined : goldLabels.get(topic);
+    if (gold === undefined) continue;
+    agreement.themes++;
+    const goldStems = contentStems(gold);
+    if ([...contentStems(theme.label)].some((stem) => goldStems.has(stem))) agreement.agree++;
+    else agreement.misses.push(`${theme.label} ≠ ${gold}`);
+  }
+  return agreement;
+}

@@ -12,7 +12,7 @@ import { longSchoolSet } from '../test/themes/tuning/long-school.ts';
 import { longBusSet } from '../test/themes/tuning/long-bus.ts';
 import { chatKitchenSet } from '../test/themes/tuning/chat-kitchen.ts';
 import { corpusItems, CORPUS_LAST_DAY } from '../test/themes/corpus.ts';
-import { labelQuality } from './themes-labels.ts';
+import { goldAgreement, labelQuality } from './themes-labels.ts';
 
 const argument = (name: string) => {
   const at = process.argv.indexOf(name);
@@ -31,6 +31,8 @@ for (const set of sets) {
   );
   const scores = results.map((result) => clusteringScores(set.items, result));
   const labels = results.map((result) => labelQuality(set.items, result.themes));
+  const goldLabels = new Map(set.themes.map((theme) => [theme.theme, theme.label]));
+  const agreements = results.map((result) => goldAgreement(set.items, goldLabels, result.themes));
   all.push(mean(scores.map((s) => s.nmi)));
   console.log(
     JSON.stringify({
@@ -44,6 +46,9 @@ for (const set of sets) {
       badLabels: +(
         labels.reduce((a, q) => a + q.badLabels, 0) / labels.reduce((a, q) => a + q.labels, 0)
       ).toFixed(2),
+      namesGold: +(
+        agreements.reduce((a, q) => a + q.agree, 0) / agreements.reduce((a, q) => a + q.themes, 0)
+      ).toFixed(2),
     }),
   );
   const result = results[0]!;
@@ -53,6 +58,9 @@ for (const set of sets) {
       console.log(`  seed ${i + 1}: ${r.themes.map((t) => `${t.label} (${t.size})`).join(' · ')}`),
     );
     console.log(`  bad (all seeds): ${[...new Set(labels.flatMap((q) => q.examples))].join(' · ') || '—'}`);
+    console.log(
+      `  not the gold topic's words (all seeds): ${[...new Set(agreements.flatMap((q) => q.misses))].join(' · ') || '—'}`,
+    );
   }
   if (process.argv.includes('--detail')) {
     const themeOf = new Map<string, string>();
