@@ -9,7 +9,6 @@
 // test then expects the opposite: some strategy above 1.5 × (an attack that cannot catch the leak the
 // hold exists for proves nothing about the hold).
 import { randomBytes } from 'node:crypto';
-import { writeFileSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { sql } from 'kysely';
@@ -68,11 +67,6 @@ const WALLET_TIMING = {
 type WalletTiming = typeof WALLET_TIMING;
 const ARRIVALS_MS = 75_000;
 const think = (random: () => number) => sleep(1000 + random() * 3000);
-// Once every morning's people have taken their last step, what is left is the hold: the pages stay open
-// and the wallets send what they hold over the next ten minutes. LINKABILITY_IDLE_FILE names a file
-// written at that moment, so CI can start the rest of its work beside the wait (on a Postgres cluster of
-// the attack's own: .ci/run).
-const IDLE_FILE = process.env.LINKABILITY_IDLE_FILE;
 
 const SUGGESTIONS = [
   'The expense tool logs everyone out after five minutes of reading a receipt',
@@ -219,7 +213,6 @@ async function simulate(
   seed: number,
   timing: WalletTiming,
   startMs: number,
-  stepsDone: () => void,
 ): Promise<OperatorView> {
   // Ten apps share one Postgres of 100 connections: three each (at the default 10 they took 84–90).
   const test = await createTestApp({ LOG_LEVEL: 'debug', DATABASE_POOL_SIZE: '3', ...timing });
@@ -325,7 +318,6 @@ async function simulate(
       }
     });
     await Promise.all(people);
-    stepsDone();
 
     // Everything queued in the browsers reaches the server (the pages stay open, as tabs do).
     const expected = PEOPLE * ITEMS_EACH;
@@ -454,13 +446,9 @@ describe('an operator linking anonymous items to members', () => {
   it(claim, async () => {
     // Independent mornings on separate databases, PARALLEL at a time.
     const views: OperatorView[] = [];
-    let stepping = RUNS;
-    const stepsDone = () => {
-      if (--stepping === 0 && IDLE_FILE) writeFileSync(IDLE_FILE, `${new Date().toISOString()}\n`);
-    };
     for (let first = 0; first < RUNS; first += PARALLEL) {
       const batch = Array.from({ length: Math.min(PARALLEL, RUNS - first) }, (_, i) =>
-        simulate(browser, 1000 + (first + i) * 7919, WALLET_TIMING, (i * ARRIVALS_MS) / PARALLEL, stepsDone),
+        simulate(browser, 1000 + (first + i) * 7919, WALLET_TIMING, (i * ARRIVALS_MS) / PARALLEL),
       );
       views.push(...(await Promise.all(batch)));
     }
