@@ -228,15 +228,26 @@ test('a slow consumer is closed 4009 once its send buffer passes the high-water 
   slow.send({ type: 'hello', seat: seat.seat, lastSeq: 0 });
   (slow.ws as unknown as { _socket: { pause(): void } })._socket.pause(); // stops reading
   const [modSocket] = open.track(await Client.join(url, { cookie: mod.cookie }));
-  modSocket.send({ type: 'prompt', text: 'Anyone slow?' });
-  await modSocket.next((f) => f.type === 'prompt' && f.text === 'Anyone slow?');
+  // Under heavy load (CI, 7 December 2026, the linkability attack's 40 browsers running beside the suite)
+  // this test once waited out its 60 s here: one prompt did not drop the slow socket, and nothing else
+  // would. Why is not known (its hello not yet in the room when the prompt went out would do it). So the
+  // moderator prompts until the node drops the slow socket, and a socket never dropped fails in words;
+  // the first prompt after the slow socket's welcome drops it.
+  const connected = t.app.focusGroups.stats().connections;
+  let asked = '';
+  for (let n = 1; t.app.focusGroups.stats().connections === connected; n++) {
+    if (n > 30) throw new Error('30 prompts and the slow socket was never dropped');
+    asked = `Anyone slow? (${n})`;
+    modSocket.send({ type: 'prompt', text: asked });
+    await modSocket.next((f) => f.type === 'prompt' && f.text === asked);
+  }
   (slow.ws as unknown as { _socket: { resume(): void } })._socket.resume();
   expect((await slow.closed).code).toBe(CloseCode.slowConsumer);
   const welcome = slow.frames.find((f) => f.type === 'welcome') as WelcomeFrame;
   expect(welcome.backlog.length).toBeGreaterThan(count);
   // It resumes from where it was, and the one event it missed is there.
   const [back, resumed] = open.track(await Client.join(url, seat, welcome.seq));
-  expect(resumed.backlog.map((e) => e.type === 'prompt' && e.text)).toEqual(['Anyone slow?']);
+  expect(resumed.backlog.map((e) => e.type === 'prompt' && e.text)).toEqual([asked]);
   expect(back.ws.readyState).toBe(WebSocket.OPEN);
 });
 
