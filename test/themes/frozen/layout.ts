@@ -57,7 +57,16 @@ function offsets(trend: PlantedTrend, count: number, next: () => number): number
   });
 }
 
-function layout(name: string, themes: FrozenTheme[], miscellaneous: string[], seed: number): FrozenSet {
+/**
+ * A set laid out over 90 days from each theme's planted trend (used for the frozen sets below, and by
+ * bench/themes-tuning-trends.ts to plant trends in the tuning sets).
+ */
+export function layout(
+  name: string,
+  themes: FrozenTheme[],
+  miscellaneous: string[],
+  seed: number,
+): FrozenSet {
   const next = seededRandom(seed);
   const items: FrozenItem[] = [];
   for (const { theme, trend, texts } of themes) {
