@@ -6,6 +6,7 @@ import {
   countDays,
   dailyCounts,
   trendOf,
+  typicalFor,
   typicalShares,
 } from '../../server/themes/engine/trend.ts';
 
@@ -77,15 +78,47 @@ describe('trend', () => {
     const risers = [0, 1, 2, 3].map(() => [...spread(3, 89, 20), ...spread(8, 13, 0)]);
     const flat = [0, 1, 2, 3, 4].map(() => spread(6, 89, 0));
     const totals = countDays([...risers, ...flat].flat());
-    const typical = typicalShares([...risers, ...flat].map(countDays), { asOf, firstDay })!;
-    expect(trendOf(risers[0]!, { asOf, firstDay, totals, typical }).trend).toBe('rising');
-    for (const days of flat) expect(trendOf(days, { asOf, firstDay, totals, typical }).trend).toBe('steady');
+    const shares = typicalShares([...risers, ...flat].map(countDays), { asOf, firstDay })!;
+    const typical = (days: string[]) => typicalFor(shares, countDays(days), { asOf, firstDay });
+    expect(trendOf(risers[0]!, { asOf, firstDay, totals, typical: typical(risers[0]!) }).trend).toBe(
+      'rising',
+    );
+    for (const days of flat)
+      expect(trendOf(days, { asOf, firstDay, totals, typical: typical(days) }).trend).toBe('steady');
     // A new source lifts every theme threefold: the typical theme grew as much, and nothing is rising.
     const lifted = [0, 1, 2, 3, 4, 5, 6, 7].map(() => [...spread(10, 89, 15), ...spread(15, 13, 0)]);
     const everyone = typicalShares(lifted.map(countDays), { asOf, firstDay })!;
     const all = countDays(lifted.flat());
     for (const days of lifted)
-      expect(trendOf(days, { asOf, firstDay, totals: all, typical: everyone }).trend).toBe('steady');
+      expect(
+        trendOf(days, {
+          asOf,
+          firstDay,
+          totals: all,
+          typical: typicalFor(everyone, countDays(days), { asOf, firstDay }),
+        }).trend,
+      ).toBe('steady');
+  });
+
+  it('a rising theme is not part of its own reference: in a small set with three risers, each is still rising', () => {
+    // Seven small themes: three rise (5 of their 8 comments in the last two weeks), one mixed theme grew a
+    // little, three are flat. Counted in their own reference the risers pulled the typical theme's recent
+    // share up to the mixed theme's (0.3), and a rise of 5 of 8 missed α there.
+    const risers = [0, 1, 2].map(() => [...spread(3, 89, 20), ...spread(5, 13, 0)]);
+    const mixed = [...spread(7, 89, 20), ...spread(3, 13, 0)];
+    const flat = [0, 1, 2].map(() => spread(6, 89, 0));
+    const themes = [...risers, mixed, ...flat];
+    const totals = countDays(themes.flat());
+    const shares = typicalShares(themes.map(countDays), { asOf, firstDay })!;
+    const middle = shares.rise[Math.floor(shares.rise.length / 2)]!;
+    expect(middle).toBeCloseTo(0.3, 2);
+    const counted = { rise: middle, fall: shares.fall[Math.floor(shares.fall.length / 2)]! };
+    expect(trendOf(risers[0]!, { asOf, firstDay, totals, typical: counted }).trend).toBe('steady');
+    const typical = (days: string[]) => typicalFor(shares, countDays(days), { asOf, firstDay });
+    for (const days of risers)
+      expect(trendOf(days, { asOf, firstDay, totals, typical: typical(days) }).trend).toBe('rising');
+    for (const days of [mixed, ...flat])
+      expect(trendOf(days, { asOf, firstDay, totals, typical: typical(days) }).trend).toBe('steady');
   });
 
   it('says what it compared: the window and its usual count at the baseline rate', () => {

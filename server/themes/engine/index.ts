@@ -15,7 +15,9 @@ import {
   countDays,
   dailyCounts,
   trendOf,
+  typicalFor,
   typicalShares,
+  type TypicalShares,
   type DayCounts,
   type Trend,
   type TrendTest,
@@ -261,7 +263,7 @@ export class ThemeModel {
   #asOf: string | null = null;
   #firstDay: string | null = null;
   /** How much the typical theme grew (see trend.ts `typicalShares`), when the themes were last summarised. */
-  #typical: { rise: number; fall: number } | null = null;
+  #typical: TypicalShares | null = null;
 
   private constructor(options: ThemeOptions) {
     this.#options = { windowDays: 14, dailyDays: 90, quoteCount: 3, ...options };
@@ -665,7 +667,15 @@ export class ThemeModel {
             firstDay: this.#firstDay,
             windowDays: this.#options.windowDays,
             totals: this.#allDays,
-            ...(this.#typical ? { typical: this.#typical } : {}),
+            ...(this.#typical
+              ? {
+                  typical: typicalFor(this.#typical, days, {
+                    asOf,
+                    firstDay: this.#firstDay,
+                    windowDays: this.#options.windowDays,
+                  }),
+                }
+              : {}),
           })
         : {
             trend: 'steady',
