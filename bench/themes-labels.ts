@@ -83,13 +83,16 @@ export function labelQuality(
   return quality;
 }
 
-/** Content words of a name, matched by their first four letters ("shifts" / "shift", "rota" / "rotas"). */
+/**
+ * Content words of a name, matched by their first four letters after a plural's "s" ("shifts" / "shift",
+ * "rota" / "rotas").
+ */
 const contentStems = (name: string) =>
   new Set(
     wordsOf(name)
       .flatMap((word) => word.split('-'))
       .filter((word) => word.length >= 3 && !FUNCTION_WORDS.has(word))
-      .map((word) => word.slice(0, 4)),
+      .map((word) => (word.length > 3 && word.endsWith('s') ? word.slice(0, -1) : word).slice(0, 4)),
   );
 
 export interface GoldAgreement {
@@ -102,8 +105,8 @@ export interface GoldAgreement {
 
 /**
  * Whether a theme's label names what most of its comments are about, as the person who labelled the set
- * named it: the label shares a content word with that topic's gold label ("Night shifts" for "Staffing
- * levels on night shifts"; not "Nurse"). Crude (a shared word is not a good name, and a good synonym
+ * named it: the label shares a content word with that topic's gold label, one no other gold label of the
+ * set has ("Night shifts" for "Staffing levels on night shifts"; not "Nurse"). Crude (a shared word is not a good name, and a good synonym
  * misses), so it is read next to the bad-label rules above, never alone. Added in session 32 before any
  * label change that it measures.
  */
@@ -113,6 +116,11 @@ export function goldAgreement(
   themes: Array<{ label: string; itemIds: string[] }>,
 ): GoldAgreement {
   const topicOf = new Map(items.map((item) => [item.id, item.theme]));
+  // A word of two or more gold labels ("kitchen" in three of the kitchen set's, "praise", "pay") tells no
+  // topic from another: a label does not agree by it.
+  const labelsWith = new Map<string, number>();
+  for (const gold of goldLabels.values())
+    for (const stem of contentStems(gold)) labelsWith.set(stem, (labelsWith.get(stem) ?? 0) + 1);
   const agreement: GoldAgreement = { themes: 0, agree: 0, misses: [] };
   for (const theme of themes) {
     const counts = new Map<string, number>();
@@ -124,7 +132,7 @@ export function goldAgreement(
     const gold = topic === undefined ? undefined : goldLabels.get(topic);
     if (gold === undefined) continue;
     agreement.themes++;
-    const goldStems = contentStems(gold);
+    const goldStems = new Set([...contentStems(gold)].filter((stem) => labelsWith.get(stem) === 1));
     if ([...contentStems(theme.label)].some((stem) => goldStems.has(stem))) agreement.agree++;
     else agreement.misses.push(`${theme.label} ≠ ${gold}`);
   }

@@ -1,8 +1,9 @@
 // npx tsx bench/themes-tuning-trends.ts — trends on the TUNING sets (test/themes/tuning/), with trends
-// planted the way the frozen sets have them (test/themes/frozen/layout.ts) and in the frozen chat set's
-// proportions (of eight themes two rising, two fading, one emerging, three steady): each set once per
-// theme, the pattern rotated so every theme takes every place, three engine seeds each. The frozen sets'
-// trends are measured once, after a change (bench/themes-frozen.ts); tune trends here.
+// planted the way the frozen sets have them (test/themes/frozen/layout.ts) and in their proportions: of
+// eight themes two rising, two fading, one emerging, three steady (the chat set's); of seven, the first
+// seven places of that pattern — two rising, one fading, one emerging, three steady (the long set's). Each
+// set once per theme with the pattern rotated, three engine seeds each. The frozen sets' trends are
+// measured once, after a change (bench/themes-frozen.ts); tune trends here.
 //   --detail   every miss: planted, found, the theme it fell in (label, size) and the planted theme's spread
 import { ThemeModel, type ThemesResult } from '../server/themes/engine/index.ts';
 import { wordNet } from '../server/themes/wordnet.ts';
@@ -12,6 +13,7 @@ import { LONG_BUS_MISCELLANEOUS, LONG_BUS_THEMES } from '../test/themes/tuning/l
 import { LONG_SCHOOL_MISCELLANEOUS, LONG_SCHOOL_THEMES } from '../test/themes/tuning/long-school.ts';
 
 const TRENDS: PlantedTrend[] = ['rising', 'steady', 'fading', 'emerging'];
+// A set of n themes takes the first n places (seven: the long frozen set's mix; eight: the chat set's).
 const PATTERN: PlantedTrend[] = [
   'rising',
   'fading',

@@ -23,6 +23,8 @@ beforeAll(async () => {
 afterEach(async () => {
   await open.closeAll();
   t.app.focusGroups.configure(DEFAULT_LIMITS);
+  // Every test starts with no socket on the node (the slow-consumer test counts them).
+  await eventually(async () => expect(t.app.focusGroups.stats().connections).toBe(0));
 });
 
 async function seated(moderation: 'pre' | 'post' = 'post', capacity = 12) {
@@ -233,21 +235,25 @@ test('a slow consumer is closed 4009 once its send buffer passes the high-water 
   // would. Why is not known (its hello not yet in the room when the prompt went out would do it). So the
   // moderator prompts until the node drops the slow socket, and a socket never dropped fails in words;
   // the first prompt after the slow socket's welcome drops it.
-  const connected = t.app.focusGroups.stats().connections;
-  let asked = '';
-  for (let n = 1; t.app.focusGroups.stats().connections === connected; n++) {
+  expect(t.app.focusGroups.stats().connections).toBe(2); // the slow socket and the moderator's
+  const asked: string[] = [];
+  for (let n = 1; t.app.focusGroups.stats().connections === 2; n++) {
     if (n > 30) throw new Error('30 prompts and the slow socket was never dropped');
-    asked = `Anyone slow? (${n})`;
-    modSocket.send({ type: 'prompt', text: asked });
-    await modSocket.next((f) => f.type === 'prompt' && f.text === asked);
+    const text = `Anyone slow? (${n})`;
+    asked.push(text);
+    modSocket.send({ type: 'prompt', text });
+    await modSocket.next((f) => f.type === 'prompt' && f.text === text);
   }
   (slow.ws as unknown as { _socket: { resume(): void } })._socket.resume();
   expect((await slow.closed).code).toBe(CloseCode.slowConsumer);
   const welcome = slow.frames.find((f) => f.type === 'welcome') as WelcomeFrame;
   expect(welcome.backlog.length).toBeGreaterThan(count);
-  // It resumes from where it was, and the one event it missed is there.
+  // It resumes from where its welcome left it: what came after is there, ending with the prompt it was
+  // dropped at (the first after its welcome, unless the kernel still had room for one more).
   const [back, resumed] = open.track(await Client.join(url, seat, welcome.seq));
-  expect(resumed.backlog.map((e) => e.type === 'prompt' && e.text)).toEqual([asked]);
+  const missed = resumed.backlog.map((e) => e.type === 'prompt' && e.text);
+  expect(missed.at(-1)).toBe(asked.at(-1));
+  expect(asked.slice(-missed.length)).toEqual(missed);
   expect(back.ws.readyState).toBe(WebSocket.OPEN);
 });
 
