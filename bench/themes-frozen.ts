@@ -9,7 +9,7 @@
 import { ThemeModel, type ThemesResult } from '../server/themes/engine/index.ts';
 import { clusteringScores } from '../server/themes/engine/metrics.ts';
 import { wordNet } from '../server/themes/wordnet.ts';
-import { goldAgreement, labelQuality } from './themes-labels.ts';
+import { goldAgreement, goldAgreementShare, labelQuality } from './themes-labels.ts';
 import { corpusItems, corpusTrends, CORPUS_LAST_DAY } from '../test/themes/corpus.ts';
 import { frozenSets, type FrozenSet, type PlantedTrend, type Tone } from '../test/themes/frozen/layout.ts';
 
@@ -61,12 +61,7 @@ export function scoreSet(set: FrozenSet) {
   };
   const goldLabels = new Map(set.themes.map((theme) => [theme.theme, theme.label]));
   const agreements = runs.map(({ result }) => goldAgreement(set.items, goldLabels, result.themes));
-  const namesGold =
-    agreements.reduce((a, q) => a + q.agree, 0) /
-    Math.max(
-      1,
-      agreements.reduce((a, q) => a + q.themes, 0),
-    );
+  const namesGold = goldAgreementShare(agreements);
   const { result, model } = runs[0]!;
   const confusion = new Map<string, number>();
   const rows = set.themes.map((gold) => {

@@ -106,9 +106,10 @@ export interface GoldAgreement {
 /**
  * Whether a theme's label names what most of its comments are about, as the person who labelled the set
  * named it: the label shares a content word with that topic's gold label, one no other gold label of the
- * set has ("Night shifts" for "Staffing levels on night shifts"; not "Nurse"). Crude (a shared word is not a good name, and a good synonym
- * misses), so it is read next to the bad-label rules above, never alone. Added in session 32 before any
- * label change that it measures.
+ * set has ("Night shifts" for "Staffing levels on night shifts"; not "Nurse"). Crude (a shared word is not
+ * a good name, and a good synonym misses), so it is read next to the bad-label rules above, never alone.
+ * Added in session 32 before the label changes it judged; the "no other gold label" condition came after
+ * them, from a review.
  */
 export function goldAgreement(
   items: LabelledItem[],
@@ -137,4 +138,10 @@ export function goldAgreement(
     else agreement.misses.push(`${theme.label} ≠ ${gold}`);
   }
   return agreement;
+}
+
+/** The share of themes, over several runs, whose label agrees with their topic's gold label. */
+export function goldAgreementShare(agreements: GoldAgreement[]): number {
+  const themes = agreements.reduce((sum, q) => sum + q.themes, 0);
+  return themes === 0 ? 0 : agreements.reduce((sum, q) => sum + q.agree, 0) / themes;
 }

@@ -12,7 +12,7 @@ import { longSchoolSet } from '../test/themes/tuning/long-school.ts';
 import { longBusSet } from '../test/themes/tuning/long-bus.ts';
 import { chatKitchenSet } from '../test/themes/tuning/chat-kitchen.ts';
 import { corpusItems, CORPUS_LAST_DAY } from '../test/themes/corpus.ts';
-import { goldAgreement, labelQuality } from './themes-labels.ts';
+import { goldAgreement, goldAgreementShare, labelQuality } from './themes-labels.ts';
 
 const argument = (name: string) => {
   const at = process.argv.indexOf(name);
@@ -46,9 +46,7 @@ for (const set of sets) {
       badLabels: +(
         labels.reduce((a, q) => a + q.badLabels, 0) / labels.reduce((a, q) => a + q.labels, 0)
       ).toFixed(2),
-      namesGold: +(
-        agreements.reduce((a, q) => a + q.agree, 0) / agreements.reduce((a, q) => a + q.themes, 0)
-      ).toFixed(2),
+      namesGold: +goldAgreementShare(agreements).toFixed(2),
     }),
   );
   const result = results[0]!;

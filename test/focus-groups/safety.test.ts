@@ -233,8 +233,7 @@ test('a slow consumer is closed 4009 once its send buffer passes the high-water 
   // Under heavy load (CI, 7 December 2026, the linkability attack's 40 browsers running beside the suite)
   // this test once waited out its 60 s here: one prompt did not drop the slow socket, and nothing else
   // would. Why is not known (its hello not yet in the room when the prompt went out would do it). So the
-  // moderator prompts until the node drops the slow socket, and a socket never dropped fails in words;
-  // the first prompt after the slow socket's welcome drops it.
+  // moderator prompts until the node drops the slow socket, and a socket never dropped fails in words.
   expect(t.app.focusGroups.stats().connections).toBe(2); // the slow socket and the moderator's
   const asked: string[] = [];
   for (let n = 1; t.app.focusGroups.stats().connections === 2; n++) {
