@@ -175,3 +175,63 @@ describe('trend of a small theme', () => {
     expect(trendOf(even, { asOf, firstDay }).trend).toBe('steady');
   });
 });
+
+describe('trend between recomputes (hysteresis)', () => {
+  // A theme with 40 comments over the baseline and `recent` in the last fortnight; the first `recent` whose
+  // rise test lands in [low, high), searched rather than hard-coded so the bands are the test's own.
+  const rising = (recent: number) => [...spread(40, 89, 15), ...spread(recent, 13, 0)];
+  const recentWithP = (low: number, high: number) => {
+    for (let recent = 1; recent < 60; recent++) {
+      const test = trendOf(rising(recent), { asOf, firstDay });
+      if (test.pValue >= low && test.pValue < high && test.ratio >= 1.5) return recent;
+    }
+    throw new Error(`no count gives a rise p-value in [${low}, ${high})`);
+  };
+
+  it('keeps a trend while its test stays under 2α and enters one only under α/2', () => {
+    const edge = rising(recentWithP(0.05, 0.1)); // not significant at α = 0.05
+    expect(trendOf(edge, { asOf, firstDay }).trend).toBe('steady');
+    expect(trendOf(edge, { asOf, firstDay, previous: 'rising' }).trend).toBe('rising');
+    expect(trendOf(edge, { asOf, firstDay, previous: 'steady' }).trend).toBe('steady');
+    const significant = rising(recentWithP(0.025, 0.05)); // significant at α, not at α/2
+    expect(trendOf(significant, { asOf, firstDay }).trend).toBe('rising');
+    expect(trendOf(significant, { asOf, firstDay, previous: 'steady' }).trend).toBe('steady');
+    expect(trendOf(significant, { asOf, firstDay, previous: 'fading' }).trend).toBe('steady');
+    expect(trendOf(significant, { asOf, firstDay, previous: 'emerging' }).trend).toBe('rising');
+  });
+
+  it('a rising theme whose share of a grown stream did not rise is steady, however clear its own rise', () => {
+    // Its own rate tripled (p far under α/2), but so did everything: the share test, not the rate test,
+    // decides, and last time's "rising" is no reason to keep it.
+    const days = [...spread(10, 89, 15), ...spread(15, 13, 0)];
+    const totals = countDays([...spread(100, 89, 15), ...spread(150, 13, 0)]);
+    const test = trendOf(days, { asOf, firstDay, totals, previous: 'rising' });
+    expect(test.pValue).toBeLessThan(0.025);
+    expect(test.trend).toBe('steady');
+  });
+
+  it('keeps "fading" for a fall that is no longer quite significant, and says the fall it kept', () => {
+    // Baseline comments over days 89–29 before asOf, `recent` over the last 28: the first pair whose fall
+    // is at most half the rate but whose p-value is in [α, 2α), so only the test's level decides.
+    const fallen = (baseline: number, recent: number) => [
+      ...spread(baseline, 89, 28),
+      ...spread(recent, 27, 0),
+    ];
+    let edge: { baseline: number; recent: number } | null = null;
+    for (let baseline = 10; baseline <= 80 && !edge; baseline++)
+      for (let recent = 0; recent / 28 / (baseline / 62) <= 0.5 && !edge; recent++) {
+        const p = binomialLower(recent, recent + baseline, 28 / 90);
+        if (p >= 0.05 && p < 0.1 && trendOf(fallen(baseline, recent), { asOf, firstDay }).trend === 'steady')
+          edge = { baseline, recent };
+      }
+    expect(edge, 'a fall on the edge of α').not.toBeNull();
+    const kept = trendOf(fallen(edge!.baseline, edge!.recent), { asOf, firstDay, previous: 'fading' });
+    expect(kept.trend).toBe('fading');
+    expect(kept.window).toBe(28);
+    expect(kept.recent).toBe(edge!.recent);
+    expect(kept.pValue).toBeLessThan(0.1);
+    expect(trendOf(fallen(edge!.baseline, edge!.recent), { asOf, firstDay, previous: 'rising' }).trend).toBe(
+      'steady',
+    );
+  });
+});

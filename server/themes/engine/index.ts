@@ -11,7 +11,6 @@ import { coreFrom, pickQuotes, vocabularyOf } from './quotes.ts';
 import { quote } from './redact.ts';
 import { sentimentOf, toneDistribution, type ToneDistribution } from './sentiment.ts';
 import {
-  ALPHA,
   countDays,
   dailyCounts,
   trendOf,
@@ -676,6 +675,7 @@ export class ThemeModel {
                   }),
                 }
               : {}),
+            ...(theme.previousTrend ? { previous: theme.previousTrend } : {}),
           })
         : {
             trend: 'steady',
@@ -687,13 +687,6 @@ export class ThemeModel {
             usual: null,
             overall: null,
           };
-    // Hysteresis: a theme whose content has not really changed keeps last time's trend unless the new
-    // test is clear of the threshold (p < α/2 into a trend; p ≥ 2α back to steady).
-    const previousTrend = theme.previousTrend;
-    if (previousTrend && previousTrend !== test.trend) {
-      const clear = test.trend === 'steady' ? test.pValue >= 2 * ALPHA : test.pValue < ALPHA / 2;
-      if (!clear) test.trend = previousTrend;
-    }
     const sentiment =
       items.length === 0
         ? 0

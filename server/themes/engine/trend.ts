@@ -123,6 +123,13 @@ export interface TrendWindowOptions {
    * the typical theme grows with them (and so does the stream), and nothing is rising.
    */
   typical?: { rise: number; fall: number };
+  /**
+   * The trend the theme had last time, when its content has not really changed since (hysteresis): a
+   * theme keeps a trend while its tests stay under 2α, and moves into another only when they are under
+   * α/2, so a theme on the edge does not flip between recomputes. Every test of a direction (the rate,
+   * the share, the small-fall test) gets the same threshold.
+   */
+  previous?: Trend;
 }
 
 /** Comments per day. */
@@ -137,6 +144,12 @@ export function countDays(days: Iterable<string>): DayCounts {
 /** Trend of one theme from the days of its comments. */
 export function trendOf(input: string[] | DayCounts, options: TrendWindowOptions): TrendTest {
   const w = options.windowDays ?? WINDOW_DAYS;
+  /** The significance level for a move up or down: looser to stay in last time's trend, stricter to enter one. */
+  const levelFor = (direction: 'up' | 'down', alpha: number) => {
+    if (options.previous === undefined) return alpha;
+    const was = options.previous === 'fading' ? 'down' : options.previous === 'steady' ? null : 'up';
+    return was === direction ? 2 * alpha : alpha / 2;
+  };
   const ages = (counts: string[] | DayCounts) => {
     const byAge = new Map<number, number>();
     for (const [day, n] of Array.isArray(counts) ? countDays(counts) : counts) {
@@ -213,11 +226,8 @@ export function trendOf(input: string[] | DayCounts, options: TrendWindowOptions
   const riseP = binomialUpper(recent, recent + baseline, w / (w + riseBaselineDays));
   const riseRatio = baseline === 0 ? (recent > 0 ? Infinity : 1) : recent / w / (baseline / riseBaselineDays);
   const older = count(Infinity, 2 * w);
-  if (
-    riseP < ALPHA &&
-    riseRatio >= RISE_RATIO &&
-    shareP('up', w, riseBaselineDays, recent, baseline) < ALPHA
-  ) {
+  const up = levelFor('up', ALPHA);
+  if (riseP < up && riseRatio >= RISE_RATIO && shareP('up', w, riseBaselineDays, recent, baseline) < up) {
     const trend = older <= Math.max(1, 0.1 * total) && recent >= 3 ? 'emerging' : 'rising';
     const usual = usualOf(baseline, w, riseBaselineDays);
     const overall = overallOf(w, riseBaselineDays);
@@ -232,10 +242,11 @@ export function trendOf(input: string[] | DayCounts, options: TrendWindowOptions
     const fallBaseline = count(fall + fallBaselineDays, fall);
     const fallP = binomialLower(fallRecent, fallRecent + fallBaseline, fall / (fall + fallBaselineDays));
     const fallRatio = fallBaseline === 0 ? 1 : fallRecent / fall / (fallBaseline / fallBaselineDays);
+    const down = levelFor('down', ALPHA);
     if (
-      fallP < ALPHA &&
+      fallP < down &&
       fallRatio <= FALL_RATIO &&
-      shareP('down', fall, fallBaselineDays, fallRecent, fallBaseline) < ALPHA
+      shareP('down', fall, fallBaselineDays, fallRecent, fallBaseline) < down
     )
       return {
         trend: 'fading',
@@ -252,11 +263,12 @@ export function trendOf(input: string[] | DayCounts, options: TrendWindowOptions
     // (Poisson). A wrong "fading" draws no attention, so it is the cheaper mistake.
     const expected = (fallBaseline * fall) / fallBaselineDays;
     const smallP = poissonLower(fallRecent, expected);
+    const smallDown = levelFor('down', SMALL_FALL_ALPHA);
     if (
       fallBaseline >= 5 &&
-      smallP < SMALL_FALL_ALPHA &&
+      smallP < smallDown &&
       fallRatio <= SMALL_FALL_RATIO &&
-      shareP('down', fall, fallBaselineDays, fallRecent, fallBaseline) < SMALL_FALL_ALPHA
+      shareP('down', fall, fallBaselineDays, fallRecent, fallBaseline) < smallDown
     )
       return {
         trend: 'fading',
