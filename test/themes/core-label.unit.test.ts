@@ -109,3 +109,27 @@ describe('a difference that is itself the topic', () => {
     expect(label).toMatch(/^pay difference/i);
   });
 });
+
+describe('a theme of hyphenated words', () => {
+  it('is named and described by them whole, never by a part ("Self", "employ")', () => {
+    const preprocessor = createPreprocessor(wordNet());
+    const texts = [
+      'The underwriter understood my self-employed accounts straight away',
+      'Self-employed applicants wait weeks for a decision',
+      'Nobody tells self-employed applicants what income counts',
+      'As a self-employed builder I was asked for three years of accounts',
+      'Self-employed applicants get passed between teams',
+    ];
+    const docs = texts.map((text) => preprocessor.process(text));
+    const rest = corpusItems().map((item) => preprocessor.process(item.text));
+    const { label, keywords } = describeTheme(
+      docs.map((doc) => ({ doc, weight: 1 })),
+      corpusStatistics([...docs, ...rest]),
+    );
+    expect(label.toLowerCase()).toContain('self-employed');
+    const words = [label, ...keywords].join(' ').toLowerCase().split(/[\s]+/);
+    expect(words).not.toContain('self');
+    expect(words).not.toContain('employ');
+    expect(words).not.toContain('employed');
+  });
+});

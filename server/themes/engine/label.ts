@@ -193,8 +193,9 @@ export function describe(members: Member[], corpus: CorpusStatistics): Descripti
     };
     for (const phrase of doc.phrases) touch(phrase.key, phrase.surface, true);
     for (const phrase of doc.readings ?? []) touch(phrase.key, phrase.surface, true);
+    // Parts of a hyphenated word name nothing ("employ" of "self-employed"): its phrases have it whole.
     for (const token of doc.tokens)
-      if (token.pos !== 'n') touch(token.lemma, token.surface, false, token.pos === 'a');
+      if (token.pos !== 'n' && !token.part) touch(token.lemma, token.surface, false, token.pos === 'a');
   });
 
   const lifts = new Map<Candidate, number>();

@@ -14,6 +14,11 @@ export interface ContentToken {
   negated: boolean;
   /** Index of the phrase (a run of content words with nothing but adjectives/nouns between) it belongs to. */
   chunk: number;
+  /**
+   * A part of a hyphenated word ("self" of "self-employed"): a feature of the comment like any word (WordNet
+   * and the word vectors know the parts, not the compound), but no name: the phrases have the compound.
+   */
+  part?: true;
 }
 
 export interface ProcessedText {
@@ -127,6 +132,9 @@ export function createPreprocessor(lexicon: Lexicon = noLexicon): Preprocessor {
     const types = tokens.out(its.type) as string[];
     const tags = tokens.out(its.pos) as string[];
     const negations = tokens.out(its.negationFlag) as unknown as boolean[];
+    const compounds = hyphenated(values, types, tags, () => tokens.out(its.precedingSpaces) as string[]);
+    /** The last token of the hyphenated word being read (−1: none). */
+    let compoundEnd = -1;
     const stops = tokens.out(its.stopWordFlag) as unknown as boolean[];
     let lemmas: string[] | null = null;
     const content: ContentToken[] = [];
@@ -142,12 +150,41 @@ export function createPreprocessor(lexicon: Lexicon = noLexicon): Preprocessor {
       chunk++;
     };
 
+    /** The hyphenated word starting at `i`, as one token of the phrases ("self-employed applicant"). */
+    const compoundToken = (compound: Compound, i: number): ContentToken => {
+      // A noun's parts as written, the last one lemmatised ("hand-offs" → "handoff"); an adjective as
+      // written ("self-employed", not "selfemploy").
+      lemmas ??= tokens.out(its.lemma as unknown as Parameters<typeof tokens.out>[0]) as string[];
+      const head = compound.value
+        .toLowerCase()
+        .slice(0, compound.value.length - values[compound.end]!.length);
+      const lemma =
+        compound.pos === 'n'
+          ? singular(normaliseLemma(head + lemmas[compound.end]!.toLowerCase()), lexicon)
+          : normaliseLemma(compound.value.toLowerCase());
+      return {
+        lemma: intern(lemma),
+        pos: compound.pos,
+        surface: intern(compound.value.toLowerCase()),
+        negated: Boolean(negations[i]),
+        chunk,
+      };
+    };
+
     let sentenceStart = true;
     /** Where the sentence's first word was, when it was a content word. */
     let openerAt = -1;
     for (let i = 0; i < values.length; i++) {
       const value = values[i]!;
+      const compound = compounds?.get(i);
+      if (compound) {
+        // The compound goes into the phrase being read; its parts below only into the features.
+        compoundEnd = compound.end;
+        run.push(compoundToken(compound, i));
+      }
+      const inCompound = i <= compoundEnd;
       if (types[i] !== 'word') {
+        if (inCompound) continue;
         closeRun();
         if (/^[.!?]+$/.test(value)) sentenceStart = true;
         continue;
@@ -160,7 +197,7 @@ export function createPreprocessor(lexicon: Lexicon = noLexicon): Preprocessor {
       const pos = acronym ? 'n' : POS_MAP[tags[i]!];
       if (!pos || (!acronym && stops[i]) || /\d/.test(value) || value.length < 2) {
         // A determiner, preposition or verb between nouns ends a phrase; "the" before a noun does not matter.
-        if (tags[i] !== 'DET' || run.length > 0) closeRun();
+        if (!inCompound && (tags[i] !== 'DET' || run.length > 0)) closeRun();
         continue;
       }
       let lemma: string;
@@ -178,7 +215,7 @@ export function createPreprocessor(lexicon: Lexicon = noLexicon): Preprocessor {
         }
       }
       if (lemma.length < 2 || GENERIC.has(lemma) || (!acronym && CHAT_MARKERS.has(lemma))) {
-        closeRun();
+        if (!inCompound) closeRun();
         continue;
       }
       const token: ContentToken = {
@@ -188,6 +225,10 @@ export function createPreprocessor(lexicon: Lexicon = noLexicon): Preprocessor {
         negated: Boolean(negations[i]),
         chunk,
       };
+      if (inCompound) {
+        content.push({ ...token, part: true });
+        continue;
+      }
       content.push(token);
       if (opens) openerAt = i;
       // Phrases are adjective/noun runs; a verb stands alone. A first word read as an adjective (above)
@@ -231,6 +272,54 @@ export function createPreprocessor(lexicon: Lexicon = noLexicon): Preprocessor {
   }
 
   return { process };
+}
+
+interface Compound {
+  /** Its last token. */
+  end: number;
+  /** As written, hyphens and all. */
+  value: string;
+  pos: 'n' | 'a';
+}
+
+/**
+ * Words joined by hyphens, which wink splits ("self", "-", "employed"): where each compound starts, its
+ * last token, the compound as written and its part of speech. A compound reads as one word: "self-employed"
+ * is an adjective, not the noun "self" and the verb "employ"; "follow-up" and "hand-off" are nouns. Null
+ * when the text has none (most comments).
+ */
+function hyphenated(
+  values: string[],
+  types: string[],
+  tags: string[],
+  spaces: () => string[],
+): Map<number, Compound> | null {
+  if (!values.includes('-')) return null;
+  const before = spaces();
+  let found: Map<number, Compound> | null = null;
+  for (let i = 0; i < values.length; i++) {
+    if (types[i] !== 'word') continue;
+    let end = i;
+    while (
+      values[end + 1] === '-' &&
+      before[end + 1] === '' &&
+      types[end + 2] === 'word' &&
+      before[end + 2] === '' &&
+      /^[A-Za-z]+$/.test(values[end + 2]!)
+    )
+      end += 2;
+    if (end === i || !/^[A-Za-z]+$/.test(values[i]!)) continue;
+    const last = tags[end]!;
+    const word = values[end]!.toLowerCase();
+    // "up-to-date", "face-to-face", "out-of-hours": three or more parts describe. Two: the last part
+    // decides — a particle makes a noun ("follow-up", "sign-off"), a participle or adjective an adjective
+    // ("self-employed", "user-friendly"), anything else a noun ("back-office", "decision-making").
+    const pos: 'n' | 'a' =
+      end - i >= 4 || last === 'ADJ' || (last === 'VERB' && word.endsWith('ed')) ? 'a' : 'n';
+    (found ??= new Map()).set(i, { end, value: values.slice(i, end + 1).join(''), pos });
+    i = end;
+  }
+  return found;
 }
 
 /** wink leaves some plurals (often of nouns it tagged as names); WordNet knows the singular ("wages" → "wage"). */
