@@ -297,14 +297,20 @@ export const ctidOrder: Strategy = (item, view) => {
   return members[Math.round(rank * (members.length - 1))]!.member;
 };
 
-/** The item's relative place among its table's items in arrival order, mapped onto `members`' order. */
+/**
+ * The item's relative place among its table's items in arrival order, mapped onto `members`' order —
+ * only the members who had enrolled (made their first identified request) before it arrived: an item
+ * cannot be theirs before that, and chance counts only them too.
+ */
 function atSameRank(item: Item, view: OperatorView, members: string[]): string | null {
   const sameTable = view.items
     .filter((other) => other.table === item.table)
     .sort((a, b) => a.arrivedAt - b.arrivedAt);
-  if (members.length === 0) return null;
+  const first = requestTimes(view, Math.min);
+  const candidates = members.filter((member) => first.get(member)! < item.arrivedAt);
+  if (candidates.length === 0) return null;
   const rank = sameTable.indexOf(item) / Math.max(1, sameTable.length - 1);
-  return members[Math.round(rank * (members.length - 1))]!;
+  return candidates[Math.round(rank * (candidates.length - 1))]!;
 }
 
 /** Members ordered by one of their identified request times (`pick` folds them: latest or first). */
