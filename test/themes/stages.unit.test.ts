@@ -90,35 +90,49 @@ describe('preprocess', () => {
   });
   it('names with words joined by hyphens whole ("self-employed applicant"), and keeps their parts as features', () => {
     const read = (text: string) => preprocessor.process(text);
-    const surfaces = (text: string) => read(text).phrases.map((p) => p.surface);
+    const names = (text: string) => (read(text).names ?? []).map((p) => p.surface);
     // "Self" named a demo theme, and "self" and "employ" were keywords (issue 19).
     const applicant = read('As a self-employed applicant I was asked a dozen questions');
-    expect(applicant.phrases.map((p) => p.surface)).toEqual(
-      expect.arrayContaining(['applicant', 'self-employed applicant']),
+    expect(names('As a self-employed applicant I was asked a dozen questions')).toEqual(
+      expect.arrayContaining(['applicant', 'self-employed applicant', 'dozen questions']),
     );
-    expect(applicant.phrases.map((p) => p.surface)).not.toContain('self');
+    expect(names('As a self-employed applicant I was asked a dozen questions')).not.toContain('self');
     // The parts stay what they were for the clustering (WordNet and the word vectors know "self" and
     // "employ", not "selfemployed"), marked so that no name is made of them.
     expect(applicant.tokens.filter((t) => t.part).map((t) => `${t.lemma}/${t.pos}`)).toEqual([
       'self/n',
       'employ/v',
     ]);
-    // A particle makes a noun, plural or not; a spaced dash joins nothing; three parts describe.
+    // A particle or a noun makes a noun, plural or not; a participle an adjective; a spaced dash joins
+    // nothing; three parts describe.
     const handoff =
       'The follow-up never came, hand-offs to the back-office team fail - again - and up-to-date notes are rare';
-    expect(surfaces(handoff)).toEqual(
+    expect(names(handoff)).toEqual(
       expect.arrayContaining(['follow-up', 'hand-offs', 'back-office team', 'up-to-date notes']),
     );
-    expect(read(handoff).phrases.map((p) => p.key)).toEqual(expect.arrayContaining(['followup', 'handoff']));
-    expect(surfaces(handoff)).not.toEqual(expect.arrayContaining(['office team']));
-    // Without hyphens, nothing changes.
-    expect(read('self employed applicant').tokens.some((t) => t.part)).toBe(false);
-  });
-  it('gives the clustering the same words with hyphens as before they were joined for names', () => {
-    const features = (text: string) => preprocessor.process(text).tokens.map((t) => `${t.lemma}/${t.pos}`);
-    expect(features('hand-offs to the back-office team')).toEqual(
-      features('hand offs to the back office team'),
+    expect((read(handoff).names ?? []).map((p) => p.key)).toEqual(
+      expect.arrayContaining(['followup', 'handoff']),
     );
+    expect(names(handoff)).not.toContain('office team');
+    expect(names('Well-paid staff do decision-making')).toEqual(
+      expect.arrayContaining(['well-paid staff', 'decision-making']),
+    );
+  });
+  it('gives the clustering the same words and phrases with hyphens as before they were joined for names', () => {
+    // What the features are made of: the tokens' lemmas and parts of speech, and the phrases.
+    const features = (text: string) => {
+      const doc = preprocessor.process(text);
+      return { tokens: doc.tokens.map((t) => `${t.lemma}/${t.pos}`), phrases: doc.phrases.map((p) => p.key) };
+    };
+    expect(features('hand-offs to the back-office team')).toEqual(
+      features('hand - offs to the back - office team'),
+    );
+    expect(features('a self-employed applicant')).toEqual({
+      tokens: ['self/n', 'employ/v', 'applicant/n'],
+      phrases: ['self', 'applicant'],
+    });
+    // Text without hyphens has no second reading.
+    expect(preprocessor.process('a self employed applicant').names).toBeUndefined();
   });
 });
 

@@ -235,3 +235,21 @@ describe('trend between recomputes (hysteresis)', () => {
     );
   });
 });
+
+describe('trend between recomputes: the effect it needs', () => {
+  it('a large theme whose rate sits on the 1.5× line keeps its trend, and enters none from steady', () => {
+    // 400 comments over the baseline, and the last fortnight at about 1.4× their rate: p is tiny either
+    // way, so only the effect decides.
+    const days = [...spread(400, 89, 15), ...spread(103, 13, 0)];
+    const fresh = trendOf(days, { asOf, firstDay });
+    expect(fresh.pValue).toBeLessThan(0.01);
+    expect(fresh.ratio).toBeGreaterThan(1.3);
+    expect(fresh.ratio).toBeLessThan(1.5);
+    expect(fresh.trend).toBe('steady');
+    expect(trendOf(days, { asOf, firstDay, previous: 'steady' }).trend).toBe('steady');
+    expect(trendOf(days, { asOf, firstDay, previous: 'rising' }).trend).toBe('rising');
+    // Well under it, it goes back to steady whatever it was.
+    const flat = [...spread(400, 89, 15), ...spread(80, 13, 0)];
+    expect(trendOf(flat, { asOf, firstDay, previous: 'rising' }).trend).toBe('steady');
+  });
+});

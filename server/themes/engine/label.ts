@@ -64,7 +64,7 @@ export function corpusStatistics(docs: ProcessedText[], weights: readonly number
 /** Every key a comment mentions once: its noun phrases and its content lemmas. */
 function keysOf(doc: ProcessedText): Set<string> {
   const keys = new Set<string>();
-  for (const phrase of doc.phrases) keys.add(phrase.key);
+  for (const phrase of doc.names ?? doc.phrases) keys.add(phrase.key);
   for (const phrase of doc.readings ?? []) keys.add(phrase.key);
   for (const token of doc.tokens) keys.add(token.lemma);
   return keys;
@@ -191,7 +191,7 @@ export function describe(members: Member[], corpus: CorpusStatistics): Descripti
         docs.add(index);
       }
     };
-    for (const phrase of doc.phrases) touch(phrase.key, phrase.surface, true);
+    for (const phrase of doc.names ?? doc.phrases) touch(phrase.key, phrase.surface, true);
     for (const phrase of doc.readings ?? []) touch(phrase.key, phrase.surface, true);
     // Parts of a hyphenated word name nothing ("employ" of "self-employed"): its phrases have it whole.
     for (const token of doc.tokens)

@@ -31,6 +31,12 @@ export interface ProcessedText {
    * labelled corpus 0.004 NMI and a trend).
    */
   readings?: Array<{ key: string; surface: string }>;
+  /**
+   * The noun phrases to name a theme by, where they differ from `phrases`: with a hyphenated word whole
+   * ("self-employed applicant", not "self" and "applicant"). The features keep `phrases`, made of its
+   * parts as before (WordNet and the word vectors know the parts, not "selfemployed").
+   */
+  names?: Array<{ key: string; surface: string }>;
   /** Lexicon sentiment of the whole text, −1…1 (wink's, negation-aware). */
   lexiconSentiment: number;
   /** Praise, sarcasm and request cues read from the raw text. */
@@ -142,6 +148,9 @@ export function createPreprocessor(lexicon: Lexicon = noLexicon): Preprocessor {
     let chunk = 0;
     let run: ContentToken[] = [];
     let wordCount = 0;
+    // With hyphenated words, a second reading of the same runs for names: the word whole (`nameRun`).
+    const names: ProcessedText['phrases'] | undefined = compounds ? [] : undefined;
+    let nameRun: ContentToken[] = [];
 
     let readings: ProcessedText['phrases'] | undefined;
     const closeRun = () => {
@@ -149,17 +158,21 @@ export function createPreprocessor(lexicon: Lexicon = noLexicon): Preprocessor {
       run = [];
       chunk++;
     };
+    const closeNameRun = () => {
+      if (names) addPhrases(nameRun, names, phrase);
+      nameRun = [];
+    };
 
     /** The hyphenated word starting at `i`, as one token of the phrases ("self-employed applicant"). */
     const compoundToken = (compound: Compound, i: number): ContentToken => {
-      // A noun's parts as written, the last one lemmatised ("hand-offs" → "handoff"); an adjective as
-      // written ("self-employed", not "selfemploy").
+      // As written, a plural noun made singular by its last part ("hand-offs" → "handoff"); an adjective
+      // or a noun ending on a verb's form stays as written ("self-employed", "decision-making").
       lemmas ??= tokens.out(its.lemma as unknown as Parameters<typeof tokens.out>[0]) as string[];
       const head = compound.value
         .toLowerCase()
         .slice(0, compound.value.length - values[compound.end]!.length);
       const lemma =
-        compound.pos === 'n'
+        compound.pos === 'n' && tags[compound.end] === 'NOUN'
           ? singular(normaliseLemma(head + lemmas[compound.end]!.toLowerCase()), lexicon)
           : normaliseLemma(compound.value.toLowerCase());
       return {
@@ -178,14 +191,14 @@ export function createPreprocessor(lexicon: Lexicon = noLexicon): Preprocessor {
       const value = values[i]!;
       const compound = compounds?.get(i);
       if (compound) {
-        // The compound goes into the phrase being read; its parts below only into the features.
+        // The word whole goes into the name being read; its parts below into the features, as before.
         compoundEnd = compound.end;
-        run.push(compoundToken(compound, i));
+        nameRun.push(compoundToken(compound, i));
       }
       const inCompound = i <= compoundEnd;
       if (types[i] !== 'word') {
-        if (inCompound) continue;
         closeRun();
+        if (!inCompound) closeNameRun();
         if (/^[.!?]+$/.test(value)) sentenceStart = true;
         continue;
       }
@@ -197,7 +210,8 @@ export function createPreprocessor(lexicon: Lexicon = noLexicon): Preprocessor {
       const pos = acronym ? 'n' : POS_MAP[tags[i]!];
       if (!pos || (!acronym && stops[i]) || /\d/.test(value) || value.length < 2) {
         // A determiner, preposition or verb between nouns ends a phrase; "the" before a noun does not matter.
-        if (!inCompound && (tags[i] !== 'DET' || run.length > 0)) closeRun();
+        if (tags[i] !== 'DET' || run.length > 0) closeRun();
+        if (!inCompound && (tags[i] !== 'DET' || nameRun.length > 0)) closeNameRun();
         continue;
       }
       let lemma: string;
@@ -215,7 +229,8 @@ export function createPreprocessor(lexicon: Lexicon = noLexicon): Preprocessor {
         }
       }
       if (lemma.length < 2 || GENERIC.has(lemma) || (!acronym && CHAT_MARKERS.has(lemma))) {
-        if (!inCompound) closeRun();
+        closeRun();
+        if (!inCompound) closeNameRun();
         continue;
       }
       const token: ContentToken = {
@@ -225,11 +240,7 @@ export function createPreprocessor(lexicon: Lexicon = noLexicon): Preprocessor {
         negated: Boolean(negations[i]),
         chunk,
       };
-      if (inCompound) {
-        content.push({ ...token, part: true });
-        continue;
-      }
-      content.push(token);
+      content.push(inCompound ? { ...token, part: true } : token);
       if (opens) openerAt = i;
       // Phrases are adjective/noun runs; a verb stands alone. A first word read as an adjective (above)
       // opens a phrase as one; the comment's features keep the tagger's reading (the clustering is as
@@ -250,21 +261,27 @@ export function createPreprocessor(lexicon: Lexicon = noLexicon): Preprocessor {
           (readings ??= []).push(phrase(`${run[0]!.lemma} ${gerund}`, `${run[0]!.surface} ${gerund}`));
         }
         closeRun();
-      } else if (
-        pos === 'n' &&
-        opens &&
-        /^[A-Z][a-z]+$/.test(value) &&
-        types[i + 1] === 'word' &&
-        readsAsAdjective(value.toLowerCase())
-      )
-        run.push({ ...token, pos: 'a' });
-      else run.push(token);
+        if (!inCompound) closeNameRun();
+      } else {
+        const read =
+          pos === 'n' &&
+          opens &&
+          /^[A-Z][a-z]+$/.test(value) &&
+          types[i + 1] === 'word' &&
+          readsAsAdjective(value.toLowerCase())
+            ? { ...token, pos: 'a' as const }
+            : token;
+        run.push(read);
+        if (!inCompound) nameRun.push(read);
+      }
     }
     closeRun();
+    closeNameRun();
     return {
       tokens: content,
       phrases,
       ...(readings ? { readings } : {}),
+      ...(names ? { names } : {}),
       lexiconSentiment: Number(doc.out(its.sentiment)) || 0,
       cues: sentimentCues(text.length > 4000 ? text.slice(0, 4000) : text),
       wordCount,
@@ -312,10 +329,11 @@ function hyphenated(
     const last = tags[end]!;
     const word = values[end]!.toLowerCase();
     // "up-to-date", "face-to-face", "out-of-hours": three or more parts describe. Two: the last part
-    // decides — a particle makes a noun ("follow-up", "sign-off"), a participle or adjective an adjective
-    // ("self-employed", "user-friendly"), anything else a noun ("back-office", "decision-making").
+    // decides — a participle or adjective makes an adjective ("self-employed", "well-paid", "user-friendly"),
+    // anything else a noun: a particle ("follow-up", "sign-off"), a noun ("back-office"), a gerund
+    // ("decision-making").
     const pos: 'n' | 'a' =
-      end - i >= 4 || last === 'ADJ' || (last === 'VERB' && word.endsWith('ed')) ? 'a' : 'n';
+      end - i >= 4 || last === 'ADJ' || (last === 'VERB' && !word.endsWith('ing')) ? 'a' : 'n';
     (found ??= new Map()).set(i, { end, value: values.slice(i, end + 1).join(''), pos });
     i = end;
   }

@@ -21,6 +21,8 @@ const RISE_RATIO = 1.5;
 const FALL_RATIO = 0.5;
 const SMALL_FALL_ALPHA = 0.1;
 const SMALL_FALL_RATIO = 0.3;
+/** How much less of an effect keeps last time's trend (hysteresis): 1.25× to stay rising, 0.6× fading. */
+const RATIO_SLACK = 1.2;
 
 /** P(X ≤ k) for X ~ Poisson(mean). */
 export function poissonLower(k: number, mean: number): number {
@@ -127,7 +129,8 @@ export interface TrendWindowOptions {
    * The trend the theme had last time, when its content has not really changed since (hysteresis): a
    * theme keeps a trend while its tests stay under 2α, and moves into another only when they are under
    * α/2, so a theme on the edge does not flip between recomputes. Every test of a direction (the rate,
-   * the share, the small-fall test) gets the same threshold.
+   * the share, the small-fall test) gets the same threshold; the effect it needs (the rate ratio) is a
+   * fifth looser to stay.
    */
   previous?: Trend;
 }
@@ -144,12 +147,19 @@ export function countDays(days: Iterable<string>): DayCounts {
 /** Trend of one theme from the days of its comments. */
 export function trendOf(input: string[] | DayCounts, options: TrendWindowOptions): TrendTest {
   const w = options.windowDays ?? WINDOW_DAYS;
+  const was =
+    options.previous === undefined || options.previous === 'steady'
+      ? null
+      : options.previous === 'fading'
+        ? 'down'
+        : 'up';
   /** The significance level for a move up or down: looser to stay in last time's trend, stricter to enter one. */
-  const levelFor = (direction: 'up' | 'down', alpha: number) => {
-    if (options.previous === undefined) return alpha;
-    const was = options.previous === 'fading' ? 'down' : options.previous === 'steady' ? null : 'up';
-    return was === direction ? 2 * alpha : alpha / 2;
-  };
+  const levelFor = (direction: 'up' | 'down', alpha: number) =>
+    options.previous === undefined ? alpha : was === direction ? 2 * alpha : alpha / 2;
+  // And the effect it needs: a large theme's p-value is tiny either way, and its rate ratio on the line
+  // (1.5×) would flip it at every recompute; staying needs a fifth less.
+  const riseRatioNeeded = was === 'up' ? RISE_RATIO / RATIO_SLACK : RISE_RATIO;
+  const fallRatioAllowed = (ratio: number) => (was === 'down' ? ratio * RATIO_SLACK : ratio);
   const ages = (counts: string[] | DayCounts) => {
     const byAge = new Map<number, number>();
     for (const [day, n] of Array.isArray(counts) ? countDays(counts) : counts) {
@@ -227,7 +237,11 @@ export function trendOf(input: string[] | DayCounts, options: TrendWindowOptions
   const riseRatio = baseline === 0 ? (recent > 0 ? Infinity : 1) : recent / w / (baseline / riseBaselineDays);
   const older = count(Infinity, 2 * w);
   const up = levelFor('up', ALPHA);
-  if (riseP < up && riseRatio >= RISE_RATIO && shareP('up', w, riseBaselineDays, recent, baseline) < up) {
+  if (
+    riseP < up &&
+    riseRatio >= riseRatioNeeded &&
+    shareP('up', w, riseBaselineDays, recent, baseline) < up
+  ) {
     const trend = older <= Math.max(1, 0.1 * total) && recent >= 3 ? 'emerging' : 'rising';
     const usual = usualOf(baseline, w, riseBaselineDays);
     const overall = overallOf(w, riseBaselineDays);
@@ -245,7 +259,7 @@ export function trendOf(input: string[] | DayCounts, options: TrendWindowOptions
     const down = levelFor('down', ALPHA);
     if (
       fallP < down &&
-      fallRatio <= FALL_RATIO &&
+      fallRatio <= fallRatioAllowed(FALL_RATIO) &&
       shareP('down', fall, fallBaselineDays, fallRecent, fallBaseline) < down
     )
       return {
@@ -267,7 +281,7 @@ export function trendOf(input: string[] | DayCounts, options: TrendWindowOptions
     if (
       fallBaseline >= 5 &&
       smallP < smallDown &&
-      fallRatio <= SMALL_FALL_RATIO &&
+      fallRatio <= fallRatioAllowed(SMALL_FALL_RATIO) &&
       shareP('down', fall, fallBaselineDays, fallRecent, fallBaseline) < smallDown
     )
       return {
